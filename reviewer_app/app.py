@@ -1,0 +1,89 @@
+"""The composition root: the one module (with `cli`) that knows every layer and wires them.
+
+Start-up order, as in Vorta: locations, logging, services over storage, then Qt — and only
+when a window is wanted, so the command line never pays for Qt.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+from pathlib import Path
+
+from reviewer_app.crash import safe_report
+from reviewer_app.paths import AppPaths
+from storage.backups import BackupStore
+from storage.keyring_store import KeyringStore
+from storage.library import StoredReviewFiles
+
+log = logging.getLogger(__name__)
+
+
+class _OwnerOnlyRotatingHandler(logging.handlers.RotatingFileHandler):
+    def _open(self):  # type: ignore[no-untyped-def]
+        stream = super()._open()
+        os.chmod(self.baseFilename, 0o600)
+        return stream
+
+
+def configure_logging(paths: AppPaths, *, verbose: bool = False) -> None:
+    """Rotating log in the platform log folder. Messages never carry keys or case text."""
+    paths.ensure()
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_reviewer_app", False):
+            root.removeHandler(handler)
+            handler.close()
+    handler = _OwnerOnlyRotatingHandler(
+        paths.log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler._reviewer_app = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
+
+
+def install_excepthook() -> None:
+    def hook(kind: type[BaseException], exc: BaseException, tb: object) -> None:
+        log.error("unexpected error:\n%s", safe_report(exc))
+        sys.stderr.write("SCR Reviewer met an unexpected problem; details are in the log.\n")
+
+    sys.excepthook = hook
+
+
+def build_review_files(paths: AppPaths, keyring: KeyringStore | None = None) -> StoredReviewFiles:
+    return StoredReviewFiles(BackupStore(paths.backups), keyring)
+
+
+def run_window(paths: AppPaths, open_path: Path | None = None, *, demo: bool = False) -> int:
+    """Open the window; returns the process exit code."""
+    if not _display_available():
+        sys.stderr.write(
+            "SCR Reviewer needs a desktop display to open its window, and none was found "
+            "(no DISPLAY or WAYLAND_DISPLAY). The command line works without one: "
+            "try 'reviewer-app --help'.\n"
+        )
+        return 0
+    from ui.application import run
+
+    files = build_review_files(paths)
+    return run(files, paths=paths, open_path=open_path, demo=demo)
+
+
+def _display_available() -> bool:
+    if sys.platform != "linux":
+        return True
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal", "vnc")):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def main() -> int:
+    """Entry point of the `reviewer-app-gui` launcher."""
+    paths = AppPaths.default().ensure()
+    configure_logging(paths)
+    install_excepthook()
+    return run_window(paths)

@@ -1,0 +1,115 @@
+"""`ReviewFiles` and `OpenReview` for real: review files, the keyring and backups wired together."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from reviewer_app.errors import WrongPassphraseError
+from reviewer_app.repositories import CreatedReview, KeyringNotice, ReviewDetailsRepository
+from reviewer_app.review import Review
+from storage.backups import BackupStore
+from storage.connection import precheck
+from storage.keyring_store import KeyringStore
+from storage.keys import file_id
+from storage.review_file import ReviewFile
+from storage.review_repository import SqlReviewDetails
+
+log = logging.getLogger(__name__)
+
+AUTOMATIC_BACKUP_INTERVAL = dt.timedelta(hours=12)
+
+
+class StoredReview:
+    """Implements `reviewer_app.repositories.OpenReview` over a `ReviewFile`."""
+
+    def __init__(self, file: ReviewFile, keyring: KeyringStore, backups: BackupStore) -> None:
+        self.file = file
+        self._keyring = keyring
+        self._backups = backups
+        self._details = SqlReviewDetails(file.engine)
+
+    @property
+    def path(self) -> Path:
+        return self.file.path
+
+    @property
+    def details(self) -> ReviewDetailsRepository:
+        return self._details
+
+    def change_passphrase(self, new_passphrase: str) -> str:
+        code = self.file.change_passphrase(new_passphrase, self._keyring)
+        self._details = SqlReviewDetails(self.file.engine)
+        return code
+
+    def remember_on_this_computer(self) -> KeyringNotice:
+        status = self.file.remember_key(self._keyring)
+        return KeyringNotice(status.available, status.notice)
+
+    def forget_on_this_computer(self) -> None:
+        self._keyring.forget(self.file.file_id)
+
+    def verify(self) -> list[str]:
+        return self.file.verify()
+
+    def backup_to(self, target: Path) -> None:
+        self.file.backup_to(target)
+
+    def take_automatic_backup_if_due(self) -> Path | None:
+        newest = next(
+            (b for b in self._backups.list(self.file.file_id) if b.reason == "automatic"), None
+        )
+        if newest and dt.datetime.now(dt.UTC) - newest.taken < AUTOMATIC_BACKUP_INTERVAL:
+            return None
+        return self.file.take_backup(self._backups)
+
+    def close(self) -> None:
+        self.file.close()
+
+
+class StoredReviewFiles:
+    """Implements `reviewer_app.repositories.ReviewFiles`."""
+
+    def __init__(self, backups: BackupStore, keyring: KeyringStore | None = None) -> None:
+        self.backups = backups
+        self.keyring = keyring if keyring is not None else KeyringStore()
+
+    def keyring_status(self) -> KeyringNotice:
+        status = self.keyring.status()
+        return KeyringNotice(status.available, status.notice)
+
+    def _wrap(self, file: ReviewFile) -> StoredReview:
+        stored = StoredReview(file, self.keyring, self.backups)
+        stored.take_automatic_backup_if_due()
+        return stored
+
+    def create(
+        self, path: Path, details: Review, passphrase: str, *, remember: bool = False
+    ) -> CreatedReview:
+        file, code = ReviewFile.create(path, details, passphrase)
+        notice = self.keyring_status()
+        if remember:
+            status = file.remember_key(self.keyring)
+            notice = KeyringNotice(status.available, status.notice)
+        return CreatedReview(self._wrap(file), code, notice)
+
+    def open(
+        self, path: Path, *, passphrase: str | None = None, code: str | None = None
+    ) -> StoredReview:
+        file = ReviewFile.open(path, passphrase=passphrase, code=code, backups=self.backups)
+        return self._wrap(file)
+
+    def open_remembered(self, path: Path) -> StoredReview | None:
+        """Open with the key this computer remembers, or None (then ask for the passphrase)."""
+        salt = precheck(path)
+        key = self.keyring.recall(file_id(salt))
+        if key is None:
+            return None
+        try:
+            file = ReviewFile.open(path, key=key, backups=self.backups)
+        except WrongPassphraseError:
+            log.info("a remembered key no longer opens its review; forgetting it")
+            self.keyring.forget(file_id(salt))
+            return None
+        return self._wrap(file)

@@ -1,0 +1,119 @@
+"""The command line, run as a real process the way a reviewer or a script would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from reviewer_app.paths import AppPaths
+from tests.helpers.files import listing, make_review, sha256
+from tests.helpers.secrets_watch import MARKER, NEW_PASSPHRASE, PASSPHRASE, register, scan_text
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(
+    *args: str, app_paths: AppPaths, passphrase: str | None = PASSPHRASE, **env: str
+) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("REVIEWER_APP_")}
+    environment["REVIEWER_APP_HOME"] = str(app_paths.data.parent)
+    if passphrase is not None:
+        environment["REVIEWER_APP_PASSPHRASE"] = passphrase
+    environment.update(env)
+    result = subprocess.run(
+        [sys.executable, "-m", "reviewer_app", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+        check=False,
+    )
+    scan_text(f"reviewer-app {' '.join(args)} stderr", result.stderr)
+    return result
+
+
+def test_new_prints_a_recovery_code_and_verify_passes(tmp_path: Path, app_paths: AppPaths) -> None:
+    path = tmp_path / "cli.review"
+    created = run(
+        "new", str(path), "--title", MARKER, app_paths=app_paths, passphrase=None,
+        REVIEWER_APP_NEW_PASSPHRASE=PASSPHRASE,
+    )
+    assert created.returncode == 0, created.stderr
+    assert "Recovery code" in created.stdout
+    code = next(line.strip() for line in created.stdout.splitlines() if line.count("-") == 13)
+    register(code)
+    verified = run("verify", str(path), app_paths=app_paths)
+    assert verified.returncode == 0 and "checks passed" in verified.stdout
+    by_code = run(
+        "verify", str(path), app_paths=app_paths, passphrase=None, REVIEWER_APP_RECOVERY_CODE=code
+    )
+    assert by_code.returncode == 0, by_code.stderr
+
+
+def test_wrong_passphrase_is_one_plain_line_and_changes_nothing(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    path = tmp_path / "a.review"
+    make_review(path)
+    before, files = sha256(path), listing(tmp_path)
+    result = run("verify", str(path), app_paths=app_paths, passphrase="definitely the wrong one")
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: That passphrase does not open 'a.review'")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+    assert sha256(path) == before and listing(tmp_path) == files
+
+
+def test_new_refuses_an_existing_path(tmp_path: Path, app_paths: AppPaths) -> None:
+    path = tmp_path / "taken.review"
+    path.write_text("keep me")
+    result = run(
+        "new", str(path), "--title", "x", app_paths=app_paths, REVIEWER_APP_NEW_PASSPHRASE=PASSPHRASE
+    )
+    assert result.returncode == 1 and "never writes over" in result.stderr
+    assert path.read_text() == "keep me"
+
+
+def test_missing_passphrase_without_a_terminal_says_what_to_do(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    path = tmp_path / "a.review"
+    make_review(path)
+    result = run("verify", str(path), app_paths=app_paths, passphrase=None)
+    assert result.returncode == 1
+    assert "REVIEWER_APP_PASSPHRASE" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_change_passphrase_then_backup_and_restore(tmp_path: Path, app_paths: AppPaths) -> None:
+    path = tmp_path / "a.review"
+    make_review(path)
+    changed = run(
+        "change-passphrase", str(path), app_paths=app_paths,
+        REVIEWER_APP_NEW_PASSPHRASE=NEW_PASSPHRASE,
+    )
+    assert changed.returncode == 0, changed.stderr
+    assert run("verify", str(path), app_paths=app_paths).returncode == 1
+    backup = tmp_path / "copy.review"
+    made = run("backup", str(path), "--out", str(backup), app_paths=app_paths, passphrase=NEW_PASSPHRASE)
+    assert made.returncode == 0, made.stderr
+    restored = tmp_path / "restored.review"
+    assert run("restore", str(backup), "--out", str(restored), app_paths=app_paths).returncode == 0
+    ok = run("verify", str(restored), app_paths=app_paths, passphrase=NEW_PASSPHRASE)
+    assert ok.returncode == 0, ok.stderr
+    listed = run("backups", str(path), app_paths=app_paths)
+    assert "automatic" in listed.stdout  # opening took an automatic backup
+
+
+def test_usage_errors_exit_2_with_an_error_line(app_paths: AppPaths) -> None:
+    result = run("verify", app_paths=app_paths)
+    assert result.returncode == 2 and result.stderr.startswith("error:")
+
+
+def test_window_without_a_display_says_so_and_exits_cleanly(app_paths: AppPaths) -> None:
+    result = run(app_paths=app_paths, DISPLAY="", WAYLAND_DISPLAY="", QT_QPA_PLATFORM="")
+    assert result.returncode == 0
+    assert "needs a desktop display" in result.stderr
