@@ -28,8 +28,8 @@ from storage.library import StoredReviewFiles
 
 log = logging.getLogger(__name__)
 
-PASSPHRASE_ENV = "REVIEWER_APP_PASSPHRASE"
-NEW_PASSPHRASE_ENV = "REVIEWER_APP_NEW_PASSPHRASE"
+PASSPHRASE_ENV = "REVIEWER_APP_PASSPHRASE"  # noqa: S105 - a variable name
+NEW_PASSPHRASE_ENV = "REVIEWER_APP_NEW_PASSPHRASE"  # noqa: S105
 RECOVERY_CODE_ENV = "REVIEWER_APP_RECOVERY_CODE"
 
 EXIT_OK = 0
@@ -236,7 +236,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("error: cancelled; nothing was changed.", file=sys.stderr)
         return 130
     except OSError as exc:
-        print(f"error: {exc.strerror or 'a file could not be read or written'}: "
-              f"{exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        print(
+            f"error: {exc.strerror or 'a file could not be read or written'}: "
+            f"{exc.filename or ''}".rstrip(": "),
+            file=sys.stderr,
+        )
         log.error("file system error:\n%s", safe_report(exc))
         return EXIT_PROBLEM

@@ -118,7 +118,9 @@ class Review:
 
     def __post_init__(self) -> None:
         if not self.title.strip():
-            raise InvalidInputError("A review needs a title, such as 'Child Q' or 'Review 2026/03'.")
+            raise InvalidInputError(
+                "A review needs a title, such as 'Child Q' or 'Review 2026/03'."
+            )
 
     def with_changes(self, **changes: object) -> Review:
         return replace(self, **changes)  # type: ignore[arg-type]

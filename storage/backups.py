@@ -35,7 +35,9 @@ def reserve_new_file(path: Path) -> None:
             "writes over an existing file."
         ) from exc
     except OSError as exc:
-        raise ReviewExistsError(f"A file could not be created at '{path}': {exc.strerror}.") from exc
+        raise ReviewExistsError(
+            f"A file could not be created at '{path}': {exc.strerror}."
+        ) from exc
     os.close(fd)
 
 

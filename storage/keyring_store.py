@@ -54,7 +54,7 @@ def _is_secure(backend: Any) -> bool:
         return False
     try:
         return float(backend.priority) > 0
-    except Exception:  # noqa: BLE001 - a backend that cannot say is not trusted
+    except Exception:
         return False
 
 

@@ -55,9 +55,7 @@ def _hash_chars(payload: str) -> str:
 
 def encode(key: DatabaseKey) -> str:
     number = (VERSION << (8 * KEY_BYTES)) | int.from_bytes(key.raw, "big")
-    payload = "".join(
-        ALPHABET[(number >> (5 * i)) & 31] for i in reversed(range(_PAYLOAD_CHARS))
-    )
+    payload = "".join(ALPHABET[(number >> (5 * i)) & 31] for i in reversed(range(_PAYLOAD_CHARS)))
     check = ALPHABET[_gf32_times_alpha(_damm([_VALUE[c] for c in payload]))]
     code = payload + check + _hash_chars(payload)
     return "-".join(code[i : i + GROUP] for i in range(0, len(code), GROUP))

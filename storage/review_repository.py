@@ -37,7 +37,9 @@ def review_to_row(details: Review) -> dict[str, Any]:
 def row_to_review(row: Any) -> Review:
     scope = None
     if row.scope_start and row.scope_end:
-        scope = ScopePeriod(dt.date.fromisoformat(row.scope_start), dt.date.fromisoformat(row.scope_end))
+        scope = ScopePeriod(
+            dt.date.fromisoformat(row.scope_start), dt.date.fromisoformat(row.scope_end)
+        )
     return Review(
         title=row.title,
         review_type=ReviewType(row.review_type),

@@ -27,7 +27,9 @@ os.environ[HOME_ENV] = str(_SESSION_HOME / "default-home")
 
 
 @pytest.fixture(autouse=True)
-def app_paths(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> AppPaths:
+def app_paths(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> AppPaths:
     """Each test gets its own data/config/cache/log folders (and REVIEWER_APP_HOME)."""
     home = tmp_path_factory.mktemp("app-home")
     monkeypatch.setenv(HOME_ENV, str(home))

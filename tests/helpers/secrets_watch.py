@@ -37,7 +37,9 @@ def scan_logs() -> list[str]:
         if not root.exists():
             continue
         for path in root.rglob("*"):
-            if path.is_file() and (path.suffix == ".log" or ".log." in path.name or "log" in path.parts):
+            if path.is_file() and (
+                path.suffix == ".log" or ".log." in path.name or "log" in path.parts
+            ):
                 data = path.read_bytes().decode("utf-8", errors="replace").lower()
                 found += [
                     f"{path}: contains a registered secret ({s[:4]}…)"

@@ -39,7 +39,12 @@ def run(
 def test_new_prints_a_recovery_code_and_verify_passes(tmp_path: Path, app_paths: AppPaths) -> None:
     path = tmp_path / "cli.review"
     created = run(
-        "new", str(path), "--title", MARKER, app_paths=app_paths, passphrase=None,
+        "new",
+        str(path),
+        "--title",
+        MARKER,
+        app_paths=app_paths,
+        passphrase=None,
         REVIEWER_APP_NEW_PASSPHRASE=PASSPHRASE,
     )
     assert created.returncode == 0, created.stderr
@@ -72,7 +77,12 @@ def test_new_refuses_an_existing_path(tmp_path: Path, app_paths: AppPaths) -> No
     path = tmp_path / "taken.review"
     path.write_text("keep me")
     result = run(
-        "new", str(path), "--title", "x", app_paths=app_paths, REVIEWER_APP_NEW_PASSPHRASE=PASSPHRASE
+        "new",
+        str(path),
+        "--title",
+        "x",
+        app_paths=app_paths,
+        REVIEWER_APP_NEW_PASSPHRASE=PASSPHRASE,
     )
     assert result.returncode == 1 and "never writes over" in result.stderr
     assert path.read_text() == "keep me"
@@ -92,13 +102,17 @@ def test_change_passphrase_then_backup_and_restore(tmp_path: Path, app_paths: Ap
     path = tmp_path / "a.review"
     make_review(path)
     changed = run(
-        "change-passphrase", str(path), app_paths=app_paths,
+        "change-passphrase",
+        str(path),
+        app_paths=app_paths,
         REVIEWER_APP_NEW_PASSPHRASE=NEW_PASSPHRASE,
     )
     assert changed.returncode == 0, changed.stderr
     assert run("verify", str(path), app_paths=app_paths).returncode == 1
     backup = tmp_path / "copy.review"
-    made = run("backup", str(path), "--out", str(backup), app_paths=app_paths, passphrase=NEW_PASSPHRASE)
+    made = run(
+        "backup", str(path), "--out", str(backup), app_paths=app_paths, passphrase=NEW_PASSPHRASE
+    )
     assert made.returncode == 0, made.stderr
     restored = tmp_path / "restored.review"
     assert run("restore", str(backup), "--out", str(restored), app_paths=app_paths).returncode == 0

@@ -42,7 +42,9 @@ def test_marker_is_in_no_file_the_app_writes(
     details = review.details
     long_text = " ".join([MARKER] * 500)
     for i in range(2000):
-        details.save(details.load().with_changes(title=f"{MARKER} {i}", terms_of_reference=long_text))
+        details.save(
+            details.load().with_changes(title=f"{MARKER} {i}", terms_of_reference=long_text)
+        )
     review.backup_to(reviews / "copy.review")
     assert details.load().title == f"{MARKER} 1999"
 

@@ -58,8 +58,12 @@ def test_missing_or_extra_characters_are_rejected_with_a_count() -> None:
 
 
 @settings(max_examples=150)
-@given(raw=st.binary(min_size=32, max_size=32), position=st.integers(0, 55), shift=st.integers(1, 31))
-def test_random_keys_round_trip_and_catch_substitutions(raw: bytes, position: int, shift: int) -> None:
+@given(
+    raw=st.binary(min_size=32, max_size=32), position=st.integers(0, 55), shift=st.integers(1, 31)
+)
+def test_random_keys_round_trip_and_catch_substitutions(
+    raw: bytes, position: int, shift: int
+) -> None:
     key = DatabaseKey(raw) if any(raw) else DatabaseKey(b"\x01" * 32)
     code = recovery_code.normalise(recovery_code.encode(key))
     assert recovery_code.decode(code) == key

@@ -133,7 +133,9 @@ def test_truncated_file_is_reported_damaged_untouched(tmp_path: Path) -> None:
 
 def test_damage_inside_is_found_by_verify(tmp_path: Path) -> None:
     path = tmp_path / "a.review"
-    review, _ = ReviewFile.create(path, Review(title="x", terms_of_reference="y" * 20000), PASSPHRASE)
+    review, _ = ReviewFile.create(
+        path, Review(title="x", terms_of_reference="y" * 20000), PASSPHRASE
+    )
     review.close()
     data = bytearray(path.read_bytes())
     assert len(data) >= 3 * 4096
@@ -217,9 +219,9 @@ def test_migration_takes_a_backup_first_and_upgrades(tmp_path: Path) -> None:
     conn.execute("DROP TABLE review")
     conn.close()
     store = BackupStore(tmp_path / "backups")
-    with ReviewFile.open(path, passphrase=PASSPHRASE, backups=store) as review:
-        with review.engine.connect() as c:
-            assert c.exec_driver_sql("PRAGMA user_version").scalar() == SCHEMA_VERSION
+    review = ReviewFile.open(path, passphrase=PASSPHRASE, backups=store)
+    with review, review.engine.connect() as c:
+        assert c.exec_driver_sql("PRAGMA user_version").scalar() == SCHEMA_VERSION
     backups = store.list(review.file_id)
     assert [b.reason for b in backups] == ["before-migration"]
     old = connect(backups[0].path, derive_key(PASSPHRASE, salt), salt)  # the copy as it was
