@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import logging
 import os
 import sys
@@ -21,8 +22,14 @@ from reviewer_app.app import build_review_files, configure_logging, install_exce
 from reviewer_app.crash import safe_report
 from reviewer_app.errors import InvalidInputError, UserFacingError
 from reviewer_app.paths import AppPaths
+from reviewer_app.chronology.entry import AgencyType
+from reviewer_app.demo import DEFAULT_ENTRIES, DEMO_PASSPHRASE
+from reviewer_app.interchange import from_document, to_document
 from reviewer_app.repositories import OpenReview
 from reviewer_app.review import Methodology, Review, ReviewType
+from reviewer_app.services.chronology import ChronologyService
+from reviewer_app.services.demo_review import create_demo
+from reviewer_app.services.transfer import fill_review, take_snapshot
 from storage.backups import restore
 from storage.library import StoredReviewFiles
 
@@ -88,18 +95,46 @@ def _print_recovery_code(code: str) -> None:
 
 
 # -- commands ------------------------------------------------------------------------------
-def cmd_new(args: argparse.Namespace, files: StoredReviewFiles) -> int:
-    if not args.title:
-        raise InvalidInputError("Give the review a title with --title.")
-    details = Review(
-        title=args.title,
-        review_type=ReviewType(args.type),
-        board=args.board or "",
-        methodology=Methodology(args.methodology),
-    )
-    created = files.create(Path(args.file), details, _new_passphrase(), remember=args.remember)
+def _read_json(path: Path) -> object:
     try:
-        print(f"Created {args.file}.")
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise InvalidInputError(f"There is no file at '{path}'.") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InvalidInputError(
+            f"'{path.name}' is not valid JSON, so nothing was created. Check it is the file "
+            "'reviewer-app export --format json' wrote."
+        ) from exc
+
+
+def cmd_new(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    snapshot = from_document(_read_json(Path(args.from_json))) if args.from_json else None
+    if snapshot is None and not args.title:
+        raise InvalidInputError("Give the review a title with --title (or use --from-json).")
+    details = (
+        snapshot.details
+        if snapshot is not None
+        else Review(
+            title=args.title,
+            review_type=ReviewType(args.type),
+            board=args.board or "",
+            methodology=Methodology(args.methodology),
+        )
+    )
+    path = Path(args.file)
+    created = files.create(path, details, _new_passphrase(), remember=args.remember)
+    try:
+        if snapshot is not None:
+            try:
+                fill_review(created.review, snapshot)
+            except BaseException:
+                created.review.close()
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{path}{suffix}").unlink(missing_ok=True)
+                raise
+            print(f"Created {args.file} with {len(snapshot.entries)} chronology entries.")
+        else:
+            print(f"Created {args.file}.")
         if args.remember and not created.keyring.available:
             print(created.keyring.notice)
         _print_recovery_code(created.recovery_code)
@@ -162,6 +197,87 @@ def cmd_restore(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     return EXIT_OK
 
 
+def cmd_demo(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    passphrase = os.environ.get(NEW_PASSPHRASE_ENV) or DEMO_PASSPHRASE
+    created = create_demo(files, Path(args.file), entries=args.entries, passphrase=passphrase)
+    try:
+        count = created.review.chronology.count()
+    finally:
+        created.review.close()
+    print(f"Created the demo review {args.file} with {count} chronology entries (synthetic).")
+    if passphrase == DEMO_PASSPHRASE:
+        print(f"Its passphrase is: {DEMO_PASSPHRASE}")
+    _print_recovery_code(created.recovery_code)
+    return EXIT_OK
+
+
+def cmd_import_chronology(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    from reviewer_app.importers import preview_file
+
+    preview = preview_file(Path(args.source), sheet=args.sheet)
+    blocking = preview.blocking_problems
+    print(
+        f"{preview.file_name}: {len(preview.rows)} rows read, {len(preview.importable)} can be "
+        f"imported, {len({p.row_number for p in blocking})} have problems that keep them out; "
+        f"{preview.skipped_rows} title, blank or repeated header rows skipped."
+    )
+    for note in preview.notes:
+        print(f"note: {note}")
+    for problem in preview.problems:
+        print(f"{'problem' if problem.blocking else 'warning'}: {problem.message}")
+    if args.report:
+        _write_report(preview, Path(args.report), args.agency)
+    if args.dry_run:
+        print("Dry run: nothing was imported.")
+        return EXIT_OK
+    review = open_review(files, Path(args.file))
+    try:
+        service = ChronologyService(review.chronology)
+        agency = service.ensure_agency(args.agency, AgencyType(args.agency_type))
+        result = service.commit_import(preview, agency, replaces=args.replace_batch)
+    finally:
+        review.close()
+    print(
+        f"Imported {result.imported} entries for {agency.name} as batch {result.batch.id}"
+        + (f"; {result.left_out} rows left out." if result.left_out else ".")
+    )
+    return EXIT_OK
+
+
+def _write_report(preview: object, path: Path, agency: str) -> None:
+    from exporters.validation_report import write_validation_csv, write_validation_docx
+
+    if path.suffix.lower() == ".docx":
+        write_validation_docx(preview, path, agency)  # type: ignore[arg-type]
+    elif path.suffix.lower() == ".csv":
+        write_validation_csv(preview, path)  # type: ignore[arg-type]
+    else:
+        raise InvalidInputError("The validation report can be a .docx or a .csv file.")
+    print(f"Validation report for the agency written to {path}.")
+
+
+def cmd_export(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    from exporters.chronology_csv import write_chronology_csv
+    from reviewer_app import __version__ as version
+    from reviewer_app.new_files import create_new
+
+    review = open_review(files, Path(args.file))
+    try:
+        snapshot = take_snapshot(review)
+    finally:
+        review.close()
+    out = Path(args.out)
+    if args.format == "json":
+        text = json.dumps(to_document(snapshot, version), ensure_ascii=False, indent=2)
+        with create_new(out) as handle:
+            handle.write(text.encode("utf-8"))
+    else:
+        write_chronology_csv(snapshot, out)
+    print(f"Exported {len(snapshot.entries)} chronology entries to {out} ({args.format}).")
+    print("This file is not encrypted: keep it safe, and delete it when it is no longer needed.")
+    return EXIT_OK
+
+
 def cmd_window(args: argparse.Namespace, paths: AppPaths) -> int:
     return run_window(paths, Path(args.open) if args.open else None, demo=args.demo)
 
@@ -181,6 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="create a new, encrypted review file")
     new.add_argument("file")
     new.add_argument("--title")
+    new.add_argument("--from-json", metavar="PATH", help="a review exported as JSON")
     new.add_argument("--type", choices=[t.value for t in ReviewType], default="lcspr")
     new.add_argument("--board", help="the commissioning safeguarding partnership or board")
     new.add_argument(
@@ -190,6 +307,30 @@ def build_parser() -> argparse.ArgumentParser:
         "--remember", action="store_true", help="remember the key in this computer's keyring"
     )
     new.set_defaults(handler=cmd_new)
+
+    demo = sub.add_parser("demo", help="create the synthetic demonstration review")
+    demo.add_argument("file")
+    demo.add_argument("--entries", type=int, default=DEFAULT_ENTRIES)
+    demo.set_defaults(handler=cmd_demo)
+
+    imp = sub.add_parser("import-chronology", help="import an agency's chronology file")
+    imp.add_argument("file", help="the review")
+    imp.add_argument("source", help="the agency's file (.xlsx, .docx or .csv)")
+    imp.add_argument("--agency", required=True, help="the agency's name (created if new)")
+    imp.add_argument(
+        "--agency-type", choices=[t.value for t in AgencyType], default=AgencyType.OTHER.value
+    )
+    imp.add_argument("--sheet", help="the sheet (or table) to read, if not the first")
+    imp.add_argument("--dry-run", action="store_true", help="show what would happen only")
+    imp.add_argument("--replace-batch", type=int, metavar="ID", help="replace an earlier import")
+    imp.add_argument("--report", metavar="PATH", help="write a validation report (.docx or .csv)")
+    imp.set_defaults(handler=cmd_import_chronology)
+
+    export = sub.add_parser("export", help="export the review (json, csv)")
+    export.add_argument("file")
+    export.add_argument("--format", choices=["json", "csv"], required=True)
+    export.add_argument("--out", required=True)
+    export.set_defaults(handler=cmd_export)
 
     verify = sub.add_parser("verify", help="check a review's encryption and structure")
     verify.add_argument("file")
@@ -236,10 +377,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("error: cancelled; nothing was changed.", file=sys.stderr)
         return 130
     except OSError as exc:
-        print(
-            f"error: {exc.strerror or 'a file could not be read or written'}: "
-            f"{exc.filename or ''}".rstrip(": "),
-            file=sys.stderr,
-        )
+        where = f" ({exc.filename})" if exc.filename else ""
+        reason = exc.strerror or "an unexpected file problem"
+        print(f"error: a file could not be read or written{where}: {reason}.", file=sys.stderr)
         log.error("file system error:\n%s", safe_report(exc))
         return EXIT_PROBLEM

@@ -30,7 +30,13 @@ class ReviewNotFoundError(ReviewFileError):
     pass
 
 
-class ReviewExistsError(ReviewFileError):
+class FileAlreadyThereError(UserFacingError):
+    """A new file was asked for where one exists (or cannot be made); nothing was written."""
+
+    title = "The file was not created"
+
+
+class ReviewExistsError(ReviewFileError, FileAlreadyThereError):
     title = "The review was not created"
 
 

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewer_app.errors import BackupError, ReviewExistsError
+from reviewer_app.errors import BackupError, FileAlreadyThereError, ReviewExistsError
+from reviewer_app.new_files import create_new
 from storage.connection import Connection, connect
 from storage.keys import DatabaseKey
 
@@ -28,17 +29,9 @@ ROTATED_REASONS = frozenset({"automatic"})
 def reserve_new_file(path: Path) -> None:
     """Create an empty owner-only file, refusing if anything exists at `path` already."""
     try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError as exc:
-        raise ReviewExistsError(
-            f"There is already a file at '{path}'. Choose another name: SCR Reviewer never "
-            "writes over an existing file."
-        ) from exc
-    except OSError as exc:
-        raise ReviewExistsError(
-            f"A file could not be created at '{path}': {exc.strerror}."
-        ) from exc
-    os.close(fd)
+        create_new(path).close()
+    except FileAlreadyThereError as exc:
+        raise ReviewExistsError(str(exc)) from exc
 
 
 def copy_database(source: Connection, target: Path, key: DatabaseKey, salt: bytes) -> None:

@@ -6,10 +6,12 @@ import datetime as dt
 import logging
 from pathlib import Path
 
+from reviewer_app.chronology.repository import ChronologyRepository
 from reviewer_app.errors import WrongPassphraseError
 from reviewer_app.repositories import CreatedReview, KeyringNotice, ReviewDetailsRepository
 from reviewer_app.review import Review
 from storage.backups import BackupStore
+from storage.chronology_repository import SqlChronology
 from storage.connection import precheck
 from storage.keyring_store import KeyringStore
 from storage.keys import file_id
@@ -28,7 +30,8 @@ class StoredReview:
         self.file = file
         self._keyring = keyring
         self._backups = backups
-        self._details = SqlReviewDetails(file.engine)
+        self._details = SqlReviewDetails(lambda: file.engine)
+        self._chronology = SqlChronology(lambda: file.engine)
 
     @property
     def path(self) -> Path:
@@ -38,10 +41,12 @@ class StoredReview:
     def details(self) -> ReviewDetailsRepository:
         return self._details
 
+    @property
+    def chronology(self) -> ChronologyRepository:
+        return self._chronology
+
     def change_passphrase(self, new_passphrase: str) -> str:
-        code = self.file.change_passphrase(new_passphrase, self._keyring)
-        self._details = SqlReviewDetails(self.file.engine)
-        return code
+        return self.file.change_passphrase(new_passphrase, self._keyring)
 
     def remember_on_this_computer(self) -> KeyringNotice:
         status = self.file.remember_key(self._keyring)

@@ -38,7 +38,122 @@ _V1 = (
     """,
 )
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "review details", _V1),)
+_V2 = (
+    """
+    CREATE TABLE agency (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (trim(name) <> ''),
+        agency_type TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE person (
+        id INTEGER PRIMARY KEY,
+        role TEXT NOT NULL,
+        real_name TEXT NOT NULL DEFAULT '',
+        pseudonym TEXT NOT NULL DEFAULT '',
+        relationship TEXT NOT NULL DEFAULT '',
+        date_of_birth TEXT,
+        is_subject INTEGER NOT NULL DEFAULT 0
+    )
+    """,
+    """
+    CREATE TABLE import_batch (
+        id INTEGER PRIMARY KEY,
+        agency_id INTEGER NOT NULL REFERENCES agency (id),
+        file_name TEXT NOT NULL,
+        file_format TEXT NOT NULL,
+        sheet TEXT,
+        imported_at TEXT NOT NULL,
+        row_count INTEGER NOT NULL,
+        left_out INTEGER NOT NULL DEFAULT 0,
+        mapping TEXT NOT NULL DEFAULT '{}'
+    )
+    """,
+    """
+    CREATE TABLE chronology_entry (
+        id INTEGER PRIMARY KEY,
+        agency_id INTEGER NOT NULL REFERENCES agency (id),
+        batch_id INTEGER REFERENCES import_batch (id) ON DELETE CASCADE,
+        date_start TEXT,
+        date_end TEXT,
+        date_precision TEXT NOT NULL,
+        date_qualifier TEXT NOT NULL,
+        date_original TEXT NOT NULL DEFAULT '',
+        time TEXT,
+        sequence INTEGER NOT NULL DEFAULT 0,
+        source TEXT NOT NULL CHECK (trim(source) <> ''),
+        practitioner TEXT NOT NULL DEFAULT '',
+        event TEXT NOT NULL CHECK (trim(event) <> ''),
+        outcome TEXT NOT NULL DEFAULT '',
+        agency_comment TEXT NOT NULL DEFAULT '',
+        comment TEXT NOT NULL DEFAULT '',
+        flags INTEGER NOT NULL DEFAULT 0,
+        row_number INTEGER,
+        original_row TEXT NOT NULL DEFAULT '[]'
+    )
+    """,
+    "CREATE INDEX ix_entry_dates ON chronology_entry (date_start, date_end)",
+    "CREATE INDEX ix_entry_agency ON chronology_entry (agency_id)",
+    "CREATE INDEX ix_entry_batch ON chronology_entry (batch_id)",
+    """
+    CREATE TABLE entry_person (
+        entry_id INTEGER NOT NULL REFERENCES chronology_entry (id) ON DELETE CASCADE,
+        person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+        PRIMARY KEY (entry_id, person_id)
+    )
+    """,
+    """
+    CREATE TABLE same_event (
+        entry_a INTEGER NOT NULL REFERENCES chronology_entry (id) ON DELETE CASCADE,
+        entry_b INTEGER NOT NULL REFERENCES chronology_entry (id) ON DELETE CASCADE,
+        status TEXT NOT NULL CHECK (status IN ('confirmed', 'dismissed')),
+        score REAL NOT NULL DEFAULT 0,
+        PRIMARY KEY (entry_a, entry_b),
+        CHECK (entry_a < entry_b)
+    )
+    """,
+    """
+    CREATE VIRTUAL TABLE chronology_fts USING fts5 (
+        source, practitioner, event, outcome, agency_comment, comment,
+        content = 'chronology_entry', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'
+    )
+    """,
+    """
+    CREATE TRIGGER chronology_fts_insert AFTER INSERT ON chronology_entry BEGIN
+        INSERT INTO chronology_fts (rowid, source, practitioner, event, outcome,
+                                    agency_comment, comment)
+        VALUES (new.id, new.source, new.practitioner, new.event, new.outcome,
+                new.agency_comment, new.comment);
+    END
+    """,
+    """
+    CREATE TRIGGER chronology_fts_delete AFTER DELETE ON chronology_entry BEGIN
+        INSERT INTO chronology_fts (chronology_fts, rowid, source, practitioner, event, outcome,
+                                    agency_comment, comment)
+        VALUES ('delete', old.id, old.source, old.practitioner, old.event, old.outcome,
+                old.agency_comment, old.comment);
+    END
+    """,
+    """
+    CREATE TRIGGER chronology_fts_update AFTER UPDATE ON chronology_entry BEGIN
+        INSERT INTO chronology_fts (chronology_fts, rowid, source, practitioner, event, outcome,
+                                    agency_comment, comment)
+        VALUES ('delete', old.id, old.source, old.practitioner, old.event, old.outcome,
+                old.agency_comment, old.comment);
+        INSERT INTO chronology_fts (rowid, source, practitioner, event, outcome,
+                                    agency_comment, comment)
+        VALUES (new.id, new.source, new.practitioner, new.event, new.outcome,
+                new.agency_comment, new.comment);
+    END
+    """,
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "review details", _V1),
+    Migration(2, "agencies, people and the chronology", _V2),
+)
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 
 from reviewer_app.review import (
     Methodology,
@@ -15,6 +15,7 @@ from reviewer_app.review import (
     ReviewType,
     ScopePeriod,
 )
+from storage.bound import EngineBound
 from storage.schema import review as review_table
 
 
@@ -53,11 +54,8 @@ def row_to_review(row: Any) -> Review:
     )
 
 
-class SqlReviewDetails:
+class SqlReviewDetails(EngineBound):
     """Implements `reviewer_app.repositories.ReviewDetailsRepository`."""
-
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
 
     def load(self) -> Review:
         with self._engine.connect() as conn:

@@ -57,7 +57,7 @@ def test_details_round_trip(tmp_path: Path) -> None:
     review, _ = ReviewFile.create(path, details, PASSPHRASE)
     review.close()
     with ReviewFile.open(path, passphrase=PASSPHRASE) as review:
-        assert SqlReviewDetails(review.engine).load() == details
+        assert SqlReviewDetails(lambda: review.engine).load() == details
 
 
 def test_create_refuses_existing_path_and_leaves_it_alone(tmp_path: Path) -> None:
@@ -176,7 +176,7 @@ def test_recovery_code_opens_when_passphrase_is_forgotten(tmp_path: Path) -> Non
     path = tmp_path / "a.review"
     code = make_review(path, title="Forgotten")
     with ReviewFile.open(path, code=code) as review:
-        assert SqlReviewDetails(review.engine).load().title == "Forgotten"
+        assert SqlReviewDetails(lambda: review.engine).load().title == "Forgotten"
 
 
 def test_recovery_code_typo_is_caught_before_any_key_work(tmp_path: Path) -> None:
@@ -199,7 +199,7 @@ def test_change_passphrase_rekeys_and_renews_the_recovery_code(tmp_path: Path) -
     old_code = make_review(path, title="Rekeyed")
     with ReviewFile.open(path, passphrase=PASSPHRASE) as review:
         new_code = register(review.change_passphrase(NEW_PASSPHRASE))
-        assert SqlReviewDetails(review.engine).load().title == "Rekeyed"
+        assert SqlReviewDetails(lambda: review.engine).load().title == "Rekeyed"
     assert new_code != old_code
     with pytest.raises(WrongPassphraseError):
         ReviewFile.open(path, passphrase=PASSPHRASE)
@@ -210,23 +210,27 @@ def test_change_passphrase_rekeys_and_renews_the_recovery_code(tmp_path: Path) -
     ReviewFile.open(path, code=new_code).close()
 
 
-def test_migration_takes_a_backup_first_and_upgrades(tmp_path: Path) -> None:
-    path = tmp_path / "a.review"
-    make_review(path)
-    salt = read_salt(path)
-    conn = connect(path, derive_key(PASSPHRASE, salt), salt)
-    conn.execute("PRAGMA user_version = 0")  # pretend the file predates migration 1's marker
-    conn.execute("DROP TABLE review")
+def test_version_1_file_is_backed_up_then_migrated_keeping_its_data(tmp_path: Path) -> None:
+    from storage.migrations import MIGRATIONS
+    from storage.review_file import _insert_review
+
+    path = tmp_path / "old.review"
+    salt = os.urandom(16)
+    key = derive_key(PASSPHRASE, salt)
+    conn = connect(path, key, salt, create=True)
+    migrate(conn, 0, MIGRATIONS[:1])  # a file as version 1 of the app wrote it
+    _insert_review(conn, Review(title="Written by version 1"))
     conn.close()
     store = BackupStore(tmp_path / "backups")
     review = ReviewFile.open(path, passphrase=PASSPHRASE, backups=store)
     with review, review.engine.connect() as c:
         assert c.exec_driver_sql("PRAGMA user_version").scalar() == SCHEMA_VERSION
+        assert SqlReviewDetails(lambda: review.engine).load().title == "Written by version 1"
     backups = store.list(review.file_id)
     assert [b.reason for b in backups] == ["before-migration"]
-    old = connect(backups[0].path, derive_key(PASSPHRASE, salt), salt)  # the copy as it was
-    assert old.execute("PRAGMA user_version").fetchone()[0] == 0
-    assert "review" not in {r[0] for r in old.execute("SELECT name FROM sqlite_master")}
+    old = connect(backups[0].path, key, salt)  # the copy as it was before migrating
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert "agency" not in {r[0] for r in old.execute("SELECT name FROM sqlite_master")}
     old.close()
 
 
@@ -261,7 +265,7 @@ def test_backups_rotate_and_restore_to_a_new_file(tmp_path: Path) -> None:
     target = tmp_path / "restored.review"
     restore(kept[-1].path, target)
     with ReviewFile.open(target, passphrase=PASSPHRASE) as review:
-        assert SqlReviewDetails(review.engine).load().title == "Backed up"
+        assert SqlReviewDetails(lambda: review.engine).load().title == "Backed up"
     with pytest.raises(ReviewExistsError):
         restore(kept[0].path, target)
 

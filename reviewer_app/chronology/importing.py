@@ -1,0 +1,114 @@
+"""What an import produces before anything is saved: mapped rows and every row-level problem.
+
+The importers (`reviewer_app.importers`) read an agency's file into an `ImportPreview`; the
+reviewer sees it, can change the column mapping, and only then commits it as one batch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from reviewer_app.chronology.dates import FuzzyDate
+from reviewer_app.chronology.entry import Flag
+
+
+class Field(StrEnum):
+    """The chronology fields a column of an agency's file can be mapped to."""
+
+    DATE = "date"
+    TIME = "time"
+    SOURCE = "source"
+    PRACTITIONER = "practitioner"
+    EVENT = "event"
+    OUTCOME = "outcome"
+    AGENCY_COMMENT = "agency-comment"  # the agency's own comment column, kept as agency text
+    IGNORE = "ignore"
+
+    @property
+    def label(self) -> str:
+        return _FIELD_LABELS[self]
+
+
+_FIELD_LABELS = {
+    Field.DATE: "Date",
+    Field.TIME: "Time",
+    Field.SOURCE: "Source",
+    Field.PRACTITIONER: "Practitioner / role",
+    Field.EVENT: "Event",
+    Field.OUTCOME: "Action / outcome",
+    Field.AGENCY_COMMENT: "Agency comment",
+    Field.IGNORE: "(not imported)",
+}
+
+
+class ProblemKind(StrEnum):
+    UNREADABLE_DATE = "unreadable-date"
+    IMPOSSIBLE_DATE = "impossible-date"
+    MISSING_DATE = "missing-date"
+    MISSING_SOURCE = "missing-source"
+    MISSING_EVENT = "missing-event"
+    OUT_OF_ORDER = "out-of-order"
+    BAD_TIME = "bad-time"
+
+
+#: Problems that stop a row being imported; the others are warnings shown to the reviewer.
+BLOCKING = frozenset(
+    {
+        ProblemKind.UNREADABLE_DATE,
+        ProblemKind.IMPOSSIBLE_DATE,
+        ProblemKind.MISSING_DATE,
+        ProblemKind.MISSING_SOURCE,
+        ProblemKind.MISSING_EVENT,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    row_number: int  # as the agency sees it: spreadsheet row, CSV line, or table row in Word
+    kind: ProblemKind
+    message: str  # plain English, e.g. "row 14: date '31/02/2015' does not exist"
+
+    @property
+    def blocking(self) -> bool:
+        return self.kind in BLOCKING
+
+
+@dataclass(frozen=True, slots=True)
+class DraftEntry:
+    """One mapped row, ready to become a `ChronologyEntry` once its agency and batch are known."""
+
+    row_number: int
+    date: FuzzyDate | None
+    source: str
+    event: str
+    outcome: str = ""
+    practitioner: str = ""
+    agency_comment: str = ""
+    flags: frozenset[Flag] = frozenset()
+    original: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPreview:
+    file_name: str
+    file_format: str  # "csv", "xlsx", "docx"
+    sheet: str | None
+    sheets: tuple[str, ...]  # every sheet (xlsx) or table (docx) the file has, for choosing
+    header_row: int
+    headers: tuple[str, ...]
+    mapping: dict[int, Field]  # column index -> field
+    rows: tuple[DraftEntry, ...]
+    problems: tuple[RowProblem, ...] = ()
+    skipped_rows: int = 0  # title, blank and repeated-header rows passed over
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def importable(self) -> tuple[DraftEntry, ...]:
+        blocked = {p.row_number for p in self.problems if p.blocking}
+        return tuple(row for row in self.rows if row.row_number not in blocked)
+
+    @property
+    def blocking_problems(self) -> tuple[RowProblem, ...]:
+        return tuple(p for p in self.problems if p.blocking)

@@ -1,0 +1,168 @@
+"""The built-in demonstration review: synthetic, realistic, and scalable for benchmarks.
+
+A scripted story (resources/demo/review.json) of a fictional child, "Child M", across eight
+agencies, padded with routine contacts to any size. Every name and event is invented.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from importlib import resources
+from typing import Any
+
+from reviewer_app.chronology.dates import FuzzyDate, Precision, Qualifier, parse_time, parse_uk_date
+from reviewer_app.chronology.entry import Agency, AgencyType, ChronologyEntry, Flag, Provenance
+from reviewer_app.chronology.repository import ImportBatch, SameEventDecision, SameEventStatus
+from reviewer_app.interchange import ReviewSnapshot
+from reviewer_app.review import Methodology, Review, ReviewType, ScopePeriod
+
+DEFAULT_ENTRIES = 300
+#: The demo's passphrase is public: the demo holds nothing real. Real reviews never use it.
+DEMO_PASSPHRASE = "demonstration only - not a real case"  # noqa: S105
+
+
+def _content() -> dict[str, Any]:
+    text = resources.files("resources").joinpath("demo/review.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def build_demo(entries: int = DEFAULT_ENTRIES, seed: int = 17) -> ReviewSnapshot:
+    """The demo review as a snapshot with `entries` chronology entries (at least the story)."""
+    data = _content()
+    rv = data["review"]
+    scope = ScopePeriod(
+        dt.date.fromisoformat(rv["scope"]["start"]), dt.date.fromisoformat(rv["scope"]["end"])
+    )
+    details = Review(
+        title=rv["title"],
+        review_type=ReviewType(rv["review_type"]),
+        board=rv["board"],
+        methodology=Methodology(rv["methodology"]),
+        scope=scope,
+        terms_of_reference=rv["terms_of_reference"],
+        created=dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC),
+    )
+    keys = list(data["agencies"])
+    agency_id = {key: n for n, key in enumerate(keys, start=1)}
+    agencies = tuple(
+        Agency(v["name"], AgencyType(v["type"]), agency_id[k]) for k, v in data["agencies"].items()
+    )
+    batches = tuple(
+        ImportBatch(
+            agency_id=agency_id[key],
+            file_name=f"{data['agencies'][key]['name']} chronology.xlsx",
+            file_format="xlsx",
+            row_count=0,
+            sheet="Chronology",
+            imported_at=dt.datetime(2026, 4, 1, 9, 0, tzinfo=dt.UTC),
+            id=agency_id[key],
+        )
+        for key in keys
+    )
+    made: list[ChronologyEntry] = []
+    row_numbers = dict.fromkeys(keys, 4)  # agencies' sheets have a title and a header row
+
+    def add(
+        key: str, date: FuzzyDate, source: str, who: str, event: str, outcome: str, flags: list[str]
+    ) -> None:
+        row_numbers[key] += 1
+        made.append(
+            ChronologyEntry(
+                agency_id=agency_id[key],
+                date=date,
+                source=source,
+                event=event,
+                outcome=outcome,
+                practitioner=who,
+                flags=frozenset(Flag(f) for f in flags),
+                provenance=Provenance(
+                    agency_id[key],
+                    row_numbers[key],
+                    (
+                        ("Date", date.original),
+                        ("Source", source),
+                        ("Details", event),
+                        ("Outcome", outcome),
+                    ),
+                ),
+                id=len(made) + 1,
+            )
+        )
+
+    for key, date_text, time_text, source, who, event, outcome, flags in data["story"]:
+        date = parse_uk_date(date_text)
+        if time_text:
+            date = FuzzyDate(
+                date.start,
+                date.end,
+                date.precision,
+                date.qualifier,
+                date.original,
+                parse_time(time_text),
+            )
+        add(key, date, source, who, event, outcome, flags)
+    story_ids = {
+        (made[i].agency_id, made[i].date.start, made[i].source): made[i].id
+        for i in range(len(made))
+    }
+
+    rng = random.Random(seed)
+    routine = data["routine"]
+    windows = {
+        key: [dt.date.fromisoformat(d) for d in value["active"]]
+        for key, value in data["agencies"].items()
+    }
+    weights = [5 if k in ("csc", "hv", "police") else 2 for k in keys]
+    while len(made) < entries:
+        key = rng.choices(keys, weights)[0]
+        source, who, event, outcome = rng.choice(routine[key])
+        first, last = windows[key]  # each agency only while it was involved with the family
+        day = first + dt.timedelta(days=rng.randrange((last - first).days + 1))
+        if rng.random() < 0.06:
+            monday = day - dt.timedelta(days=day.weekday())
+            date = FuzzyDate(
+                monday,
+                monday + dt.timedelta(days=6),
+                Precision.WEEK,
+                Qualifier.ON,
+                f"w/c {monday:%d/%m/%Y}",
+            )
+        else:
+            time = (
+                dt.time(rng.randrange(8, 20), rng.choice((0, 15, 30, 45)))
+                if rng.random() < 0.4
+                else None
+            )
+            date = FuzzyDate(day, day, Precision.DAY, Qualifier.ON, f"{day:%d/%m/%Y}", time)
+        ref = f"{day:%y}/{rng.randrange(1000, 9999)}"
+        add(
+            key, date, source.format(ref=ref), who.format(n=rng.randrange(1, 6)), event, outcome, []
+        )
+
+    batches = tuple(
+        ImportBatch(
+            **{
+                **{f: getattr(b, f) for f in ImportBatch.__dataclass_fields__},
+                "row_count": sum(1 for e in made if e.agency_id == b.agency_id),
+            }
+        )
+        for b in batches
+    )
+    strategy_csc = story_ids[
+        (agency_id["csc"], dt.date(2014, 6, 23), "Strategy discussion minutes")
+    ]
+    strategy_police = story_ids[
+        (agency_id["police"], dt.date(2014, 6, 23), "Strategy discussion record")
+    ]
+    decisions = (SameEventDecision(strategy_csc, strategy_police, SameEventStatus.CONFIRMED, 72.0),)
+    return ReviewSnapshot(
+        details=details,
+        agencies=agencies,
+        batches=batches,
+        entries=tuple(made),
+        same_event=decisions,
+        subject_date_of_birth=dt.date.fromisoformat(data["subject_date_of_birth"]),
+    )

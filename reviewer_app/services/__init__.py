@@ -1,0 +1,1 @@
+"""Use cases: what the window and the command line ask for, over repository protocols."""

@@ -1,0 +1,180 @@
+"""Chronology use cases: agencies, entries, imports as batches, search, same-event review."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reviewer_app.chronology import same_event
+from reviewer_app.chronology.dates import FuzzyDate
+from reviewer_app.chronology.entry import (
+    Agency,
+    AgencyType,
+    ChronologyEntry,
+    Provenance,
+    age_at,
+)
+from reviewer_app.chronology.importing import DraftEntry, ImportPreview
+from reviewer_app.chronology.repository import (
+    ChronologyRepository,
+    EntryFilter,
+    ImportBatch,
+    SameEventDecision,
+    SameEventStatus,
+)
+from reviewer_app.errors import InvalidInputError
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    batch: ImportBatch
+    imported: int
+    left_out: int
+
+
+@dataclass(frozen=True, slots=True)
+class MergedEvent:
+    """One event as every agency recorded it, side by side, with what differs named."""
+
+    entries: tuple[ChronologyEntry, ...]
+    differing: tuple[str, ...]
+
+
+def sequence_drafts(drafts: Sequence[DraftEntry]) -> list[int]:
+    """Same-day sequence numbers in file order, so untimed entries on one day keep their order."""
+    seen: dict[tuple[object, object], int] = {}
+    numbers = []
+    for draft in drafts:
+        key = (draft.date.start, draft.date.end) if draft.date else (None, None)
+        seen[key] = seen.get(key, -1) + 1
+        numbers.append(seen[key])
+    return numbers
+
+
+class ChronologyService:
+    def __init__(self, repository: ChronologyRepository) -> None:
+        self.repository = repository
+
+    # -- agencies -------------------------------------------------------------------------
+    def agencies(self) -> list[Agency]:
+        return self.repository.agencies()
+
+    def ensure_agency(self, name: str, agency_type: AgencyType = AgencyType.OTHER) -> Agency:
+        found = self.repository.agency_named(name)
+        return found if found is not None else self.repository.add_agency(Agency(name, agency_type))
+
+    # -- entries --------------------------------------------------------------------------
+    def entries(self) -> list[ChronologyEntry]:
+        return self.repository.entries()
+
+    def add_entry(self, entry: ChronologyEntry) -> ChronologyEntry:
+        return self.repository.add(entry)
+
+    def update_entry(self, entry: ChronologyEntry) -> None:
+        self.repository.update(entry)
+
+    def delete_entry(self, entry_id: int) -> None:
+        self.repository.delete(entry_id)
+
+    def search(self, query: EntryFilter) -> list[int]:
+        return self.repository.search(query)
+
+    def child_age(self, date: FuzzyDate, date_of_birth: dt.date | None = None) -> str:
+        dob = (
+            date_of_birth if date_of_birth is not None else self.repository.subject_date_of_birth()
+        )
+        return age_at(dob, date) if dob else ""
+
+    # -- imports --------------------------------------------------------------------------
+    def commit_import(
+        self, preview: ImportPreview, agency: Agency, *, replaces: int | None = None
+    ) -> ImportResult:
+        """Store the preview's importable rows as one batch, in one transaction.
+
+        Rows with a blocking problem (no readable date, no source, no event) are left out and
+        counted; the reviewer has the validation report to send back to the agency.
+        """
+        if agency.id is None:
+            raise ValueError("the agency must be saved first")
+        rows = preview.importable
+        if not rows:
+            raise InvalidInputError(
+                f"None of the rows in '{preview.file_name}' can be imported: every row has a "
+                "problem. Save the validation report and send it to the agency."
+            )
+        sequences = sequence_drafts(rows)
+        entries = [
+            ChronologyEntry(
+                agency_id=agency.id,
+                date=draft.date,
+                source=draft.source,
+                event=draft.event,
+                outcome=draft.outcome,
+                practitioner=draft.practitioner,
+                agency_comment=draft.agency_comment,
+                flags=draft.flags,
+                sequence=sequence,
+                provenance=Provenance(None, draft.row_number, draft.original),
+            )
+            for draft, sequence in zip(rows, sequences, strict=True)
+            if draft.date is not None
+        ]
+        left_out = len(preview.rows) - len(entries)
+        batch = ImportBatch(
+            agency_id=agency.id,
+            file_name=preview.file_name,
+            file_format=preview.file_format,
+            row_count=len(preview.rows),
+            left_out=left_out,
+            sheet=preview.sheet,
+            mapping={str(k): v.value for k, v in preview.mapping.items()},
+        )
+        stored = self.repository.add_batch(batch, entries, replaces=replaces)
+        return ImportResult(stored, len(entries), left_out)
+
+    def batches(self) -> list[ImportBatch]:
+        return self.repository.batches()
+
+    def remove_batch(self, batch_id: int) -> int:
+        return self.repository.remove_batch(batch_id)
+
+    # -- same events ----------------------------------------------------------------------
+    def suggest_same_events(
+        self, threshold: float = same_event.DEFAULT_THRESHOLD
+    ) -> list[same_event.Suggestion]:
+        return same_event.suggest(
+            self.repository.entries(), self.repository.same_event_decisions(), threshold
+        )
+
+    def confirm_same_event(self, entry_a: int, entry_b: int, score: float = 0.0) -> None:
+        self._decide(entry_a, entry_b, SameEventStatus.CONFIRMED, score)
+
+    def dismiss_same_event(self, entry_a: int, entry_b: int, score: float = 0.0) -> None:
+        self._decide(entry_a, entry_b, SameEventStatus.DISMISSED, score)
+
+    def _decide(self, a: int, b: int, status: SameEventStatus, score: float) -> None:
+        first, second = self.repository.entry(a), self.repository.entry(b)
+        if first.agency_id == second.agency_id:
+            raise InvalidInputError(
+                "Both entries come from the same agency. Same-event links join different "
+                "agencies' records of one event."
+            )
+        self.repository.decide_same_event(SameEventDecision(a, b, status, score))
+
+    def merged_events(self) -> list[MergedEvent]:
+        groups = same_event.confirmed_groups(self.repository.same_event_decisions())
+        merged = []
+        for group in groups:
+            members = sorted((self.repository.entry(i) for i in group), key=lambda e: e.sort_key)
+            merged.append(MergedEvent(tuple(members), same_event.differing_fields(members)))
+        merged.sort(key=lambda m: m.entries[0].sort_key)
+        return merged
+
+    def linked_entries(self, entry_id: int) -> list[ChronologyEntry]:
+        """The other agencies' versions of this entry's event (confirmed links only)."""
+        for group in same_event.confirmed_groups(self.repository.same_event_decisions()):
+            if entry_id in group:
+                others = [self.repository.entry(i) for i in group if i != entry_id]
+                return sorted(others, key=lambda e: e.sort_key)
+        return []

@@ -1,0 +1,361 @@
+"""The chronology in the review file: agencies, entries, import batches, same-event decisions.
+
+Implements `reviewer_app.chronology.repository.ChronologyRepository`. Whole-chronology reads
+use one Core query and build plain dataclasses, because that is what 50,000 entries need to
+load in well under a second. Full-text search runs in SQLite's FTS5 index, which lives inside
+the encrypted file like everything else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, delete, func, insert, select, text, update
+
+from reviewer_app.chronology.dates import FuzzyDate, Precision, Qualifier
+from reviewer_app.chronology.entry import (
+    Agency,
+    AgencyType,
+    ChronologyEntry,
+    Provenance,
+    flags_from_bits,
+    flags_to_bits,
+)
+from reviewer_app.chronology.repository import (
+    EntryFilter,
+    ImportBatch,
+    SameEventDecision,
+    SameEventStatus,
+)
+from reviewer_app.errors import InvalidInputError
+from storage.bound import EngineBound
+from storage.schema import agency as agency_table
+from storage.schema import chronology_entry as entry_table
+from storage.schema import entry_person, import_batch, person, same_event
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(user_text: str) -> str:
+    """A safe FTS5 query: every word must appear (as a prefix), whatever the user typed."""
+    words = _TOKEN.findall(user_text)
+    return " AND ".join(f'"{word}"*' for word in words)
+
+
+def _date_or_none(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def entry_to_row(entry: ChronologyEntry) -> dict[str, Any]:
+    d = entry.date
+    return {
+        "agency_id": entry.agency_id,
+        "batch_id": entry.provenance.batch_id,
+        "date_start": d.start.isoformat() if d.start else None,
+        "date_end": d.end.isoformat() if d.end else None,
+        "date_precision": d.precision.value,
+        "date_qualifier": d.qualifier.value,
+        "date_original": d.original,
+        "time": d.time.strftime("%H:%M") if d.time else None,
+        "sequence": entry.sequence,
+        "source": entry.source,
+        "practitioner": entry.practitioner,
+        "event": entry.event,
+        "outcome": entry.outcome,
+        "agency_comment": entry.agency_comment,
+        "comment": entry.comment,
+        "flags": flags_to_bits(entry.flags),
+        "row_number": entry.provenance.row_number,
+        "original_row": json.dumps([list(pair) for pair in entry.provenance.original]),
+    }
+
+
+def row_to_entry(row: Any, people: tuple[int, ...] = ()) -> ChronologyEntry:
+    date = FuzzyDate(
+        start=_date_or_none(row.date_start),
+        end=_date_or_none(row.date_end),
+        precision=Precision(row.date_precision),
+        qualifier=Qualifier(row.date_qualifier),
+        original=row.date_original,
+        time=dt.time.fromisoformat(row.time) if row.time else None,
+    )
+    original = tuple((str(a), str(b)) for a, b in json.loads(row.original_row))
+    return ChronologyEntry(
+        agency_id=row.agency_id,
+        date=date,
+        source=row.source,
+        event=row.event,
+        outcome=row.outcome,
+        practitioner=row.practitioner,
+        agency_comment=row.agency_comment,
+        comment=row.comment,
+        flags=flags_from_bits(row.flags),
+        sequence=row.sequence,
+        people=people,
+        provenance=Provenance(row.batch_id, row.row_number, original),
+        id=row.id,
+    )
+
+
+class SqlChronology(EngineBound):
+    # -- agencies -------------------------------------------------------------------------
+    def agencies(self) -> list[Agency]:
+        with self._engine.connect() as conn:
+            rows = conn.execute(select(agency_table).order_by(agency_table.c.name)).all()
+        return [Agency(r.name, AgencyType(r.agency_type), r.id) for r in rows]
+
+    def agency_named(self, name: str) -> Agency | None:
+        with self._engine.connect() as conn:
+            row = conn.execute(
+                select(agency_table).where(func.lower(agency_table.c.name) == name.strip().lower())
+            ).first()
+        return Agency(row.name, AgencyType(row.agency_type), row.id) if row else None
+
+    def add_agency(self, agency: Agency) -> Agency:
+        if self.agency_named(agency.name) is not None:
+            raise InvalidInputError(f"There is already an agency called '{agency.name}'.")
+        with self._engine.begin() as conn:
+            new_id = conn.execute(
+                insert(agency_table).values(
+                    name=agency.name.strip(), agency_type=agency.agency_type.value
+                )
+            ).inserted_primary_key
+        assert new_id is not None
+        return Agency(agency.name.strip(), agency.agency_type, int(new_id[0]))
+
+    # -- entries --------------------------------------------------------------------------
+    def _people_by_entry(self, conn: Any) -> dict[int, tuple[int, ...]]:
+        links: dict[int, list[int]] = {}
+        for entry_id, person_id in conn.execute(select(entry_person)).all():
+            links.setdefault(entry_id, []).append(person_id)
+        return {k: tuple(v) for k, v in links.items()}
+
+    def entries(self) -> list[ChronologyEntry]:
+        """Every entry in chronological order (stable for overlapping dates)."""
+        with self._engine.connect() as conn:
+            people = self._people_by_entry(conn)
+            rows = conn.execute(select(entry_table)).all()
+        found = [row_to_entry(row, people.get(row.id, ())) for row in rows]
+        found.sort(key=lambda e: e.sort_key)
+        return found
+
+    def entry(self, entry_id: int) -> ChronologyEntry:
+        with self._engine.connect() as conn:
+            row = conn.execute(select(entry_table).where(entry_table.c.id == entry_id)).one()
+            people: tuple[int, ...] = tuple(
+                conn.execute(
+                    select(entry_person.c.person_id).where(entry_person.c.entry_id == entry_id)
+                ).scalars()
+            )
+        return row_to_entry(row, people)
+
+    def count(self) -> int:
+        with self._engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(entry_table)).scalar_one())
+
+    def _insert(self, conn: Any, entry: ChronologyEntry) -> int:
+        new_id = conn.execute(
+            insert(entry_table).values(**entry_to_row(entry))
+        ).inserted_primary_key
+        entry_id = int(new_id[0])
+        if entry.people:
+            conn.execute(
+                insert(entry_person), [{"entry_id": entry_id, "person_id": p} for p in entry.people]
+            )
+        return entry_id
+
+    def add(self, entry: ChronologyEntry) -> ChronologyEntry:
+        with self._engine.begin() as conn:
+            entry_id = self._insert(conn, entry)
+        return entry.with_changes(id=entry_id)
+
+    def add_many(self, entries: Sequence[ChronologyEntry]) -> list[int]:
+        """Add entries in one transaction (all or none); returns their new ids in order."""
+        with self._engine.begin() as conn:
+            return [self._insert(conn, entry) for entry in entries]
+
+    def update(self, entry: ChronologyEntry) -> None:
+        if entry.id is None:
+            raise ValueError("cannot update an entry that was never saved")
+        with self._engine.begin() as conn:
+            conn.execute(
+                update(entry_table)
+                .where(entry_table.c.id == entry.id)
+                .values(**entry_to_row(entry))
+            )
+            conn.execute(delete(entry_person).where(entry_person.c.entry_id == entry.id))
+            if entry.people:
+                conn.execute(
+                    insert(entry_person),
+                    [{"entry_id": entry.id, "person_id": p} for p in entry.people],
+                )
+
+    def delete(self, entry_id: int) -> None:
+        with self._engine.begin() as conn:
+            conn.execute(delete(entry_table).where(entry_table.c.id == entry_id))
+
+    def search(self, query: EntryFilter) -> list[int]:
+        """Ids of matching entries, in chronological order."""
+        c = entry_table.c
+        statement = select(c.id)
+        conditions: list[ColumnElement[bool]] = []
+        if query.text.strip():
+            match = fts_query(query.text)
+            if not match:
+                return []
+            statement = statement.join(
+                text("chronology_fts"), text("chronology_fts.rowid = chronology_entry.id")
+            )
+            conditions.append(
+                text("chronology_fts MATCH :match").bindparams(match=match).self_group()  # type: ignore[arg-type]
+            )
+        if query.agency_ids:
+            conditions.append(c.agency_id.in_(sorted(query.agency_ids)))
+        if query.date_from is not None:
+            conditions.append(c.date_end >= query.date_from.isoformat())
+        if query.date_to is not None:
+            conditions.append(c.date_start <= query.date_to.isoformat())
+        if query.flags:
+            mask = flags_to_bits(query.flags)
+            conditions.append(c.flags.op("&")(mask) == mask)
+        if conditions:
+            statement = statement.where(and_(*conditions))
+        statement = statement.order_by(
+            c.date_start.is_(None),
+            c.date_start,
+            c.date_end,
+            c.time.is_not(None),
+            c.time,
+            c.sequence,
+            c.id,
+        )
+        with self._engine.connect() as conn:
+            ids: list[Any] = list(conn.execute(statement).scalars())
+        return [int(i) for i in ids]
+
+    # -- batches --------------------------------------------------------------------------
+    def batches(self) -> list[ImportBatch]:
+        with self._engine.connect() as conn:
+            rows = conn.execute(select(import_batch).order_by(import_batch.c.id)).all()
+        return [
+            ImportBatch(
+                agency_id=r.agency_id,
+                file_name=r.file_name,
+                file_format=r.file_format,
+                row_count=r.row_count,
+                left_out=r.left_out,
+                sheet=r.sheet,
+                mapping=json.loads(r.mapping),
+                imported_at=dt.datetime.fromisoformat(r.imported_at),
+                id=r.id,
+            )
+            for r in rows
+        ]
+
+    def add_batch(
+        self, batch: ImportBatch, entries: Sequence[ChronologyEntry], replaces: int | None = None
+    ) -> ImportBatch:
+        """Store a batch and all its entries in one transaction: all rows or none.
+
+        When `replaces` names an earlier batch, that batch goes in the same transaction, and the
+        reviewer's comments and flags carry over to new rows whose date text, source and event
+        are unchanged, so re-importing a corrected file does not lose the reviewer's work.
+        """
+        with self._engine.begin() as conn:
+            carried: dict[tuple[str, str, str], tuple[str, int]] = {}
+            if replaces is not None:
+                old = conn.execute(
+                    select(
+                        entry_table.c.date_original,
+                        entry_table.c.source,
+                        entry_table.c.event,
+                        entry_table.c.comment,
+                        entry_table.c.flags,
+                    ).where(entry_table.c.batch_id == replaces)
+                ).all()
+                carried = {(o.date_original, o.source, o.event): (o.comment, o.flags) for o in old}
+                conn.execute(delete(import_batch).where(import_batch.c.id == replaces))
+            inserted = conn.execute(
+                insert(import_batch).values(
+                    agency_id=batch.agency_id,
+                    file_name=batch.file_name,
+                    file_format=batch.file_format,
+                    sheet=batch.sheet,
+                    imported_at=batch.imported_at.isoformat(),
+                    row_count=batch.row_count,
+                    left_out=batch.left_out,
+                    mapping=json.dumps(batch.mapping),
+                )
+            ).inserted_primary_key
+            assert inserted is not None
+            batch_id = int(inserted[0])
+            rows = []
+            for entry in entries:
+                row = entry_to_row(entry)
+                row["batch_id"] = batch_id
+                kept = carried.get((row["date_original"], row["source"], row["event"]))
+                if kept and not row["comment"]:
+                    row["comment"], row["flags"] = kept[0], row["flags"] | kept[1]
+                rows.append(row)
+            if rows:
+                conn.execute(insert(entry_table), rows)
+        return ImportBatch(**{**_batch_fields(batch), "id": batch_id})
+
+    def remove_batch(self, batch_id: int) -> int:
+        """Remove a batch and every entry it brought in; returns how many entries went."""
+        with self._engine.begin() as conn:
+            removed = conn.execute(
+                select(func.count()).where(entry_table.c.batch_id == batch_id)
+            ).scalar_one()
+            conn.execute(delete(import_batch).where(import_batch.c.id == batch_id))
+        return int(removed)
+
+    # -- same-event decisions -------------------------------------------------------------
+    def same_event_decisions(self) -> list[SameEventDecision]:
+        with self._engine.connect() as conn:
+            rows = conn.execute(select(same_event)).all()
+        return [
+            SameEventDecision(r.entry_a, r.entry_b, SameEventStatus(r.status), r.score)
+            for r in rows
+        ]
+
+    def decide_same_event(self, decision: SameEventDecision) -> None:
+        a, b = sorted((decision.entry_a, decision.entry_b))
+        with self._engine.begin() as conn:
+            conn.execute(
+                delete(same_event).where(same_event.c.entry_a == a, same_event.c.entry_b == b)
+            )
+            conn.execute(
+                insert(same_event).values(
+                    entry_a=a, entry_b=b, status=decision.status.value, score=decision.score
+                )
+            )
+
+    # -- the subject child ----------------------------------------------------------------
+    def subject_date_of_birth(self) -> dt.date | None:
+        with self._engine.connect() as conn:
+            value = conn.execute(
+                select(person.c.date_of_birth).where(person.c.is_subject == 1)
+            ).scalar()
+        return _date_or_none(value)
+
+    def set_subject_date_of_birth(self, date_of_birth: dt.date | None) -> None:
+        iso = date_of_birth.isoformat() if date_of_birth else None
+        with self._engine.begin() as conn:
+            found = conn.execute(
+                update(person).where(person.c.is_subject == 1).values(date_of_birth=iso)
+            ).rowcount
+            if not found:
+                conn.execute(
+                    insert(person).values(
+                        role="child", pseudonym="Child", is_subject=1, date_of_birth=iso
+                    )
+                )
+
+
+def _batch_fields(batch: ImportBatch) -> dict[str, Any]:
+    return {name: getattr(batch, name) for name in ImportBatch.__dataclass_fields__}
