@@ -19,18 +19,30 @@ from reviewer_app.chronology.repository import SameEventDecision, SameEventStatu
 
 #: Entries whose date spans are wider than this (a year, say) overlap too much to suggest.
 MAX_SPAN_DAYS = 92
-DEFAULT_THRESHOLD = 55.0
+DEFAULT_THRESHOLD = 60.0
+#: Added to the text score when both entries give the same single day (and again the same time):
+#: agencies' wording differs a lot, and an exact shared date is strong evidence of one event.
+SAME_DAY_BONUS = 10.0
+SAME_TIME_BONUS = 5.0
 
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
     entry_a: int
     entry_b: int
-    score: float  # 0..100, text similarity
+    score: float  # 0..100: text similarity, plus a little for the same day and time
 
 
 def _text(entry: ChronologyEntry) -> str:
     return f"{entry.event} {entry.outcome}".lower()
+
+
+def _date_bonus(a: ChronologyEntry, b: ChronologyEntry) -> float:
+    one_day = a.date.start == a.date.end == b.date.start == b.date.end
+    if not one_day:
+        return 0.0
+    same_time = a.date.time is not None and a.date.time == b.date.time
+    return SAME_DAY_BONUS + (SAME_TIME_BONUS if same_time else 0.0)
 
 
 def suggest(
@@ -66,7 +78,10 @@ def suggest(
             pair = (min(entry.id, other.id), max(entry.id, other.id))
             if pair in already:
                 continue
-            score = fuzz.token_set_ratio(texts[entry.id], texts[other.id])
+            score = fuzz.token_set_ratio(texts[entry.id], texts[other.id]) + _date_bonus(
+                entry, other
+            )
+            score = min(score, 100.0)
             if score >= threshold:
                 found.append(Suggestion(pair[0], pair[1], float(score)))
         open_entries.append(entry)

@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy.exc import IntegrityError
+
+from reviewer_app.chronology.dates import parse_uk_date
+from reviewer_app.chronology.entry import Agency, AgencyType, ChronologyEntry, Flag, Provenance
+from reviewer_app.chronology.repository import EntryFilter, ImportBatch
+from reviewer_app.errors import InvalidInputError
+from reviewer_app.paths import AppPaths
+from storage.library import StoredReview
+from tests.helpers.reviews import new_review
+
+
+@pytest.fixture
+def review(tmp_path: Path, app_paths: AppPaths) -> StoredReview:
+    opened = new_review(tmp_path / "c.review", app_paths)
+    yield opened
+    opened.close()
+
+
+def _entry(agency: int, date: str, event: str, **more: object) -> ChronologyEntry:
+    return ChronologyEntry(agency, parse_uk_date(date), more.pop("source", "Case note"), event, **more)  # type: ignore[arg-type]
+
+
+def test_agency_names_are_unique_ignoring_case(review: StoredReview) -> None:
+    repo = review.chronology
+    police = repo.add_agency(Agency("Northshire Police", AgencyType.POLICE))
+    assert police.id is not None
+    assert repo.agency_named("northshire police") == police
+    with pytest.raises(InvalidInputError, match="already an agency"):
+        repo.add_agency(Agency("NORTHSHIRE POLICE"))
+
+
+def test_entries_round_trip_with_every_field(review: StoredReview) -> None:
+    repo = review.chronology
+    agency = repo.add_agency(Agency("Police")).id
+    assert agency is not None
+    entry = ChronologyEntry(
+        agency_id=agency,
+        date=parse_uk_date("03/02/2015 14:30"),
+        source="Incident log 15/123",
+        event="Attended: “shouting” heard — £20 taken.\nSecond paragraph.",
+        outcome="Arrest",
+        practitioner="PC 1",
+        agency_comment="Agency view",
+        comment="Reviewer's note",
+        flags=frozenset({Flag.SIGNIFICANT, Flag.CHILD_SEEN}),
+        sequence=2,
+        provenance=Provenance(None, 14, (("Date", "03/02/2015 14:30"), ("Details", "x"))),
+    )
+    stored = repo.add(entry)
+    assert stored.id is not None
+    assert repo.entry(stored.id) == stored
+    changed = stored.with_changes(comment="Changed", flags=frozenset())
+    repo.update(changed)
+    assert repo.entry(stored.id) == changed
+    repo.delete(stored.id)
+    assert repo.count() == 0
+
+
+def test_storage_refuses_an_entry_without_source_even_past_the_domain(review: StoredReview) -> None:
+    from sqlalchemy import insert
+
+    from storage.schema import chronology_entry
+
+    agency = review.chronology.add_agency(Agency("Police")).id
+    with pytest.raises(IntegrityError), review.file.engine.begin() as conn:
+        conn.execute(
+            insert(chronology_entry).values(
+                agency_id=agency, date_precision="day", date_qualifier="on", source=" ",
+                event="x", original_row="[]",
+            )
+        )
+
+
+def test_batch_is_all_or_nothing(review: StoredReview) -> None:
+    repo = review.chronology
+    agency = repo.add_agency(Agency("Police")).id
+    assert agency is not None
+    good = _entry(agency, "01/01/2015", "fine")
+    bad = good.with_changes(agency_id=9999)  # breaks the foreign key half-way through
+    batch = ImportBatch(agency_id=agency, file_name="p.xlsx", file_format="xlsx", row_count=3)
+    with pytest.raises(IntegrityError):
+        repo.add_batch(batch, [good, good, bad])
+    assert repo.count() == 0
+    assert repo.batches() == []
+
+
+def test_remove_and_replace_a_batch_keeps_the_reviewers_work(review: StoredReview) -> None:
+    repo = review.chronology
+    police = repo.add_agency(Agency("Police")).id
+    assert police is not None
+    first = repo.add_batch(
+        ImportBatch(agency_id=police, file_name="v1.xlsx", file_format="xlsx", row_count=2),
+        [_entry(police, "01/01/2015", "Visit one"), _entry(police, "02/01/2015", "Visit two")],
+    )
+    own = repo.add(_entry(police, "05/01/2015", "Reviewer's own entry"))
+    visit_one = next(e for e in repo.entries() if e.event == "Visit one")
+    repo.update(visit_one.with_changes(comment="Key moment", flags=frozenset({Flag.SIGNIFICANT})))
+
+    assert first.id is not None
+    second = repo.add_batch(
+        ImportBatch(agency_id=police, file_name="v2.xlsx", file_format="xlsx", row_count=2),
+        [_entry(police, "01/01/2015", "Visit one"), _entry(police, "03/01/2015", "Visit three")],
+        replaces=first.id,
+    )
+    events = {e.event: e for e in repo.entries()}
+    assert set(events) == {"Visit one", "Visit three", "Reviewer's own entry"}
+    assert events["Visit one"].comment == "Key moment"
+    assert Flag.SIGNIFICANT in events["Visit one"].flags
+    assert [b.file_name for b in repo.batches()] == ["v2.xlsx"]
+    assert second.id is not None
+    assert repo.remove_batch(second.id) == 2
+    assert [e.id for e in repo.entries()] == [own.id]
+
+
+def test_full_text_search_with_filters(review: StoredReview) -> None:
+    repo = review.chronology
+    police = repo.add_agency(Agency("Police")).id
+    social = repo.add_agency(Agency("Social care")).id
+    assert police is not None and social is not None
+    a = repo.add(_entry(police, "14/09/2013", "Domestic incident: Mr K arrested", flags=frozenset({Flag.SIGNIFICANT})))
+    b = repo.add(_entry(social, "16/09/2013", "Police notification of domestic incident"))
+    c = repo.add(_entry(social, "Feb 2014", "Home visit, Child seen", comment="domestic abuse not discussed"))
+    repo.add(_entry(police, "2012", "Unrelated call"))
+    assert repo.search(EntryFilter(text="domestic")) == [a.id, b.id, c.id]
+    assert repo.search(EntryFilter(text="DOMEST")) == [a.id, b.id, c.id]  # prefix, any case
+    assert repo.search(EntryFilter(text="domestic", agency_ids=frozenset({social}))) == [b.id, c.id]
+    assert repo.search(
+        EntryFilter(text="domestic", date_from=dt.date(2014, 2, 10), date_to=dt.date(2014, 3, 1))
+    ) == [c.id]
+    assert repo.search(EntryFilter(flags=frozenset({Flag.SIGNIFICANT}))) == [a.id]
+    assert repo.search(EntryFilter(text='"; DROP TABLE x; --')) == []  # never an FTS syntax error
+    repo.update(repo.entry(c.id).with_changes(comment="nothing relevant"))  # index follows edits
+    assert repo.search(EntryFilter(text="abuse")) == []
+
+
+def test_subject_date_of_birth(review: StoredReview) -> None:
+    repo = review.chronology
+    assert repo.subject_date_of_birth() is None
+    repo.set_subject_date_of_birth(dt.date(2013, 4, 17))
+    repo.set_subject_date_of_birth(dt.date(2013, 4, 18))
+    assert repo.subject_date_of_birth() == dt.date(2013, 4, 18)
