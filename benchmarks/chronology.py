@@ -33,7 +33,6 @@ from reviewer_app.services.chronology import ChronologyService  # noqa: E402
 from reviewer_app.services.transfer import fill_review  # noqa: E402
 from storage.backups import BackupStore  # noqa: E402
 from storage.chronology_repository import SqlChronology  # noqa: E402
-from storage.connection import connect  # noqa: E402
 from storage.keyring_store import KeyringStore  # noqa: E402
 from storage.library import StoredReviewFiles  # noqa: E402
 
@@ -72,8 +71,12 @@ def plain_engine(path: Path):  # type: ignore[no-untyped-def]
     @event.listens_for(engine, "connect")
     def _settings(dbapi_conn, _record):  # type: ignore[no-untyped-def]
         dbapi_conn.isolation_level = None
-        for statement in ("PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
-                          "PRAGMA temp_store = MEMORY", "PRAGMA foreign_keys = ON"):
+        for statement in (
+            "PRAGMA journal_mode = WAL",
+            "PRAGMA synchronous = FULL",
+            "PRAGMA temp_store = MEMORY",
+            "PRAGMA foreign_keys = ON",
+        ):
             dbapi_conn.execute(statement)
 
     @event.listens_for(engine, "begin")
@@ -95,9 +98,16 @@ def make_xlsx(path: Path, rows: int) -> None:
     for n in range(rows):
         day = start + dt.timedelta(days=n % 1100)
         date = day if n % 3 else day.strftime("%d/%m/%Y")
-        sheet.append([date, "14:30" if n % 4 == 0 else None, f"Log {n}", f"PC {n % 40}",
-                      f"Attended address, row {n}: “shouting” reported, £{n % 90} damage.",
-                      "Words of advice given."])
+        sheet.append(
+            [
+                date,
+                "14:30" if n % 4 == 0 else None,
+                f"Log {n}",
+                f"PC {n % 40}",
+                f"Attended address, row {n}: “shouting” reported, £{n % 90} damage.",
+                "Words of advice given.",
+            ]
+        )
     book.save(path)
 
 
@@ -137,28 +147,50 @@ def main() -> int:
         assert len(SqlChronology(lambda: engine).entries()) == args.entries
         engine.dispose()
 
-    results.append(("open + load all entries", best(open_encrypted, args.repeat),
-                     best(open_plain, args.repeat), "<= 1 s"))
+    results.append(
+        (
+            "open + load all entries",
+            best(open_encrypted, args.repeat),
+            best(open_plain, args.repeat),
+            "<= 1 s",
+        )
+    )
 
     # 1b. Load only (file already open), to separate key derivation from reading.
     review = files.open(review_path, passphrase=PASSPHRASE)
     engine = plain_engine(plain_path)
     enc_repo, plain_repo = review.chronology, SqlChronology(lambda: engine)
-    results.append(("load all entries (open file)", best(enc_repo.entries, args.repeat),
-                    best(plain_repo.entries, args.repeat), ""))
+    results.append(
+        (
+            "load all entries (open file)",
+            best(enc_repo.entries, args.repeat),
+            best(plain_repo.entries, args.repeat),
+            "",
+        )
+    )
 
     # 2. Full-text search.
     query = EntryFilter(text="strategy discussion")
     assert enc_repo.search(query) == plain_repo.search(query)
-    results.append(("FTS search 'strategy discussion'",
-                    statistics.median(best(lambda: enc_repo.search(query), 1) for _ in range(20)),
-                    statistics.median(best(lambda: plain_repo.search(query), 1) for _ in range(20)),
-                    "<= 50 ms"))
-    filtered = EntryFilter(text="visit", date_from=dt.date(2014, 1, 1), date_to=dt.date(2014, 12, 31))
-    results.append(("FTS search + date filter",
-                    statistics.median(best(lambda: enc_repo.search(filtered), 1) for _ in range(20)),
-                    statistics.median(best(lambda: plain_repo.search(filtered), 1) for _ in range(20)),
-                    "<= 50 ms"))
+    results.append(
+        (
+            "FTS search 'strategy discussion'",
+            statistics.median(best(lambda: enc_repo.search(query), 1) for _ in range(20)),
+            statistics.median(best(lambda: plain_repo.search(query), 1) for _ in range(20)),
+            "<= 50 ms",
+        )
+    )
+    filtered = EntryFilter(
+        text="visit", date_from=dt.date(2014, 1, 1), date_to=dt.date(2014, 12, 31)
+    )
+    results.append(
+        (
+            "FTS search + date filter",
+            statistics.median(best(lambda: enc_repo.search(filtered), 1) for _ in range(20)),
+            statistics.median(best(lambda: plain_repo.search(filtered), 1) for _ in range(20)),
+            "<= 50 ms",
+        )
+    )
 
     # 3. Import a 10,000-row XLSX (read, map, parse dates, commit one batch), then remove it.
     def import_into(repo: SqlChronology) -> Callable[[], None]:
@@ -173,8 +205,14 @@ def main() -> int:
         return run
 
     repeat = max(1, args.repeat // 2)
-    results.append((f"import {args.rows:,}-row XLSX", best(import_into(enc_repo), repeat),  # type: ignore[arg-type]
-                    best(import_into(plain_repo), repeat), "<= 3 s"))
+    results.append(
+        (
+            f"import {args.rows:,}-row XLSX",
+            best(import_into(enc_repo), repeat),  # type: ignore[arg-type]
+            best(import_into(plain_repo), repeat),
+            "<= 3 s",
+        )
+    )
     preview_only = best(lambda: preview_file(xlsx), repeat)
 
     # 4. Same-event suggestions over the whole chronology (runs in a worker in the window).
@@ -185,11 +223,15 @@ def main() -> int:
 
     print(f"\n{'workload':<36} {'SQLCipher':>11} {'plain':>11} {'ratio':>7}  goal")
     for name, enc, plain, goal in results:
-        print(f"{name:<36} {enc * 1000:>9.1f}ms {plain * 1000:>9.1f}ms {enc / plain:>6.2f}x  {goal}")
+        print(
+            f"{name:<36} {enc * 1000:>9.1f}ms {plain * 1000:>9.1f}ms {enc / plain:>6.2f}x  {goal}"
+        )
     print(f"{'  of which reading the XLSX':<36} {preview_only * 1000:>9.1f}ms")
     print(f"{'same-event suggestions (all)':<36} {suggest_time * 1000:>9.1f}ms")
-    print(f"\n{args.entries:,} entries; file {review_path.stat().st_size / 1e6:.1f} MB encrypted, "
-          f"{plain_path.stat().st_size / 1e6:.1f} MB plain; best of {args.repeat}.")
+    print(
+        f"\n{args.entries:,} entries; file {review_path.stat().st_size / 1e6:.1f} MB encrypted, "
+        f"{plain_path.stat().st_size / 1e6:.1f} MB plain; best of {args.repeat}."
+    )
     return 0
 
 

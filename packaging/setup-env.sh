@@ -42,11 +42,16 @@ fi
 VENV_PY="$ROOT/.venv/bin/python"
 STAMP="$ROOT/.venv/.installed-$PURPOSE"
 if [ ! -f "$STAMP" ] || [ "$ROOT/pyproject.toml" -nt "$STAMP" ]; then
-  "$VENV_PY" -m pip install -q --disable-pip-version-check --upgrade pip
-  if [ "$PURPOSE" = test ]; then
-    "$VENV_PY" -m pip install -q --disable-pip-version-check -e "$ROOT[dev]"
-  else
-    "$VENV_PY" -m pip install -q --disable-pip-version-check -e "$ROOT"
+  echo "Installing SCR Reviewer and its Python packages into .venv …"
+  TARGET="$ROOT"
+  [ "$PURPOSE" = test ] && TARGET="$ROOT[dev]"
+  LOG="$ROOT/.venv/install.log"
+  if ! { "$VENV_PY" -m pip install -q --disable-pip-version-check --upgrade pip \
+         && "$VENV_PY" -m pip install -q --disable-pip-version-check -e "$TARGET"; } >"$LOG" 2>&1
+  then
+    cat "$LOG" >&2
+    echo "Installing the Python packages failed (details above)." >&2
+    exit 1
   fi
   touch "$STAMP"
 fi

@@ -67,10 +67,19 @@ def run_window(paths: AppPaths, open_path: Path | None = None, *, demo: bool = F
             "try 'reviewer-app --help'.\n"
         )
         return 0
+    from reviewer_app.services.demo_review import open_demo
     from ui.application import run
 
     files = build_review_files(paths)
-    return run(files, paths=paths, open_path=open_path, demo=demo)
+    return int(
+        run(
+            files,
+            paths=paths,
+            open_path=open_path,
+            demo=demo,
+            demo_opener=lambda: open_demo(files, paths.data),
+        )
+    )
 
 
 def _display_available() -> bool:

@@ -19,12 +19,12 @@ from pathlib import Path
 
 from reviewer_app import __version__
 from reviewer_app.app import build_review_files, configure_logging, install_excepthook, run_window
-from reviewer_app.crash import safe_report
-from reviewer_app.errors import InvalidInputError, UserFacingError
-from reviewer_app.paths import AppPaths
 from reviewer_app.chronology.entry import AgencyType
+from reviewer_app.crash import safe_report
 from reviewer_app.demo import DEFAULT_ENTRIES, DEMO_PASSPHRASE
+from reviewer_app.errors import InvalidInputError, UserFacingError
 from reviewer_app.interchange import from_document, to_document
+from reviewer_app.paths import AppPaths
 from reviewer_app.repositories import OpenReview
 from reviewer_app.review import Methodology, Review, ReviewType
 from reviewer_app.services.chronology import ChronologyService

@@ -104,12 +104,11 @@ def build_demo(entries: int = DEFAULT_ENTRIES, seed: int = 17) -> ReviewSnapshot
                 parse_time(time_text),
             )
         add(key, date, source, who, event, outcome, flags)
-    story_ids = {
-        (made[i].agency_id, made[i].date.start, made[i].source): made[i].id
-        for i in range(len(made))
+    story_ids: dict[tuple[int, dt.date | None, str], int] = {
+        (e.agency_id, e.date.start, e.source): n for n, e in enumerate(made, start=1)
     }
 
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - synthetic demo data, not security
     routine = data["routine"]
     windows = {
         key: [dt.date.fromisoformat(d) for d in value["active"]]

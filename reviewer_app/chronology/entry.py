@@ -105,7 +105,7 @@ def flags_from_bits(bits: int) -> frozenset[Flag]:
 
 @dataclass(frozen=True, slots=True)
 class Provenance:
-    """Where an imported entry came from: its batch, row number and the row as the agency wrote it."""
+    """Where an imported entry came from: batch, row number, the row as the agency wrote it."""
 
     batch_id: int | None = None
     row_number: int | None = None

@@ -1,4 +1,4 @@
-"""What the chronology services need from storage (implemented by `storage.chronology_repository`)."""
+"""What the chronology services need from storage (`storage.chronology_repository`)."""
 
 from __future__ import annotations
 

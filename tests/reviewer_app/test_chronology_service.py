@@ -13,11 +13,11 @@ from reviewer_app.chronology.importing import (
     RowProblem,
 )
 from reviewer_app.chronology.same_event import word_diff
+from reviewer_app.demo import build_demo
 from reviewer_app.errors import InvalidInputError
 from reviewer_app.paths import AppPaths
 from reviewer_app.services.chronology import ChronologyService
 from reviewer_app.services.transfer import fill_review
-from reviewer_app.demo import build_demo
 from storage.library import StoredReview
 from tests.helpers.reviews import new_review
 
@@ -32,10 +32,15 @@ def demo(tmp_path: Path, app_paths: AppPaths) -> StoredReview:
 
 def _preview(rows: list[DraftEntry], problems: tuple[RowProblem, ...] = ()) -> ImportPreview:
     return ImportPreview(
-        file_name="police.csv", file_format="csv", sheet=None, sheets=(), header_row=3,
+        file_name="police.csv",
+        file_format="csv",
+        sheet=None,
+        sheets=(),
+        header_row=3,
         headers=("Date", "Source", "Details"),
         mapping={0: Field.DATE, 1: Field.SOURCE, 2: Field.EVENT},
-        rows=tuple(rows), problems=problems,
+        rows=tuple(rows),
+        problems=problems,
     )
 
 
@@ -56,7 +61,9 @@ def test_commit_import_sequences_same_day_rows_and_leaves_out_problem_rows(
     assert (result.imported, result.left_out) == (3, 1)
     stored = service.entries()
     assert [(e.event, e.sequence, e.provenance.row_number) for e in stored] == [
-        ("First that day", 0, 4), ("Second that day", 1, 5), ("Next day", 0, 7),
+        ("First that day", 0, 4),
+        ("Second that day", 1, 5),
+        ("Next day", 0, 7),
     ]
     assert all(e.provenance.batch_id == result.batch.id for e in stored)
     with pytest.raises(InvalidInputError, match="every row has a problem"):
@@ -68,9 +75,7 @@ def test_same_event_suggestions_find_the_strategy_discussion(demo: StoredReview)
     service = ChronologyService(demo.chronology)
     suggestions = service.suggest_same_events()
     entries = {e.id: e for e in service.entries()}
-    pairs = {
-        frozenset((entries[s.entry_a].source, entries[s.entry_b].source)) for s in suggestions
-    }
+    pairs = {frozenset((entries[s.entry_a].source, entries[s.entry_b].source)) for s in suggestions}
     assert frozenset({"Health visiting case notes", "Strategy discussion minutes"}) in pairs
     for s in suggestions:  # never within one agency, always overlapping dates
         a, b = entries[s.entry_a], entries[s.entry_b]
@@ -89,7 +94,8 @@ def test_confirming_joins_versions_without_overwriting_and_names_differences(
     before = {e.id: e for e in service.entries()}
     merged = service.merged_events()[0]
     hv = next(
-        s for s in service.suggest_same_events()
+        s
+        for s in service.suggest_same_events()
         if "Health visiting case notes" in {before[s.entry_a].source, before[s.entry_b].source}
         and before[s.entry_a].date.start == merged.entries[0].date.start
     )
@@ -123,7 +129,12 @@ def test_same_agency_cannot_be_linked(demo: StoredReview) -> None:
 
 def test_word_diff_marks_what_differs() -> None:
     diff = word_diff("Strategy discussion held with police", "Strategy discussion with health")
-    assert diff.runs == (("Strategy discussion", False), ("held", True), ("with", False), ("police", True))
+    assert diff.runs == (
+        ("Strategy discussion", False),
+        ("held", True),
+        ("with", False),
+        ("police", True),
+    )
 
 
 def test_child_age_uses_the_recorded_date_of_birth(demo: StoredReview) -> None:

@@ -1,0 +1,259 @@
+"""Turning the rows under a table's header into draft entries and per-row problems.
+
+Nothing is guessed or merged silently. A row that looks like the rest of the row above it
+(split across rows or pages) is reported, not joined; a date that cannot be read is reported
+with the agency's text quoted; dates that go backwards are pointed out but do not block.
+Blank rows and repeated header rows are passed over and counted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reviewer_app.chronology.dates import (
+    DateProblem,
+    FuzzyDate,
+    Precision,
+    parse_time,
+    parse_uk_date,
+)
+from reviewer_app.chronology.importing import DraftEntry, Field, ProblemKind, RowProblem
+from reviewer_app.importers.headers import heading_key, is_repeated_header
+from reviewer_app.importers.tables import Cell, Row, cell_text
+
+# A row with none of these but some of the others reads as the rest of the row above.
+_ANCHOR_FIELDS = (Field.DATE, Field.TIME, Field.SOURCE, Field.PRACTITIONER)
+_CONTINUED_FIELDS = (Field.EVENT, Field.OUTCOME, Field.AGENCY_COMMENT)
+# How the date reader words a date that is shaped like one but cannot exist.
+_IMPOSSIBLE_MARKERS = (
+    "is not a real date",
+    "does not add up",
+    "is not a usable date range",
+    "has a time that does not exist",
+    "cannot be used as a date",
+)
+_LOOKS_NUMERIC = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}")
+_NO_TIME = frozenset({"", "-", "--", "n/k", "nk", "n/a", "na", "unknown", "not known", "?"})
+
+
+@dataclass(slots=True)
+class BuiltRows:
+    rows: list[DraftEntry] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    skipped: int = 0
+
+
+def build_rows(body: Sequence[Row], headers: Sequence[str], mapping: dict[int, Field]) -> BuiltRows:
+    """Draft entries for the rows below the header (`body`), mapped by `mapping`."""
+    columns: dict[Field, list[int]] = {}
+    for index, target in sorted(mapping.items()):
+        columns.setdefault(target, []).append(index)
+    header_keys = [heading_key(heading) for heading in headers]
+    built = BuiltRows()
+    previous_was_entry = False
+    previous_dated: tuple[int, FuzzyDate] | None = None
+    all_texts = [[cell_text(cell) for cell in cells] for _, cells in body]
+    last_content = max((i for i, texts in enumerate(all_texts) if any(texts)), default=-1)
+
+    # Rows after the last one with any text are the unused rest of a sheet: not counted.
+    for position, (number, cells) in enumerate(body[: last_content + 1]):
+        texts = all_texts[position]
+        if not any(texts) or is_repeated_header(texts, header_keys):
+            built.skipped += 1
+            previous_was_entry = False
+            continue
+
+        values = {
+            target: "\n".join(texts[i] for i in indexes if i < len(texts) and texts[i])
+            for target, indexes in columns.items()
+        }
+        problems: list[RowProblem] = []
+        date: FuzzyDate | None = None
+
+        continuation = (
+            previous_was_entry
+            and not any(values.get(f) for f in _ANCHOR_FIELDS)
+            and any(values.get(f) for f in _CONTINUED_FIELDS)
+        )
+        if continuation:
+            above = body[position - 1][0]
+            problems.append(
+                RowProblem(
+                    number,
+                    ProblemKind.MISSING_DATE,
+                    f"row {number}: no date or source; it looks like more text for row {above} "
+                    "(one entry split over two rows). Join it to that row, or give it its own "
+                    "date and source.",
+                )
+            )
+        else:
+            date = _read_date(number, _cell(cells, columns, Field.DATE), values, problems)
+            if date is not None:
+                time_cell = _cell(cells, columns, Field.TIME)
+                date = _with_time(number, date, time_cell, values.get(Field.TIME, ""), problems)
+            if not values.get(Field.SOURCE):
+                problems.append(
+                    RowProblem(
+                        number,
+                        ProblemKind.MISSING_SOURCE,
+                        f"row {number}: no source was given (the record this entry comes from, "
+                        "such as 'Case note' or 'Incident log 14/123').",
+                    )
+                )
+            if not values.get(Field.EVENT):
+                problems.append(
+                    RowProblem(
+                        number,
+                        ProblemKind.MISSING_EVENT,
+                        f"row {number}: no description of what happened was given.",
+                    )
+                )
+        if date is not None and date.start is not None:
+            if previous_dated is not None and _goes_backwards(previous_dated[1], date):
+                earlier_row, earlier = previous_dated
+                problems.append(
+                    RowProblem(
+                        number,
+                        ProblemKind.OUT_OF_ORDER,
+                        f"row {number}: the date '{_shown(date.original)}' is earlier than "
+                        f"'{_shown(earlier.original)}' in row {earlier_row}; the rows may be out "
+                        "of order, or one of the dates mistyped.",
+                    )
+                )
+            previous_dated = (number, date)
+
+        built.rows.append(
+            DraftEntry(
+                row_number=number,
+                date=date,
+                source=values.get(Field.SOURCE, ""),
+                event=values.get(Field.EVENT, ""),
+                outcome=values.get(Field.OUTCOME, ""),
+                practitioner=values.get(Field.PRACTITIONER, ""),
+                agency_comment=values.get(Field.AGENCY_COMMENT, ""),
+                original=_original(headers, texts),
+            )
+        )
+        built.problems.extend(problems)
+        previous_was_entry = True
+    return built
+
+
+def _original(headers: Sequence[str], texts: list[str]) -> tuple[tuple[str, str], ...]:
+    width = max(len(headers), len(texts))
+    return tuple(
+        (headers[i] if i < len(headers) else "", texts[i] if i < len(texts) else "")
+        for i in range(width)
+    )
+
+
+def _shown(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _cell(cells: list[Cell], columns: dict[Field, list[int]], target: Field) -> Cell:
+    indexes = columns.get(target)
+    if not indexes or indexes[0] >= len(cells):
+        return None
+    return cells[indexes[0]]
+
+
+def _read_date(
+    number: int, cell: Cell, values: dict[Field, str], problems: list[RowProblem]
+) -> FuzzyDate | None:
+    text = values.get(Field.DATE, "")
+    if not text:
+        problems.append(
+            RowProblem(number, ProblemKind.MISSING_DATE, f"row {number}: no date was given.")
+        )
+        return None
+    try:
+        if isinstance(cell, datetime.time | datetime.timedelta):
+            raise DateProblem(f"'{text}' is a time of day, not a date.", text=text)
+        if isinstance(cell, datetime.date | int | float) and not isinstance(cell, bool):
+            return dataclasses.replace(parse_uk_date(cell), original=text)
+        return parse_uk_date(text)
+    except DateProblem as problem:
+        problems.append(_date_problem(number, text, problem))
+        return None
+
+
+def _date_problem(number: int, text: str, problem: DateProblem) -> RowProblem:
+    message = str(problem)
+    impossible = any(marker in message for marker in _IMPOSSIBLE_MARKERS) or (
+        "not a date I can read" not in message and _LOOKS_NUMERIC.search(text) is not None
+    )
+    if impossible:
+        message = message.replace(" is not a real date", " does not exist", 1)
+    kind = ProblemKind.IMPOSSIBLE_DATE if impossible else ProblemKind.UNREADABLE_DATE
+    return RowProblem(number, kind, f"row {number}: date {message}")
+
+
+def _time_value(cell: Cell, text: str) -> datetime.time | None:
+    """A time from a time column: Excel time cells, day fractions, or text such as 14:30."""
+    if isinstance(cell, datetime.datetime):
+        value = cell.time()
+    elif isinstance(cell, datetime.time):
+        value = cell
+    elif isinstance(cell, datetime.timedelta) and 0 <= cell.total_seconds() < 24 * 3600:
+        value = (datetime.datetime.min + cell).time()
+    elif isinstance(cell, float) and 0 <= cell < 1:
+        minutes = min(round(cell * 24 * 60), 24 * 60 - 1)
+        return datetime.time(minutes // 60, minutes % 60)
+    else:
+        if text.casefold() in _NO_TIME:
+            return None
+        return parse_time(text)
+    return value.replace(second=0, microsecond=0)
+
+
+def _with_time(
+    number: int, date: FuzzyDate, cell: Cell, text: str, problems: list[RowProblem]
+) -> FuzzyDate:
+    if not text:
+        return date
+    try:
+        time = _time_value(cell, text)
+    except DateProblem as problem:
+        problems.append(RowProblem(number, ProblemKind.BAD_TIME, f"row {number}: time {problem}"))
+        return date
+    if time is None:
+        return date
+    if date.precision is not Precision.DAY:
+        problems.append(
+            RowProblem(
+                number,
+                ProblemKind.BAD_TIME,
+                f"row {number}: the time '{text}' was left out, because the date "
+                f"'{_shown(date.original)}' is not a single day.",
+            )
+        )
+        return date
+    if date.time is not None and date.time != time:
+        problems.append(
+            RowProblem(
+                number,
+                ProblemKind.BAD_TIME,
+                f"row {number}: the date gives the time {date.time:%H:%M} but the time column "
+                f"says {time:%H:%M}; the time column was used.",
+            )
+        )
+    return dataclasses.replace(date, time=time)
+
+
+def _goes_backwards(previous: FuzzyDate, current: FuzzyDate) -> bool:
+    assert previous.start is not None and current.start is not None
+    assert current.end is not None
+    if current.end < previous.start:
+        return True
+    same_day = previous.start == previous.end == current.start == current.end
+    return (
+        same_day
+        and previous.time is not None
+        and current.time is not None
+        and current.time < previous.time
+    )

@@ -1,0 +1,72 @@
+"""Fixtures for the window's tests: fake review files, a synchronous runner, and no real
+modal dialogs (message boxes are recorded, file dialogs must be stubbed by the test)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from reviewer_app.paths import AppPaths
+from reviewer_app.review import Methodology, Review, ReviewStatus, ReviewType
+from tests.helpers.secrets_watch import MARKER
+from tests.ui.fakes import FakeReviewFiles
+from tests.ui.support import BOARD, Shown
+from ui.start_window import MainWindow
+from ui.tasks import ImmediateTaskRunner
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[Shown]:
+    """Every QMessageBox static call is recorded (and answered) instead of blocking."""
+    shown: list[Shown] = []
+
+    def recorder(kind: str, answer: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
+        def show(parent: QWidget | None, title: str, text: str, *args: object) -> object:
+            shown.append(Shown(kind, title, text))
+            return answer
+
+        return show
+
+    ok = QMessageBox.StandardButton.Ok
+    for kind in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(recorder(kind, ok)))
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(recorder("question", QMessageBox.StandardButton.No))
+    )
+    return shown
+
+
+@pytest.fixture(autouse=True)
+def no_real_file_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a test opened a real file dialog; stub it")
+
+    for name in ("getSaveFileName", "getOpenFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, staticmethod(refuse))
+
+
+@pytest.fixture
+def files() -> FakeReviewFiles:
+    return FakeReviewFiles()
+
+
+@pytest.fixture
+def case_review() -> Review:
+    return Review(
+        title=MARKER,
+        review_type=ReviewType.SCR,
+        board=BOARD,
+        methodology=Methodology.SILP,
+        status=ReviewStatus.ANALYSIS,
+    )
+
+
+@pytest.fixture
+def window(qtbot, files: FakeReviewFiles, app_paths: AppPaths) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    made = MainWindow(files, paths=app_paths, runner=ImmediateTaskRunner())
+    qtbot.addWidget(made)
+    made.show()
+    qtbot.waitExposed(made)
+    yield made

@@ -1,0 +1,77 @@
+"""Starting the window: the QApplication, the main window, and what to show first."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication
+
+from reviewer_app.paths import AppPaths
+from reviewer_app.repositories import OpenReview, ReviewFiles
+from ui.errors import install_crash_dialog
+from ui.start_window import MainWindow
+from ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "SCR Reviewer"
+NO_DEMO = "The demonstration review is not available in this version."
+
+
+def application() -> QApplication:
+    """The one QApplication, made if needed. No organisation name: settings come from `paths`."""
+    existing = QCoreApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("reviewer-app")
+    return app
+
+
+def start(
+    files: ReviewFiles,
+    *,
+    paths: AppPaths,
+    open_path: Path | None,
+    demo: bool,
+    demo_opener: Callable[[], OpenReview] | None = None,
+    runner: TaskRunner | None = None,
+) -> MainWindow:
+    """Show the main window and queue what to open first; the caller runs the event loop."""
+    application()
+    window = MainWindow(files, paths=paths, runner=runner)
+    window.show()
+    if open_path is not None:
+        QTimer.singleShot(0, window, lambda: window.unlock(open_path))
+    elif demo and demo_opener is not None:
+        QTimer.singleShot(0, window, lambda: window.open_with(demo_opener))
+    elif demo:
+        log.info("demonstration review asked for, but none was provided")
+        window.statusBar().showMessage(NO_DEMO)
+    return window
+
+
+def run(
+    files: ReviewFiles,
+    *,
+    paths: AppPaths,
+    open_path: Path | None,
+    demo: bool,
+    demo_opener: Callable[[], OpenReview] | None = None,
+) -> int:
+    """Run the window until it is closed; returns the exit code."""
+    app = application()
+    previous_hook = install_crash_dialog()
+    window = start(files, paths=paths, open_path=open_path, demo=demo, demo_opener=demo_opener)
+    app.aboutToQuit.connect(window.shut_down)  # closes an open review, even on a session logout
+    try:
+        return app.exec()
+    finally:
+        QThreadPool.globalInstance().waitForDone()
+        window.shut_down()
+        window.hide()
+        sys.excepthook = previous_hook

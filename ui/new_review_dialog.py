@@ -1,0 +1,291 @@
+"""The form that creates a new, encrypted review file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer_app.errors import UserFacingError
+from reviewer_app.repositories import CreatedReview, ReviewFiles
+from reviewer_app.review import Methodology, Review, ReviewType
+from ui.errors import show_error
+from ui.passphrase_fields import PassphraseFields
+from ui.style import heading, inline_error_label, notice_label, show_inline, size_to_content
+from ui.tasks import TaskRunner
+
+SUFFIX = ".review"
+FILE_FILTER = "Reviews (*.review)"
+
+
+def with_review_suffix(path: Path) -> Path:
+    return path if path.suffix.lower() == SUFFIX else path.with_name(path.name + SUFFIX)
+
+
+def documents_folder() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+class NewReviewDialog(QDialog):
+    """Collects a review's details, a passphrase and a file location, then creates the file.
+
+    `choose_path` asks where to save; tests replace it. After `accepted`, `created` holds the
+    open review and its recovery code.
+    """
+
+    def __init__(self, files: ReviewFiles, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.files = files
+        self.runner = runner
+        self.created: CreatedReview | None = None
+        self.path: Path | None = None
+        self.choose_path = self._ask_for_path
+        self._busy = False
+
+        self.setWindowTitle("New review")
+        self.setMinimumWidth(560)
+
+        intro = QLabel(
+            "Everything you enter here is kept inside one encrypted review file. Only the "
+            "file's name and folder can be seen without the passphrase."
+        )
+        intro.setWordWrap(True)
+
+        self.title = QLineEdit()
+        self.title.setObjectName("title")
+        self.title.setAccessibleName("Title")
+        self.title.setPlaceholderText("For example, Child Q or Review 2026/03")
+
+        self.review_type = QComboBox()
+        self.review_type.setAccessibleName("Type of review")
+        for kind in ReviewType:
+            self.review_type.addItem(kind.label, kind)
+
+        self.board = QLineEdit()
+        self.board.setObjectName("board")
+        self.board.setAccessibleName("Safeguarding partnership or board")
+        self.board.setPlaceholderText("The partnership that commissioned the review")
+
+        self.methodology = QComboBox()
+        self.methodology.setAccessibleName("Methodology")
+        for method in Methodology:
+            self.methodology.addItem(method.label, method)
+
+        details = QFormLayout()
+        details.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        details.addRow("&Title", self.title)
+        details.addRow("T&ype of review", self.review_type)
+        details.addRow("&Board or partnership", self.board)
+        details.addRow("&Methodology", self.methodology)
+
+        secrets_intro = QLabel(
+            "You will type this passphrase to open the review. Once the file is made, you "
+            "will be shown a recovery code to print, in case the passphrase is forgotten."
+        )
+        secrets_intro.setWordWrap(True)
+        secrets = QFormLayout()
+        secrets.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.passphrase = PassphraseFields(secrets, parent=self)
+
+        keyring = files.keyring_status()
+        self._keyring_available = keyring.available
+        self.remember = QCheckBox("R&emember on this computer")
+        self.remember.setAccessibleName("Remember the passphrase on this computer")
+        self.remember.setToolTip(
+            "Keep the key in this computer's secure keyring, so this review opens without the "
+            "passphrase when you are signed in here. The passphrase still works anywhere."
+        )
+        secrets.addRow("", self.remember)
+        self.keyring_notice = notice_label(keyring.notice)
+        self.keyring_notice.setObjectName("keyringNotice")
+        if not keyring.available:
+            self.remember.setEnabled(False)
+            self.remember.setToolTip(keyring.notice)
+            secrets.addRow("", self.keyring_notice)
+        else:
+            self.keyring_notice.hide()
+
+        self.location = QLineEdit()
+        self.location.setReadOnly(True)
+        self.location.setObjectName("location")
+        self.location.setAccessibleName("File location")
+        self.location.setPlaceholderText("Not chosen yet")
+        self.choose = QPushButton("C&hoose…")
+        self.choose.setAccessibleName("Choose where to save the review file")
+        self.choose.clicked.connect(self._choose_location)
+        location_row = QHBoxLayout()
+        location_row.addWidget(self.location, 1)
+        location_row.addWidget(self.choose)
+        location_hint = QLabel(
+            "Anyone who can see your folders can read a file's name, so leave children's and "
+            "families' names out of it."
+        )
+        location_hint.setWordWrap(True)
+        location_form = QFormLayout()
+        location_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        location_form.addRow("&Location", location_row)
+        location_label = location_form.labelForField(location_row)
+        if isinstance(location_label, QLabel):
+            location_label.setBuddy(self.location)
+        location_form.addRow("", location_hint)
+
+        self.error = inline_error_label()
+        self.busy_label = QLabel("Creating the review and turning the passphrase into a key…")
+        self.busy_label.setObjectName("busy")
+        self.busy_label.hide()
+
+        self.buttons = QDialogButtonBox(self)  # parented now, so setDefault() below takes
+        self.ok = self.buttons.addButton("C&reate review", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setDefault(True)
+        self.cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(heading("New review", 1.4))
+        layout.addWidget(intro)
+        layout.addLayout(details)
+        layout.addWidget(heading("Locking the file", 1.15))
+        layout.addWidget(secrets_intro)
+        layout.addLayout(secrets)
+        layout.addWidget(heading("Where to keep the file", 1.15))
+        layout.addLayout(location_form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy_label)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+        for first, second in (
+            (self.title, self.review_type),
+            (self.review_type, self.board),
+            (self.board, self.methodology),
+            (self.methodology, self.passphrase.passphrase),
+            (self.passphrase.passphrase, self.passphrase.confirm),
+            (self.passphrase.confirm, self.passphrase.show_text),
+            (self.passphrase.show_text, self.remember),
+            (self.remember, self.choose),
+            (self.choose, self.ok),
+            (self.ok, self.cancel),
+        ):
+            QWidget.setTabOrder(first, second)
+
+        self.title.textChanged.connect(self._update)
+        self.passphrase.changed.connect(self._update)
+        self._update()
+        self.title.setFocus()
+        size_to_content(self)
+
+    # -- reading the form ----------------------------------------------------------------------
+
+    def review_details(self) -> Review:
+        return Review(
+            title=self.title.text().strip(),
+            # Qt hands enum data back as plain strings; turn them into the enums again.
+            review_type=ReviewType(self.review_type.currentData()),
+            board=self.board.text().strip(),
+            methodology=Methodology(self.methodology.currentData()),
+        )
+
+    def can_create(self) -> bool:
+        return (
+            bool(self.title.text().strip())
+            and self.passphrase.is_acceptable()
+            and (self.path is not None)
+        )
+
+    def _update(self) -> None:
+        self.ok.setEnabled(self.can_create() and not self._busy)
+
+    # -- choosing the file ---------------------------------------------------------------------
+    def _ask_for_path(self) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Where to keep the new review", documents_folder(), FILE_FILTER
+        )
+        return Path(chosen) if chosen else None
+
+    def _choose_location(self) -> None:
+        chosen = self.choose_path()
+        if chosen is None:
+            return
+        chosen = with_review_suffix(chosen)
+        if chosen.exists():
+            show_inline(
+                self.error,
+                f"There is already a file called '{chosen.name}' in that folder. Please choose "
+                "another name: SCR Reviewer never writes over an existing file.",
+            )
+            return
+        show_inline(self.error, "")
+        self.path = chosen
+        self.location.setText(str(chosen))
+        self.location.setToolTip(str(chosen))
+        self._update()
+
+    # -- creating ------------------------------------------------------------------------------
+    def accept(self) -> None:
+        if self._busy or not self.can_create():
+            return
+        assert self.path is not None
+        try:
+            details = self.review_details()
+        except UserFacingError as error:
+            show_inline(self.error, str(error))
+            return
+        path, passphrase, remember = self.path, self.passphrase.text(), self.remember.isChecked()
+        remember = remember and self.remember.isEnabled()
+        self._set_busy(True)
+        self.runner.start(
+            lambda: self.files.create(path, details, passphrase, remember=remember),
+            self._created,
+            self._failed,
+        )
+
+    def is_busy(self) -> bool:
+        return self._busy
+
+    def reject(self) -> None:
+        if not self._busy:
+            super().reject()
+
+    def _created(self, created: CreatedReview) -> None:
+        self._set_busy(False)
+        self.created = created
+        self.passphrase.clear()
+        super().accept()
+
+    def _failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        if isinstance(error, UserFacingError):
+            show_inline(self.error, str(error))
+        else:
+            show_error(self, error)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.busy_label.setVisible(busy)
+        for widget in (self.title, self.review_type, self.board, self.methodology, self.choose):
+            widget.setEnabled(not busy)
+        self.passphrase.set_enabled(not busy)
+        self.remember.setEnabled(not busy and self._keyring_available)
+        self.cancel.setEnabled(not busy)
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+        self._update()

@@ -1,0 +1,121 @@
+"""A small overview of the open review: its details and the lock/close controls."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer_app.review import Review
+from ui.style import centred_column, heading, plain_label, scaled_font
+
+NOT_SET = "Not recorded yet"
+
+
+def uk_date(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+class OverviewPage(QWidget):
+    lock_requested = Signal()
+    change_passphrase_requested = Signal()
+    close_requested = Signal()
+
+    def __init__(self, details: Review, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.marking = plain_label(details.marking.value)
+        self.marking.setObjectName("marking")
+        self.marking.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.marking.setFont(scaled_font(self.marking, 0.95, bold=True))
+        self.marking.setAccessibleName("Protective marking")
+
+        self.title = heading(details.title, 2.0)
+        self.title.setObjectName("reviewTitle")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.review_type = plain_label(details.review_type.label)
+        self.review_type.setObjectName("reviewType")
+        self.review_type.setFont(scaled_font(self.review_type, 1.15))
+
+        created = details.created
+        if created.tzinfo is not None:
+            created = created.astimezone()
+        scope = (
+            f"{uk_date(details.scope.start)} to {uk_date(details.scope.end)}"
+            if details.scope
+            else NOT_SET
+        )
+        self.values: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setHorizontalSpacing(24)
+        form.setVerticalSpacing(10)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        for key, label, value in (
+            ("board", "Safeguarding partnership", details.board or NOT_SET),
+            ("methodology", "Methodology", details.methodology.label),
+            ("status", "Stage", details.status.label),
+            ("scope", "Period under review", scope),
+            ("created", "Started", uk_date(created.date())),
+            ("file", "File", path.name),
+        ):
+            shown = plain_label(value)
+            shown.setObjectName(key)
+            shown.setAccessibleName(label)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.values[key] = shown
+            form.addRow(f"{label}:", shown)
+        self.values["file"].setToolTip(str(path))
+
+        saved_note = plain_label(
+            "Every change is saved in the encrypted review file as you make it. Lock the "
+            "review (Ctrl+L) whenever you step away from the computer."
+        )
+
+        self.lock_button = QPushButton("&Lock")
+        self.lock_button.setToolTip("Lock the review (Ctrl+L)")
+        self.lock_button.setAccessibleName("Lock the review")
+        self.lock_button.clicked.connect(self.lock_requested)
+        self.change_button = QPushButton("C&hange passphrase…")
+        self.change_button.setAccessibleName("Change passphrase")
+        self.change_button.clicked.connect(self.change_passphrase_requested)
+        self.close_button = QPushButton("&Close review")
+        self.close_button.setAccessibleName("Close review")
+        self.close_button.clicked.connect(self.close_requested)
+        buttons = QHBoxLayout()
+        for button in (self.lock_button, self.change_button, self.close_button):
+            button.setMinimumHeight(34)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        column = QVBoxLayout()
+        column.setSpacing(12)
+        column.addWidget(self.marking)
+        column.addWidget(self.title)
+        column.addWidget(self.review_type)
+        column.addSpacing(8)
+        column.addLayout(form)
+        column.addSpacing(8)
+        column.addWidget(saved_note)
+        column.addSpacing(8)
+        column.addLayout(buttons)
+        column.addStretch(1)
+
+        centred_column(self, column, max_width=760, margins=(40, 24, 40, 24))
+
+        self._case_labels = [self.title, self.review_type, self.marking, *self.values.values()]
+
+    def clear(self) -> None:
+        """Blank every label that shows something from the review (before the page goes)."""
+        for label in self._case_labels:
+            label.clear()
+            label.setToolTip("")
+            label.setAccessibleDescription("")
+        self.title.setAccessibleName("")

@@ -1,0 +1,73 @@
+"""The list of recently used review files, kept in the plain settings file.
+
+Settings are not encrypted, so they hold file paths only: never a title, a board, a name or
+anything else from inside a review. Other keys in the settings file are left as they are.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+KEY = "recent_reviews"
+LIMIT = 10
+
+
+class RecentReviews:
+    def __init__(self, settings_file: Path, limit: int = LIMIT) -> None:
+        self.settings_file = settings_file
+        self.limit = limit
+
+    def paths(self) -> list[Path]:
+        entries = self._read().get(KEY, [])
+        if not isinstance(entries, list):
+            return []
+        return [Path(entry) for entry in entries if isinstance(entry, str) and entry][: self.limit]
+
+    def add(self, path: Path) -> None:
+        """Put `path` at the top of the list (once)."""
+        path = _absolute(path)
+        rest = [p for p in self.paths() if _absolute(p) != path]
+        self._write([path, *rest][: self.limit])
+
+    def remove(self, path: Path) -> None:
+        path = _absolute(path)
+        self._write([p for p in self.paths() if _absolute(p) != path])
+
+    def _read(self) -> dict[str, object]:
+        try:
+            data = json.loads(self.settings_file.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError):
+            log.warning("the settings file could not be read; starting with no recent reviews")
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _write(self, paths: list[Path]) -> None:
+        data = self._read()
+        data[KEY] = [str(p) for p in paths]
+        folder = self.settings_file.parent
+        folder.mkdir(parents=True, exist_ok=True)
+        # Write beside the file, then replace it: a crash never leaves half a settings file.
+        handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(data, stream, indent=2)
+                stream.write("\n")
+            os.chmod(temporary, 0o600)
+            os.replace(temporary, self.settings_file)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+
+
+def _absolute(path: Path) -> Path:
+    return Path(os.path.abspath(path.expanduser()))

@@ -1,0 +1,340 @@
+"""The main window: start page, an open review's overview, and the locked screen.
+
+The window coordinates the flows (new, open, unlock, lock, change passphrase, close); the pages
+only lay out widgets, and every piece of data comes through the `ReviewFiles` / `OpenReview`
+protocols it is handed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer_app.errors import ReviewLockedError
+from reviewer_app.paths import AppPaths
+from reviewer_app.repositories import KeyringNotice, OpenReview, ReviewFiles
+from ui.change_passphrase_dialog import ChangePassphraseDialog
+from ui.errors import show_error
+from ui.locked_page import LockedPage
+from ui.new_review_dialog import FILE_FILTER, NewReviewDialog, documents_folder
+from ui.overview_page import OverviewPage
+from ui.recent import RecentReviews
+from ui.recovery_code_dialog import RecoveryCodeDialog
+from ui.start_page import StartPage
+from ui.style import notice_label
+from ui.tasks import TaskRunner, ThreadTaskRunner
+from ui.unlock_dialog import UnlockDialog
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """`choose_open_path` asks which file to open; tests replace it."""
+
+    def __init__(
+        self,
+        files: ReviewFiles,
+        *,
+        paths: AppPaths,
+        runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.files = files
+        self.paths = paths
+        self.runner: TaskRunner = runner if runner is not None else ThreadTaskRunner()
+        self.recent = RecentReviews(paths.settings_file)
+        self.review: OpenReview | None = None
+        self.overview: OverviewPage | None = None
+        self.choose_open_path: Callable[[], Path | None] = self._ask_for_open_path
+        self._flow: QDialog | None = None  # the new/unlock dialog in progress, if any
+
+        self.setWindowTitle("")
+        self.resize(920, 640)
+        self.setMinimumSize(640, 480)
+
+        self.start_page = StartPage()
+        self.start_page.new_requested.connect(self.new_review)
+        self.start_page.open_requested.connect(self.open_review)
+        self.start_page.recent_chosen.connect(self.unlock)
+        self.start_page.recent_removed.connect(self._forget_recent)
+        self.locked_page = LockedPage()
+        self.locked_page.unlock_requested.connect(self._unlock_locked)
+        self.locked_page.back_requested.connect(self.show_start)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(self.locked_page)
+
+        keyring = files.keyring_status()
+        self.keyring_line = notice_label(keyring.notice)
+        self.keyring_line.setObjectName("keyringNotice")
+        self.keyring_line.setAccessibleName("About remembering passphrases")
+        self.keyring_line.setVisible(not keyring.available and bool(keyring.notice))
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.pages, 1)
+        notice_row = QVBoxLayout()
+        notice_row.setContentsMargins(40, 0, 40, 16)
+        notice_row.addWidget(self.keyring_line)
+        layout.addLayout(notice_row)
+        self.setCentralWidget(central)
+
+        self.statusBar().setSizeGripEnabled(False)  # made now, so the page does not jump later
+        self._make_actions()
+        self.show_start()
+        self.start_page.new_button.setFocus()
+
+    # -- actions and menus ---------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        def action(
+            text: str, slot: Callable[[], object], shortcut: QKeySequence.StandardKey | str
+        ) -> QAction:
+            made = QAction(text, self)
+            made.setShortcut(QKeySequence(shortcut))
+            made.triggered.connect(lambda _checked=False: slot())
+            return made
+
+        self.new_action = action("&New review…", self.new_review, QKeySequence.StandardKey.New)
+        self.open_action = action("&Open review…", self.open_review, QKeySequence.StandardKey.Open)
+        self.lock_action = action("&Lock", self.lock, "Ctrl+L")
+        self.change_action = action("C&hange passphrase…", self.change_passphrase, "")
+        self.close_action = action("&Close review", self.close_review, "Ctrl+W")
+        self.quit_action = action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        menu = self.menuBar().addMenu("&File")
+        menu.addActions([self.new_action, self.open_action])
+        menu.addSeparator()
+        menu.addActions([self.lock_action, self.change_action, self.close_action])
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+
+    def _update_actions(self) -> None:
+        is_open = self.review is not None
+        for review_action in (self.lock_action, self.change_action, self.close_action):
+            review_action.setEnabled(is_open)
+
+    # -- pages ---------------------------------------------------------------------------------
+    def show_start(self) -> None:
+        self.start_page.set_recent(self.recent.paths())
+        self.pages.setCurrentWidget(self.start_page)
+        self.setWindowTitle("")
+        self._update_actions()
+
+    def _show_locked(self, path: Path) -> None:
+        self.locked_page.set_path(path)
+        self.pages.setCurrentWidget(self.locked_page)
+        self.setWindowTitle("Locked")
+        self._update_actions()
+        self.locked_page.unlock_button.setFocus()
+
+    def show_review(self, review: OpenReview, *, add_to_recent: bool = True) -> bool:
+        """Make `review` the open review and show its overview; False if it cannot be read."""
+        try:
+            details = review.details.load()
+        except Exception as error:
+            self._close_quietly(review)
+            show_error(self, error)
+            return False
+        if self.review is not None and self.review is not review:
+            self._release_review()
+        self.review = review
+        page = OverviewPage(details, review.path)
+        page.lock_requested.connect(self.lock)
+        page.change_passphrase_requested.connect(self.change_passphrase)
+        page.close_requested.connect(self.close_review)
+        self.overview = page
+        self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+        self.setWindowTitle(review.path.name)
+        if add_to_recent:
+            self._remember_recent(review.path)
+        self._update_actions()
+        page.lock_button.setFocus()
+        return True
+
+    # -- new review ----------------------------------------------------------------------------
+    def new_review(self) -> None:
+        if self._flow is not None:
+            return
+        dialog = NewReviewDialog(self.files, self.runner, self)
+        dialog.accepted.connect(lambda: self._created(dialog))
+        self._start_flow(dialog)
+        dialog.open()
+
+    def _created(self, dialog: NewReviewDialog) -> None:
+        created = dialog.created
+        assert created is not None
+        path = created.review.path
+        self.show_review(created.review)
+        if dialog.remember.isChecked() and not created.keyring.available:
+            self._show_keyring_notice(created.keyring)
+        # The file exists now, so its code is shown even if the overview could not be.
+        self.show_recovery_code(created.recovery_code, path)
+
+    def show_recovery_code(self, code: str, path: Path, *, replaces_previous: bool = False) -> None:
+        dialog = RecoveryCodeDialog(
+            code, file_name=path.name, replaces_previous=replaces_previous, parent=self
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    # -- opening and unlocking -----------------------------------------------------------------
+    def _ask_for_open_path(self) -> Path | None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "Open review", documents_folder(), f"{FILE_FILTER};;All files (*)"
+        )
+        return Path(chosen) if chosen else None
+
+    def open_review(self) -> None:
+        if self._flow is not None:
+            return
+        chosen = self.choose_open_path()
+        if chosen is not None:
+            self.unlock(chosen)
+
+    def unlock(self, path: Path) -> None:
+        """Open `path`: with the remembered key if there is one, otherwise by asking."""
+        if self._flow is not None:
+            return
+        if self.review is not None and self.review.path == path and self.overview is not None:
+            self.pages.setCurrentWidget(self.overview)  # already open
+            return
+        dialog = UnlockDialog(self.files, path, self.runner, self)
+        dialog.accepted.connect(lambda: self._unlocked(dialog))
+        self._start_flow(dialog)
+        dialog.start()
+
+    def _unlocked(self, dialog: UnlockDialog) -> None:
+        review = dialog.review
+        assert review is not None
+        if not self.show_review(review):
+            return
+        if dialog.keyring_notice is not None and not dialog.keyring_notice.available:
+            self._show_keyring_notice(dialog.keyring_notice)
+        if dialog.used_recovery_code:
+            self.change_passphrase(after_recovery=True)
+
+    def _unlock_locked(self) -> None:
+        if self.locked_page.path is not None:
+            self.unlock(self.locked_page.path)
+
+    def open_with(self, opener: Callable[[], OpenReview]) -> None:
+        """Open a review some other way (the demonstration review); not added to the list."""
+
+        def opened(review: OpenReview) -> None:
+            self.show_review(review, add_to_recent=False)
+
+        self.runner.start(opener, opened, lambda error: show_error(self, error))
+
+    def _start_flow(self, dialog: QDialog) -> None:
+        self._flow = dialog
+
+        def finished() -> None:
+            if self._flow is dialog:
+                self._flow = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+
+    # -- while open ----------------------------------------------------------------------------
+    def change_passphrase(self, *, after_recovery: bool = False) -> None:
+        review = self.review
+        if review is None:
+            return
+        dialog = ChangePassphraseDialog(
+            review, self.runner, after_recovery=after_recovery, parent=self
+        )
+
+        def changed() -> None:
+            assert dialog.recovery_code is not None
+            self.show_recovery_code(dialog.recovery_code, review.path, replaces_previous=True)
+
+        dialog.accepted.connect(changed)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def lock(self) -> None:
+        """Close the review and drop it; show only the file's name until it is unlocked."""
+        if self.review is None:
+            return
+        path = self.review.path
+        self._release_review()
+        self._show_locked(path)
+        self.statusBar().showMessage("Review locked.", 5000)
+
+    def close_review(self) -> None:
+        if self.review is None:
+            return
+        self._release_review()
+        self.show_start()
+        self.statusBar().showMessage("Review closed.", 5000)
+
+    def _release_review(self) -> None:
+        review, self.review = self.review, None
+        page, self.overview = self.overview, None
+        if page is not None:
+            page.clear()
+            self.pages.removeWidget(page)
+            page.setParent(None)
+            page.deleteLater()
+        if review is not None:
+            self._close_quietly(review)
+        self._update_actions()
+
+    def _close_quietly(self, review: OpenReview) -> None:
+        try:
+            review.close()
+        except ReviewLockedError:
+            pass  # already closed
+        except Exception as error:
+            show_error(self, error)
+
+    # -- recent reviews and notices ------------------------------------------------------------
+    def _remember_recent(self, path: Path) -> None:
+        try:
+            self.recent.add(path)
+        except OSError:
+            log.warning("the list of recent reviews could not be saved")
+
+    def _forget_recent(self, path: Path) -> None:
+        try:
+            self.recent.remove(path)
+        except OSError:
+            log.warning("the list of recent reviews could not be saved")
+        self.start_page.set_recent(self.recent.paths())
+
+    def _show_keyring_notice(self, notice: KeyringNotice) -> None:
+        if notice.notice:
+            self.keyring_line.setText(notice.notice)
+            self.keyring_line.show()
+
+    # -- closing -------------------------------------------------------------------------------
+    def shut_down(self) -> None:
+        """Close any open review as the application quits (without closing the window, which
+        would ask the application to quit again)."""
+        if self.review is not None:
+            self._release_review()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        flow = self._flow
+        if isinstance(flow, NewReviewDialog | UnlockDialog) and flow.is_busy():
+            event.ignore()  # a file is being created or opened; let it finish
+            return
+        if self.review is not None:
+            self._release_review()
+        event.accept()

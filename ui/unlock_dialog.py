@@ -1,0 +1,227 @@
+"""Unlocking one review file: remembered key first, then passphrase or recovery code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer_app.errors import UserFacingError
+from reviewer_app.repositories import KeyringNotice, OpenReview, ReviewFiles
+from ui.errors import show_error
+from ui.style import (
+    heading,
+    inline_error_label,
+    monospace_font,
+    notice_label,
+    show_inline,
+    size_to_content,
+)
+from ui.tasks import TaskRunner
+
+
+class UnlockDialog(QDialog):
+    """Call `start()`, not `open()`: it tries the key this computer remembers, silently, and
+    only shows the dialog when that does not open the review.
+
+    After `accepted`, `review` is the open review, `used_recovery_code` says how it was opened
+    and `keyring_notice` holds what remembering the key reported (if it was asked for).
+    """
+
+    def __init__(
+        self, files: ReviewFiles, path: Path, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.files = files
+        self.path = path
+        self.runner = runner
+        self.review: OpenReview | None = None
+        self.used_recovery_code = False
+        self.keyring_notice: KeyringNotice | None = None
+        self._busy = False
+
+        self.setWindowTitle("Unlock review")
+        self.setMinimumWidth(520)
+
+        where = QLabel(f"'{path.name}' is encrypted. Enter its passphrase to open it.")
+        where.setObjectName("where")
+        where.setWordWrap(True)
+        where.setTextFormat(Qt.TextFormat.PlainText)
+        where.setToolTip(str(path))
+
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setAccessibleName("Passphrase")
+
+        self.code = QLineEdit()
+        self.code.setObjectName("recoveryCode")
+        self.code.setAccessibleName("Recovery code")
+        self.code.setFont(monospace_font(self.font().pointSizeF() * 1.1))
+        self.code.setPlaceholderText("XXXX-XXXX-XXXX-…")
+
+        self.use_code = QCheckBox("Use a &recovery code instead")
+        self.use_code.setAccessibleName("Use a recovery code instead of the passphrase")
+        self.use_code.toggled.connect(self._switch)
+
+        keyring = files.keyring_status()
+        self._keyring_available = keyring.available
+        self.remember = QCheckBox("R&emember on this computer")
+        self.remember.setAccessibleName("Remember the passphrase on this computer")
+        self.remember.setToolTip(
+            "Keep the key in this computer's secure keyring, so this review opens without the "
+            "passphrase when you are signed in here."
+        )
+        self.remember.setEnabled(keyring.available)
+        if not keyring.available:
+            self.remember.setToolTip(keyring.notice)
+
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.addRow("&Passphrase", self.passphrase)
+        self.form.addRow("Recovery &code", self.code)
+        self.form.addRow("", self.use_code)
+        self.form.addRow("", self.remember)
+        if not keyring.available:
+            self.form.addRow("", notice_label(keyring.notice))
+
+        self.error = inline_error_label()
+        self.busy_label = QLabel("Unlocking…")
+        self.busy_label.setObjectName("busy")
+        self.busy_label.hide()
+
+        self.buttons = QDialogButtonBox(self)  # parented now, so setDefault() below takes
+        self.ok = self.buttons.addButton("&Unlock", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setDefault(True)
+        self.cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(heading("Unlock review", 1.4))
+        layout.addWidget(where)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy_label)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.passphrase.textChanged.connect(self._update)
+        self.code.textChanged.connect(self._update)
+        self._switch(False)
+        size_to_content(self)
+
+    # -- starting ------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Try the remembered key; show the dialog only if the reviewer has to type something."""
+        self._busy = True
+        self.runner.start(
+            lambda: self.files.open_remembered(self.path), self._remembered, self._not_opened
+        )
+
+    def _remembered(self, review: OpenReview | None) -> None:
+        self._busy = False
+        if review is None:
+            self.open()
+            self._focus_field()
+            return
+        self.review = review
+        super().accept()
+
+    def _not_opened(self, error: Exception) -> None:
+        # The file itself is the problem (missing, damaged, not a review): typing will not help.
+        self._busy = False
+        show_error(self.parentWidget(), error)
+        super().reject()
+
+    # -- typing --------------------------------------------------------------------------------
+    def _switch(self, use_code: bool) -> None:
+        for field, shown in ((self.passphrase, not use_code), (self.code, use_code)):
+            field.setVisible(shown)
+            label = self.form.labelForField(field)
+            if label is not None:
+                label.setVisible(shown)
+        show_inline(self.error, "")
+        self._update()
+        self._focus_field()
+
+    def _field(self) -> QLineEdit:
+        return self.code if self.use_code.isChecked() else self.passphrase
+
+    def _focus_field(self) -> None:
+        self._field().setFocus()
+
+    def _update(self) -> None:
+        self.ok.setEnabled(bool(self._field().text().strip()) and not self._busy)
+
+    # -- unlocking -----------------------------------------------------------------------------
+    def accept(self) -> None:
+        if self._busy or not self._field().text().strip():
+            return
+        files, path, remember = self.files, self.path, self.remember.isChecked()
+        remember = remember and self.remember.isEnabled()
+        use_code = self.use_code.isChecked()
+        secret = self._field().text()
+
+        def unlock() -> tuple[OpenReview, KeyringNotice | None]:
+            if use_code:
+                review = files.open(path, code=secret)
+            else:
+                review = files.open(path, passphrase=secret)
+            try:
+                notice = review.remember_on_this_computer() if remember else None
+            except Exception:
+                review.close()  # never leave a review open that nobody holds
+                raise
+            return review, notice
+
+        self.used_recovery_code = use_code
+        self._set_busy(True)
+        self.runner.start(unlock, self._unlocked, self._failed)
+
+    def is_busy(self) -> bool:
+        return self._busy
+
+    def reject(self) -> None:
+        if not self._busy:
+            super().reject()
+
+    def _unlocked(self, outcome: tuple[OpenReview, KeyringNotice | None]) -> None:
+        self._set_busy(False)
+        self.review, self.keyring_notice = outcome
+        self.passphrase.clear()
+        self.code.clear()
+        super().accept()
+
+    def _failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        if isinstance(error, UserFacingError):
+            show_inline(self.error, str(error))
+            self._field().selectAll()
+            self._focus_field()
+        else:
+            show_error(self, error)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.busy_label.setVisible(busy)
+        for widget in (self.passphrase, self.code, self.use_code, self.cancel):
+            widget.setEnabled(not busy)
+        self.remember.setEnabled(not busy and self._keyring_available)
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+        self._update()
