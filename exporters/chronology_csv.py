@@ -63,7 +63,9 @@ def chronology_rows(snapshot: ReviewSnapshot) -> list[dict[str, str]]:
                 "agency_comment": e.agency_comment,
                 "reviewer_comment": e.comment,
                 "flags": "; ".join(sorted(f.label for f in e.flags)),
-                "import_file": files.get(e.provenance.batch_id, "") if e.provenance.batch_id else "",
+                "import_file": files.get(e.provenance.batch_id, "")
+                if e.provenance.batch_id
+                else "",
                 "import_row": str(e.provenance.row_number or ""),
             }
         )

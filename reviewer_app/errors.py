@@ -82,6 +82,12 @@ class BackupError(UserFacingError):
     title = "The backup did not complete"
 
 
+class OperationCancelled(UserFacingError):
+    """The reviewer cancelled a long task; everything it had started was rolled back."""
+
+    title = "Cancelled"
+
+
 class InvalidInputError(UserFacingError):
     """Input from a form or the command line that cannot be accepted as given."""
 

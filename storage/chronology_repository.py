@@ -28,6 +28,7 @@ from reviewer_app.chronology.entry import (
 from reviewer_app.chronology.repository import (
     EntryFilter,
     ImportBatch,
+    Progress,
     SameEventDecision,
     SameEventStatus,
 )
@@ -37,6 +38,7 @@ from storage.schema import agency as agency_table
 from storage.schema import chronology_entry as entry_table
 from storage.schema import entry_person, import_batch, person, same_event
 
+_CHUNK = 1000
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
@@ -257,7 +259,11 @@ class SqlChronology(EngineBound):
         ]
 
     def add_batch(
-        self, batch: ImportBatch, entries: Sequence[ChronologyEntry], replaces: int | None = None
+        self,
+        batch: ImportBatch,
+        entries: Sequence[ChronologyEntry],
+        replaces: int | None = None,
+        progress: Progress | None = None,
     ) -> ImportBatch:
         """Store a batch and all its entries in one transaction: all rows or none.
 
@@ -301,8 +307,10 @@ class SqlChronology(EngineBound):
                 if kept and not row["comment"]:
                     row["comment"], row["flags"] = kept[0], row["flags"] | kept[1]
                 rows.append(row)
-            if rows:
-                conn.execute(insert(entry_table), rows)
+            for start in range(0, len(rows), _CHUNK):
+                conn.execute(insert(entry_table), rows[start : start + _CHUNK])
+                if progress is not None:  # may raise to cancel: the whole batch rolls back
+                    progress(min(start + _CHUNK, len(rows)), len(rows))
         return ImportBatch(**{**_batch_fields(batch), "id": batch_id})
 
     def remove_batch(self, batch_id: int) -> int:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
 from reviewer_app.chronology.entry import Agency, ChronologyEntry, Flag
+
+#: Called as rows are stored (done, total); raising `OperationCancelled` rolls everything back.
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +70,11 @@ class ChronologyRepository(Protocol):
     # batches
     def batches(self) -> list[ImportBatch]: ...
     def add_batch(
-        self, batch: ImportBatch, entries: Sequence[ChronologyEntry], replaces: int | None = None
+        self,
+        batch: ImportBatch,
+        entries: Sequence[ChronologyEntry],
+        replaces: int | None = None,
+        progress: Progress | None = None,
     ) -> ImportBatch: ...
     def remove_batch(self, batch_id: int) -> int: ...
     # same-event decisions

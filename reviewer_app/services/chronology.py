@@ -20,6 +20,7 @@ from reviewer_app.chronology.repository import (
     ChronologyRepository,
     EntryFilter,
     ImportBatch,
+    Progress,
     SameEventDecision,
     SameEventStatus,
 )
@@ -88,7 +89,12 @@ class ChronologyService:
 
     # -- imports --------------------------------------------------------------------------
     def commit_import(
-        self, preview: ImportPreview, agency: Agency, *, replaces: int | None = None
+        self,
+        preview: ImportPreview,
+        agency: Agency,
+        *,
+        replaces: int | None = None,
+        progress: Progress | None = None,
     ) -> ImportResult:
         """Store the preview's importable rows as one batch, in one transaction.
 
@@ -130,7 +136,7 @@ class ChronologyService:
             sheet=preview.sheet,
             mapping={str(k): v.value for k, v in preview.mapping.items()},
         )
-        stored = self.repository.add_batch(batch, entries, replaces=replaces)
+        stored = self.repository.add_batch(batch, entries, replaces=replaces, progress=progress)
         return ImportResult(stored, len(entries), left_out)
 
     def batches(self) -> list[ImportBatch]:

@@ -131,3 +131,115 @@ def test_window_without_a_display_says_so_and_exits_cleanly(app_paths: AppPaths)
     result = run(app_paths=app_paths, DISPLAY="", WAYLAND_DISPLAY="", QT_QPA_PLATFORM="")
     assert result.returncode == 0
     assert "needs a desktop display" in result.stderr
+
+
+def test_demo_export_and_new_from_json_round_trip(tmp_path: Path, app_paths: AppPaths) -> None:
+    from reviewer_app.demo import DEMO_PASSPHRASE
+
+    demo = tmp_path / "demo.review"
+    made = run("demo", str(demo), "--entries", "120", app_paths=app_paths, passphrase=None)
+    assert made.returncode == 0, made.stderr
+    assert "120 chronology entries" in made.stdout
+    out = tmp_path / "demo.json"
+    exported = run(
+        "export",
+        str(demo),
+        "--format",
+        "json",
+        "--out",
+        str(out),
+        app_paths=app_paths,
+        passphrase=DEMO_PASSPHRASE,
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert "not encrypted" in exported.stdout
+    again = run(
+        "export",
+        str(demo),
+        "--format",
+        "json",
+        "--out",
+        str(out),
+        app_paths=app_paths,
+        passphrase=DEMO_PASSPHRASE,
+    )
+    assert again.returncode == 1 and "never writes over" in again.stderr
+    copy = tmp_path / "copy.review"
+    created = run(
+        "new",
+        str(copy),
+        "--from-json",
+        str(out),
+        app_paths=app_paths,
+        REVIEWER_APP_NEW_PASSPHRASE=PASSPHRASE,
+    )
+    assert created.returncode == 0, created.stderr
+    out2 = tmp_path / "copy.json"
+    assert (
+        run(
+            "export", str(copy), "--format", "json", "--out", str(out2), app_paths=app_paths
+        ).returncode
+        == 0
+    )
+    import json
+
+    first, second = json.loads(out.read_text()), json.loads(out2.read_text())
+    assert first == second
+
+
+def test_import_chronology_dry_run_then_import_then_refused_file(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    review = tmp_path / "a.review"
+    make_review(review)
+    source = tmp_path / "police.csv"
+    source.write_text(
+        "Northshire Police chronology\n\n"
+        "Date,Source,Details of contact,Action / Outcome\n"
+        "03/02/2015,Log 1,Attended address: “shouting”,Advice given\n"
+        "31/02/2015,Log 2,Second visit,None\n"
+        "w/c 12/01/2015,,No source here,None\n",
+        encoding="utf-8",
+    )
+    dry = run(
+        "import-chronology",
+        str(review),
+        str(source),
+        "--agency",
+        "Northshire Police",
+        "--dry-run",
+        app_paths=app_paths,
+    )
+    assert dry.returncode == 0, dry.stderr
+    assert "3 rows read, 1 can be imported" in dry.stdout
+    assert "'31/02/2015' does not exist" in dry.stdout
+    assert "Dry run: nothing was imported." in dry.stdout
+    report = tmp_path / "report.csv"
+    done = run(
+        "import-chronology",
+        str(review),
+        str(source),
+        "--agency",
+        "Northshire Police",
+        "--report",
+        str(report),
+        app_paths=app_paths,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Imported 1 entries for Northshire Police" in done.stdout
+    assert "31/02/2015" in report.read_text(encoding="utf-8-sig")
+
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    before = sha256(review)
+    refused = run(
+        "import-chronology",
+        str(review),
+        str(broken),
+        "--agency",
+        "Northshire Police",
+        app_paths=app_paths,
+    )
+    assert refused.returncode == 1 and refused.stderr.startswith("error:")
+    assert "Traceback" not in refused.stderr
+    assert sha256(review) == before

@@ -23,7 +23,9 @@ def review(tmp_path: Path, app_paths: AppPaths) -> StoredReview:
 
 
 def _entry(agency: int, date: str, event: str, **more: object) -> ChronologyEntry:
-    return ChronologyEntry(agency, parse_uk_date(date), more.pop("source", "Case note"), event, **more)  # type: ignore[arg-type]
+    return ChronologyEntry(
+        agency, parse_uk_date(date), more.pop("source", "Case note"), event, **more
+    )  # type: ignore[arg-type]
 
 
 def test_agency_names_are_unique_ignoring_case(review: StoredReview) -> None:
@@ -71,8 +73,12 @@ def test_storage_refuses_an_entry_without_source_even_past_the_domain(review: St
     with pytest.raises(IntegrityError), review.file.engine.begin() as conn:
         conn.execute(
             insert(chronology_entry).values(
-                agency_id=agency, date_precision="day", date_qualifier="on", source=" ",
-                event="x", original_row="[]",
+                agency_id=agency,
+                date_precision="day",
+                date_qualifier="on",
+                source=" ",
+                event="x",
+                original_row="[]",
             )
         )
 
@@ -123,9 +129,18 @@ def test_full_text_search_with_filters(review: StoredReview) -> None:
     police = repo.add_agency(Agency("Police")).id
     social = repo.add_agency(Agency("Social care")).id
     assert police is not None and social is not None
-    a = repo.add(_entry(police, "14/09/2013", "Domestic incident: Mr K arrested", flags=frozenset({Flag.SIGNIFICANT})))
+    a = repo.add(
+        _entry(
+            police,
+            "14/09/2013",
+            "Domestic incident: Mr K arrested",
+            flags=frozenset({Flag.SIGNIFICANT}),
+        )
+    )
     b = repo.add(_entry(social, "16/09/2013", "Police notification of domestic incident"))
-    c = repo.add(_entry(social, "Feb 2014", "Home visit, Child seen", comment="domestic abuse not discussed"))
+    c = repo.add(
+        _entry(social, "Feb 2014", "Home visit, Child seen", comment="domestic abuse not discussed")
+    )
     repo.add(_entry(police, "2012", "Unrelated call"))
     assert repo.search(EntryFilter(text="domestic")) == [a.id, b.id, c.id]
     assert repo.search(EntryFilter(text="DOMEST")) == [a.id, b.id, c.id]  # prefix, any case
@@ -145,3 +160,24 @@ def test_subject_date_of_birth(review: StoredReview) -> None:
     repo.set_subject_date_of_birth(dt.date(2013, 4, 17))
     repo.set_subject_date_of_birth(dt.date(2013, 4, 18))
     assert repo.subject_date_of_birth() == dt.date(2013, 4, 18)
+
+
+def test_cancelling_during_a_batch_rolls_everything_back(review: StoredReview) -> None:
+    from reviewer_app.errors import OperationCancelled
+
+    repo = review.chronology
+    police = repo.add_agency(Agency("Police")).id
+    assert police is not None
+    rows = [_entry(police, "01/01/2015", f"Visit {n}") for n in range(2500)]
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done >= 2000:
+            raise OperationCancelled("Import cancelled.")
+
+    batch = ImportBatch(agency_id=police, file_name="p.xlsx", file_format="xlsx", row_count=2500)
+    with pytest.raises(OperationCancelled):
+        repo.add_batch(batch, rows, progress=progress)
+    assert seen == [(1000, 2500), (2000, 2500)]
+    assert repo.count() == 0 and repo.batches() == []

@@ -641,7 +641,6 @@ def test_day_first_always(day: D) -> None:
         )
 
 
-
 @settings(max_examples=200)
 @given(st.dates(min_value=D(1900, 1, 1), max_value=D(2100, 12, 31)))
 def test_impossible_days_are_never_moved(day: D) -> None:
