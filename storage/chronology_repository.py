@@ -76,30 +76,40 @@ def entry_to_row(entry: ChronologyEntry) -> dict[str, Any]:
     }
 
 
+_PRECISIONS = {p.value: p for p in Precision}
+_QUALIFIERS = {q.value: q for q in Qualifier}
+
+
 def row_to_entry(row: Any, people: tuple[int, ...] = ()) -> ChronologyEntry:
+    """A stored row (in the table's column order) as an entry; kept lean for 50,000 rows."""
+    (
+        entry_id, agency_id, batch_id, start, end, precision, qualifier, original_date, time,
+        sequence, source, practitioner, event, outcome, agency_comment, comment, flags,
+        row_number, cells,
+    ) = row  # fmt: skip
     date = FuzzyDate(
-        start=_date_or_none(row.date_start),
-        end=_date_or_none(row.date_end),
-        precision=Precision(row.date_precision),
-        qualifier=Qualifier(row.date_qualifier),
-        original=row.date_original,
-        time=dt.time.fromisoformat(row.time) if row.time else None,
+        start=dt.date.fromisoformat(start) if start else None,
+        end=dt.date.fromisoformat(end) if end else None,
+        precision=_PRECISIONS[precision],
+        qualifier=_QUALIFIERS[qualifier],
+        original=original_date,
+        time=dt.time.fromisoformat(time) if time else None,
     )
-    original = tuple((str(a), str(b)) for a, b in json.loads(row.original_row))
+    original = tuple(map(tuple, json.loads(cells))) if cells != "[]" else ()
     return ChronologyEntry(
-        agency_id=row.agency_id,
+        agency_id=agency_id,
         date=date,
-        source=row.source,
-        event=row.event,
-        outcome=row.outcome,
-        practitioner=row.practitioner,
-        agency_comment=row.agency_comment,
-        comment=row.comment,
-        flags=flags_from_bits(row.flags),
-        sequence=row.sequence,
+        source=source,
+        event=event,
+        outcome=outcome,
+        practitioner=practitioner,
+        agency_comment=agency_comment,
+        comment=comment,
+        flags=flags_from_bits(flags),
+        sequence=sequence,
         people=people,
-        provenance=Provenance(row.batch_id, row.row_number, original),
-        id=row.id,
+        provenance=Provenance(batch_id, row_number, original),
+        id=entry_id,
     )
 
 
@@ -141,7 +151,7 @@ class SqlChronology(EngineBound):
         with self._engine.connect() as conn:
             people = self._people_by_entry(conn)
             rows = conn.execute(select(entry_table)).all()
-        found = [row_to_entry(row, people.get(row.id, ())) for row in rows]
+        found = [row_to_entry(row, people.get(row[0], ())) for row in rows]
         found.sort(key=lambda e: e.sort_key)
         return found
 

@@ -40,6 +40,7 @@ _SETTINGS = (
     "PRAGMA synchronous = FULL",
     "PRAGMA foreign_keys = ON",
     "PRAGMA busy_timeout = 5000",
+    "PRAGMA cache_size = -32768",  # 32 MiB: each page read from disk costs a decryption
 )
 
 Connection = Any  # sqlcipher3 ships no type information
@@ -71,7 +72,10 @@ def connect(path: Path, key: DatabaseKey, salt: bytes, *, create: bool = False) 
         raise ReviewNotFoundError(f"The review file '{path.name}' could not be opened.") from exc
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute("PRAGMA cipher_memory_security = ON")
+        # Off by measurement, not by default: wiping every freed allocation made a 10,000-row
+        # import into a 50,000-entry review 9x slower (6.4 s against 0.73 s). Locking closes
+        # every connection and wipes the key instead; see docs/security.md.
+        conn.execute("PRAGMA cipher_memory_security = OFF")
         _apply_key(conn, key, salt)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

@@ -29,8 +29,16 @@ class OverviewPage(QWidget):
     lock_requested = Signal()
     change_passphrase_requested = Signal()
     close_requested = Signal()
+    edit_requested = Signal()
 
-    def __init__(self, details: Review, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        details: Review,
+        path: Path,
+        parent: QWidget | None = None,
+        *,
+        child_date_of_birth: dt.date | None = None,
+    ) -> None:
         super().__init__(parent)
         self.marking = plain_label(details.marking.value)
         self.marking.setObjectName("marking")
@@ -63,6 +71,11 @@ class OverviewPage(QWidget):
             ("methodology", "Methodology", details.methodology.label),
             ("status", "Stage", details.status.label),
             ("scope", "Period under review", scope),
+            (
+                "dob",
+                "Child's date of birth",
+                uk_date(child_date_of_birth) if child_date_of_birth else NOT_SET,
+            ),
             ("created", "Started", uk_date(created.date())),
             ("file", "File", path.name),
         ):
@@ -74,11 +87,21 @@ class OverviewPage(QWidget):
             form.addRow(f"{label}:", shown)
         self.values["file"].setToolTip(str(path))
 
+        self.terms = plain_label(details.terms_of_reference or NOT_SET)
+        self.terms.setObjectName("termsOfReference")
+        self.terms.setAccessibleName("Terms of reference")
+        self.terms.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        terms_heading = plain_label("Terms of reference")
+        terms_heading.setFont(scaled_font(terms_heading, 1.1, bold=True))
+
         saved_note = plain_label(
             "Every change is saved in the encrypted review file as you make it. Lock the "
             "review (Ctrl+L) whenever you step away from the computer."
         )
 
+        self.edit_button = QPushButton("Edit &details…")
+        self.edit_button.setAccessibleName("Edit the review's details")
+        self.edit_button.clicked.connect(self.edit_requested)
         self.lock_button = QPushButton("&Lock")
         self.lock_button.setToolTip("Lock the review (Ctrl+L)")
         self.lock_button.setAccessibleName("Lock the review")
@@ -90,7 +113,7 @@ class OverviewPage(QWidget):
         self.close_button.setAccessibleName("Close review")
         self.close_button.clicked.connect(self.close_requested)
         buttons = QHBoxLayout()
-        for button in (self.lock_button, self.change_button, self.close_button):
+        for button in (self.edit_button, self.lock_button, self.change_button, self.close_button):
             button.setMinimumHeight(34)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -103,6 +126,9 @@ class OverviewPage(QWidget):
         column.addSpacing(8)
         column.addLayout(form)
         column.addSpacing(8)
+        column.addWidget(terms_heading)
+        column.addWidget(self.terms)
+        column.addSpacing(8)
         column.addWidget(saved_note)
         column.addSpacing(8)
         column.addLayout(buttons)
@@ -110,7 +136,13 @@ class OverviewPage(QWidget):
 
         centred_column(self, column, max_width=760, margins=(40, 24, 40, 24))
 
-        self._case_labels = [self.title, self.review_type, self.marking, *self.values.values()]
+        self._case_labels = [
+            self.title,
+            self.review_type,
+            self.marking,
+            self.terms,
+            *self.values.values(),
+        ]
 
     def clear(self) -> None:
         """Blank every label that shows something from the review (before the page goes)."""

@@ -1,4 +1,4 @@
-"""The list of recently used review files, kept in the plain settings file.
+"""The plain settings file: recently used review files and the auto-lock time.
 
 Settings are not encrypted, so they hold file paths only: never a title, a board, a name or
 anything else from inside a review. Other keys in the settings file are left as they are.
@@ -41,32 +41,52 @@ class RecentReviews:
         self._write([p for p in self.paths() if _absolute(p) != path])
 
     def _read(self) -> dict[str, object]:
-        try:
-            data = json.loads(self.settings_file.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return {}
-        except (OSError, ValueError):
-            log.warning("the settings file could not be read; starting with no recent reviews")
-            return {}
-        return data if isinstance(data, dict) else {}
+        return _read_settings(self.settings_file)
 
     def _write(self, paths: list[Path]) -> None:
-        data = self._read()
-        data[KEY] = [str(p) for p in paths]
-        folder = self.settings_file.parent
-        folder.mkdir(parents=True, exist_ok=True)
-        # Write beside the file, then replace it: a crash never leaves half a settings file.
-        handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(data, stream, indent=2)
-                stream.write("\n")
-            os.chmod(temporary, 0o600)
-            os.replace(temporary, self.settings_file)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+        _write_setting(self.settings_file, KEY, [str(p) for p in paths])
+
+
+AUTO_LOCK_KEY = "auto_lock_minutes"
+
+
+def auto_lock_minutes(settings_file: Path, default: int = 10) -> int:
+    value = _read_settings(settings_file).get(AUTO_LOCK_KEY, default)
+    return value if isinstance(value, int) and 0 <= value <= 240 else default
+
+
+def set_auto_lock_minutes(settings_file: Path, minutes: int) -> None:
+    _write_setting(settings_file, AUTO_LOCK_KEY, int(minutes))
+
+
+def _read_settings(settings_file: Path) -> dict[str, object]:
+    try:
+        data = json.loads(settings_file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError):
+        log.warning("the settings file could not be read; using the defaults")
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_setting(settings_file: Path, key: str, value: object) -> None:
+    data = _read_settings(settings_file)
+    data[key] = value
+    folder = settings_file.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    # Write beside the file, then replace it: a crash never leaves half a settings file.
+    handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(data, stream, indent=2)
+            stream.write("\n")
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, settings_file)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def _absolute(path: Path) -> Path:

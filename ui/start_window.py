@@ -8,13 +8,15 @@ protocols it is handed.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QInputDialog,
     QMainWindow,
     QStackedWidget,
     QVBoxLayout,
@@ -26,15 +28,17 @@ from reviewer_app.paths import AppPaths
 from reviewer_app.repositories import KeyringNotice, OpenReview, ReviewFiles
 from ui.change_passphrase_dialog import ChangePassphraseDialog
 from ui.errors import show_error
+from ui.idle_lock import IdleLock
 from ui.locked_page import LockedPage
 from ui.new_review_dialog import FILE_FILTER, NewReviewDialog, documents_folder
 from ui.overview_page import OverviewPage
-from ui.recent import RecentReviews
+from ui.recent import RecentReviews, auto_lock_minutes, set_auto_lock_minutes
 from ui.recovery_code_dialog import RecoveryCodeDialog
 from ui.start_page import StartPage
 from ui.style import notice_label
 from ui.tasks import TaskRunner, ThreadTaskRunner
 from ui.unlock_dialog import UnlockDialog
+from ui.workspace.workspace import Place, Workspace
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +52,7 @@ class MainWindow(QMainWindow):
         *,
         paths: AppPaths,
         runner: TaskRunner | None = None,
+        clock: Callable[[], float] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -57,6 +62,15 @@ class MainWindow(QMainWindow):
         self.recent = RecentReviews(paths.settings_file)
         self.review: OpenReview | None = None
         self.overview: OverviewPage | None = None
+        self.workspace: Workspace | None = None
+        self.undo_stack = QUndoStack(self)
+        self._place: tuple[Path, Place] | None = None  # where the reviewer was when it locked
+        self.idle_lock = IdleLock(
+            self._auto_lock,
+            minutes=auto_lock_minutes(paths.settings_file),
+            clock=clock if clock is not None else time.monotonic,
+            parent=self,
+        )
         self.choose_open_path: Callable[[], Path | None] = self._ask_for_open_path
         self._flow: QDialog | None = None  # the new/unlock dialog in progress, if any
 
@@ -114,18 +128,35 @@ class MainWindow(QMainWindow):
         self.lock_action = action("&Lock", self.lock, "Ctrl+L")
         self.change_action = action("C&hange passphrase…", self.change_passphrase, "")
         self.close_action = action("&Close review", self.close_review, "Ctrl+W")
+        self.auto_lock_action = action("&Auto-lock after…", self.choose_auto_lock, "")
         self.quit_action = action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.import_action = action("&Import agency chronology…", self.import_chronology, "Ctrl+I")
 
         menu = self.menuBar().addMenu("&File")
         menu.addActions([self.new_action, self.open_action])
         menu.addSeparator()
+        menu.addActions([self.import_action])
+        menu.addSeparator()
         menu.addActions([self.lock_action, self.change_action, self.close_action])
         menu.addSeparator()
+        menu.addAction(self.auto_lock_action)
         menu.addAction(self.quit_action)
+
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit = self.menuBar().addMenu("&Edit")
+        edit.addActions([self.undo_action, self.redo_action])
 
     def _update_actions(self) -> None:
         is_open = self.review is not None
-        for review_action in (self.lock_action, self.change_action, self.close_action):
+        for review_action in (
+            self.lock_action,
+            self.change_action,
+            self.close_action,
+            self.import_action,
+        ):
             review_action.setEnabled(is_open)
 
     # -- pages ---------------------------------------------------------------------------------
@@ -143,9 +174,9 @@ class MainWindow(QMainWindow):
         self.locked_page.unlock_button.setFocus()
 
     def show_review(self, review: OpenReview, *, add_to_recent: bool = True) -> bool:
-        """Make `review` the open review and show its overview; False if it cannot be read."""
+        """Make `review` the open review and show its workspace; False if it cannot be read."""
         try:
-            details = review.details.load()
+            workspace = Workspace(review, self.undo_stack, self.runner)
         except Exception as error:
             self._close_quietly(review)
             show_error(self, error)
@@ -153,19 +184,29 @@ class MainWindow(QMainWindow):
         if self.review is not None and self.review is not review:
             self._release_review()
         self.review = review
-        page = OverviewPage(details, review.path)
-        page.lock_requested.connect(self.lock)
-        page.change_passphrase_requested.connect(self.change_passphrase)
-        page.close_requested.connect(self.close_review)
-        self.overview = page
-        self.pages.addWidget(page)
-        self.pages.setCurrentWidget(page)
-        self.setWindowTitle(review.path.name)
+        details = workspace.facts.details
+        workspace.lock_requested.connect(self.lock)
+        workspace.change_passphrase_requested.connect(self.change_passphrase)
+        workspace.close_requested.connect(self.close_review)
+        workspace.title_changed.connect(self._set_title)
+        self.workspace = workspace
+        self.overview = workspace.overview
+        self.pages.addWidget(workspace)
+        self.pages.setCurrentWidget(workspace)
+        self._set_title(details.title)
+        if self._place is not None and self._place[0] == review.path:
+            workspace.restore(self._place[1])
+        self._place = None
+        self.idle_lock.start()
         if add_to_recent:
             self._remember_recent(review.path)
         self._update_actions()
-        page.lock_button.setFocus()
+        if workspace.current_section() == "overview":
+            workspace.overview.lock_button.setFocus()
         return True
+
+    def _set_title(self, title: str) -> None:
+        self.setWindowTitle(title)
 
     # -- new review ----------------------------------------------------------------------------
     def new_review(self) -> None:
@@ -211,8 +252,8 @@ class MainWindow(QMainWindow):
         """Open `path`: with the remembered key if there is one, otherwise by asking."""
         if self._flow is not None:
             return
-        if self.review is not None and self.review.path == path and self.overview is not None:
-            self.pages.setCurrentWidget(self.overview)  # already open
+        if self.review is not None and self.review.path == path and self.workspace is not None:
+            self.pages.setCurrentWidget(self.workspace)  # already open
             return
         dialog = UnlockDialog(self.files, path, self.runner, self)
         dialog.accepted.connect(lambda: self._unlocked(dialog))
@@ -273,6 +314,8 @@ class MainWindow(QMainWindow):
         if self.review is None:
             return
         path = self.review.path
+        if self.workspace is not None:
+            self._place = (path, self.workspace.place())
         self._release_review()
         self._show_locked(path)
         self.statusBar().showMessage("Review locked.", 5000)
@@ -284,9 +327,40 @@ class MainWindow(QMainWindow):
         self.show_start()
         self.statusBar().showMessage("Review closed.", 5000)
 
+    def _auto_lock(self) -> None:
+        if self.review is not None:
+            self.lock()
+            self.statusBar().showMessage("Review locked after a spell without activity.", 0)
+
+    def choose_auto_lock(self) -> None:
+        minutes, ok = QInputDialog.getInt(
+            self,
+            "Auto-lock",
+            "Lock the review after this many minutes without activity (0 = never):",
+            int(self.idle_lock.minutes),
+            0,
+            240,
+        )
+        if ok:
+            self.idle_lock.minutes = minutes
+            try:
+                set_auto_lock_minutes(self.paths.settings_file, minutes)
+            except OSError:
+                log.warning("the auto-lock setting could not be saved")
+
+    def import_chronology(self) -> None:
+        if self.workspace is not None:
+            self.workspace.import_chronology()
+
     def _release_review(self) -> None:
         review, self.review = self.review, None
-        page, self.overview = self.overview, None
+        self.overview = None
+        self.idle_lock.stop()
+        self.undo_stack.clear()  # its commands hold case text
+        clipboard = QGuiApplication.clipboard()
+        if clipboard.ownsClipboard():
+            clipboard.clear()
+        page, self.workspace = self.workspace, None
         if page is not None:
             page.clear()
             self.pages.removeWidget(page)

@@ -80,7 +80,7 @@ class Flag(StrEnum):
 
     @property
     def bit(self) -> int:
-        return 1 << list(Flag).index(self)
+        return _FLAG_BITS[self]
 
 
 _FLAG_LABELS = {
@@ -92,15 +92,22 @@ _FLAG_LABELS = {
 }
 
 
+_FLAG_BITS = {flag: 1 << n for n, flag in enumerate(Flag)}
+# Every combination, built once: loading 50,000 entries must not rebuild flag sets each time.
+_FLAG_SETS = tuple(
+    frozenset(flag for flag, bit in _FLAG_BITS.items() if n & bit) for n in range(1 << len(Flag))
+)
+
+
 def flags_to_bits(flags: frozenset[Flag]) -> int:
     bits = 0
     for flag in flags:
-        bits |= flag.bit
+        bits |= _FLAG_BITS[flag]
     return bits
 
 
 def flags_from_bits(bits: int) -> frozenset[Flag]:
-    return frozenset(flag for flag in Flag if bits & flag.bit)
+    return _FLAG_SETS[bits & (len(_FLAG_SETS) - 1)]
 
 
 @dataclass(frozen=True, slots=True)

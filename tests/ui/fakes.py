@@ -7,9 +7,18 @@ passphrase refused, and a closed review that can no longer be read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from reviewer_app.chronology.entry import Agency, ChronologyEntry
+from reviewer_app.chronology.repository import (
+    EntryFilter,
+    ImportBatch,
+    Progress,
+    SameEventDecision,
+)
 from reviewer_app.errors import (
     RecoveryCodeTypoError,
     ReviewExistsError,
@@ -44,12 +53,110 @@ def _normalise(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
+class FakeChronology:
+    """An in-memory `ChronologyRepository`: enough for the window to show an empty or small
+    chronology (search is a plain substring match, not FTS)."""
+
+    def __init__(self) -> None:
+        self._agencies: list[Agency] = []
+        self._entries: dict[int, ChronologyEntry] = {}
+        self._batches: list[ImportBatch] = []
+        self._decisions: list[SameEventDecision] = []
+        self._dob: dt.date | None = None
+        self._next = 1
+
+    def _id(self) -> int:
+        self._next += 1
+        return self._next
+
+    def agencies(self) -> list[Agency]:
+        return sorted(self._agencies, key=lambda a: a.name.lower())
+
+    def add_agency(self, agency: Agency) -> Agency:
+        stored = replace(agency, id=self._id())
+        self._agencies.append(stored)
+        return stored
+
+    def agency_named(self, name: str) -> Agency | None:
+        return next((a for a in self._agencies if a.name.lower() == name.lower()), None)
+
+    def entries(self) -> list[ChronologyEntry]:
+        return sorted(self._entries.values(), key=lambda e: e.sort_key)
+
+    def entry(self, entry_id: int) -> ChronologyEntry:
+        return self._entries[entry_id]
+
+    def count(self) -> int:
+        return len(self._entries)
+
+    def add(self, entry: ChronologyEntry) -> ChronologyEntry:
+        stored = entry.with_changes(id=self._id())
+        self._entries[stored.id or 0] = stored
+        return stored
+
+    def add_many(self, entries: Sequence[ChronologyEntry]) -> list[int]:
+        return [self.add(e).id or 0 for e in entries]
+
+    def update(self, entry: ChronologyEntry) -> None:
+        self._entries[entry.id or 0] = entry
+
+    def delete(self, entry_id: int) -> None:
+        self._entries.pop(entry_id, None)
+
+    def search(self, query: EntryFilter) -> list[int]:
+        words = query.text.lower().split()
+        return [
+            e.id or 0
+            for e in self.entries()
+            if all(w in f"{e.source} {e.event} {e.outcome} {e.comment}".lower() for w in words)
+            and (not query.agency_ids or e.agency_id in query.agency_ids)
+        ]
+
+    def batches(self) -> list[ImportBatch]:
+        return list(self._batches)
+
+    def add_batch(
+        self,
+        batch: ImportBatch,
+        entries: Sequence[ChronologyEntry],
+        replaces: int | None = None,
+        progress: Progress | None = None,
+    ) -> ImportBatch:
+        if replaces is not None:
+            self.remove_batch(replaces)
+        stored = replace(batch, id=self._id())
+        self._batches.append(stored)
+        for e in entries:
+            self.add(replace(e, provenance=replace(e.provenance, batch_id=stored.id)))
+        return stored
+
+    def remove_batch(self, batch_id: int) -> int:
+        gone = [i for i, e in self._entries.items() if e.provenance.batch_id == batch_id]
+        for i in gone:
+            del self._entries[i]
+        self._batches = [b for b in self._batches if b.id != batch_id]
+        return len(gone)
+
+    def same_event_decisions(self) -> list[SameEventDecision]:
+        return list(self._decisions)
+
+    def decide_same_event(self, decision: SameEventDecision) -> None:
+        self._decisions.append(decision)
+
+    def subject_date_of_birth(self) -> dt.date | None:
+        return self._dob
+
+    def set_subject_date_of_birth(self, date_of_birth: dt.date | None) -> None:
+        self._dob = date_of_birth
+
+
 @dataclass
 class StoredReview:
     details: Review
     passphrase: str
     code: str
     remembered: bool = False
+    chronology: FakeChronology = field(default_factory=FakeChronology)
 
 
 class FakeDetails:
@@ -87,6 +194,11 @@ class FakeOpenReview:
     @property
     def details(self) -> FakeDetails:
         return self._details
+
+    @property
+    def chronology(self) -> FakeChronology:
+        self.require_open()
+        return self.stored.chronology
 
     def change_passphrase(self, new_passphrase: str) -> str:
         self.require_open()

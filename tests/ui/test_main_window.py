@@ -71,7 +71,8 @@ def test_the_overview_shows_the_review_details(
     )
     review = open_review(window, path)
     page = window.overview
-    assert isinstance(page, OverviewPage) and window.pages.currentWidget() is page
+    assert isinstance(page, OverviewPage) and window.pages.currentWidget() is window.workspace
+    assert window.workspace is not None and window.workspace.stack.currentWidget() is page
     assert review.details.loads == 1
     assert page.title.text() == MARKER
     assert page.review_type.text() == "Serious Case Review"

@@ -80,7 +80,8 @@ def test_creating_a_review_through_the_dialog(
     assert dialog.passphrase.text() == "", "the passphrase is not kept in the form"
 
     # The recovery code is shown once, over the new review's overview.
-    assert isinstance(window.pages.currentWidget(), OverviewPage)
+    assert window.workspace is not None and window.pages.currentWidget() is window.workspace
+    assert isinstance(window.workspace.stack.currentWidget(), OverviewPage)
     code_dialog = visible_dialog(window, RecoveryCodeDialog)
     assert isinstance(code_dialog, RecoveryCodeDialog)
     code = files.stored[path].code

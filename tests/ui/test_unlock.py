@@ -55,7 +55,8 @@ def test_a_wrong_passphrase_is_explained_inline_and_the_dialog_stays_open(
 
     assert not dialog.isVisible()
     assert window.review is not None and window.review.path == path
-    assert isinstance(window.pages.currentWidget(), OverviewPage)
+    assert window.workspace is not None and window.pages.currentWidget() is window.workspace
+    assert isinstance(window.workspace.stack.currentWidget(), OverviewPage)
     assert window.overview is not None and window.overview.title.text() == MARKER
 
 

@@ -1,0 +1,263 @@
+"""Undo commands for the chronology: each one writes to the review file as it is done or undone.
+
+An entry that is deleted and brought back by undo gets a new id from the file. Commands therefore
+never hold a bare id: they hold an `EntryHandle`, one per entry, whose id is updated when the
+entry comes back. Any later command in the stack that touches the same entry shares the handle,
+so a long undo/redo chain keeps pointing at the right row in the file.
+
+A command that fails (the file locked, say) marks itself obsolete, so Qt drops it from the stack
+rather than leaving a step that did not happen, and the error goes to the page to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from reviewer_app.chronology.entry import ChronologyEntry, Flag
+from reviewer_app.services.chronology import ChronologyService
+from ui.chronology.table_model import ChronologyTableModel
+
+
+class EntryHandle:
+    """One entry, whatever id the file gives it now."""
+
+    __slots__ = ("id",)
+
+    def __init__(self, entry_id: int | None) -> None:
+        self.id = entry_id
+
+    def __repr__(self) -> str:
+        return f"EntryHandle({self.id})"
+
+
+@dataclass
+class EntryHandles:
+    """The handle for each entry id currently in the file."""
+
+    _by_id: dict[int, EntryHandle] = field(default_factory=dict)
+
+    def handle(self, entry_id: int) -> EntryHandle:
+        found = self._by_id.get(entry_id)
+        if found is None:
+            found = self._by_id[entry_id] = EntryHandle(entry_id)
+        return found
+
+    def bind(self, handle: EntryHandle, entry_id: int) -> None:
+        """The entry behind `handle` is now stored as `entry_id`."""
+        if handle.id is not None and self._by_id.get(handle.id) is handle:
+            del self._by_id[handle.id]
+        handle.id = entry_id
+        self._by_id[entry_id] = handle
+
+    def forget(self, handle: EntryHandle) -> None:
+        """The entry left the file; its old id may later be given to a different entry."""
+        if handle.id is not None and self._by_id.get(handle.id) is handle:
+            del self._by_id[handle.id]
+
+    def clear(self) -> None:
+        self._by_id.clear()
+
+
+@dataclass
+class ChronologyEdits:
+    """What the commands need: the service that writes, the model that shows, the handles."""
+
+    service: ChronologyService
+    model: ChronologyTableModel
+    undo_stack: QUndoStack
+    report_error: Callable[[Exception], None]
+    handles: EntryHandles = field(default_factory=EntryHandles)
+    #: Called after a command changes entries, with whether the change can alter which entries
+    #: look like the same event (dates, wording, agency), so the page can refresh its panels.
+    changed: Callable[[bool], None] = lambda matching: None
+
+    def edit(self, old: ChronologyEntry, new: ChronologyEntry, what: str = "edit entry") -> None:
+        self.undo_stack.push(EditEntryCommand(self, old, new, what))
+
+    def add(self, entry: ChronologyEntry) -> EntryHandle:
+        command = AddEntryCommand(self, entry)
+        self.undo_stack.push(command)
+        return command.handle
+
+    def delete(self, entries: Sequence[ChronologyEntry]) -> None:
+        if len(entries) == 1:
+            self.undo_stack.push(DeleteEntryCommand(self, entries[0]))
+            return
+        self.undo_stack.beginMacro(f"Delete {len(entries)} entries")
+        try:
+            for entry in entries:
+                self.undo_stack.push(DeleteEntryCommand(self, entry))
+        finally:
+            self.undo_stack.endMacro()
+
+    def set_flags(self, entry: ChronologyEntry, flags: frozenset[Flag]) -> None:
+        if flags != entry.flags:
+            self.undo_stack.push(SetFlagsCommand(self, entry, flags))
+
+    def clear(self) -> None:
+        self.handles.clear()
+
+
+class _ChronologyCommand(QUndoCommand):
+    #: Whether doing or undoing this can change same-event suggestions.
+    affects_matching = True
+
+    def __init__(self, edits: ChronologyEdits, text: str) -> None:
+        super().__init__(text)
+        self.edits = edits
+
+    def _run(self, step: Callable[[], None]) -> None:
+        try:
+            step()
+        except Exception as error:
+            self.setObsolete(True)  # Qt drops a command that did not happen
+            self.edits.report_error(error)
+            return
+        self.edits.changed(self.affects_matching)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class EditEntryCommand(_ChronologyCommand):
+    """Replace an entry's content: redo stores `new`, undo stores `old` again."""
+
+    def __init__(
+        self, edits: ChronologyEdits, old: ChronologyEntry, new: ChronologyEntry, what: str
+    ) -> None:
+        super().__init__(edits, _sentence(what))
+        if old.id is None or old.id != new.id:
+            raise ValueError("an edit keeps the entry's id")
+        self.handle = edits.handles.handle(old.id)
+        self.old = old
+        self.new = new
+        self.affects_matching = _matching(old) != _matching(new)
+
+    def _store(self, content: ChronologyEntry) -> None:
+        current = content.with_changes(id=self.handle.id)
+        self.edits.service.update_entry(current)
+        self.edits.model.replace_entry(current)
+
+    def redo(self) -> None:
+        self._run(lambda: self._store(self.new))
+
+    def undo(self) -> None:
+        self._run(lambda: self._store(self.old))
+
+
+def _matching(entry: ChronologyEntry) -> tuple[object, ...]:
+    return (entry.agency_id, entry.date, entry.event, entry.outcome)
+
+
+class SetFlagsCommand(_ChronologyCommand):
+    """Change only an entry's flags, leaving any other change to its own command."""
+
+    affects_matching = False
+
+    def __init__(
+        self, edits: ChronologyEdits, entry: ChronologyEntry, flags: frozenset[Flag]
+    ) -> None:
+        super().__init__(edits, "Change flags")
+        if entry.id is None:
+            raise ValueError("only a saved entry has flags to change")
+        self.handle = edits.handles.handle(entry.id)
+        self.old_flags = entry.flags
+        self.new_flags = flags
+        self._fallback = entry
+
+    def _store(self, flags: frozenset[Flag]) -> None:
+        assert self.handle.id is not None
+        shown = self.edits.model.entry(self.handle.id) or self._fallback
+        current = shown.with_changes(flags=flags, id=self.handle.id)
+        self.edits.service.update_entry(current)
+        self.edits.model.replace_entry(current)
+
+    def redo(self) -> None:
+        self._run(lambda: self._store(self.new_flags))
+
+    def undo(self) -> None:
+        self._run(lambda: self._store(self.old_flags))
+
+
+class AddEntryCommand(_ChronologyCommand):
+    """Add an entry; undo deletes it, redo adds its content again (under a new id if need be)."""
+
+    def __init__(self, edits: ChronologyEdits, entry: ChronologyEntry) -> None:
+        super().__init__(edits, "Add entry")
+        self.content = entry.with_changes(id=None)
+        self.handle = EntryHandle(None)
+
+    def _add(self) -> None:
+        stored = self.edits.service.add_entry(self.content)
+        assert stored.id is not None
+        self.edits.handles.bind(self.handle, stored.id)
+        self.edits.model.insert_entry(stored)
+
+    def _remove(self) -> None:
+        assert self.handle.id is not None
+        self.edits.service.delete_entry(self.handle.id)
+        self.edits.model.remove_entry(self.handle.id)
+        self.edits.handles.forget(self.handle)
+
+    def redo(self) -> None:
+        self._run(self._add)
+
+    def undo(self) -> None:
+        self._run(self._remove)
+
+
+class DeleteEntryCommand(_ChronologyCommand):
+    """Delete an entry; undo adds its content back in the same row, with its confirmed links.
+
+    The file gives the re-added entry a new id; the handle follows it. Same-event links the
+    reviewer confirmed are made again; dismissed suggestions are not kept (the service has no
+    way to read them per entry), so a dismissed pair may be suggested again.
+    """
+
+    def __init__(self, edits: ChronologyEdits, entry: ChronologyEntry) -> None:
+        super().__init__(edits, "Delete entry")
+        if entry.id is None:
+            raise ValueError("only a saved entry can be deleted")
+        self.handle = edits.handles.handle(entry.id)
+        self.content = entry
+        self.row: int | None = None
+        self.linked: list[EntryHandle] = []
+
+    def _delete(self) -> None:
+        assert self.handle.id is not None
+        entry_id = self.handle.id
+        self.linked = [
+            self.edits.handles.handle(other.id)
+            for other in self.edits.service.linked_entries(entry_id)
+            if other.id is not None
+        ]
+        current = self.edits.model.entry(entry_id)
+        if current is not None:
+            self.content = current
+        self.edits.service.delete_entry(entry_id)
+        self.row = self.edits.model.remove_entry(entry_id)
+        self.edits.handles.forget(self.handle)
+
+    def _restore(self) -> None:
+        stored = self.edits.service.add_entry(self.content.with_changes(id=None))
+        assert stored.id is not None
+        self.edits.handles.bind(self.handle, stored.id)
+        self.content = stored
+        self.edits.model.insert_entry(stored, self.row)
+        for other in self.linked:
+            if other.id is None:
+                continue
+            try:  # the entry is back either way; a link that cannot be made is reported
+                self.edits.service.confirm_same_event(stored.id, other.id)
+            except Exception as error:
+                self.edits.report_error(error)
+
+    def redo(self) -> None:
+        self._run(self._delete)
+
+    def undo(self) -> None:
+        self._run(self._restore)

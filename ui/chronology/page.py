@@ -1,0 +1,481 @@
+"""The chronology page: filter bar, the table of every entry, and the selected entry's details.
+
+The page wires its parts together and turns what the reviewer does into undo commands or
+service calls. Reading the chronology and searching it run through the task runner, so a big
+review never freezes the window; tests hand in the `ImmediateTaskRunner`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer_app.chronology.entry import Agency, ChronologyEntry, Flag
+from reviewer_app.chronology.repository import EntryFilter, ImportBatch
+from reviewer_app.services.chronology import ChronologyService
+from ui.chronology.commands import ChronologyEdits
+from ui.chronology.detail_controller import DetailController
+from ui.chronology.detail_panel import DetailPanel
+from ui.chronology.entry_dialog import EntryDialog, NewEntry
+from ui.chronology.filter_bar import FilterBar
+from ui.chronology.filter_proxy import EntryFilterProxy
+from ui.chronology.same_events import SameEventLookup
+from ui.chronology.table_model import ChronologyTableModel, Column, Role
+from ui.chronology.table_view import ChronologyTableView
+from ui.chronology.text import date_text
+from ui.errors import show_error
+from ui.style import heading
+from ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+LOADING = "Loading the chronology…"
+SEARCHING = "Searching…"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedChronology:
+    entries: list[ChronologyEntry]
+    agencies: list[Agency]
+    batches: dict[int, ImportBatch]
+    date_of_birth: dt.date | None
+
+
+def read_chronology(service: ChronologyService) -> LoadedChronology:
+    """Everything the page shows, read in one go (in a worker)."""
+    return LoadedChronology(
+        entries=service.entries(),
+        agencies=service.agencies(),
+        batches={b.id: b for b in service.batches() if b.id is not None},
+        # The service has no reader for the child's date of birth yet; its repository does.
+        date_of_birth=service.repository.subject_date_of_birth(),
+    )
+
+
+class ChronologyPage(QWidget):
+    #: The table has been (re)filled from the review file.
+    loaded = Signal()
+    #: The id of the entry now selected, or None.
+    current_entry_changed = Signal(object)
+
+    def __init__(
+        self,
+        service: ChronologyService,
+        undo_stack: QUndoStack,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("chronologyPage")
+        self.setAccessibleName("Chronology")
+        self.service = service
+        self.undo_stack = undo_stack
+        self.runner = runner
+        self._agencies: list[Agency] = []
+        self._load_generation = 0
+        self._filter_generation = 0
+        self._loading = False
+        self._pending_select: int | None = None
+
+        self.model = ChronologyTableModel(self)
+        self.proxy = EntryFilterProxy(self.model, self)
+        self.edits = ChronologyEdits(
+            service, self.model, undo_stack, self._report_later, changed=self._entries_changed
+        )
+        self.model.set_edit_handler(self.edits.edit)
+        self.model.edit_refused.connect(self._show_error, Qt.ConnectionType.QueuedConnection)
+        self.same_events = SameEventLookup(service, runner, self._report_later)
+
+        title = heading("Chronology", 1.4)
+        self.new_button = QPushButton("&New entry…")
+        self.new_button.setAccessibleName("New entry")
+        self.new_button.setToolTip("Add an entry by hand (Ctrl+N in the table)")
+        self.new_button.clicked.connect(self.new_entry)
+        self.delete_button = QPushButton("&Delete entry…")
+        self.delete_button.setAccessibleName("Delete selected entries")
+        self.delete_button.setToolTip("Delete the selected entries (Delete key in the table)")
+        self.delete_button.clicked.connect(self.delete_selected)
+        top = QHBoxLayout()
+        top.addWidget(title, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.delete_button)
+
+        self.filter_bar = FilterBar()
+        self.filter_bar.changed.connect(self._filter_changed)
+
+        self.table = ChronologyTableView()
+        self.table.setModel(self.proxy)
+        self.table.size_columns()
+        self.table.delete_requested.connect(self.delete_selected)
+        self.table.new_entry_requested.connect(self.new_entry)
+        self.table.context_menu_requested.connect(self._popup_menu)
+        selection = self.table.selectionModel()
+        selection.currentRowChanged.connect(self._current_row_changed)
+        selection.selectionChanged.connect(self._selection_changed)
+
+        self.detail = DetailPanel()
+        self.detail.flags_changed.connect(self._flags_from_panel)
+        self.details = DetailController(
+            self.detail, self.model, service, self.same_events, self._show_error
+        )
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.splitter.setSizes([rows * 11, rows * 17])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.splitter, 1)
+
+        find = QAction("Find in the chronology", self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(self.focus_search)
+        self.addAction(find)
+
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+            self.model.rowsInserted,  # the proxy reports a removal before the model makes it
+            self.model.rowsRemoved,
+        ):
+            signal.connect(self._update_count)
+        self._set_tab_order()
+        self._update_count()
+        self._selection_changed()
+
+    # -- public API ---------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the whole chronology again (in a worker) and show it, keeping the selection."""
+        self._load_generation += 1
+        generation = self._load_generation
+        keep = self.current_entry_id()
+        if self._pending_select is None and keep is not None:
+            self._pending_select = keep
+        self._loading = True
+        self.filter_bar.count.setText(LOADING)
+        service = self.service
+
+        def done(result: object) -> None:
+            if generation == self._load_generation:
+                assert isinstance(result, LoadedChronology)
+                self._fill(result)
+
+        def failed(error: Exception) -> None:
+            if generation == self._load_generation:
+                self._loading = False
+                self._update_count()
+                show_error(self, error)
+
+        self.runner.start(lambda: read_chronology(service), done, failed)
+
+    def select_entry(self, entry_id: int) -> bool:
+        """Select an entry and scroll to it (clearing filters that hide it); False if absent."""
+        if self._loading:
+            self._pending_select = entry_id
+            return True
+        if self.model.row_of(entry_id) is None:
+            return False
+        row = self.proxy.proxy_row_of(entry_id)
+        if row is None:
+            self.filter_bar.clear()
+            self._apply_ids(None)
+            row = self.proxy.proxy_row_of(entry_id)
+            if row is None:
+                return False
+        column = max(self.table.currentIndex().column(), 0)
+        index = self.proxy.index(row, column)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def current_entry_id(self) -> int | None:
+        entry = self.current_entry()
+        return entry.id if entry is not None else None
+
+    def current_entry(self) -> ChronologyEntry | None:
+        index = self.table.currentIndex()
+        entry = index.data(Role.OBJECT) if index.isValid() else None
+        return entry if isinstance(entry, ChronologyEntry) else None
+
+    def selected_entries(self) -> list[ChronologyEntry]:
+        rows = self.table.selectionModel().selectedRows()
+        found = [i.data(Role.OBJECT) for i in sorted(rows, key=lambda i: i.row())]
+        return [e for e in found if isinstance(e, ChronologyEntry)]
+
+    def new_entry(self) -> EntryDialog:
+        """Open the new-entry form; the entry is added (as an undoable step) when it is accepted."""
+        dialog = EntryDialog(self._agencies, self)
+
+        def accepted() -> None:
+            if dialog.result_entry is not None:
+                self.add_entry(dialog.result_entry)
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def add_entry(self, new: NewEntry) -> int | None:
+        """Add what the form gave (making the agency if it is new); returns the new entry's id."""
+        try:
+            agency_id = new.agency_id
+            if agency_id is None:
+                agency = self.service.ensure_agency(new.agency_name)
+                assert agency.id is not None
+                agency_id = agency.id
+                self._agencies = sorted([*self._agencies, agency], key=lambda a: a.name)
+                self.model.set_agency_name(agency_id, agency.name)
+                self.filter_bar.set_agencies(self._agencies)
+            entry = ChronologyEntry(
+                agency_id=agency_id,
+                date=new.date,
+                source=new.source,
+                event=new.event,
+                outcome=new.outcome,
+                practitioner=new.practitioner,
+                comment=new.comment,
+                flags=new.flags,
+                sequence=self._next_sequence(new),
+            )
+        except Exception as error:
+            show_error(self, error)
+            return None
+        handle = self.edits.add(entry)
+        if handle.id is not None:
+            self.select_entry(handle.id)
+        return handle.id
+
+    def delete_selected(self) -> None:
+        """Ask, then delete the selected entries as one undoable step."""
+        chosen = self.selected_entries()
+        if not chosen:
+            return
+        if len(chosen) == 1:
+            entry = chosen[0]
+            question = (
+                f"Delete the entry of {date_text(entry.date)} from "
+                f"{self.model.agency_name(entry.agency_id)}?"
+            )
+            title = "Delete entry"
+        else:
+            question = f"Delete these {len(chosen)} entries?"
+            title = "Delete entries"
+        answer = QMessageBox.question(
+            self,
+            title,
+            f"{question}\n\nYou can bring it back with Undo (Ctrl+Z).",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        first_row = min(i.row() for i in self.table.selectionModel().selectedRows())
+        self.edits.delete(chosen)
+        if self.proxy.rowCount():
+            self.table.selectRow(min(first_row, self.proxy.rowCount() - 1))
+
+    def set_flags(self, entry_id: int, flags: frozenset[Flag]) -> None:
+        entry = self.model.entry(entry_id)
+        if entry is not None:
+            self.edits.set_flags(entry, flags)
+
+    def focus_search(self) -> None:
+        self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.search.selectAll()
+
+    def context_menu(self) -> QMenu:
+        """The table's menu for the current entry (built fresh, so it is always up to date)."""
+        menu = QMenu(self)
+        menu.setAccessibleName("Entry actions")
+        index = self.table.currentIndex()
+        edit = menu.addAction("&Edit cell")
+        edit.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        edit.setEnabled(bool(index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable))
+        edit.triggered.connect(lambda: self.table.edit(self.table.currentIndex()))
+        new = menu.addAction("&New entry…")
+        new.setShortcut(QKeySequence("Ctrl+N"))
+        new.triggered.connect(self.new_entry)
+        chosen = self.selected_entries()
+        delete = menu.addAction("&Delete entries…" if len(chosen) > 1 else "&Delete entry…")
+        delete.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        delete.setEnabled(bool(chosen))
+        delete.triggered.connect(self.delete_selected)
+        entry = self.current_entry()
+        flags = menu.addMenu("&Flags")
+        flags.setEnabled(entry is not None)
+        if entry is not None and entry.id is not None:
+            for flag in Flag:
+                action = flags.addAction(flag.label)
+                action.setCheckable(True)
+                action.setChecked(flag in entry.flags)
+                action.toggled.connect(
+                    lambda on, f=flag, e=entry: self.set_flags(
+                        e.id or 0, e.flags | {f} if on else e.flags - {f}
+                    )
+                )
+        menu.addSeparator()
+        menu.addAction(self.undo_stack.createUndoAction(menu, "&Undo"))
+        menu.addAction(self.undo_stack.createRedoAction(menu, "&Redo"))
+        return menu
+
+    def clear(self) -> None:
+        """Blank everything that shows the case (before the review is closed or locked)."""
+        self._load_generation += 1
+        self._filter_generation += 1
+        self._pending_select = None
+        self._loading = False
+        self.filter_bar.clear()
+        self.filter_bar.set_agencies([])
+        self.proxy.set_ids(None)
+        self.model.clear()
+        self.details.clear()
+        self.edits.clear()
+        self._agencies = []
+        self._update_count()
+
+    # -- filling ------------------------------------------------------------------------------
+    def _fill(self, loaded: LoadedChronology) -> None:
+        self._agencies = loaded.agencies
+        self.details.batches = loaded.batches
+        names = {a.id: a.name for a in loaded.agencies if a.id is not None}
+        self.model.set_chronology(loaded.entries, names, loaded.date_of_birth)
+        self.table.horizontalHeader().setSortIndicator(Column.DATE, Qt.SortOrder.AscendingOrder)
+        self.filter_bar.set_agencies(loaded.agencies)
+        self.same_events.invalidate()
+        self._loading = False
+        wanted = self.filter_bar.current_filter()
+        if wanted is not None and wanted != EntryFilter():
+            self._filter_changed(wanted)
+        else:
+            self._apply_ids(None)
+        pending, self._pending_select = self._pending_select, None
+        if pending is None or not self.select_entry(pending):
+            self._show_current()
+        self.loaded.emit()
+
+    def _next_sequence(self, new: NewEntry) -> int:
+        """After the day's other entries, so a hand-made entry lands last on its day."""
+        span = (new.date.start, new.date.end)
+        same_day = [e.sequence for e in self.model.entries() if (e.date.start, e.date.end) == span]
+        return max(same_day, default=-1) + 1
+
+    # -- filtering ----------------------------------------------------------------------------
+    def _filter_changed(self, wanted: object) -> None:
+        assert isinstance(wanted, EntryFilter)
+        self._filter_generation += 1
+        generation = self._filter_generation
+        if wanted == EntryFilter():
+            self._apply_ids(None)
+            return
+        self.filter_bar.count.setText(SEARCHING)
+        service = self.service
+
+        def done(result: object) -> None:
+            if generation == self._filter_generation:
+                assert isinstance(result, list)
+                self._apply_ids(result)
+
+        def failed(error: Exception) -> None:
+            if generation == self._filter_generation:
+                self._update_count()
+                show_error(self, error)
+
+        self.runner.start(lambda: service.search(wanted), done, failed)
+
+    def _apply_ids(self, ids: list[int] | None) -> None:
+        self.proxy.set_ids(ids)
+        self._update_count()
+        self._show_current()
+
+    def _update_count(self) -> None:
+        if not self._loading:
+            self.filter_bar.set_counts(self.proxy.rowCount(), self.model.rowCount())
+
+    # -- the selected entry -------------------------------------------------------------------
+    def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self._show_current()
+
+    def _selection_changed(self) -> None:
+        count = len(self.table.selectionModel().selectedRows())
+        self.delete_button.setEnabled(count > 0)
+        self.delete_button.setText("&Delete entries…" if count > 1 else "&Delete entry…")
+
+    def _show_current(self, *, force: bool = False) -> None:
+        entry = self.current_entry()
+        if self.details.show(entry, force=force):
+            self.current_entry_changed.emit(entry.id if entry is not None else None)
+
+    def _entries_changed(self, affects_matching: bool) -> None:
+        if affects_matching:
+            self.same_events.invalidate()
+        self._show_current(force=True)
+
+    def _flags_from_panel(self, entry_id: int, flags: object) -> None:
+        assert isinstance(flags, frozenset)
+        self.set_flags(entry_id, flags)
+
+    # -- odds and ends ------------------------------------------------------------------------
+    def _popup_menu(self, where: QPoint) -> None:
+        menu = self.context_menu()
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(where)
+
+    def _show_error(self, error: object) -> None:
+        assert isinstance(error, Exception)
+        show_error(self, error)
+
+    def _report_later(self, error: Exception) -> None:
+        """Show an error once the current edit has finished (never inside an editor's commit)."""
+        QTimer.singleShot(0, self, lambda: show_error(self, error))
+
+    def _set_tab_order(self) -> None:
+        bar, detail = self.filter_bar, self.detail
+        chain: list[QWidget] = [
+            self.new_button,
+            self.delete_button,
+            bar.search,
+            bar.agency_button,
+            bar.date_from,
+            bar.date_to,
+            bar.clear_button,
+            *bar.flag_boxes.values(),
+            self.table,
+            *detail.flag_boxes.values(),
+            detail.linked,
+            detail.suggestions,
+            detail.confirm_button,
+            detail.dismiss_button,
+            detail.original_row,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)

@@ -1,0 +1,257 @@
+"""The timeline's data: entries sorted into lanes, as arrays ready for bisecting (no Qt).
+
+Built once per load (off the GUI thread), so painting and hit-testing only ever bisect sorted
+lists. Each lane keeps its entries three ways: *points* (one-day entries) sorted by position,
+*spans* (a week, month, season, year or range) sorted by start with a running maximum of their
+ends, and *order* (the chronology's own order) for keyboard navigation.
+
+Lanes come from a `LaneGrouping`. Today there is one, `group_by_agency`; grouping by person is
+the next seam (entries will carry person links), and a grouping may put one entry in several
+lanes: nothing here assumes an entry lives in only one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from reviewer_app.chronology.dates import Precision, Qualifier
+from reviewer_app.chronology.entry import Agency, ChronologyEntry, Flag
+
+#: Overlapping spans in one lane are stacked in at most this many rows; more share the last.
+MAX_SPAN_ROWS = 3
+APPROXIMATE = frozenset({Qualifier.AROUND, Qualifier.BEFORE, Qualifier.AFTER})
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One dated entry as the timeline draws it: the days ``[start, stop)`` and a position."""
+
+    entry_id: int
+    start: int  # ordinal of the first day
+    stop: int  # ordinal of the day after the last
+    centre: float  # points: spread within their day so same-day entries separate when zoomed
+    precision: Precision
+    qualifier: Qualifier
+    significant: bool
+    row: int = 0  # spans: which stacked row of the lane
+
+    @property
+    def is_point(self) -> bool:
+        return self.stop - self.start == 1
+
+    @property
+    def approximate(self) -> bool:
+        return self.qualifier in APPROXIMATE
+
+
+@dataclass(slots=True)
+class Lane:
+    key: str
+    title: str
+    agency_id: int | None
+    points: list[Mark] = field(default_factory=list)
+    point_pos: list[float] = field(default_factory=list)
+    spans: list[Mark] = field(default_factory=list)
+    span_starts: list[int] = field(default_factory=list)
+    span_reach: list[int] = field(default_factory=list)  # running maximum of span stops
+    span_rows: int = 0
+    flagged: list[Mark] = field(default_factory=list)  # significant entries, by start
+    flagged_starts: list[int] = field(default_factory=list)
+    order: list[Mark] = field(default_factory=list)  # the chronology's order
+    order_starts: list[int] = field(default_factory=list)
+    position: dict[int, int] = field(default_factory=dict)  # entry id -> index in `order`
+    coverage: list[tuple[int, int]] = field(default_factory=list)  # merged [start, stop)
+    undated: list[int] = field(default_factory=list)
+
+    @property
+    def dated_count(self) -> int:
+        return len(self.order)
+
+    def points_between(self, first: float, stop: float) -> range:
+        """Indices into `points` of those centred in ``[first, stop)``."""
+        return range(bisect_left(self.point_pos, first), bisect_left(self.point_pos, stop))
+
+    def spans_between(self, first: float, stop: float) -> list[Mark]:
+        """Spans overlapping ``[first, stop)``: the running maximum skips those ended before."""
+        low = bisect_left(self.span_reach, first + 1e-9)  # first span whose reach passes first
+        high = bisect_left(self.span_starts, stop)
+        return [m for m in self.spans[low:high] if m.stop > first]
+
+    def flagged_between(self, first: float, stop: float) -> list[Mark]:
+        high = bisect_left(self.flagged_starts, stop)
+        return [m for m in self.flagged[:high] if m.stop > first]
+
+
+@dataclass(frozen=True, slots=True)
+class LaneSpec:
+    key: str
+    title: str
+    agency_id: int | None
+    entries: Sequence[ChronologyEntry]
+
+
+#: Decides the lanes: (entries, agencies) -> one spec per lane, top to bottom.
+LaneGrouping = Callable[[Sequence[ChronologyEntry], Sequence[Agency]], list[LaneSpec]]
+
+
+def group_by_agency(
+    entries: Sequence[ChronologyEntry], agencies: Sequence[Agency]
+) -> list[LaneSpec]:
+    """One lane per agency, in the service's order; entries of an unknown agency get a lane."""
+    by_agency: dict[int, list[ChronologyEntry]] = {}
+    for entry in entries:
+        by_agency.setdefault(entry.agency_id, []).append(entry)
+    specs = [
+        LaneSpec(f"agency:{a.id}", a.name, a.id, by_agency.pop(a.id, []))
+        for a in agencies
+        if a.id is not None
+    ]
+    for agency_id, rest in sorted(by_agency.items()):
+        specs.append(LaneSpec(f"agency:{agency_id}", "Unknown agency", agency_id, rest))
+    return specs
+
+
+@dataclass(slots=True)
+class Timeline:
+    lanes: list[Lane]
+    entries: dict[int, ChronologyEntry]
+    starts: list[int]  # every dated entry's first day, sorted: the density strip counts these
+    first: int | None  # the first dated day, or None when nothing is dated
+    stop: int | None  # the day after the last dated day
+    birth: dt.date | None = None  # the subject child's date of birth, if recorded
+
+    @property
+    def dated_count(self) -> int:
+        return len(self.starts)
+
+    def lane_of(self, entry_id: int) -> int | None:
+        for index, lane in enumerate(self.lanes):
+            if entry_id in lane.position:
+                return index
+        return None
+
+
+def _day_span(entry: ChronologyEntry) -> tuple[int, int] | None:
+    date = entry.date
+    if date.precision is Precision.UNKNOWN or date.start is None or date.end is None:
+        return None
+    return date.start.toordinal(), date.end.toordinal() + 1
+
+
+def _stack_rows(spans: list[Mark]) -> tuple[list[Mark], int]:
+    """Greedy interval packing: each span takes the first row free at its start."""
+    row_stops: list[int] = []
+    placed = []
+    for mark in spans:
+        row = next((r for r, stop in enumerate(row_stops) if stop <= mark.start), None)
+        if row is None and len(row_stops) < MAX_SPAN_ROWS:
+            row = len(row_stops)
+            row_stops.append(mark.stop)
+        elif row is None:
+            row = min(range(len(row_stops)), key=row_stops.__getitem__)
+        row_stops[row] = max(row_stops[row], mark.stop)
+        placed.append(replace(mark, row=row))
+    return placed, len(row_stops)
+
+
+def _coverage(marks: list[Mark]) -> list[tuple[int, int]]:
+    """The days covered by any entry, merged into sorted, separate intervals."""
+    merged: list[tuple[int, int]] = []
+    for mark in sorted(marks, key=lambda m: m.start):
+        if merged and mark.start <= merged[-1][1]:
+            if mark.stop > merged[-1][1]:
+                merged[-1] = (merged[-1][0], mark.stop)
+        else:
+            merged.append((mark.start, mark.stop))
+    return merged
+
+
+def make_lane(spec: LaneSpec) -> Lane:
+    lane = Lane(spec.key, spec.title, spec.agency_id)
+    dated: list[tuple[ChronologyEntry, int, int]] = []
+    for entry in sorted(spec.entries, key=lambda e: e.sort_key):
+        if entry.id is None:
+            continue
+        days = _day_span(entry)
+        if days is None:
+            lane.undated.append(entry.id)
+        else:
+            dated.append((entry, *days))
+    same_day: dict[int, int] = {}
+    for _entry, start, stop in dated:
+        if stop - start == 1:
+            same_day[start] = same_day.get(start, 0) + 1
+    seen: dict[int, int] = {}
+    spans: list[Mark] = []
+    for entry, start, stop in dated:
+        assert entry.id is not None
+        if stop - start == 1:
+            k = seen.get(start, 0)
+            seen[start] = k + 1
+            centre = start + (k + 0.5) / same_day[start]
+        else:
+            centre = (start + stop) / 2
+        mark = Mark(
+            entry.id,
+            start,
+            stop,
+            centre,
+            entry.date.precision,
+            entry.date.qualifier,
+            Flag.SIGNIFICANT in entry.flags,
+        )
+        if mark.is_point:
+            lane.points.append(mark)
+        else:
+            spans.append(mark)
+        lane.order.append(mark)
+    lane.points.sort(key=lambda m: m.centre)
+    lane.point_pos = [m.centre for m in lane.points]
+    lane.spans, lane.span_rows = _stack_rows(sorted(spans, key=lambda m: (m.start, -m.stop)))
+    rows = {m.entry_id: m.row for m in lane.spans}
+    lane.order = [replace(m, row=rows.get(m.entry_id, 0)) for m in lane.order]
+    lane.span_starts = [m.start for m in lane.spans]
+    reach = 0
+    for mark in lane.spans:
+        reach = max(reach, mark.stop)
+        lane.span_reach.append(reach)
+    lane.flagged = sorted((m for m in lane.order if m.significant), key=lambda m: m.start)
+    lane.flagged_starts = [m.start for m in lane.flagged]
+    lane.order_starts = [m.start for m in lane.order]
+    lane.position = {m.entry_id: i for i, m in enumerate(lane.order)}
+    lane.coverage = _coverage(lane.order)
+    return lane
+
+
+def build_timeline(
+    entries: Sequence[ChronologyEntry],
+    agencies: Sequence[Agency],
+    grouping: LaneGrouping = group_by_agency,
+) -> Timeline:
+    """Everything the timeline draws, from the service's entries and agencies."""
+    lanes = [make_lane(spec) for spec in grouping(entries, agencies)]
+    spans = [s for s in (_day_span(e) for e in entries if e.id is not None) if s is not None]
+    starts = sorted(s for s, _ in spans)
+    return Timeline(
+        lanes=lanes,
+        entries={e.id: e for e in entries if e.id is not None},
+        starts=starts,
+        first=starts[0] if starts else None,
+        stop=max(stop for _, stop in spans) if spans else None,
+    )
+
+
+def nearest_in_order(lane: Lane, day: float) -> int | None:
+    """The index (in `lane.order`) of the entry whose middle is nearest `day`."""
+    if not lane.order:
+        return None
+    i = bisect_left(lane.order_starts, int(day))
+    candidates = [j for j in range(i - 2, i + 2) if 0 <= j < len(lane.order)]
+    return min(candidates, key=lambda j: abs(lane.order[j].centre - day))
+
+
+def day_of(ordinal: float) -> dt.date:
+    return dt.date.fromordinal(int(ordinal))

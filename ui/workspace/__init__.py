@@ -1,0 +1,1 @@
+"""The review workspace: a navigation pane of the review's parts and a page for each."""

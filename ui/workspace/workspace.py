@@ -1,0 +1,191 @@
+"""The workspace of one open review: a navigation pane of its parts and a page for each.
+
+The workspace builds pages and wires them together; behaviour lives in the pages and the
+services they are handed. It holds nothing of the case after `clear()`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QWidget,
+)
+
+from reviewer_app.repositories import OpenReview
+from reviewer_app.services.chronology import ChronologyService
+from reviewer_app.services.review_details import ReviewDetailsService, ReviewFacts
+from ui.chronology.page import ChronologyPage
+from ui.errors import show_error
+from ui.importing.wizard import ImportWizard
+from ui.overview_page import OverviewPage
+from ui.tasks import TaskRunner
+from ui.timeline.page import TimelinePage
+from ui.workspace.agencies_page import AgenciesPage
+from ui.workspace.commands import EditDetailsCommand
+from ui.workspace.details_dialog import DetailsDialog
+from ui.workspace.placeholder_page import ComingPage
+from ui.workspace.sections import SECTIONS
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where the reviewer was: the part of the review and the selected entry."""
+
+    section: str = "overview"
+    entry_id: int | None = None
+
+
+class Workspace(QWidget):
+    lock_requested = Signal()
+    change_passphrase_requested = Signal()
+    close_requested = Signal()
+    title_changed = Signal(str)
+
+    def __init__(
+        self,
+        review: OpenReview,
+        undo_stack: QUndoStack,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.review = review
+        self.undo_stack = undo_stack
+        self.runner = runner
+        self.details = ReviewDetailsService(review)
+        self.chronology = ChronologyService(review.chronology)
+        self.facts = self.details.load()
+
+        self.navigation = QListWidget()
+        self.navigation.setAccessibleName("Parts of the review")
+        self.navigation.setMaximumWidth(230)
+        self.navigation.setMinimumWidth(180)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+
+        self.overview = self._make_overview()
+        self.chronology_page = ChronologyPage(self.chronology, undo_stack, runner)
+        self.timeline_page = TimelinePage(self.chronology, runner)
+        self.timeline_page.entry_activated.connect(self._show_entry_in_table)
+        self.agencies_page = AgenciesPage(self.chronology, runner)
+        self.agencies_page.changed.connect(self.reload_chronology)
+        self.agencies_page.import_requested.connect(self.import_chronology)
+        built: dict[str, QWidget] = {
+            "overview": self.overview,
+            "chronology": self.chronology_page,
+            "timeline": self.timeline_page,
+            "agencies": self.agencies_page,
+        }
+        for section in SECTIONS:
+            page = built.get(section.key) or ComingPage(section.title, section.purpose)
+            self.pages[section.key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(section.title)
+            item.setData(Qt.ItemDataRole.UserRole, section.key)
+            self.navigation.addItem(item)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.reload_chronology()
+        self.agencies_page.reload()
+
+    # -- overview ------------------------------------------------------------------------------
+    def _make_overview(self) -> OverviewPage:
+        page = OverviewPage(
+            self.facts.details, self.review.path, child_date_of_birth=self.facts.child_date_of_birth
+        )
+        page.lock_requested.connect(self.lock_requested)
+        page.change_passphrase_requested.connect(self.change_passphrase_requested)
+        page.close_requested.connect(self.close_requested)
+        page.edit_requested.connect(self.edit_details)
+        return page
+
+    def edit_details(self) -> None:
+        dialog = DetailsDialog(self.facts, self)
+
+        def accepted() -> None:
+            after = dialog.result_facts
+            if after is None or after == self.facts:
+                return
+            try:
+                self.undo_stack.push(
+                    EditDetailsCommand(self.details, self.facts, after, self._details_changed)
+                )
+            except Exception as error:
+                show_error(self, error)
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _details_changed(self, facts: ReviewFacts) -> None:
+        self.facts = facts
+        showing_overview = self.stack.currentWidget() is self.overview
+        old = self.overview
+        self.overview = self._make_overview()
+        index = self.stack.indexOf(old)
+        self.stack.insertWidget(index, self.overview)
+        self.stack.removeWidget(old)
+        old.clear()
+        old.deleteLater()
+        self.pages["overview"] = self.overview
+        if showing_overview:
+            self.stack.setCurrentWidget(self.overview)
+        self.title_changed.emit(facts.details.title)
+        self.chronology_page.reload()  # the child's age column follows the date of birth
+
+    # -- chronology ----------------------------------------------------------------------------
+    def reload_chronology(self) -> None:
+        self.chronology_page.reload()
+        self.timeline_page.reload()
+
+    def import_chronology(self) -> None:
+        wizard = ImportWizard(self.chronology, self.runner, self)
+
+        def imported(_batch_id: int) -> None:
+            self.reload_chronology()
+            self.agencies_page.reload()
+
+        wizard.imported.connect(imported)
+        wizard.finished.connect(wizard.deleteLater)
+        wizard.open()
+
+    def _show_entry_in_table(self, entry_id: int) -> None:
+        self.show_section("chronology")
+        self.chronology_page.select_entry(entry_id)
+
+    # -- navigation ----------------------------------------------------------------------------
+    def show_section(self, key: str) -> None:
+        keys = [s.key for s in SECTIONS]
+        self.navigation.setCurrentRow(keys.index(key))
+
+    def current_section(self) -> str:
+        return SECTIONS[max(0, self.navigation.currentRow())].key
+
+    def place(self) -> Place:
+        return Place(self.current_section(), self.chronology_page.current_entry_id())
+
+    def restore(self, place: Place) -> None:
+        self.show_section(place.section)
+        if place.entry_id is not None:
+            self.chronology_page.select_entry(place.entry_id)
+
+    def clear(self) -> None:
+        """Blank everything that shows the case, before the workspace is thrown away."""
+        self.overview.clear()
+        self.agencies_page.clear()
+        for page in (self.chronology_page, self.timeline_page):
+            clear = getattr(page, "clear", None)
+            if callable(clear):
+                clear()
