@@ -96,3 +96,52 @@ def main() -> int:
     configure_logging(paths)
     install_excepthook()
     return run_window(paths)
+
+
+def save_screenshots(paths: AppPaths, folder: Path, *, entries: int = 300) -> list[Path]:
+    """Open the demo review offscreen and save a PNG of the start screen and every page."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import tempfile
+
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer_app.services.demo_review import create_demo
+    from ui.start_window import MainWindow
+    from ui.tasks import ImmediateTaskRunner
+    from ui.workspace.sections import SECTIONS
+
+    app = QApplication.instance() or QApplication([])
+    folder.mkdir(parents=True, exist_ok=True)
+    files = build_review_files(paths)
+    window = MainWindow(files, paths=paths, runner=ImmediateTaskRunner())
+    window.resize(1366, 800)
+    window.show()
+    saved: list[Path] = []
+
+    def grab(name: str) -> None:
+        for _ in range(3):
+            app.processEvents()
+        target = folder / f"{name}.png"
+        window.grab().save(str(target))
+        saved.append(target)
+
+    grab("start-window")
+    with tempfile.TemporaryDirectory(prefix="reviewer-shots-") as work:
+        created = create_demo(files, Path(work) / "demo.review", entries=entries)
+        window.show_review(created.review, add_to_recent=False)
+        workspace = window.workspace
+        assert workspace is not None
+        for section in SECTIONS:
+            workspace.show_section(section.key)
+            if section.key == "chronology":
+                entry = next(
+                    (e for e in workspace.chronology.entries() if e.source.startswith("Strategy")),
+                    None,
+                )
+                if entry is not None and entry.id is not None:
+                    workspace.chronology_page.select_entry(entry.id)
+            grab(f"page-{section.key}")
+        window.lock()
+        grab("locked")
+    window.close()
+    return saved

@@ -278,6 +278,15 @@ def cmd_export(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     return EXIT_OK
 
 
+def cmd_screenshots(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    from reviewer_app.app import save_screenshots
+
+    paths = AppPaths.default(args.data_dir)
+    saved = save_screenshots(paths, Path(args.folder), entries=args.entries)
+    print(f"Saved {len(saved)} screenshots of the demo review in {args.folder}.")
+    return EXIT_OK
+
+
 def cmd_window(args: argparse.Namespace, paths: AppPaths) -> int:
     return run_window(paths, Path(args.open) if args.open else None, demo=args.demo)
 
@@ -348,6 +357,11 @@ def build_parser() -> argparse.ArgumentParser:
     listing = sub.add_parser("backups", help="list this computer's automatic backups of a review")
     listing.add_argument("file")
     listing.set_defaults(handler=cmd_backups)
+
+    shots = sub.add_parser("screenshots", help="save a picture of every page (demo review)")
+    shots.add_argument("folder")
+    shots.add_argument("--entries", type=int, default=DEFAULT_ENTRIES)
+    shots.set_defaults(handler=cmd_screenshots)
 
     rest = sub.add_parser("restore", help="restore a backup to a new review file")
     rest.add_argument("backup")

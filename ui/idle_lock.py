@@ -56,7 +56,7 @@ class IdleLock(QObject):
         self.active = False
         self.timer.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY:
             self.last_activity = self.clock()
         return False

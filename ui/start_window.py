@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -108,6 +109,9 @@ class MainWindow(QMainWindow):
         layout.addLayout(notice_row)
         self.setCentralWidget(central)
 
+        # Whatever reaches the clipboard while a review is open is cleared when it locks.
+        self._clipboard_is_ours = False
+        QGuiApplication.clipboard().dataChanged.connect(self._clipboard_changed)
         self.statusBar().setSizeGripEnabled(False)  # made now, so the page does not jump later
         self._make_actions()
         self.show_start()
@@ -327,6 +331,11 @@ class MainWindow(QMainWindow):
         self.show_start()
         self.statusBar().showMessage("Review closed.", 5000)
 
+    def _clipboard_changed(self) -> None:
+        # Erring on the safe side: anything copied while a review is open may be case text,
+        # whichever program it was copied in, so it is cleared when the review locks.
+        self._clipboard_is_ours = self.review is not None
+
     def _auto_lock(self) -> None:
         if self.review is not None:
             self.lock()
@@ -357,15 +366,18 @@ class MainWindow(QMainWindow):
         self.overview = None
         self.idle_lock.stop()
         self.undo_stack.clear()  # its commands hold case text
-        clipboard = QGuiApplication.clipboard()
-        if clipboard.ownsClipboard():
-            clipboard.clear()
+        if self._clipboard_is_ours:
+            QGuiApplication.clipboard().clear()
+            self._clipboard_is_ours = False
         page, self.workspace = self.workspace, None
         if page is not None:
             page.clear()
             self.pages.removeWidget(page)
             page.setParent(None)
             page.deleteLater()
+        # Dialogs that have closed wait for the event loop to delete them; do it now, so no
+        # field of a finished dialog still holds case text behind the lock screen.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         if review is not None:
             self._close_quietly(review)
         self._update_actions()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
@@ -32,17 +31,15 @@ from ui.chronology.commands import ChronologyEdits
 from ui.chronology.detail_controller import DetailController
 from ui.chronology.detail_panel import DetailPanel
 from ui.chronology.entry_dialog import EntryDialog, NewEntry
+from ui.chronology.entry_menu import delete_question, entry_menu
 from ui.chronology.filter_bar import FilterBar
 from ui.chronology.filter_proxy import EntryFilterProxy
 from ui.chronology.same_events import SameEventLookup
 from ui.chronology.table_model import ChronologyTableModel, Column, Role
 from ui.chronology.table_view import ChronologyTableView
-from ui.chronology.text import date_text
 from ui.errors import show_error
 from ui.style import heading
 from ui.tasks import TaskRunner
-
-log = logging.getLogger(__name__)
 
 LOADING = "Loading the chronology…"
 SEARCHING = "Searching…"
@@ -280,20 +277,11 @@ class ChronologyPage(QWidget):
         chosen = self.selected_entries()
         if not chosen:
             return
-        if len(chosen) == 1:
-            entry = chosen[0]
-            question = (
-                f"Delete the entry of {date_text(entry.date)} from "
-                f"{self.model.agency_name(entry.agency_id)}?"
-            )
-            title = "Delete entry"
-        else:
-            question = f"Delete these {len(chosen)} entries?"
-            title = "Delete entries"
+        title, question = delete_question(chosen, self.model.agency_name)
         answer = QMessageBox.question(
             self,
             title,
-            f"{question}\n\nYou can bring it back with Undo (Ctrl+Z).",
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -315,38 +303,18 @@ class ChronologyPage(QWidget):
 
     def context_menu(self) -> QMenu:
         """The table's menu for the current entry (built fresh, so it is always up to date)."""
-        menu = QMenu(self)
-        menu.setAccessibleName("Entry actions")
         index = self.table.currentIndex()
-        edit = menu.addAction("&Edit cell")
-        edit.setShortcut(QKeySequence(Qt.Key.Key_F2))
-        edit.setEnabled(bool(index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable))
-        edit.triggered.connect(lambda: self.table.edit(self.table.currentIndex()))
-        new = menu.addAction("&New entry…")
-        new.setShortcut(QKeySequence("Ctrl+N"))
-        new.triggered.connect(self.new_entry)
-        chosen = self.selected_entries()
-        delete = menu.addAction("&Delete entries…" if len(chosen) > 1 else "&Delete entry…")
-        delete.setShortcut(QKeySequence(Qt.Key.Key_Delete))
-        delete.setEnabled(bool(chosen))
-        delete.triggered.connect(self.delete_selected)
-        entry = self.current_entry()
-        flags = menu.addMenu("&Flags")
-        flags.setEnabled(entry is not None)
-        if entry is not None and entry.id is not None:
-            for flag in Flag:
-                action = flags.addAction(flag.label)
-                action.setCheckable(True)
-                action.setChecked(flag in entry.flags)
-                action.toggled.connect(
-                    lambda on, f=flag, e=entry: self.set_flags(
-                        e.id or 0, e.flags | {f} if on else e.flags - {f}
-                    )
-                )
-        menu.addSeparator()
-        menu.addAction(self.undo_stack.createUndoAction(menu, "&Undo"))
-        menu.addAction(self.undo_stack.createRedoAction(menu, "&Redo"))
-        return menu
+        return entry_menu(
+            self,
+            entry=self.current_entry(),
+            selected=len(self.selected_entries()),
+            editable=bool(index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable),
+            undo_stack=self.undo_stack,
+            on_edit=lambda: self.table.edit(self.table.currentIndex()),
+            on_new=self.new_entry,
+            on_delete=self.delete_selected,
+            on_flags=self.set_flags,
+        )
 
     def clear(self) -> None:
         """Blank everything that shows the case (before the review is closed or locked)."""

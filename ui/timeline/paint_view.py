@@ -284,6 +284,7 @@ class ViewPainter:
             painter.drawText(title_rect, flags | Qt.TextFlag.TextWordWrap, title)
             if lane.undated:
                 small = QFont(painter.font())
+                small.setPointSizeF(small.pointSizeF() * 0.9)
                 painter.save()
                 painter.setFont(small)
                 painter.setPen(text_colour if current else c.faint_text)

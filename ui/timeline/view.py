@@ -5,6 +5,11 @@ labels stay put at the left while the time line pans beneath them. Painting, hov
 clicking bisect the lanes' sorted arrays (`ui.timeline.lanes`), and crowded pixel columns are
 drawn as density ticks, so a review of 50,000 entries pans as easily as one of 300.
 
+Keys: Left/Right move between entries in a lane, Up/Down between lanes (keeping to about the
+same date), Enter (or Space) shows the entry in the chronology, Home/End go to the lane's first
+and last entries, Ctrl+Home/End to the start and end of the review, + and - zoom, Shift+Left/
+Right and Page Up/Down move through time.
+
 The behaviour lives in Qt-free modules: `time_window` (zoom and pan), `navigation` (the
 keyboard's place), `layout` (geometry). This class turns events into calls on them.
 """
@@ -53,7 +58,8 @@ GROW_LIMIT = 1.5
 KEYS_HELP = (
     "Left and Right arrows move between entries in an agency's lane, Up and Down move between "
     "agencies, Enter shows the entry in the chronology, Home and End go to the first and last "
-    "entry, plus and minus zoom, Shift with Left or Right and Page Up or Page Down move in time."
+    "entry (with Ctrl, the start and end of the review), plus and minus zoom, Shift with Left "
+    "or Right and Page Up or Page Down move in time."
 )
 
 
@@ -474,6 +480,8 @@ class TimelineView(QAbstractScrollArea):
         elif key in (k.Key_Up, k.Key_Down) and t is not None:
             delta = -1 if key == k.Key_Up else 1
             self._go(navigation.change_lane(t, self.place, delta, middle))
+        elif key in (k.Key_Home, k.Key_End) and modifiers & Qt.KeyboardModifier.ControlModifier:
+            self.pan((1 if key == k.Key_Home else -1) * 1e12)  # to the start or the end
         elif key in (k.Key_Home, k.Key_End) and t is not None:
             self._go(navigation.to_end(t, self.place, key == k.Key_End))
         elif key in (k.Key_Return, k.Key_Enter, k.Key_Space) and self.selected is not None:

@@ -65,8 +65,13 @@ class Workspace(QWidget):
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName("Parts of the review")
-        self.navigation.setMaximumWidth(230)
-        self.navigation.setMinimumWidth(180)
+        self.navigation.setMaximumWidth(240)
+        self.navigation.setMinimumWidth(190)
+        self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
+        self.navigation.setStyleSheet(
+            "QListWidget { background: palette(base); border-right: 1px solid palette(mid); }"
+            "QListWidget::item { padding: 7px 12px; }"
+        )
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
 

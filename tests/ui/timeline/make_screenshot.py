@@ -82,7 +82,6 @@ def main() -> int:
         page.view.show_days(10 * 7)
         page.view.centre_on(dt.date(2014, 6, 20).toordinal())
         page.view.setFocus()
-        page.view.select(next(iter(page.view.timeline.entries)) if page.view.timeline else None)
         june = [
             e.id
             for e in review.chronology.entries()

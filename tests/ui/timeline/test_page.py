@@ -139,6 +139,10 @@ def test_zooming_changes_what_is_shown(qtbot: QtBot, page: TimelinePage) -> None
     qtbot.mouseClick(page.preset_buttons[2], Qt.MouseButton.LeftButton)  # weeks
     assert 50 <= span_days(view) <= 60
     assert "Showing" in page.shown.text()
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert view.visible_range()[1] >= dt.date(2016, 2, 29)
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert view.visible_range()[0] <= dt.date(2012, 11, 1)
     qtbot.mouseClick(page.fit_button, Qt.MouseButton.LeftButton)
     assert span_days(view) == whole
 
@@ -279,3 +283,14 @@ def test_loading_failure_is_shown_not_raised(qtbot: QtBot, message_boxes: list[S
     made.reload()
     assert made.view.message == "The timeline could not be loaded."
     assert [m.kind for m in message_boxes] == ["critical"]
+
+
+def test_the_review_period_bounds_the_silences(page: TimelinePage) -> None:
+    view = page.view
+    nursery = view.lane_titles().index("Little Acorns Nursery")
+    page.set_review_period(dt.date(2014, 1, 1), dt.date(2016, 2, 29))
+    first = view.silences[nursery][0]
+    assert dt.date.fromordinal(first.start) == dt.date(2014, 1, 1)
+    assert dt.date.fromordinal(first.stop) == dt.date(2014, 9, 1)
+    last = view.silences[nursery][-1]
+    assert dt.date.fromordinal(last.stop - 1) == dt.date(2016, 2, 29)
