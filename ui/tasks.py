@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 T = TypeVar("T")
@@ -52,13 +53,22 @@ class _Relay(QObject):
     @Slot(object)
     def _deliver_result(self, result: object) -> None:
         self._forget(self)
-        self._done(result)
+        if _still_there(self._done):
+            self._done(result)
 
     @Slot(object)
     def _deliver_error(self, error: object) -> None:
         self._forget(self)
         assert isinstance(error, Exception)
-        self._failed(error)
+        if _still_there(self._failed):
+            self._failed(error)
+
+
+def _still_there(callback: Callable[..., Any]) -> bool:
+    """False when the callback belongs to a widget deleted while the work ran (a page thrown
+    away when the review locked): its result is no longer wanted."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 class _Job(QRunnable):

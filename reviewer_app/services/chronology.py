@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -54,8 +55,18 @@ def sequence_drafts(drafts: Sequence[DraftEntry]) -> list[int]:
 
 
 class ChronologyService:
+    """Shared by every page of a workspace. The whole chronology is read once and kept until
+    a change made through this service, so the table, the timeline and the agencies page do not
+    each read 50,000 entries; pages may call it from worker threads."""
+
     def __init__(self, repository: ChronologyRepository) -> None:
         self.repository = repository
+        self._entries: list[ChronologyEntry] | None = None
+        self._lock = threading.Lock()
+
+    def _changed(self) -> None:
+        with self._lock:
+            self._entries = None
 
     # -- agencies -------------------------------------------------------------------------
     def agencies(self) -> list[Agency]:
@@ -67,19 +78,35 @@ class ChronologyService:
 
     # -- entries --------------------------------------------------------------------------
     def entries(self) -> list[ChronologyEntry]:
-        return self.repository.entries()
+        """Every entry in chronological order (a fresh list: callers may keep or sort it)."""
+        with self._lock:
+            if self._entries is None:
+                self._entries = self.repository.entries()
+            return list(self._entries)
 
     def add_entry(self, entry: ChronologyEntry) -> ChronologyEntry:
-        return self.repository.add(entry)
+        try:
+            return self.repository.add(entry)
+        finally:
+            self._changed()
 
     def update_entry(self, entry: ChronologyEntry) -> None:
-        self.repository.update(entry)
+        try:
+            self.repository.update(entry)
+        finally:
+            self._changed()
 
     def delete_entry(self, entry_id: int) -> None:
-        self.repository.delete(entry_id)
+        try:
+            self.repository.delete(entry_id)
+        finally:
+            self._changed()
 
     def search(self, query: EntryFilter) -> list[int]:
         return self.repository.search(query)
+
+    def subject_date_of_birth(self) -> dt.date | None:
+        return self.repository.subject_date_of_birth()
 
     def child_age(self, date: FuzzyDate, date_of_birth: dt.date | None = None) -> str:
         dob = (
@@ -136,22 +163,26 @@ class ChronologyService:
             sheet=preview.sheet,
             mapping={str(k): v.value for k, v in preview.mapping.items()},
         )
-        stored = self.repository.add_batch(batch, entries, replaces=replaces, progress=progress)
+        try:
+            stored = self.repository.add_batch(batch, entries, replaces=replaces, progress=progress)
+        finally:
+            self._changed()
         return ImportResult(stored, len(entries), left_out)
 
     def batches(self) -> list[ImportBatch]:
         return self.repository.batches()
 
     def remove_batch(self, batch_id: int) -> int:
-        return self.repository.remove_batch(batch_id)
+        try:
+            return self.repository.remove_batch(batch_id)
+        finally:
+            self._changed()
 
     # -- same events ----------------------------------------------------------------------
     def suggest_same_events(
         self, threshold: float = same_event.DEFAULT_THRESHOLD
     ) -> list[same_event.Suggestion]:
-        return same_event.suggest(
-            self.repository.entries(), self.repository.same_event_decisions(), threshold
-        )
+        return same_event.suggest(self.entries(), self.repository.same_event_decisions(), threshold)
 
     def confirm_same_event(self, entry_a: int, entry_b: int, score: float = 0.0) -> None:
         self._decide(entry_a, entry_b, SameEventStatus.CONFIRMED, score)

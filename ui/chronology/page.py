@@ -60,7 +60,7 @@ def read_chronology(service: ChronologyService) -> LoadedChronology:
         agencies=service.agencies(),
         batches={b.id: b for b in service.batches() if b.id is not None},
         # The service has no reader for the child's date of birth yet; its repository does.
-        date_of_birth=service.repository.subject_date_of_birth(),
+        date_of_birth=service.subject_date_of_birth(),
     )
 
 

@@ -161,7 +161,7 @@ class TimelinePage(QWidget):
 
         def work() -> Timeline:
             timeline = build_timeline(service.entries(), service.agencies(), grouping)
-            timeline.birth = service.repository.subject_date_of_birth()
+            timeline.birth = service.subject_date_of_birth()
             return timeline
 
         self._runner.start(work, self._loaded, self._failed)

@@ -99,7 +99,7 @@ class AgenciesPage(QWidget):
                 Counter(b.agency_id for b in batches),
             )
 
-        self.runner.start(work, self._fill, lambda error: show_error(self, error))
+        self.runner.start(work, self._fill, self._failed)
 
     def _fill(
         self, loaded: tuple[list[Agency], list[ImportBatch], Counter[int], Counter[int]]
@@ -160,6 +160,9 @@ class AgenciesPage(QWidget):
             removed,
             lambda error: show_error(self, error),
         )
+
+    def _failed(self, error: Exception) -> None:
+        show_error(self, error)
 
     def clear(self) -> None:
         self.agency_table.setRowCount(0)

@@ -80,7 +80,7 @@ class Workspace(QWidget):
         self.timeline_page = TimelinePage(self.chronology, runner)
         self.timeline_page.entry_activated.connect(self._show_entry_in_table)
         self.agencies_page = AgenciesPage(self.chronology, runner)
-        self.agencies_page.changed.connect(self.reload_chronology)
+        self.agencies_page.changed.connect(self._batches_changed)
         self.agencies_page.import_requested.connect(self.import_chronology)
         built: dict[str, QWidget] = {
             "overview": self.overview,
@@ -159,12 +159,18 @@ class Workspace(QWidget):
         wizard = ImportWizard(self.chronology, self.runner, self)
 
         def imported(_batch_id: int) -> None:
-            self.reload_chronology()
+            self._batches_changed()
             self.agencies_page.reload()
 
         wizard.imported.connect(imported)
         wizard.finished.connect(wizard.deleteLater)
         wizard.open()
+
+    def _batches_changed(self) -> None:
+        # An import may have replaced a batch, or one was removed: earlier edit commands could
+        # point at entries that went with it, so the undo history starts again here.
+        self.undo_stack.clear()
+        self.reload_chronology()
 
     def _show_entry_in_table(self, entry_id: int) -> None:
         self.show_section("chronology")

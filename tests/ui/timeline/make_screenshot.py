@@ -27,7 +27,6 @@ from reviewer_app.paths import AppPaths  # noqa: E402
 from reviewer_app.services.chronology import ChronologyService  # noqa: E402
 from reviewer_app.services.transfer import fill_review  # noqa: E402
 from tests.helpers.reviews import new_review  # noqa: E402
-from tests.ui.timeline.none_refs import top_up  # noqa: E402
 from ui.tasks import ImmediateTaskRunner  # noqa: E402
 from ui.timeline import TimelinePage  # noqa: E402
 
@@ -64,7 +63,6 @@ def main() -> int:
     dark = "--dark" in sys.argv
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    top_up()
     if dark:
         app.setPalette(dark_palette())
     OUT.mkdir(parents=True, exist_ok=True)
