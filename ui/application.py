@@ -44,6 +44,8 @@ def start(
     """Show the main window and queue what to open first; the caller runs the event loop."""
     application()
     window = MainWindow(files, paths=paths, runner=runner)
+    window.demo_opener = demo_opener
+    window.show_start()
     window.show()
     if open_path is not None:
         QTimer.singleShot(0, window, lambda: window.unlock(open_path))

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.errors import UserFacingError
+from reviewer_app.errors import InvalidInputError, UserFacingError
 from reviewer_app.repositories import CreatedReview, ReviewFiles
-from reviewer_app.review import Methodology, Review, ReviewType
+from reviewer_app.review import Methodology, Review, ReviewType, ScopePeriod
 from ui.errors import show_error
 from ui.passphrase_fields import PassphraseFields
 from ui.style import heading, inline_error_label, notice_label, show_inline, size_to_content
 from ui.tasks import TaskRunner
+from ui.uk_dates import parse_day
 
 SUFFIX = ".review"
 FILE_FILTER = "Reviews (*.review)"
@@ -85,12 +86,32 @@ class NewReviewDialog(QDialog):
         for method in Methodology:
             self.methodology.addItem(method.label, method)
 
+        self.scope_start = QLineEdit()
+        self.scope_start.setObjectName("scopeStart")
+        self.scope_start.setAccessibleName("Period under review: from")
+        self.scope_start.setPlaceholderText("dd/mm/yyyy (can be added later)")
+        self.scope_end = QLineEdit()
+        self.scope_end.setObjectName("scopeEnd")
+        self.scope_end.setAccessibleName("Period under review: to")
+        self.scope_end.setPlaceholderText("dd/mm/yyyy")
+        scope_row = QHBoxLayout()
+        scope_row.addWidget(self.scope_start)
+        to_label = QLabel("t&o")
+        to_label.setBuddy(self.scope_end)
+        scope_row.addWidget(to_label)
+        scope_row.addWidget(self.scope_end)
+        self.scope_problem = inline_error_label()
+
         details = QFormLayout()
         details.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         details.addRow("&Title", self.title)
         details.addRow("T&ype of review", self.review_type)
         details.addRow("&Board or partnership", self.board)
         details.addRow("&Methodology", self.methodology)
+        scope_label = QLabel("Period under re&view")
+        scope_label.setBuddy(self.scope_start)
+        details.addRow(scope_label, scope_row)
+        details.addRow("", self.scope_problem)
 
         secrets_intro = QLabel(
             "You will type this passphrase to open the review. Once the file is made, you "
@@ -186,12 +207,29 @@ class NewReviewDialog(QDialog):
             QWidget.setTabOrder(first, second)
 
         self.title.textChanged.connect(self._update)
+        self.scope_start.textChanged.connect(self._update)
+        self.scope_end.textChanged.connect(self._update)
         self.passphrase.changed.connect(self._update)
         self._update()
         self.title.setFocus()
         size_to_content(self)
 
     # -- reading the form ----------------------------------------------------------------------
+
+    def scope(self) -> ScopePeriod | None:
+        """The period under review from the two fields; both or neither must be given."""
+        start = parse_day(self.scope_start.text(), "start of the period under review")
+        end = parse_day(self.scope_end.text(), "end of the period under review")
+        if (start is None) != (end is None):
+            raise InvalidInputError("Give both ends of the period under review, or neither.")
+        return ScopePeriod(start, end) if start and end else None
+
+    def _scope_problem(self) -> str:
+        try:
+            self.scope()
+        except InvalidInputError as problem:
+            return str(problem)
+        return ""
 
     def review_details(self) -> Review:
         return Review(
@@ -200,6 +238,7 @@ class NewReviewDialog(QDialog):
             review_type=ReviewType(self.review_type.currentData()),
             board=self.board.text().strip(),
             methodology=Methodology(self.methodology.currentData()),
+            scope=self.scope(),
         )
 
     def can_create(self) -> bool:
@@ -207,9 +246,13 @@ class NewReviewDialog(QDialog):
             bool(self.title.text().strip())
             and self.passphrase.is_acceptable()
             and (self.path is not None)
+            and not self._scope_problem()
         )
 
     def _update(self) -> None:
+        problem = self._scope_problem()
+        typed = self.scope_start.text().strip() and self.scope_end.text().strip()
+        show_inline(self.scope_problem, problem if typed or "not a date" in problem else "")
         self.ok.setEnabled(self.can_create() and not self._busy)
 
     # -- choosing the file ---------------------------------------------------------------------

@@ -28,6 +28,7 @@ PATH_ROLE = Qt.ItemDataRole.UserRole
 class StartPage(QWidget):
     new_requested = Signal()
     open_requested = Signal()
+    demo_requested = Signal()
     recent_chosen = Signal(Path)
     recent_removed = Signal(Path)
 
@@ -43,12 +44,19 @@ class StartPage(QWidget):
         self.open_button = QPushButton("&Open review…")
         self.open_button.setAccessibleName("Open review")
         self.open_button.clicked.connect(self.open_requested)
-        for button in (self.new_button, self.open_button):
+        self.demo_button = QPushButton("Open the &demonstration review")
+        self.demo_button.setAccessibleName("Open the demonstration review")
+        self.demo_button.setToolTip(
+            "A finished example with an invented child and eight agencies: nothing in it is real."
+        )
+        self.demo_button.clicked.connect(self.demo_requested)
+        for button in (self.new_button, self.open_button, self.demo_button):
             button.setMinimumHeight(36)
             button.setMinimumWidth(150)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.demo_button)
         buttons.addStretch(1)
 
         recent_label = QLabel("&Recent reviews")

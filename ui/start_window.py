@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage()
         self.start_page.new_requested.connect(self.new_review)
         self.start_page.open_requested.connect(self.open_review)
+        self.start_page.demo_requested.connect(self.open_demo)
+        self.demo_opener: Callable[[], OpenReview] | None = None
         self.start_page.recent_chosen.connect(self.unlock)
         self.start_page.recent_removed.connect(self._forget_recent)
         self.locked_page = LockedPage()
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
     # -- pages ---------------------------------------------------------------------------------
     def show_start(self) -> None:
         self.start_page.set_recent(self.recent.paths())
+        self.start_page.demo_button.setVisible(self.demo_opener is not None)
         self.pages.setCurrentWidget(self.start_page)
         self.setWindowTitle("")
         self._update_actions()
@@ -277,6 +280,12 @@ class MainWindow(QMainWindow):
     def _unlock_locked(self) -> None:
         if self.locked_page.path is not None:
             self.unlock(self.locked_page.path)
+
+    def open_demo(self) -> None:
+        if self.demo_opener is None:
+            self.statusBar().showMessage("The demonstration review is not available here.", 5000)
+            return
+        self.open_with(self.demo_opener)
 
     def open_with(self, opener: Callable[[], OpenReview]) -> None:
         """Open a review some other way (the demonstration review); not added to the list."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,23 +24,7 @@ from reviewer_app.review import (
 )
 from reviewer_app.services.review_details import ReviewFacts
 from ui.style import inline_error_label, show_inline
-
-
-def _uk(day: dt.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
-
-
-def parse_day(text: str, what: str) -> dt.date | None:
-    """A dd/mm/yyyy date, or None for an empty field; a plain message otherwise."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return dt.datetime.strptime(text, "%d/%m/%Y").date()
-    except ValueError:
-        raise InvalidInputError(
-            f"The {what} '{text}' is not a date. Write it as dd/mm/yyyy, e.g. 03/02/2015."
-        ) from None
+from ui.uk_dates import parse_day, uk
 
 
 def _combo(options: list[tuple[str, str]], current: str, name: str) -> QComboBox:
@@ -78,13 +60,13 @@ class DetailsDialog(QDialog):
         self.marking_combo = _combo(
             [(m.value, m.value) for m in ProtectiveMarking], d.marking, "Protective marking"
         )
-        self.scope_start = QLineEdit(_uk(d.scope.start if d.scope else None))
+        self.scope_start = QLineEdit(uk(d.scope.start if d.scope else None))
         self.scope_start.setPlaceholderText("dd/mm/yyyy")
         self.scope_start.setAccessibleName("Period under review: from")
-        self.scope_end = QLineEdit(_uk(d.scope.end if d.scope else None))
+        self.scope_end = QLineEdit(uk(d.scope.end if d.scope else None))
         self.scope_end.setPlaceholderText("dd/mm/yyyy")
         self.scope_end.setAccessibleName("Period under review: to")
-        self.dob_edit = QLineEdit(_uk(facts.child_date_of_birth))
+        self.dob_edit = QLineEdit(uk(facts.child_date_of_birth))
         self.dob_edit.setPlaceholderText("dd/mm/yyyy")
         self.dob_edit.setAccessibleName("Child's date of birth")
         self.dob_edit.setToolTip("Used to show the child's age at every chronology entry.")
