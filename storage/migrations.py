@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from storage.connection import APPLICATION_ID, Connection
+from storage.migration_steps import v3_people_analysis, v4_quality_timetable, v5_reporting
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +154,9 @@ _V2 = (
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "review details", _V1),
     Migration(2, "agencies, people and the chronology", _V2),
+    Migration(3, v3_people_analysis.DESCRIPTION, v3_people_analysis.STATEMENTS),
+    Migration(4, v4_quality_timetable.DESCRIPTION, v4_quality_timetable.STATEMENTS),
+    Migration(5, v5_reporting.DESCRIPTION, v5_reporting.STATEMENTS),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -1,0 +1,1 @@
+"""The anonymisation gate: pseudonyms applied, then every rendered text scanned for leaks."""
