@@ -29,7 +29,7 @@ from reviewer_app.repositories import OpenReview
 from reviewer_app.review import Methodology, Review, ReviewType
 from reviewer_app.services.chronology import ChronologyService
 from reviewer_app.services.demo_review import create_demo
-from reviewer_app.services.transfer import fill_review, take_snapshot
+from reviewer_app.services.transfer import create_review_from, take_snapshot
 from storage.backups import restore
 from storage.library import StoredReviewFiles
 
@@ -108,33 +108,26 @@ def _read_json(path: Path) -> object:
 
 
 def cmd_new(args: argparse.Namespace, files: StoredReviewFiles) -> int:
-    snapshot = from_document(_read_json(Path(args.from_json))) if args.from_json else None
-    if snapshot is None and not args.title:
-        raise InvalidInputError("Give the review a title with --title (or use --from-json).")
-    details = (
-        snapshot.details
-        if snapshot is not None
-        else Review(
+    path = Path(args.file)
+    if args.from_json:
+        snapshot = from_document(_read_json(Path(args.from_json)))
+        created = create_review_from(
+            files, path, snapshot, _new_passphrase(), remember=args.remember
+        )
+        made = f"Created {args.file} with {len(snapshot.entries)} chronology entries."
+    else:
+        if not args.title:
+            raise InvalidInputError("Give the review a title with --title (or use --from-json).")
+        details = Review(
             title=args.title,
             review_type=ReviewType(args.type),
             board=args.board or "",
             methodology=Methodology(args.methodology),
         )
-    )
-    path = Path(args.file)
-    created = files.create(path, details, _new_passphrase(), remember=args.remember)
+        created = files.create(path, details, _new_passphrase(), remember=args.remember)
+        made = f"Created {args.file}."
     try:
-        if snapshot is not None:
-            try:
-                fill_review(created.review, snapshot)
-            except BaseException:
-                created.review.close()
-                for suffix in ("", "-wal", "-shm"):
-                    Path(f"{path}{suffix}").unlink(missing_ok=True)
-                raise
-            print(f"Created {args.file} with {len(snapshot.entries)} chronology entries.")
-        else:
-            print(f"Created {args.file}.")
+        print(made)
         if args.remember and not created.keyring.available:
             print(created.keyring.notice)
         _print_recovery_code(created.recovery_code)

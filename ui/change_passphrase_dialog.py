@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -12,12 +11,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.errors import UserFacingError
 from reviewer_app.repositories import OpenReview
-from ui.errors import show_error
 from ui.passphrase_fields import PassphraseFields
-from ui.style import heading, inline_error_label, show_inline, size_to_content
+from ui.style import heading, size_to_content
 from ui.tasks import TaskRunner
+from ui.working_dialog import WorkingDialog
 
 INTRO = (
     "The new passphrase replaces the old one straight away. SCR Reviewer then shows a new "
@@ -29,7 +27,7 @@ AFTER_RECOVERY = (
 )
 
 
-class ChangePassphraseDialog(QDialog):
+class ChangePassphraseDialog(WorkingDialog):
     """After `accepted`, `recovery_code` holds the review's new recovery code."""
 
     def __init__(
@@ -40,11 +38,10 @@ class ChangePassphraseDialog(QDialog):
         after_recovery: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__("Changing the passphrase…", parent)
         self.review = review
         self.runner = runner
         self.recovery_code: str | None = None
-        self._busy = False
         self.setWindowTitle("Change passphrase")
         self.setMinimumWidth(520)
 
@@ -60,10 +57,6 @@ class ChangePassphraseDialog(QDialog):
             confirm_label="&Confirm new passphrase",
             parent=self,
         )
-        self.error = inline_error_label()
-        self.busy_label = QLabel("Changing the passphrase…")
-        self.busy_label.setObjectName("busy")
-        self.busy_label.hide()
 
         self.buttons = QDialogButtonBox(self)  # parented now, so setDefault() below takes
         self.ok = self.buttons.addButton(
@@ -100,33 +93,15 @@ class ChangePassphraseDialog(QDialog):
         self._set_busy(True)
         self.runner.start(lambda: review.change_passphrase(new), self._changed, self._failed)
 
-    def is_busy(self) -> bool:
-        return self._busy
-
-    def reject(self) -> None:
-        if not self._busy:
-            super().reject()
-
     def _changed(self, code: str) -> None:
         self._set_busy(False)
         self.recovery_code = code
         self.passphrase.clear()
         super().accept()
 
-    def _failed(self, error: Exception) -> None:
-        self._set_busy(False)
-        if isinstance(error, UserFacingError):
-            show_inline(self.error, str(error))
-        else:
-            show_error(self, error)
+    def _inputs(self) -> list[QWidget]:
+        return [self.cancel]
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.busy_label.setVisible(busy)
-        self.passphrase.set_enabled(not busy)
-        self.cancel.setEnabled(not busy)
-        if busy:
-            self.setCursor(Qt.CursorShape.BusyCursor)
-        else:
-            self.unsetCursor()
-        self._update()
+    def _set_inputs_enabled(self, enabled: bool) -> None:
+        super()._set_inputs_enabled(enabled)
+        self.passphrase.set_enabled(enabled)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -23,11 +22,11 @@ from PySide6.QtWidgets import (
 from reviewer_app.errors import InvalidInputError, UserFacingError
 from reviewer_app.repositories import CreatedReview, ReviewFiles
 from reviewer_app.review import Methodology, Review, ReviewType, ScopePeriod
-from ui.errors import show_error
 from ui.passphrase_fields import PassphraseFields
 from ui.style import heading, inline_error_label, notice_label, show_inline, size_to_content
 from ui.tasks import TaskRunner
 from ui.uk_dates import parse_day
+from ui.working_dialog import WorkingDialog
 
 SUFFIX = ".review"
 FILE_FILTER = "Reviews (*.review)"
@@ -41,7 +40,7 @@ def documents_folder() -> str:
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
 
-class NewReviewDialog(QDialog):
+class NewReviewDialog(WorkingDialog):
     """Collects a review's details, a passphrase and a file location, then creates the file.
 
     `choose_path` asks where to save; tests replace it. After `accepted`, `created` holds the
@@ -49,7 +48,7 @@ class NewReviewDialog(QDialog):
     """
 
     def __init__(self, files: ReviewFiles, runner: TaskRunner, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__("Creating the review and turning the passphrase into a key…", parent)
         self.files = files
         self.runner = runner
         self.created: CreatedReview | None = None
@@ -163,11 +162,6 @@ class NewReviewDialog(QDialog):
         if isinstance(location_label, QLabel):
             location_label.setBuddy(self.location)
         location_form.addRow("", location_hint)
-
-        self.error = inline_error_label()
-        self.busy_label = QLabel("Creating the review and turning the passphrase into a key…")
-        self.busy_label.setObjectName("busy")
-        self.busy_label.hide()
 
         self.buttons = QDialogButtonBox(self)  # parented now, so setDefault() below takes
         self.ok = self.buttons.addButton("C&reate review", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -299,36 +293,25 @@ class NewReviewDialog(QDialog):
             self._failed,
         )
 
-    def is_busy(self) -> bool:
-        return self._busy
-
-    def reject(self) -> None:
-        if not self._busy:
-            super().reject()
-
     def _created(self, created: CreatedReview) -> None:
         self._set_busy(False)
         self.created = created
         self.passphrase.clear()
         super().accept()
 
-    def _failed(self, error: Exception) -> None:
-        self._set_busy(False)
-        if isinstance(error, UserFacingError):
-            show_inline(self.error, str(error))
-        else:
-            show_error(self, error)
+    def _inputs(self) -> list[QWidget]:
+        return [
+            self.title,
+            self.review_type,
+            self.board,
+            self.methodology,
+            self.scope_start,
+            self.scope_end,
+            self.choose,
+            self.cancel,
+        ]
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.busy_label.setVisible(busy)
-        for widget in (self.title, self.review_type, self.board, self.methodology, self.choose):
-            widget.setEnabled(not busy)
-        self.passphrase.set_enabled(not busy)
-        self.remember.setEnabled(not busy and self._keyring_available)
-        self.cancel.setEnabled(not busy)
-        if busy:
-            self.setCursor(Qt.CursorShape.BusyCursor)
-        else:
-            self.unsetCursor()
-        self._update()
+    def _set_inputs_enabled(self, enabled: bool) -> None:
+        super()._set_inputs_enabled(enabled)
+        self.passphrase.set_enabled(enabled)
+        self.remember.setEnabled(enabled and self._keyring_available)

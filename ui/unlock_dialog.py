@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -16,21 +15,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.errors import UserFacingError
 from reviewer_app.repositories import KeyringNotice, OpenReview, ReviewFiles
 from ui.errors import show_error
 from ui.style import (
     heading,
-    inline_error_label,
     monospace_font,
     notice_label,
     show_inline,
     size_to_content,
 )
 from ui.tasks import TaskRunner
+from ui.working_dialog import WorkingDialog
 
 
-class UnlockDialog(QDialog):
+class UnlockDialog(WorkingDialog):
     """Call `start()`, not `open()`: it tries the key this computer remembers, silently, and
     only shows the dialog when that does not open the review.
 
@@ -41,14 +39,13 @@ class UnlockDialog(QDialog):
     def __init__(
         self, files: ReviewFiles, path: Path, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__("Unlocking…", parent)
         self.files = files
         self.path = path
         self.runner = runner
         self.review: OpenReview | None = None
         self.used_recovery_code = False
         self.keyring_notice: KeyringNotice | None = None
-        self._busy = False
 
         self.setWindowTitle("Unlock review")
         self.setMinimumWidth(520)
@@ -94,11 +91,6 @@ class UnlockDialog(QDialog):
         self.form.addRow("", self.remember)
         if not keyring.available:
             self.form.addRow("", notice_label(keyring.notice))
-
-        self.error = inline_error_label()
-        self.busy_label = QLabel("Unlocking…")
-        self.busy_label.setObjectName("busy")
-        self.busy_label.hide()
 
         self.buttons = QDialogButtonBox(self)  # parented now, so setDefault() below takes
         self.ok = self.buttons.addButton("&Unlock", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -191,13 +183,6 @@ class UnlockDialog(QDialog):
         self._set_busy(True)
         self.runner.start(unlock, self._unlocked, self._failed)
 
-    def is_busy(self) -> bool:
-        return self._busy
-
-    def reject(self) -> None:
-        if not self._busy:
-            super().reject()
-
     def _unlocked(self, outcome: tuple[OpenReview, KeyringNotice | None]) -> None:
         self._set_busy(False)
         self.review, self.keyring_notice = outcome
@@ -205,23 +190,13 @@ class UnlockDialog(QDialog):
         self.code.clear()
         super().accept()
 
-    def _failed(self, error: Exception) -> None:
-        self._set_busy(False)
-        if isinstance(error, UserFacingError):
-            show_inline(self.error, str(error))
-            self._field().selectAll()
-            self._focus_field()
-        else:
-            show_error(self, error)
+    def _after_inline_error(self) -> None:
+        self._field().selectAll()
+        self._focus_field()
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.busy_label.setVisible(busy)
-        for widget in (self.passphrase, self.code, self.use_code, self.cancel):
-            widget.setEnabled(not busy)
-        self.remember.setEnabled(not busy and self._keyring_available)
-        if busy:
-            self.setCursor(Qt.CursorShape.BusyCursor)
-        else:
-            self.unsetCursor()
-        self._update()
+    def _inputs(self) -> list[QWidget]:
+        return [self.passphrase, self.code, self.use_code, self.cancel]
+
+    def _set_inputs_enabled(self, enabled: bool) -> None:
+        super()._set_inputs_enabled(enabled)
+        self.remember.setEnabled(enabled and self._keyring_available)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from reviewer_app.demo import DEFAULT_ENTRIES, DEMO_PASSPHRASE, build_demo
 from reviewer_app.repositories import CreatedReview, OpenReview, ReviewFiles
-from reviewer_app.services.transfer import fill_review
+from reviewer_app.services.transfer import create_review_from
 
 
 def create_demo(
@@ -16,16 +16,7 @@ def create_demo(
     entries: int = DEFAULT_ENTRIES,
     passphrase: str = DEMO_PASSPHRASE,
 ) -> CreatedReview:
-    snapshot = build_demo(entries)
-    created = files.create(path, snapshot.details, passphrase)
-    try:
-        fill_review(created.review, snapshot)
-    except BaseException:
-        created.review.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        raise
-    return created
+    return create_review_from(files, path, build_demo(entries), passphrase)
 
 
 def open_demo(files: ReviewFiles, folder: Path) -> OpenReview:

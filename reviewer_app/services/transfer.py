@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from reviewer_app.chronology.entry import Agency, Provenance
 from reviewer_app.chronology.repository import SameEventDecision
 from reviewer_app.interchange import ReviewSnapshot
-from reviewer_app.repositories import OpenReview
+from reviewer_app.repositories import CreatedReview, OpenReview, ReviewFiles
 
 
 def take_snapshot(review: OpenReview) -> ReviewSnapshot:
@@ -62,3 +63,24 @@ def fill_review(review: OpenReview, snapshot: ReviewSnapshot) -> None:
         )
     if snapshot.subject_date_of_birth is not None:
         chronology.set_subject_date_of_birth(snapshot.subject_date_of_birth)
+
+
+def create_review_from(
+    files: ReviewFiles,
+    path: Path,
+    snapshot: ReviewSnapshot,
+    passphrase: str,
+    *,
+    remember: bool = False,
+) -> CreatedReview:
+    """A new review file at `path` holding the snapshot. If filling it fails, the half-made
+    file is removed again, so a failed import never leaves a review that looks complete."""
+    created = files.create(path, snapshot.details, passphrase, remember=remember)
+    try:
+        fill_review(created.review, snapshot)
+    except BaseException:
+        created.review.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        raise
+    return created
