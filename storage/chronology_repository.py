@@ -95,7 +95,6 @@ def row_to_entry(row: Any, people: tuple[int, ...] = ()) -> ChronologyEntry:
         original=original_date,
         time=dt.time.fromisoformat(time) if time else None,
     )
-    original = tuple(map(tuple, json.loads(cells))) if cells != "[]" else ()
     return ChronologyEntry(
         agency_id=agency_id,
         date=date,
@@ -108,7 +107,7 @@ def row_to_entry(row: Any, people: tuple[int, ...] = ()) -> ChronologyEntry:
         flags=flags_from_bits(flags),
         sequence=sequence,
         people=people,
-        provenance=Provenance(batch_id, row_number, original),
+        provenance=Provenance(batch_id, row_number, cells),
         id=entry_id,
     )
 

@@ -8,6 +8,7 @@ differences between agencies' accounts are themselves evidence.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -110,13 +111,54 @@ def flags_from_bits(bits: int) -> frozenset[Flag]:
     return _FLAG_SETS[bits & (len(_FLAG_SETS) - 1)]
 
 
-@dataclass(frozen=True, slots=True)
 class Provenance:
-    """Where an imported entry came from: batch, row number, the row as the agency wrote it."""
+    """Where an imported entry came from: batch, row number, the row as the agency wrote it.
 
-    batch_id: int | None = None
-    row_number: int | None = None
-    original: tuple[tuple[str, str], ...] = ()  # (column heading, cell text) in file order
+    The row's cells may be handed over as stored JSON text and are then decoded on first use:
+    loading 50,000 entries should not decode 50,000 rows nobody is looking at.
+    """
+
+    __slots__ = ("_cells", "_json", "batch_id", "row_number")
+
+    def __init__(
+        self,
+        batch_id: int | None = None,
+        row_number: int | None = None,
+        original: tuple[tuple[str, str], ...] | str = (),
+    ) -> None:
+        self.batch_id = batch_id
+        self.row_number = row_number
+        self._cells: tuple[tuple[str, str], ...] | None = None
+        self._json: str | None = None
+        if isinstance(original, str):
+            self._json = original
+        else:
+            self._cells = tuple((str(h), str(v)) for h, v in original)
+
+    @property
+    def original(self) -> tuple[tuple[str, str], ...]:
+        """(column heading, cell text) in file order."""
+        if self._cells is None:
+            self._cells = tuple((str(h), str(v)) for h, v in json.loads(self._json or "[]"))
+        return self._cells
+
+    def with_batch(self, batch_id: int | None) -> Provenance:
+        return Provenance(batch_id, self.row_number, self.original)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Provenance):
+            return NotImplemented
+        return (self.batch_id, self.row_number, self.original) == (
+            other.batch_id,
+            other.row_number,
+            other.original,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.batch_id, self.row_number, self.original))
+
+    def __repr__(self) -> str:
+        return f"Provenance(batch_id={self.batch_id!r}, row_number={self.row_number!r})"
 
 
 @dataclass(frozen=True, slots=True)

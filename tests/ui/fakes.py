@@ -127,7 +127,7 @@ class FakeChronology:
         stored = replace(batch, id=self._id())
         self._batches.append(stored)
         for e in entries:
-            self.add(replace(e, provenance=replace(e.provenance, batch_id=stored.id)))
+            self.add(replace(e, provenance=e.provenance.with_batch(stored.id)))
         return stored
 
     def remove_batch(self, batch_id: int) -> int:
