@@ -280,6 +280,12 @@ def cmd_screenshots(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     return EXIT_OK
 
 
+def cmd_self_test(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    from reviewer_app.app import self_test
+
+    return self_test()
+
+
 def cmd_window(args: argparse.Namespace, paths: AppPaths) -> int:
     return run_window(paths, Path(args.open) if args.open else None, demo=args.demo)
 
@@ -355,6 +361,9 @@ def build_parser() -> argparse.ArgumentParser:
     shots.add_argument("folder")
     shots.add_argument("--entries", type=int, default=DEFAULT_ENTRIES)
     shots.set_defaults(handler=cmd_screenshots)
+
+    check = sub.add_parser("self-test", help="check that this installation works, offscreen")
+    check.set_defaults(handler=cmd_self_test)
 
     rest = sub.add_parser("restore", help="restore a backup to a new review file")
     rest.add_argument("backup")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -54,7 +55,33 @@ def start(
     elif demo:
         log.info("demonstration review asked for, but none was provided")
         window.statusBar().showMessage(NO_DEMO)
+    else:
+        QTimer.singleShot(0, window, window.welcome_if_first_run)
+    if os.environ.get(EXIT_WHEN_SHOWN_ENV) == "1":
+        _exit_when_shown(window, wait_for_review=open_path is not None or demo)
     return window
+
+
+#: For start-up measurements (benchmarks/startup.py): quit as soon as the first screen — the
+#: start screen, or with --demo the review's chronology — has been painted.
+EXIT_WHEN_SHOWN_ENV = "REVIEWER_APP_EXIT_WHEN_SHOWN"
+
+
+def _exit_when_shown(window: MainWindow, *, wait_for_review: bool) -> None:
+    def check() -> None:
+        workspace = window.workspace
+        if wait_for_review and (
+            workspace is None or workspace.chronology_page.model.rowCount() == 0
+        ):
+            QTimer.singleShot(20, window, check)
+            return
+        if workspace is not None:
+            workspace.show_section("chronology")
+        window.repaint()
+        QApplication.processEvents()
+        QApplication.quit()
+
+    QTimer.singleShot(0, window, check)
 
 
 def run(

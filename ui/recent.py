@@ -48,6 +48,15 @@ class RecentReviews:
 
 
 AUTO_LOCK_KEY = "auto_lock_minutes"
+WELCOMED_KEY = "welcomed"
+
+
+def has_been_welcomed(settings_file: Path) -> bool:
+    return _read_settings(settings_file).get(WELCOMED_KEY) is True
+
+
+def mark_welcomed(settings_file: Path) -> None:
+    _write_setting(settings_file, WELCOMED_KEY, True)
 
 
 def auto_lock_minutes(settings_file: Path, default: int = 10) -> int:

@@ -29,16 +29,24 @@ from reviewer_app.paths import AppPaths
 from reviewer_app.repositories import KeyringNotice, OpenReview, ReviewFiles
 from ui.change_passphrase_dialog import ChangePassphraseDialog
 from ui.errors import show_error
+from ui.guide_dialog import GuideDialog
 from ui.idle_lock import IdleLock
 from ui.locked_page import LockedPage
 from ui.new_review_dialog import FILE_FILTER, NewReviewDialog, documents_folder
 from ui.overview_page import OverviewPage
-from ui.recent import RecentReviews, auto_lock_minutes, set_auto_lock_minutes
+from ui.recent import (
+    RecentReviews,
+    auto_lock_minutes,
+    has_been_welcomed,
+    mark_welcomed,
+    set_auto_lock_minutes,
+)
 from ui.recovery_code_dialog import RecoveryCodeDialog
 from ui.start_page import StartPage
 from ui.style import notice_label
 from ui.tasks import TaskRunner, ThreadTaskRunner
 from ui.unlock_dialog import UnlockDialog
+from ui.welcome_dialog import WelcomeDialog
 from ui.workspace.workspace import Place, Workspace
 
 log = logging.getLogger(__name__)
@@ -148,12 +156,21 @@ class MainWindow(QMainWindow):
         menu.addAction(self.auto_lock_action)
         menu.addAction(self.quit_action)
 
+        self.guide_action = action(
+            "&User guide", self.show_guide, QKeySequence.StandardKey.HelpContents
+        )
+        self.welcome_action = action(
+            "&Welcome and how reviews are protected", self.show_welcome, ""
+        )
+
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit = self.menuBar().addMenu("&Edit")
         edit.addActions([self.undo_action, self.redo_action])
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addActions([self.guide_action, self.welcome_action])
 
     def _update_actions(self) -> None:
         is_open = self.review is not None
@@ -280,6 +297,32 @@ class MainWindow(QMainWindow):
     def _unlock_locked(self) -> None:
         if self.locked_page.path is not None:
             self.unlock(self.locked_page.path)
+
+    def show_guide(self) -> None:
+        dialog = GuideDialog(self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def show_welcome(self) -> None:
+        dialog = WelcomeDialog(self.paths.data, self)
+
+        def chosen() -> None:
+            try:
+                mark_welcomed(self.paths.settings_file)
+            except OSError:
+                log.warning("the settings file could not be written")
+            if dialog.choice == "demo":
+                self.open_demo()
+            elif dialog.choice == "guide":
+                self.show_guide()
+
+        dialog.finished.connect(chosen)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def welcome_if_first_run(self) -> None:
+        if not has_been_welcomed(self.paths.settings_file):
+            self.show_welcome()
 
     def open_demo(self) -> None:
         if self.demo_opener is None:
