@@ -193,11 +193,16 @@ class SqlChronology(EngineBound):
         if entry.id is None:
             raise ValueError("cannot update an entry that was never saved")
         with self._engine.begin() as conn:
-            conn.execute(
+            changed = conn.execute(
                 update(entry_table)
                 .where(entry_table.c.id == entry.id)
                 .values(**entry_to_row(entry))
-            )
+            ).rowcount
+            if not changed:
+                raise InvalidInputError(
+                    "This chronology entry is no longer in the review (its import may have "
+                    "been removed or replaced), so the change was not made."
+                )
             conn.execute(delete(entry_person).where(entry_person.c.entry_id == entry.id))
             if entry.people:
                 conn.execute(

@@ -62,6 +62,8 @@ def test_entries_round_trip_with_every_field(review: StoredReview) -> None:
     assert repo.entry(stored.id) == changed
     repo.delete(stored.id)
     assert repo.count() == 0
+    with pytest.raises(InvalidInputError, match="no longer in the review"):
+        repo.update(changed)  # never a silent no-op
 
 
 def test_storage_refuses_an_entry_without_source_even_past_the_domain(review: StoredReview) -> None:
