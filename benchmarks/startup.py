@@ -68,7 +68,8 @@ def main() -> int:
     for name, start_screen, chronology in rows:
         print(f"{name:<28} {start_screen:>12.2f}s {chronology:>14.2f}s")
     if BUNDLE.exists():
-        size = sum(p.stat().st_size for p in BUNDLE.parent.rglob("*") if p.is_file())
+        files = BUNDLE.parent.rglob("*")
+        size = sum(p.stat().st_size for p in files if p.is_file() and not p.is_symlink())
         print(f"\nbundle size: {size / 1e6:.0f} MB ({BUNDLE.parent})")
     else:
         print("\nno bundle: run packaging/build to measure it too")
