@@ -6,6 +6,7 @@ services they are handed. It holds nothing of the case after `clear()`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -88,14 +89,17 @@ class Workspace(QWidget):
             "timeline": self.timeline_page,
             "agencies": self.agencies_page,
         }
+        # Pages for the other parts are made when first shown: opening a review stays quick,
+        # and each reads its part of the file only when the reviewer goes there.
+        self._factories: dict[str, Callable[[], QWidget]] = self._page_factories()
         for section in SECTIONS:
-            page = built.get(section.key) or ComingPage(section.title, section.purpose)
+            page = built.get(section.key) or QWidget()
             self.pages[section.key] = page
             self.stack.addWidget(page)
             item = QListWidgetItem(section.title)
             item.setData(Qt.ItemDataRole.UserRole, section.key)
             self.navigation.addItem(item)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.setCurrentRow(0)
 
         layout = QHBoxLayout(self)
@@ -104,6 +108,31 @@ class Workspace(QWidget):
         layout.addWidget(self.stack, 1)
         self.reload_chronology()
         self.agencies_page.reload()
+
+    # -- pages made on first use ---------------------------------------------------------------
+    def _page_factories(self) -> dict[str, Callable[[], QWidget]]:
+        sections = {s.key: s for s in SECTIONS}
+
+        def coming(key: str) -> Callable[[], QWidget]:
+            return lambda: ComingPage(sections[key].title, sections[key].purpose)
+
+        return {key: coming(key) for key in sections}
+
+    def _show_row(self, row: int) -> None:
+        key = SECTIONS[row].key
+        factory = self._factories.pop(key, None)
+        if factory is not None and key not in ("overview", "chronology", "timeline", "agencies"):
+            placeholder = self.pages[key]
+            try:
+                page = factory()
+            except Exception as error:
+                show_error(self, error)
+                page = ComingPage(SECTIONS[row].title, SECTIONS[row].purpose)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages[key] = page
+        self.stack.setCurrentIndex(row)
 
     # -- overview ------------------------------------------------------------------------------
     def _make_overview(self) -> OverviewPage:
@@ -196,7 +225,7 @@ class Workspace(QWidget):
         """Blank everything that shows the case, before the workspace is thrown away."""
         self.overview.clear()
         self.agencies_page.clear()
-        for page in (self.chronology_page, self.timeline_page):
+        for page in self.pages.values():
             clear = getattr(page, "clear", None)
-            if callable(clear):
+            if callable(clear) and page is not self.overview and page is not self.agencies_page:
                 clear()
