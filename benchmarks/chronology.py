@@ -33,14 +33,10 @@ from reviewer_app.services.chronology import ChronologyService  # noqa: E402
 from reviewer_app.services.transfer import fill_review  # noqa: E402
 from storage.backups import BackupStore  # noqa: E402
 from storage.chronology_repository import SqlChronology  # noqa: E402
-from storage.keyring_store import KeyringStore  # noqa: E402
+from storage.keyring_store import KeyringStore, NoKeyring  # noqa: E402
 from storage.library import StoredReviewFiles  # noqa: E402
 
 PASSPHRASE = "benchmark passphrase only"
-
-
-class _NoKeyring:
-    priority = 0
 
 
 def best(fn: Callable[[], object], repeat: int) -> float:
@@ -120,7 +116,7 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="reviewer-bench-"))
     paths = AppPaths.under(work / "home").ensure()
-    files = StoredReviewFiles(BackupStore(paths.backups), KeyringStore(_NoKeyring()))  # type: ignore[arg-type]
+    files = StoredReviewFiles(BackupStore(paths.backups), KeyringStore(NoKeyring()))  # type: ignore[arg-type]
     review_path = work / "big.review"
     print(f"Building a {args.entries:,}-entry review in {work} …", flush=True)
     created = files.create(review_path, Review(title="Benchmark"), PASSPHRASE)

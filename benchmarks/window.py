@@ -28,14 +28,10 @@ from reviewer_app.demo import DEMO_PASSPHRASE  # noqa: E402
 from reviewer_app.paths import AppPaths  # noqa: E402
 from reviewer_app.services.demo_review import create_demo  # noqa: E402
 from storage.backups import BackupStore  # noqa: E402
-from storage.keyring_store import KeyringStore  # noqa: E402
+from storage.keyring_store import KeyringStore, NoKeyring  # noqa: E402
 from storage.library import StoredReviewFiles  # noqa: E402
 from ui.start_window import MainWindow  # noqa: E402
 from ui.tasks import ImmediateTaskRunner  # noqa: E402
-
-
-class _NoKeyring:
-    priority = 0
 
 
 def rss_mb() -> float:
@@ -53,7 +49,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication([])
     work = Path(tempfile.mkdtemp(prefix="reviewer-window-bench-"))
     paths = AppPaths.under(work / "home").ensure()
-    files = StoredReviewFiles(BackupStore(paths.backups), KeyringStore(_NoKeyring()))  # type: ignore[arg-type]
+    files = StoredReviewFiles(BackupStore(paths.backups), KeyringStore(NoKeyring()))  # type: ignore[arg-type]
     path = work / "big.review"
     print(f"Building a {args.entries:,}-entry demo review …", flush=True)
     create_demo(files, path, entries=args.entries).review.close()

@@ -15,7 +15,7 @@ from pathlib import Path
 from reviewer_app.crash import safe_report
 from reviewer_app.paths import AppPaths
 from storage.backups import BackupStore
-from storage.keyring_store import KeyringStore
+from storage.keyring_store import KeyringStore, NoKeyring
 from storage.library import StoredReviewFiles
 
 log = logging.getLogger(__name__)
@@ -153,7 +153,6 @@ def self_test() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import tempfile
 
-    from keyring.backends import fail
     from PySide6.QtWidgets import QApplication
 
     from reviewer_app.services.demo_review import create_demo
@@ -165,7 +164,7 @@ def self_test() -> int:
     with tempfile.TemporaryDirectory(prefix="reviewer-self-test-") as work:
         folder = Path(work)
         paths = AppPaths.under(folder / "home").ensure()
-        files = build_review_files(paths, KeyringStore(fail.Keyring()))
+        files = build_review_files(paths, KeyringStore(NoKeyring()))
         created = create_demo(files, folder / "demo.review")
         review = created.review
         count = review.chronology.count()

@@ -280,6 +280,24 @@ def cmd_screenshots(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     return EXIT_OK
 
 
+def cmd_check(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    from reviewer_app.services.review_readiness import review_readiness
+
+    review = open_review(files, Path(args.file))
+    try:
+        report = review_readiness(review)
+    finally:
+        review.close()
+    if report.ready:
+        print(f"{args.file}: ready for the panel; nothing to put right.")
+        return EXIT_OK
+    lines = report.lines()
+    print(f"{args.file}: {len(lines)} thing(s) to put right before a draft goes to the panel:")
+    for line in lines:
+        print(f"  {line}")
+    return EXIT_PROBLEM
+
+
 def cmd_self_test(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     from reviewer_app.app import self_test
 
@@ -361,6 +379,10 @@ def build_parser() -> argparse.ArgumentParser:
     shots.add_argument("folder")
     shots.add_argument("--entries", type=int, default=DEFAULT_ENTRIES)
     shots.set_defaults(handler=cmd_screenshots)
+
+    ready = sub.add_parser("check", help="readiness for the panel (exit 1 with problems)")
+    ready.add_argument("file")
+    ready.set_defaults(handler=cmd_check)
 
     check = sub.add_parser("self-test", help="check that this installation works, offscreen")
     check.set_defaults(handler=cmd_self_test)

@@ -32,11 +32,28 @@ LOCKED_NOTICE = (
 
 
 class KeyringBackend(Protocol):
-    priority: float
+    @property
+    def priority(self) -> float: ...
 
     def get_password(self, service: str, username: str) -> str | None: ...
     def set_password(self, service: str, username: str, password: str) -> None: ...
     def delete_password(self, service: str, username: str) -> None: ...
+
+
+class NoKeyring:
+    """A backend that is not there: for self-tests, benchmarks and tests that must not touch the
+    computer's real keyring. `KeyringStore` reports it as unavailable."""
+
+    priority = 0.0
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return None
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise keyring.errors.NoKeyringError("no keyring")
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise keyring.errors.PasswordDeleteError("no keyring")
 
 
 @dataclass(frozen=True, slots=True)

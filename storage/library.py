@@ -8,15 +8,19 @@ from pathlib import Path
 
 from reviewer_app.chronology.repository import ChronologyRepository
 from reviewer_app.errors import WrongPassphraseError
+from reviewer_app.quality.repository import QualityRepository
 from reviewer_app.repositories import CreatedReview, KeyringNotice, ReviewDetailsRepository
 from reviewer_app.review import Review
+from reviewer_app.timetable.repository import TimetableRepository
 from storage.backups import BackupStore
 from storage.chronology_repository import SqlChronology
 from storage.connection import precheck
 from storage.keyring_store import KeyringStore
 from storage.keys import file_id
+from storage.quality_repository import SqlQuality
 from storage.review_file import ReviewFile
 from storage.review_repository import SqlReviewDetails
+from storage.timetable_repository import SqlTimetable
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +36,8 @@ class StoredReview:
         self._backups = backups
         self._details = SqlReviewDetails(lambda: file.engine)
         self._chronology = SqlChronology(lambda: file.engine)
+        self._quality = SqlQuality(lambda: file.engine)
+        self._timetable = SqlTimetable(lambda: file.engine)
 
     @property
     def path(self) -> Path:
@@ -44,6 +50,14 @@ class StoredReview:
     @property
     def chronology(self) -> ChronologyRepository:
         return self._chronology
+
+    @property
+    def quality(self) -> QualityRepository:
+        return self._quality
+
+    @property
+    def timetable(self) -> TimetableRepository:
+        return self._timetable
 
     def change_passphrase(self, new_passphrase: str) -> str:
         return self.file.change_passphrase(new_passphrase, self._keyring)

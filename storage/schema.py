@@ -95,3 +95,215 @@ same_event = Table(
     Column("status", Text, nullable=False),
     Column("score", Float, nullable=False),
 )
+
+# -- version 3: people, conversations, key practice episodes and findings ----------------------
+person.append_column(Column("other_names", Text, nullable=False))
+person.append_column(Column("job_title", Text, nullable=False))
+person.append_column(Column("agency_id", Integer, ForeignKey("agency.id")))
+person.append_column(Column("team", Text, nullable=False))
+person.append_column(Column("language", Text, nullable=False))
+person.append_column(Column("interpreter", Integer, nullable=False))
+person.append_column(Column("access_needs", Text, nullable=False))
+person.append_column(Column("contact_preferences", Text, nullable=False))
+person.append_column(Column("involvement", Text, nullable=False))
+person.append_column(Column("not_involved_reason", Text, nullable=False))
+person.append_column(Column("address", Text, nullable=False))
+person.append_column(Column("postcode", Text, nullable=False))
+person.append_column(Column("phone", Text, nullable=False))
+person.append_column(Column("nhs_number", Text, nullable=False))
+
+agency_detail = Table(
+    "agency_detail",
+    metadata,
+    Column("agency_id", Integer, ForeignKey("agency.id"), primary_key=True),
+    Column("involvement", Text, nullable=False),
+    Column("records_secured", Text),
+    Column("chronology_requested", Text),
+    Column("chronology_due", Text),
+    Column("chronology_received", Text),
+    Column("report_requested", Text),
+    Column("report_due", Text),
+    Column("report_received", Text),
+    Column("contact", Text, nullable=False),
+)
+
+involvement_event = Table(
+    "involvement_event",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("person_id", Integer, ForeignKey("person.id"), nullable=False),
+    Column("step", Text, nullable=False),
+    Column("date", Text),
+    Column("note", Text, nullable=False),
+    Column("how_used", Text, nullable=False),
+)
+
+case_identifier = Table(
+    "case_identifier",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("replacement", Text, nullable=False),
+)
+
+conversation_guide = Table(
+    "conversation_guide",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("questions", Text, nullable=False),
+    Column("position", Integer, nullable=False),
+)
+
+conversation = Table(
+    "conversation",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("date", Text),
+    Column("mode", Text, nullable=False),
+    Column("consent_notes", Text, nullable=False),
+    Column("support_notes", Text, nullable=False),
+    Column("guide_key", Text, nullable=False),
+    Column("record", Text, nullable=False),
+    Column("notes", Text, nullable=False),
+    Column("transcript", Text, nullable=False),
+    Column("transcript_name", Text, nullable=False),
+)
+
+conversation_person = Table(
+    "conversation_person",
+    metadata,
+    Column("conversation_id", Integer, ForeignKey("conversation.id"), primary_key=True),
+    Column("person_id", Integer, ForeignKey("person.id"), primary_key=True),
+)
+
+passage = Table(
+    "passage",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("conversation_id", Integer, ForeignKey("conversation.id"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("themes", Text, nullable=False),
+)
+
+key_episode = Table(
+    "key_episode",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("date_start", Text),
+    Column("date_end", Text),
+    Column("narrative", Text, nullable=False),
+    Column("perspectives", Text, nullable=False),
+    Column("factors", Text, nullable=False),
+    Column("appraisal", Text, nullable=False),
+    Column("reasoning", Text, nullable=False),
+    Column("safeguards", Text, nullable=False),
+)
+
+finding = Table(
+    "finding",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("statement", Text, nullable=False),
+    Column("category", Text, nullable=False),
+    Column("how_it_showed", Text, nullable=False),
+    Column("systemic_evidence", Text, nullable=False),
+    Column("why_it_matters", Text, nullable=False),
+    Column("board_questions", Text, nullable=False),
+    Column("recommendations", Text, nullable=False),
+    Column("priority", Text, nullable=False),
+    Column("theme", Text, nullable=False),
+    Column("journey_stage", Text, nullable=False),
+)
+
+
+def _link(name: str, a: str, a_table: str, b: str, b_table: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column(a, Integer, ForeignKey(f"{a_table}.id"), primary_key=True),
+        Column(b, Integer, ForeignKey(f"{b_table}.id"), primary_key=True),
+    )
+
+
+passage_entry = _link("passage_entry", "passage_id", "passage", "entry_id", "chronology_entry")
+passage_episode = _link("passage_episode", "passage_id", "passage", "episode_id", "key_episode")
+episode_entry = _link("episode_entry", "episode_id", "key_episode", "entry_id", "chronology_entry")
+finding_episode = _link("finding_episode", "finding_id", "finding", "episode_id", "key_episode")
+finding_entry = _link("finding_entry", "finding_id", "finding", "entry_id", "chronology_entry")
+finding_passage = _link("finding_passage", "finding_id", "finding", "passage_id", "passage")
+
+# -- schema version 4: quality markers, the timetable and the delay log --------------------------
+quality_settings = Table(
+    "quality_settings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("marker_set", Text, nullable=False),
+)
+
+quality_marker = Table(
+    "quality_marker",
+    metadata,
+    Column("marker_set", Text, primary_key=True),
+    Column("marker", Integer, primary_key=True),
+    Column("status", Text, nullable=False),
+    Column("notes", Text, nullable=False),
+)
+
+quality_prompt = Table(
+    "quality_prompt",
+    metadata,
+    Column("marker_set", Text, primary_key=True),
+    Column("marker", Integer, primary_key=True),
+    Column("prompt", Text, primary_key=True),
+    Column("status", Text, nullable=False),
+    Column("notes", Text, nullable=False),
+)
+
+quality_evidence = Table(
+    "quality_evidence",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("marker_set", Text, nullable=False),
+    Column("marker", Integer, nullable=False),
+    Column("prompt", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("ref", Text, nullable=False),
+    Column("label", Text, nullable=False),
+)
+
+milestone = Table(
+    "milestone",
+    metadata,
+    Column("kind", Text, primary_key=True),
+    Column("done_on", Text),
+    Column("due_override", Text),
+    Column("not_applicable", Integer, nullable=False),
+    Column("note", Text, nullable=False),
+)
+
+delay = Table(
+    "delay",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("milestone", Text),
+    Column("recorded_on", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("revised_date", Text),
+    Column("board_told", Integer, nullable=False),
+    Column("board_told_on", Text),
+)
+
+review_log = Table(
+    "review_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("count", Integer, nullable=False),
+)

@@ -30,6 +30,7 @@ class OverviewPage(QWidget):
     change_passphrase_requested = Signal()
     close_requested = Signal()
     edit_requested = Signal()
+    go_to = Signal(str)  # a workspace section where the next step is done
 
     def __init__(
         self,
@@ -106,7 +107,7 @@ class OverviewPage(QWidget):
         self.lock_button.setToolTip("Lock the review (Ctrl+L)")
         self.lock_button.setAccessibleName("Lock the review")
         self.lock_button.clicked.connect(self.lock_requested)
-        self.change_button = QPushButton("C&hange passphrase…")
+        self.change_button = QPushButton("Change pa&ssphrase…")
         self.change_button.setAccessibleName("Change passphrase")
         self.change_button.clicked.connect(self.change_passphrase_requested)
         self.close_button = QPushButton("&Close review")
@@ -129,6 +130,19 @@ class OverviewPage(QWidget):
         column.addWidget(terms_heading)
         column.addWidget(self.terms)
         column.addSpacing(8)
+        self.guidance_heading = plain_label("What to do next")
+        self.guidance_heading.setFont(scaled_font(self.guidance_heading, 1.1, bold=True))
+        self.stage_line = plain_label("")
+        self.stage_line.setAccessibleName("Where the review is")
+        self.steps_box = QVBoxLayout()
+        self.steps_box.setSpacing(4)
+        self._step_buttons: list[QPushButton] = []
+        for widget in (self.guidance_heading, self.stage_line):
+            widget.hide()
+        column.addWidget(self.guidance_heading)
+        column.addWidget(self.stage_line)
+        column.addLayout(self.steps_box)
+        column.addSpacing(8)
         column.addWidget(saved_note)
         column.addSpacing(8)
         column.addLayout(buttons)
@@ -137,12 +151,34 @@ class OverviewPage(QWidget):
         centred_column(self, column, max_width=760, margins=(40, 24, 40, 24))
 
         self._case_labels = [
+            self.stage_line,
             self.title,
             self.review_type,
             self.marking,
             self.terms,
             *self.values.values(),
         ]
+
+    def set_guidance(
+        self, stage: str, next_milestone: str, steps: list[tuple[str, str, bool]]
+    ) -> None:
+        """Show the stage and the next steps (text, section to go to, urgent)."""
+        for button in self._step_buttons:
+            self.steps_box.removeWidget(button)
+            button.deleteLater()
+        self._step_buttons = []
+        self.stage_line.setText(f"{stage}. {next_milestone}".strip(". "))
+        for text, where, urgent in steps:
+            button = QPushButton(("Now: " if urgent else "") + text)
+            button.setFlat(True)
+            button.setStyleSheet("QPushButton { text-align: left; padding: 2px 0; }")
+            button.setAccessibleName(text)
+            button.setToolTip("Go to the page where this is done")
+            button.clicked.connect(lambda _checked=False, where=where: self.go_to.emit(where))
+            self.steps_box.addWidget(button)
+            self._step_buttons.append(button)
+        self.guidance_heading.setVisible(True)
+        self.stage_line.setVisible(True)
 
     def clear(self) -> None:
         """Blank every label that shows something from the review (before the page goes)."""

@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self.new_action = action("&New review…", self.new_review, QKeySequence.StandardKey.New)
         self.open_action = action("&Open review…", self.open_review, QKeySequence.StandardKey.Open)
         self.lock_action = action("&Lock", self.lock, "Ctrl+L")
-        self.change_action = action("C&hange passphrase…", self.change_passphrase, "")
+        self.change_action = action("Change pa&ssphrase…", self.change_passphrase, "")
         self.close_action = action("&Close review", self.close_review, "Ctrl+W")
         self.auto_lock_action = action("&Auto-lock after…", self.choose_auto_lock, "")
         self.quit_action = action("&Quit", self.close, QKeySequence.StandardKey.Quit)

@@ -243,3 +243,31 @@ def test_import_chronology_dry_run_then_import_then_refused_file(
     assert refused.returncode == 1 and refused.stderr.startswith("error:")
     assert "Traceback" not in refused.stderr
     assert sha256(review) == before
+
+
+def test_check_lists_what_the_demo_needs_and_passes_a_completed_review(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    import datetime as dt
+
+    from reviewer_app.demo import DEMO_PASSPHRASE
+    from reviewer_app.timetable.rules import MilestoneKind
+    from reviewer_app.timetable.schedule import MilestoneRecord
+    from tests.helpers.reviews import new_review
+    from tests.reviewer_app.quality.reviews import complete, demo
+
+    shipped = tmp_path / "demo.review"
+    assert run("demo", str(shipped), app_paths=app_paths, passphrase=None).returncode == 0
+    listed = run("check", str(shipped), app_paths=app_paths, passphrase=DEMO_PASSPHRASE)
+    assert listed.returncode == 1
+    assert "Marker 12. Family involvement is not addressed yet" in listed.stdout
+    assert "date of the decision to review is not recorded" in listed.stdout
+
+    review = new_review(tmp_path / "complete.review", app_paths)
+    found = complete(demo(review))
+    for n, kind in enumerate(list(MilestoneKind)[7:]):  # the rest of the timetable, all kept
+        found.timetable.save_milestone(MilestoneRecord(kind, done_on=dt.date(2026, 6, 1 + n)))
+    review.close()
+    ready = run("check", str(tmp_path / "complete.review"), app_paths=app_paths)
+    assert ready.returncode == 0, ready.stdout
+    assert "ready for the panel" in ready.stdout

@@ -18,6 +18,11 @@ SECTIONS = (
     Section("timeline", "Timeline", "Every agency's entries on one time axis."),
     Section("agencies", "People and agencies", "Agencies, their imports, and the people involved."),
     Section(
+        "timetable",
+        "Timetable",
+        "The review's milestones and statutory clocks, warnings, and the delay log.",
+    ),
+    Section(
         "conversations",
         "Conversations",
         "Conversations with practitioners, agency representatives and family members, with "

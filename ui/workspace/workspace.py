@@ -6,6 +6,7 @@ services they are handed. It holds nothing of the case after `clear()`.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -21,18 +22,26 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.repositories import OpenReview
 from reviewer_app.services.chronology import ChronologyService
+from reviewer_app.services.quality import QualityService
+from reviewer_app.services.readiness import Guidance, ReadinessReport
 from reviewer_app.services.review_details import ReviewDetailsService, ReviewFacts
+from reviewer_app.services.review_readiness import review_next_steps, review_readiness
+from reviewer_app.services.timetable import TimetableService
 from ui.chronology.page import ChronologyPage
 from ui.errors import show_error
 from ui.importing.wizard import ImportWizard
 from ui.overview_page import OverviewPage
+from ui.quality.page import QualityPage
 from ui.tasks import TaskRunner
 from ui.timeline.page import TimelinePage
+from ui.timetable.page import TimetablePage
 from ui.workspace.agencies_page import AgenciesPage
 from ui.workspace.commands import EditDetailsCommand
 from ui.workspace.details_dialog import DetailsDialog
 from ui.workspace.placeholder_page import ComingPage
 from ui.workspace.sections import SECTIONS
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +72,10 @@ class Workspace(QWidget):
         self.details = ReviewDetailsService(review)
         self.chronology = ChronologyService(review.chronology)
         self.facts = self.details.load()
+        # The later parts of the review are reached lazily: their pages and services are made
+        # when the reviewer first goes there (or asks what to do next).
+        self._quality: QualityService | None = None
+        self._timetable: TimetableService | None = None
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName("Parts of the review")
@@ -108,6 +121,7 @@ class Workspace(QWidget):
         layout.addWidget(self.stack, 1)
         self.reload_chronology()
         self.agencies_page.reload()
+        self.refresh_guidance()
 
     # -- pages made on first use ---------------------------------------------------------------
     def _page_factories(self) -> dict[str, Callable[[], QWidget]]:
@@ -116,7 +130,47 @@ class Workspace(QWidget):
         def coming(key: str) -> Callable[[], QWidget]:
             return lambda: ComingPage(sections[key].title, sections[key].purpose)
 
-        return {key: coming(key) for key in sections}
+        factories = {key: coming(key) for key in sections}
+        factories["markers"] = lambda: QualityPage(
+            self.quality, self.undo_stack, self.runner, readiness=self.readiness
+        )
+        factories["timetable"] = lambda: TimetablePage(self.timetable, self.undo_stack, self.runner)
+        return factories
+
+    @property
+    def quality(self) -> QualityService:
+        if self._quality is None:
+            self._quality = QualityService(
+                self.review.quality, self.review.details, self.review.chronology
+            )
+        return self._quality
+
+    @property
+    def timetable(self) -> TimetableService:
+        if self._timetable is None:
+            self._timetable = TimetableService(self.review.timetable, self.review.details)
+        return self._timetable
+
+    def readiness(self) -> ReadinessReport:
+        """Everything to put right before a draft goes to the panel."""
+        return review_readiness(self.review, self.quality, self.timetable)
+
+    def refresh_guidance(self) -> None:
+        def work() -> Guidance:
+            return review_next_steps(self.review, self.quality, self.timetable)
+
+        self.runner.start(work, self._show_guidance, self._guidance_failed)
+
+    def _show_guidance(self, guidance: Guidance) -> None:
+        steps = [(step.text, step.where, step.urgent) for step in guidance.steps]
+        self.overview.set_guidance(guidance.stage, guidance.next_milestone, steps)
+
+    def _guidance_failed(self, error: Exception) -> None:
+        log.warning("the next steps could not be worked out (%s)", type(error).__name__)
+
+    def _go_to(self, where: str) -> None:
+        if where in self.pages:
+            self.show_section(where)
 
     def _show_row(self, row: int) -> None:
         key = SECTIONS[row].key
@@ -143,6 +197,7 @@ class Workspace(QWidget):
         page.change_passphrase_requested.connect(self.change_passphrase_requested)
         page.close_requested.connect(self.close_requested)
         page.edit_requested.connect(self.edit_details)
+        page.go_to.connect(self._go_to)
         return page
 
     def edit_details(self) -> None:
@@ -176,6 +231,7 @@ class Workspace(QWidget):
         self.pages["overview"] = self.overview
         if showing_overview:
             self.stack.setCurrentWidget(self.overview)
+        self.refresh_guidance()
         self.title_changed.emit(facts.details.title)
         self.chronology_page.reload()  # the child's age column follows the date of birth
 

@@ -1,0 +1,130 @@
+"""Draft report export on the demo review with a 5,000-entry chronology appendix.
+
+    .venv/bin/python benchmarks/report.py [--entries 5000] [--repeat 3]
+
+Measures, side by side in one run, the DOCX and PDF exports as built (tables written as
+WordprocessingML in one piece; PDF cells as pre-wrapped plain strings) against the same
+documents with the chronology table built cell by cell through python-docx's table API and
+with a reportlab `Paragraph` in every cell. Also times the model build and the anonymisation
+scan. Goals (issue 7): DOCX <= 2 s, PDF <= 4 s, each >= 4x faster than its cell-by-cell twin.
+Best of --repeat runs (the slow twins run once).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from docx.shared import Pt  # noqa: E402
+from reportlab.platypus import Paragraph as PdfParagraph  # noqa: E402
+from reportlab.platypus import Spacer, TableStyle  # noqa: E402
+from reportlab.platypus import Table as PdfTable  # noqa: E402
+
+from exporters import docx_renderer, pdf_renderer  # noqa: E402
+from exporters.report.build import build_report  # noqa: E402
+from exporters.report.context import ReportOptions  # noqa: E402
+from exporters.report.export import check_report  # noqa: E402
+from exporters.report_model import Report, Table  # noqa: E402
+from reviewer_app.anonymisation.register import PseudonymRegister  # noqa: E402
+from reviewer_app.demo import build_demo  # noqa: E402
+from reviewer_app.services.report import ReportInputs, register_for  # noqa: E402
+
+
+def best(work: Callable[[], Any], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+class CellByCellDocx(docx_renderer._Writer):
+    """The same document, its tables built with python-docx's own table API."""
+
+    def table(self, block: Table) -> None:
+        table = self.document.add_table(rows=1, cols=len(block.columns))
+        table.style = "Table Grid"
+        for cell, column in zip(table.rows[0].cells, block.columns, strict=True):
+            cell.text = column.title
+        for row in block.rows:
+            cells = table.add_row().cells
+            for cell, text in zip(cells, row, strict=False):
+                cell.text = text
+                if block.dense:
+                    for run in cell.paragraphs[0].runs:
+                        run.font.size = Pt(8)
+
+
+def paragraph_table(block: Table) -> list[Any]:
+    """The same table with a `Paragraph` in every cell (reportlab's usual way)."""
+    styles = pdf_renderer._styles()
+    widths = [pdf_renderer.TEXT_WIDTH * c.width for c in block.columns]
+    data = [[PdfParagraph(pdf_renderer._markup(c.title), styles["note"]) for c in block.columns]]
+    data += [
+        [PdfParagraph(pdf_renderer._markup(cell), styles["note"]) for cell in row]
+        for row in block.rows
+    ]
+    table = PdfTable(data, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        TableStyle([("GRID", (0, 0), (-1, -1), 0.4, "grey"), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
+    return [table, Spacer(1, 8)]
+
+
+def pdf_with_paragraph_cells(report: Report) -> bytes:
+    original = pdf_renderer.table_flowables
+    pdf_renderer.table_flowables = paragraph_table  # type: ignore[assignment]
+    try:
+        return pdf_renderer.pdf_bytes(report)
+    finally:
+        pdf_renderer.table_flowables = original
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=5000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    snapshot = build_demo(args.entries)
+    inputs = ReportInputs(snapshot)
+    register = register_for(snapshot, PseudonymRegister())
+    options = ReportOptions(chronology="full")
+    print(f"Demo review, full chronology appendix of {len(snapshot.entries):,} entries", flush=True)
+
+    build_time = best(lambda: build_report(inputs, None, register, options), args.repeat)
+    report = build_report(inputs, None, register, options)
+    scan_time = best(lambda: check_report(report, register), args.repeat)
+    docx_time = best(lambda: docx_renderer.docx_bytes(report), args.repeat)
+    pdf_time = best(lambda: pdf_renderer.pdf_bytes(report), args.repeat)
+    print("  timing the cell-by-cell twins (slow) …", flush=True)
+    docx_slow = best(lambda: CellByCellDocx(report).write(), 1)
+    pdf_slow = best(lambda: pdf_with_paragraph_cells(report), 1)
+
+    print(f"\n{'workload':<44} {'seconds':>9} {'twin':>9} {'speed-up':>9}  goal")
+    print(f"{'build the report model':<44} {build_time:>9.3f}")
+    print(f"{'anonymisation scan of the model':<44} {scan_time:>9.3f}")
+    print(
+        f"{'DOCX (table XML in one piece)':<44} {docx_time:>9.3f} {docx_slow:>9.3f} "
+        f"{docx_slow / docx_time:>8.1f}x  <= 2 s, >= 4x"
+    )
+    print(
+        f"{'PDF (pre-wrapped plain-string cells)':<44} {pdf_time:>9.3f} {pdf_slow:>9.3f} "
+        f"{pdf_slow / pdf_time:>8.1f}x  <= 4 s, >= 4x"
+    )
+    ok = (
+        docx_time <= 2 and pdf_time <= 4 and docx_slow >= 4 * docx_time and pdf_slow >= 4 * pdf_time
+    )
+    print("\nall goals met" if ok else "\nSOME GOALS MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

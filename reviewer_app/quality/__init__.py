@@ -1,0 +1,1 @@
+"""The Quality Markers: versioned marker sets, a review's self-assessment, and its dashboard."""

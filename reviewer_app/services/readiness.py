@@ -1,0 +1,320 @@
+"""Is the draft ready for the panel? And, at any time, what should the reviewer do next?
+
+Both are pure functions over small protocols, so the window, the command line
+(`reviewer-app check FILE`) and tests all call the same code. Other parts of the review add
+their own problems (findings without evidence, people without a pseudonym, anonymisation hits)
+as `ProblemSource` callables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+from reviewer_app.chronology.entry import Agency
+from reviewer_app.chronology.repository import ImportBatch
+from reviewer_app.quality.assessment import SelfAssessment, Status
+from reviewer_app.review import Review
+from reviewer_app.timetable.rules import ORDER, MilestoneKind
+from reviewer_app.timetable.schedule import DelayRecord, ScheduledMilestone, State, uk
+
+
+class Category(StrEnum):
+    DETAILS = "Review details"
+    AGENCIES = "Agency returns"
+    MARKERS = "Quality markers"
+    TIMETABLE = "Timetable"
+    FINDINGS = "Findings"
+    PEOPLE = "People"
+    ANONYMISATION = "Anonymisation"
+
+
+class Where(StrEnum):
+    """Where to fix a problem: the workspace section keys (see ui/workspace/sections.py)."""
+
+    OVERVIEW = "overview"
+    AGENCIES = "agencies"
+    MARKERS = "markers"
+    TIMETABLE = "timetable"
+    FINDINGS = "findings"
+    REPORT = "report"
+
+
+_WHERE_LABELS = {
+    "overview": "Overview",
+    "agencies": "People and agencies",
+    "markers": "Quality markers",
+    "timetable": "Timetable",
+    "findings": "Findings",
+    "report": "Report",
+    "conversations": "Conversations",
+    "episodes": "Key practice episodes",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing to put right: a category, a plain-English message, and where to fix it."""
+
+    category: str
+    message: str
+    where: str
+
+    @property
+    def where_label(self) -> str:
+        return _WHERE_LABELS.get(self.where, self.where.capitalize())
+
+    def line(self) -> str:
+        """One line for the command line: "Category: message (fix it in: Page)"."""
+        return f"{self.category}: {self.message} (fix it in: {self.where_label})"
+
+
+#: Another part of the review's problems, e.g. findings without evidence.
+ProblemSource = Callable[[], Iterable[Problem]]
+
+
+@dataclass(frozen=True, slots=True)
+class ReadinessReport:
+    problems: tuple[Problem, ...]
+
+    @property
+    def ready(self) -> bool:
+        return not self.problems
+
+    def lines(self) -> list[str]:
+        return [p.line() for p in self.problems]
+
+    def by_category(self) -> dict[str, list[Problem]]:
+        grouped: dict[str, list[Problem]] = {}
+        for problem in self.problems:
+            grouped.setdefault(problem.category, []).append(problem)
+        return grouped
+
+
+class DetailsSource(Protocol):
+    def load(self) -> Review: ...
+
+
+class ReturnsSource(Protocol):
+    """The agencies and their import batches (an agency's return counts once imported)."""
+
+    def agencies(self) -> list[Agency]: ...
+    def batches(self) -> list[ImportBatch]: ...
+
+
+class QualitySource(Protocol):
+    def assessment(self) -> SelfAssessment: ...
+
+
+class TimetableSource(Protocol):
+    def schedule(self) -> list[ScheduledMilestone]: ...
+    def delays(self) -> list[DelayRecord]: ...
+
+
+#: Milestones that should have happened before a draft goes to the panel.
+BEFORE_PANEL = ORDER[: ORDER.index(MilestoneKind.PANEL)]
+
+
+def _details_problems(details: Review) -> list[Problem]:
+    found = []
+    if not details.terms_of_reference.strip():
+        found.append(Problem(Category.DETAILS, "The terms of reference are empty.", Where.OVERVIEW))
+    if details.scope is None:
+        found.append(
+            Problem(Category.DETAILS, "The period under review is not recorded.", Where.OVERVIEW)
+        )
+    return found
+
+
+def _return_problems(agencies: Sequence[Agency], batches: Sequence[ImportBatch]) -> list[Problem]:
+    if not agencies:
+        return [Problem(Category.AGENCIES, "No agencies have been added.", Where.AGENCIES)]
+    returned = {b.agency_id for b in batches}
+    return [
+        Problem(
+            Category.AGENCIES,
+            f"{a.name}: no chronology or return has been imported.",
+            Where.AGENCIES,
+        )
+        for a in agencies
+        if a.id not in returned
+    ]
+
+
+def _marker_problems(assessment: SelfAssessment) -> list[Problem]:
+    found = []
+    for marker in assessment.marker_set.markers:
+        if not marker.before_panel:
+            continue
+        status = assessment.status(marker.number)
+        if not status.settled:
+            found.append(
+                Problem(
+                    Category.MARKERS,
+                    f"Marker {marker.label} is not addressed yet ({status.label.lower()}).",
+                    Where.MARKERS,
+                )
+            )
+        elif status is Status.ADDRESSED and not assessment.of(marker.number).evidence:
+            found.append(
+                Problem(
+                    Category.MARKERS,
+                    f"Marker {marker.label} is marked addressed but no evidence is linked.",
+                    Where.MARKERS,
+                )
+            )
+    return found
+
+
+def _timetable_problems(
+    schedule: Sequence[ScheduledMilestone], delays: Sequence[DelayRecord]
+) -> list[Problem]:
+    found = []
+    by_kind = {s.kind: s for s in schedule}
+    decision = by_kind.get(MilestoneKind.DECISION)
+    if decision is not None and decision.done_on is None and decision.due is None:
+        found.append(
+            Problem(
+                Category.TIMETABLE,
+                "The date of the decision to review is not recorded, so no due dates can be "
+                "worked out.",
+                Where.TIMETABLE,
+            )
+        )
+    explained = {d.milestone for d in delays}
+    for item in schedule:
+        if item.kind not in BEFORE_PANEL or item.state is not State.OVERDUE:
+            continue
+        if item.kind in explained:
+            continue
+        assert item.due is not None
+        found.append(
+            Problem(
+                Category.TIMETABLE,
+                f"{item.label} was due on {uk(item.due)}: mark it done, or record the delay "
+                "and its reason.",
+                Where.TIMETABLE,
+            )
+        )
+    for delay in delays:
+        if not delay.board_told:
+            what = delay.milestone.label.lower() if delay.milestone else "the review"
+            found.append(
+                Problem(
+                    Category.TIMETABLE,
+                    f"The board has not been told of the delay to {what} ({delay.reason.strip()}).",
+                    Where.TIMETABLE,
+                )
+            )
+    return found
+
+
+def check_readiness(
+    details: DetailsSource,
+    chronology: ReturnsSource,
+    quality: QualitySource,
+    timetable: TimetableSource,
+    extra: Iterable[ProblemSource] = (),
+) -> ReadinessReport:
+    """Everything that should be put right before a draft goes to the panel (ready if none)."""
+    problems = _details_problems(details.load())
+    problems += _return_problems(chronology.agencies(), chronology.batches())
+    problems += _marker_problems(quality.assessment())
+    problems += _timetable_problems(timetable.schedule(), timetable.delays())
+    for source in extra:
+        problems.extend(source())
+    return ReadinessReport(tuple(problems))
+
+
+# -- guidance for the Overview ------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Step:
+    text: str
+    where: str
+    urgent: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Guidance:
+    """The review's stage in words, and the next few things to do, most pressing first."""
+
+    stage: str
+    next_milestone: str
+    steps: tuple[Step, ...]
+
+
+def next_steps(
+    details: DetailsSource,
+    chronology: ReturnsSource,
+    quality: QualitySource,
+    timetable: TimetableSource,
+    extra: Iterable[ProblemSource] = (),
+    *,
+    limit: int = 6,
+) -> Guidance:
+    review = details.load()
+    schedule = timetable.schedule()
+    delays = timetable.delays()
+    assessment = quality.assessment()
+    urgent: list[Step] = []
+    later: list[Step] = []
+
+    for item in schedule:
+        if item.state is State.OVERDUE and item.due is not None:
+            urgent.append(
+                Step(
+                    f"{item.label} was due on {uk(item.due)}: mark it done or record the delay.",
+                    Where.TIMETABLE,
+                    True,
+                )
+            )
+    for delay in delays:
+        if not delay.board_told:
+            urgent.append(
+                Step("Tell the board about the delay you recorded.", Where.TIMETABLE, True)
+            )
+    decision = next((s for s in schedule if s.kind is MilestoneKind.DECISION), None)
+    if decision is not None and decision.done_on is None and decision.due is None:
+        later.append(
+            Step(
+                "Record the date of the decision to review, so the timetable can be worked out.",
+                Where.TIMETABLE,
+            )
+        )
+    for problem in _details_problems(review):
+        later.append(Step(problem.message, problem.where))
+    for problem in _return_problems(chronology.agencies(), chronology.batches()):
+        later.append(Step(problem.message, problem.where))
+    for item in schedule:
+        if item.state is State.DUE_SOON and item.due is not None:
+            later.append(Step(f"{item.label} is due by {uk(item.due)}.", Where.TIMETABLE))
+    for source in extra:
+        for problem in source():
+            later.append(Step(problem.message, problem.where))
+
+    # the markers of the first stage that still has unsettled ones
+    for stage in assessment.marker_set.stages:
+        open_markers = [
+            m
+            for m in assessment.marker_set.in_stage(stage.key)
+            if not assessment.status(m.number).settled
+        ]
+        if open_markers:
+            names = ", ".join(m.label for m in open_markers[:3])
+            more = f" and {len(open_markers) - 3} more" if len(open_markers) > 3 else ""
+            later.append(Step(f"{stage.title}: work through markers {names}{more}.", Where.MARKERS))
+            break
+
+    upcoming = next(
+        (s for s in schedule if s.state not in (State.DONE, State.NOT_APPLICABLE)), None
+    )
+    if upcoming is None:
+        next_milestone = "Every milestone is done."
+    elif upcoming.due is None:
+        next_milestone = f"Next: {upcoming.label} (no date yet)"
+    else:
+        next_milestone = f"Next: {upcoming.label}, due {uk(upcoming.due)}"
+    steps = tuple((urgent + later)[:limit])
+    return Guidance(review.status.label, next_milestone, steps)

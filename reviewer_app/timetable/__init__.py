@@ -1,0 +1,1 @@
+"""The review's timetable: milestones, due-date rules per review type, working days, delays."""

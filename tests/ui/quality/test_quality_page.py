@@ -1,0 +1,148 @@
+"""Mark prompts, link evidence, and watch the dashboard change (a real encrypted review)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+
+from reviewer_app.paths import AppPaths
+from reviewer_app.quality.assessment import Status
+from reviewer_app.services.readiness import check_readiness
+from tests.helpers.reviews import new_review
+from tests.reviewer_app.quality.reviews import Services, demo
+from ui.quality.page import CONVENTION, QualityPage
+from ui.quality.widgets import combo_status
+from ui.tasks import ImmediateTaskRunner
+
+
+def make_page(qtbot, s: Services) -> tuple[QualityPage, QUndoStack]:  # type: ignore[no-untyped-def]
+    stack = QUndoStack()
+    page = QualityPage(
+        s.quality,
+        stack,
+        ImmediateTaskRunner(),
+        readiness=lambda: check_readiness(
+            s.review.details, s.review.chronology, s.quality, s.timetable
+        ),
+    )
+    qtbot.addWidget(page)
+    page.resize(1100, 800)
+    page.show()
+    page.reload()
+    return page, stack
+
+
+def choose(combo, status: Status) -> None:  # type: ignore[no-untyped-def]
+    combo.setCurrentIndex(combo.findData(status.value))
+    combo.activated.emit(combo.currentIndex())
+
+
+def test_mark_prompts_link_evidence_and_see_the_dashboard_change(
+    qtbot, tmp_path: Path, app_paths: AppPaths
+) -> None:  # type: ignore[no-untyped-def]
+    s = demo(new_review(tmp_path / "x.review", app_paths))
+    page, stack = make_page(qtbot, s)
+    assert page.strip.summaries()[0] == "0 of 5 settled"
+    assert CONVENTION.startswith("The markers prompt judgement")
+    assert "NSPCC/SCIE (2016)" in page.credit.text()
+
+    page.select_marker(3)  # Advising board members: two prompts
+    assert page.panel.title.text() == "3. Advising board members"
+    combos = list(page.panel.prompt_combos.values())
+    choose(combos[0], Status.ADDRESSED)
+    assert page.strip.summaries()[0] == "0 of 5 settled, 1 in progress"
+    assert combo_status(page.panel.status) is Status.IN_PROGRESS
+    choose(combos[1], Status.NOT_APPLICABLE)
+    # every prompt settled: the marker rolls up to addressed, but it has no evidence yet
+    assert combo_status(page.panel.status) is Status.ADDRESSED
+    assert page.strip.summaries()[0] == "1 of 5 settled, 1 marker needs attention"
+    assert s.quality.assessment().status(3) is Status.ADDRESSED
+
+    # link something the review holds as evidence; the attention goes away
+    assert page.panel.choices.count() > 0
+    page.panel.choices.setCurrentIndex(
+        next(
+            i
+            for i in range(page.panel.choices.count())
+            if page.panel.choices.itemData(i).kind == "timetable"
+        )
+    )
+    qtbot.mouseClick(page.panel.link_button, Qt.MouseButton.LeftButton)
+    assert page.strip.summaries()[0] == "1 of 5 settled"
+    assert [link.label for link in s.quality.marker(3).evidence] == ["The timetable"]
+    assert page.panel.evidence.count() == 1
+
+    # accept a suggestion: marker 6 offers the terms of reference
+    page.select_marker(6)
+    offers = [
+        i
+        for i in range(page.panel.suggestions.count())
+        if page.panel.suggestions.item(i).text().startswith("Can be linked")
+    ]
+    page.panel.suggestions.setCurrentRow(offers[0])
+    assert page.panel.accept_button.isEnabled()
+    page.panel.accept_button.click()
+    assert [link.kind for link in s.quality.marker(6).evidence] == ["terms-of-reference"]
+
+    # a marker's own status and notes
+    choose(page.panel.status, Status.ADDRESSED)
+    page.panel.notes.setPlainText("Agreed with the chair on 02/03/2026")
+    page.panel.commit_notes()
+    assert s.quality.marker(6).notes == "Agreed with the chair on 02/03/2026"
+    assert page.strip.summaries()[1] == "1 of 8 settled"
+
+    # everything is undoable, one step at a time
+    stack.undo()  # notes
+    stack.undo()  # status
+    assert s.quality.marker(6).status is Status.NOT_STARTED
+    assert page.strip.summaries()[1] == "0 of 8 settled"
+    stack.undo()  # the suggested link
+    assert s.quality.marker(6).evidence == ()
+    stack.redo()
+    assert len(s.quality.marker(6).evidence) == 1
+
+
+def test_removing_evidence_and_checking_readiness(
+    qtbot, tmp_path: Path, app_paths: AppPaths
+) -> None:  # type: ignore[no-untyped-def]
+    s = demo(new_review(tmp_path / "x.review", app_paths))
+    page, stack = make_page(qtbot, s)
+    page.select_marker(10)
+    page.link_evidence(page.panel.choices.itemData(0))
+    assert page.panel.evidence.count() == 1
+    page.panel.evidence.setCurrentRow(0)
+    qtbot.mouseClick(page.panel.unlink_button, Qt.MouseButton.LeftButton)
+    assert s.quality.marker(10).evidence == ()
+    stack.undo()
+    assert len(s.quality.marker(10).evidence) == 1
+
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    assert page.problems.isVisible()
+    texts = [page.problems.item(i).text() for i in range(page.problems.count())]
+    assert texts[0].endswith("things to put right before the draft goes to the panel:")
+    assert texts[1] == (
+        "Quality markers: Marker 1. Referral is not addressed yet (not started). "
+        "(fix it in: Quality markers)"
+    )
+
+
+def test_the_page_has_names_for_screen_readers(qtbot, tmp_path: Path, app_paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
+    s = demo(new_review(tmp_path / "x.review", app_paths))
+    page, _ = make_page(qtbot, s)
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QListWidget, QTreeWidget
+
+    for kind in (QAbstractButton, QComboBox, QListWidget, QTreeWidget):
+        for widget in page.findChildren(kind):
+            assert widget.accessibleName(), f"{kind.__name__} without an accessible name"
+
+
+def test_every_mnemonic_is_unique_and_labels_have_buddies(
+    qtbot, tmp_path: Path, app_paths: AppPaths
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.test_keyboard import assert_unique, mnemonics
+
+    s = demo(new_review(tmp_path / "x.review", app_paths))
+    page, _ = make_page(qtbot, s)
+    assert_unique(mnemonics(page))

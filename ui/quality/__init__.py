@@ -1,0 +1,1 @@
+"""The Quality markers page: a running self-assessment with evidence, by stage."""

@@ -1,0 +1,287 @@
+"""The Quality markers page: a running self-assessment, evidence, and the dashboard by stage.
+
+Every change goes through an undo command that calls `QualityService`; the page then reloads
+the dashboard through the task runner, so the window never waits on the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer_app.quality.assessment import EvidenceLink, PromptAssessment, Status
+from reviewer_app.services.quality import QualityDashboard, QualityService
+from reviewer_app.services.readiness import ReadinessReport
+from ui.errors import show_error
+from ui.quality.commands import (
+    LinkEvidenceCommand,
+    SaveMarkerCommand,
+    SavePromptCommand,
+    UnlinkEvidenceCommand,
+)
+from ui.quality.dashboard_strip import DashboardStrip
+from ui.quality.marker_panel import MarkerPanel
+from ui.style import heading, plain_label
+from ui.tasks import TaskRunner
+
+CONVENTION = (
+    "The markers prompt judgement and have no scoring scheme: the statuses here (not started, "
+    "in progress, addressed, not applicable) are SCR Reviewer's own way of keeping track."
+)
+NUMBER_ROLE = Qt.ItemDataRole.UserRole
+
+
+class QualityPage(QWidget):
+    def __init__(
+        self,
+        service: QualityService,
+        undo_stack: QUndoStack,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        readiness: Callable[[], ReadinessReport] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.undo_stack = undo_stack
+        self.runner = runner
+        self.readiness = readiness
+        self.board: QualityDashboard | None = None
+        self.current_number = 1
+
+        self.credit = plain_label()
+        self.credit.setAccessibleName("Source of the markers")
+        self.credit.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        convention = plain_label(CONVENTION)
+        convention.setAccessibleName("About the statuses")
+        self.strip = DashboardStrip()
+
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Quality markers by stage")
+        self.tree.setHeaderLabels(["Marker", "Status", "Evidence"])
+        self.tree.setRootIsDecorated(True)
+        self.tree.setMinimumWidth(380)
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.currentItemChanged.connect(self._tree_selection)
+        self.panel = MarkerPanel()
+        self.panel.marker_status_chosen.connect(self.set_marker_status)
+        self.panel.notes_finished.connect(self.set_marker_notes)
+        self.panel.prompt_status_chosen.connect(self.set_prompt_status)
+        self.panel.link_requested.connect(self.link_evidence)
+        self.panel.unlink_requested.connect(self.unlink_evidence)
+        scroll = QScrollArea()
+        scroll.setAccessibleName("The marker: its prompts, notes and evidence")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.panel)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([420, 640])
+
+        self.check_button = QPushButton("&Check readiness for the panel")
+        self.check_button.setAccessibleName("Check whether the draft is ready for the panel")
+        self.check_button.clicked.connect(self.check_readiness)
+        self.check_button.setVisible(readiness is not None)
+        self.problems = QListWidget()
+        self.problems.setAccessibleName("Before the draft goes to the panel")
+        self.problems.setMaximumHeight(120)
+        self.problems.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        top = QHBoxLayout()
+        top.addWidget(heading("Quality markers", 1.5), 1)
+        top.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(top)
+        layout.addWidget(self.credit)
+        layout.addWidget(convention)
+        layout.addWidget(self.strip)
+        layout.addWidget(self.problems)
+        layout.addWidget(splitter, 1)
+        self.setTabOrder(self.check_button, self.tree)
+        self.setTabOrder(self.tree, self.panel.status)
+
+    # -- loading -------------------------------------------------------------------------------
+    def reload(self) -> None:
+        number = self.current_number
+        self.runner.start(
+            lambda: (self.service.dashboard(), self.service.evidence_choices(number)),
+            self._fill,
+            self._failed,
+        )
+
+    def _fill(self, loaded: tuple[QualityDashboard, list[EvidenceLink]]) -> None:
+        board, choices = loaded
+        self.board = board
+        marker_set = board.assessment.marker_set
+        self.credit.setText(f"{marker_set.credit}\nSource: {'  ·  '.join(marker_set.links)}")
+        self.strip.show_stages(board.stages)
+        self._fill_tree(board)
+        self._show_current()
+        self.panel.show_choices(choices)
+
+    def _fill_tree(self, board: QualityDashboard) -> None:
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        current: QTreeWidgetItem | None = None
+        for progress in board.stages:
+            stage_item = QTreeWidgetItem([f"{progress.stage.title}: {progress.summary}"])
+            stage_item.setFlags(stage_item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            self.tree.addTopLevelItem(stage_item)
+            stage_item.setFirstColumnSpanned(True)
+            for row in board.rows:
+                if row.stage != progress.stage.key:
+                    continue
+                flag = "  ⚠" if row.attention else ""
+                item = QTreeWidgetItem(
+                    [f"{row.number}. {row.title}", row.status.label + flag, str(row.evidence)]
+                )
+                item.setData(0, NUMBER_ROLE, row.number)
+                if row.attention:
+                    item.setToolTip(1, "\n".join(row.attention))
+                stage_item.addChild(item)
+                if row.number == self.current_number:
+                    current = item
+            stage_item.setExpanded(True)
+        if current is not None:
+            self.tree.setCurrentItem(current)
+        self.tree.blockSignals(False)
+
+    def _show_current(self) -> None:
+        if self.board is None:
+            return
+        assessment = self.board.assessment
+        marker = assessment.marker_set.marker(self.current_number)
+        self.panel.show_marker(
+            marker,
+            assessment.marker_set.stage(marker.stage).title,
+            assessment.of(marker.number),
+            assessment.status(marker.number),
+            self.board.suggestions_for(marker.number),
+        )
+
+    def _tree_selection(self, item: QTreeWidgetItem | None) -> None:
+        number = item.data(0, NUMBER_ROLE) if item is not None else None
+        if isinstance(number, int) and number != self.current_number:
+            self.select_marker(number)
+
+    def select_marker(self, number: int) -> None:
+        self.panel.commit_notes()  # keep notes typed before moving on
+        self.current_number = number
+        self._select_in_tree(number)
+        self._show_current()
+        self.runner.start(
+            lambda: self.service.evidence_choices(number), self.panel.show_choices, self._failed
+        )
+
+    def _select_in_tree(self, number: int) -> None:
+        for top in range(self.tree.topLevelItemCount()):
+            stage_item = self.tree.topLevelItem(top)
+            if stage_item is None:
+                continue
+            for index in range(stage_item.childCount()):
+                item = stage_item.child(index)
+                if item is not None and item.data(0, NUMBER_ROLE) == number:
+                    self.tree.blockSignals(True)
+                    self.tree.setCurrentItem(item)
+                    self.tree.blockSignals(False)
+                    return
+
+    # -- editing -------------------------------------------------------------------------------
+    def _push(self, command: QUndoCommand) -> None:
+        try:
+            self.undo_stack.push(command)
+        except Exception as error:
+            show_error(self, error)
+            self.reload()
+
+    def set_marker_status(self, status: Status) -> None:
+        before = self.panel.recorded
+        if status is before.status:
+            return
+        self._push(
+            SaveMarkerCommand(self.service, before, replace(before, status=status), self.reload)
+        )
+
+    def set_marker_notes(self, notes: str) -> None:
+        before = self.panel.recorded
+        self.panel.recorded = replace(before, notes=notes)  # focus may leave again before reload
+        self._push(
+            SaveMarkerCommand(self.service, before, replace(before, notes=notes), self.reload)
+        )
+
+    def set_prompt_status(self, key: str, status: Status) -> None:
+        before = self.panel.prompt_assessment(key)
+        if status is before.status:
+            return
+        self._push(
+            SavePromptCommand(
+                self.service,
+                self.current_number,
+                key,
+                before,
+                PromptAssessment(status, before.notes),
+                self.reload,
+            )
+        )
+
+    def link_evidence(self, link: EvidenceLink) -> None:
+        link = replace(link, marker=self.current_number, id=None)
+        self._push(LinkEvidenceCommand(self.service, link, self.reload))
+
+    def unlink_evidence(self, link: EvidenceLink) -> None:
+        self._push(UnlinkEvidenceCommand(self.service, link, self.reload))
+
+    # -- readiness -----------------------------------------------------------------------------
+    def check_readiness(self) -> None:
+        if self.readiness is None:
+            return
+        self.runner.start(self.readiness, self._show_readiness, self._failed)
+
+    def _show_readiness(self, report: ReadinessReport) -> None:
+        self.problems.clear()
+        if report.ready:
+            self.problems.addItem("Ready for the panel: nothing needs putting right.")
+        else:
+            count = len(report.problems)
+            self.problems.addItem(
+                f"{count} {'thing' if count == 1 else 'things'} to put right before the draft "
+                "goes to the panel:"
+            )
+        for problem in report.problems:
+            self.problems.addItem(problem.line())
+        self.problems.show()
+
+    def _failed(self, error: Exception) -> None:
+        show_error(self, error)
+
+    def clear(self) -> None:
+        self.board = None
+        self.tree.clear()
+        self.problems.clear()
+        self.panel.evidence.clear()
+        self.panel.suggestions.clear()
+        self.panel.notes.clear()
+        self.panel.choices.clear()

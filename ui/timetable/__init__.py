@@ -1,0 +1,1 @@
+"""The Timetable page: milestones with due dates, warnings, and the delay log."""

@@ -1,0 +1,360 @@
+"""The Timetable page: milestones with due dates from the review type's rules, warnings about
+what is late or due soon, and the delay log the board must hear about.
+
+Dates are typed dd/mm/yyyy and committed when the field is left (each through an undo command).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QPalette, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer_app.errors import UserFacingError
+from reviewer_app.services.timetable import TimetableService, TimetableView
+from reviewer_app.timetable.rules import MilestoneKind
+from reviewer_app.timetable.schedule import DelayRecord, MilestoneRecord, State
+from ui.errors import show_error
+from ui.style import heading, plain_label
+from ui.tasks import TaskRunner
+from ui.timetable.commands import (
+    AddDelayCommand,
+    EditDelayCommand,
+    RemoveDelayCommand,
+    SaveMilestoneCommand,
+)
+from ui.timetable.delay_dialog import DelayDialog
+from ui.uk_dates import parse_day, uk
+
+NOTHING_LATE = "Nothing is late or due soon."
+
+
+def _table(headers: list[str], name: str, stretch: int) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setAccessibleName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class TimetablePage(QWidget):
+    def __init__(
+        self,
+        service: TimetableService,
+        undo_stack: QUndoStack,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.undo_stack = undo_stack
+        self.runner = runner
+        self.view: TimetableView | None = None
+        self.current_kind = MilestoneKind.DECISION
+
+        self.rules_note = plain_label()
+        self.rules_note.setAccessibleName("How due dates are worked out")
+        self.warnings = QListWidget()
+        self.warnings.setAccessibleName("Timetable warnings")
+        self.warnings.setMaximumHeight(self.warnings.fontMetrics().height() * 4 + 12)
+        self.table = _table(["Milestone", "Due", "Done", "State", "Why this date"], "Milestones", 4)
+        self.table.itemSelectionChanged.connect(self._row_selected)
+
+        self.done_on = QLineEdit()
+        self.done_on.setAccessibleName("Date this milestone happened (dd/mm/yyyy)")
+        self.done_on.setPlaceholderText("dd/mm/yyyy")
+        self.due_override = QLineEdit()
+        self.due_override.setAccessibleName("Your own due date (dd/mm/yyyy), instead of the rule's")
+        self.due_override.setPlaceholderText("leave empty to use the rule's date")
+        self.not_applicable = QCheckBox("Does &not apply to this review")
+        self.not_applicable.setAccessibleName("This milestone does not apply to this review")
+        self.note = QLineEdit()
+        self.note.setAccessibleName("Note on this milestone")
+        for field in (self.done_on, self.due_override, self.note):
+            field.editingFinished.connect(self.commit_milestone)
+        self.not_applicable.toggled.connect(self.commit_milestone)
+
+        self.delays = _table(
+            ["Recorded", "Delay to", "Reason", "Revised date", "Board told"], "Delay log", 2
+        )
+        self.delays.itemSelectionChanged.connect(self._delay_selected)
+        self.add_delay_button = QPushButton("Record a &delay…")
+        self.add_delay_button.setAccessibleName("Record a delay and its reason")
+        self.add_delay_button.clicked.connect(self.open_delay_dialog)
+        self.edit_delay_button = QPushButton("&Change delay…")
+        self.edit_delay_button.setAccessibleName("Change the selected delay")
+        self.edit_delay_button.clicked.connect(self.open_edit_dialog)
+        self.told_button = QPushButton("Board told &today")
+        self.told_button.setAccessibleName(
+            "Record that the board was told of the selected delay today"
+        )
+        self.told_button.clicked.connect(self.mark_board_told)
+        self.remove_delay_button = QPushButton("&Remove delay")
+        self.remove_delay_button.setAccessibleName("Remove the selected delay")
+        self.remove_delay_button.clicked.connect(self.remove_selected_delay)
+
+        editor = QFormLayout()
+        editor.addRow("Happened &on:", self.done_on)
+        editor.addRow("Your own d&ue date:", self.due_override)
+        editor.addRow("", self.not_applicable)
+        editor.addRow("Not&e:", self.note)
+        self.editor_title = heading("", 1.05)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(heading("Timetable", 1.5))
+        layout.addWidget(self.rules_note)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.table, 4)
+        layout.addWidget(self.editor_title)
+        layout.addLayout(editor)
+        layout.addWidget(heading("Delay log", 1.2))
+        layout.addWidget(
+            plain_label("The board must be told of every delay and why; record when it was.")
+        )
+        layout.addWidget(self.delays, 1)
+        buttons = QHBoxLayout()
+        for button in (
+            self.add_delay_button,
+            self.edit_delay_button,
+            self.told_button,
+            self.remove_delay_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self._delay_selected()
+
+    # -- loading -------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.runner.start(self.service.view, self._fill, self._failed)
+
+    def _fill(self, view: TimetableView) -> None:
+        self.view = view
+        self.rules_note.setText(
+            f"Due dates follow the rules for a {view.review_type.label} (statutory where marked; "
+            "otherwise defaults you can change). Working days skip weekends and English bank "
+            f"holidays. Today is {uk(view.today)}."
+        )
+        self.warnings.clear()
+        for warning in view.warnings:
+            self.warnings.addItem(f"⚠ {warning.message}")
+        if not view.warnings:
+            self.warnings.addItem(NOTHING_LATE)
+        self._fill_milestones(view)
+        self._fill_delays(view)
+
+    def _fill_milestones(self, view: TimetableView) -> None:
+        alert = self.palette().color(QPalette.ColorRole.Highlight)
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(view.schedule))
+        current = 0
+        for row, item in enumerate(view.schedule):
+            cells = (
+                item.label,
+                uk(item.due),
+                uk(item.done_on),
+                item.state.label,
+                item.why,
+            )
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, item.kind.value)
+                if item.state in (State.OVERDUE, State.DUE_SOON) and column == 3:
+                    cell.setForeground(QBrush(alert))
+                    font = cell.font()
+                    font.setBold(True)
+                    cell.setFont(font)
+                self.table.setItem(row, column, cell)
+            if item.kind is self.current_kind:
+                current = row
+        self.table.selectRow(current)
+        self.table.blockSignals(False)
+        self._show_editor()
+
+    def _fill_delays(self, view: TimetableView) -> None:
+        self.delays.blockSignals(True)
+        self.delays.setRowCount(len(view.delays))
+        for row, delay in enumerate(view.delays):
+            told = "Not yet"
+            if delay.board_told:
+                told = f"Yes, {uk(delay.board_told_on)}" if delay.board_told_on else "Yes"
+            cells = (
+                uk(delay.recorded_on),
+                delay.milestone.label if delay.milestone else "The review as a whole",
+                delay.reason,
+                uk(delay.revised_date),
+                told,
+            )
+            for column, text in enumerate(cells):
+                self.delays.setItem(row, column, QTableWidgetItem(text))
+        self.delays.blockSignals(False)
+        self._delay_selected()
+
+    # -- milestones ----------------------------------------------------------------------------
+    def _record(self) -> MilestoneRecord:
+        if self.view is not None:
+            for item in self.view.schedule:
+                if item.kind is self.current_kind:
+                    return item.record
+        return MilestoneRecord(self.current_kind)
+
+    def _row_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or self.view is None:
+            return
+        self.select_milestone(self.view.schedule[rows[0].row()].kind)
+
+    def select_milestone(self, kind: MilestoneKind) -> None:
+        self.current_kind = kind
+        if self.view is not None:
+            rows = [s.kind for s in self.view.schedule]
+            if kind in rows and self.table.currentRow() != rows.index(kind):
+                self.table.blockSignals(True)
+                self.table.selectRow(rows.index(kind))
+                self.table.blockSignals(False)
+        self._show_editor()
+
+    def _show_editor(self) -> None:
+        record = self._record()
+        self.editor_title.setText(record.kind.label)
+        for field, text in (
+            (self.done_on, uk(record.done_on)),
+            (self.due_override, uk(record.due_override)),
+            (self.note, record.note),
+        ):
+            field.blockSignals(True)
+            field.setText(text)
+            field.blockSignals(False)
+        self.not_applicable.blockSignals(True)
+        self.not_applicable.setChecked(record.not_applicable)
+        self.not_applicable.blockSignals(False)
+
+    def commit_milestone(self) -> None:
+        before = self._record()
+        try:
+            after = replace(
+                before,
+                done_on=parse_day(self.done_on.text(), "date it happened"),
+                due_override=parse_day(self.due_override.text(), "due date"),
+                not_applicable=self.not_applicable.isChecked(),
+                note=self.note.text().strip(),
+            )
+        except UserFacingError as error:
+            show_error(self, error)
+            return
+        if after != before:
+            self._push(SaveMilestoneCommand(self.service, before, after, self.reload))
+
+    # -- delays --------------------------------------------------------------------------------
+    def _selected_delay(self) -> DelayRecord | None:
+        rows = self.delays.selectionModel().selectedRows()
+        if not rows or self.view is None:
+            return None
+        return self.view.delays[rows[0].row()]
+
+    def _delay_selected(self) -> None:
+        chosen = self._selected_delay()
+        self.edit_delay_button.setEnabled(chosen is not None)
+        self.remove_delay_button.setEnabled(chosen is not None)
+        self.told_button.setEnabled(chosen is not None and not chosen.board_told)
+
+    def _milestones(self) -> list[MilestoneKind]:
+        return [s.kind for s in self.view.schedule] if self.view else []
+
+    def open_delay_dialog(self) -> DelayDialog:
+        dialog = DelayDialog(self._milestones(), self.service.today(), self)
+        self._open(dialog)
+        return dialog
+
+    def open_edit_dialog(self) -> DelayDialog | None:
+        chosen = self._selected_delay()
+        if chosen is None:
+            return None
+        dialog = DelayDialog(self._milestones(), self.service.today(), self, delay=chosen)
+        self._open(dialog)
+        return dialog
+
+    def _open(self, dialog: DelayDialog) -> None:
+        def accepted() -> None:
+            delay = dialog.result_delay
+            if delay is None:
+                return
+            if delay.id is None:
+                self.add_delay(delay)
+            else:
+                before = (
+                    next(d for d in self.view.delays if d.id == delay.id) if self.view else delay
+                )
+                if before != delay:
+                    self._push(EditDelayCommand(self.service, before, delay, self.reload))
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def add_delay(self, delay: DelayRecord) -> None:
+        self._push(AddDelayCommand(self.service, delay, self.reload))
+
+    def mark_board_told(self) -> None:
+        chosen = self._selected_delay()
+        if chosen is None or chosen.board_told:
+            return
+        after = replace(chosen, board_told=True, board_told_on=self.service.today())
+        self._push(EditDelayCommand(self.service, chosen, after, self.reload))
+
+    def remove_selected_delay(self) -> None:
+        chosen = self._selected_delay()
+        if chosen is None:
+            return
+        answer = QMessageBox.question(
+            self, "Remove this delay?", "Remove this delay from the log? You can undo this."
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._push(RemoveDelayCommand(self.service, chosen, self.reload))
+
+    # -- shared --------------------------------------------------------------------------------
+    def _push(self, command: QUndoCommand) -> None:
+        try:
+            self.undo_stack.push(command)
+        except Exception as error:
+            show_error(self, error)
+            self.reload()
+
+    def _failed(self, error: Exception) -> None:
+        show_error(self, error)
+
+    def clear(self) -> None:
+        self.view = None
+        self.table.setRowCount(0)
+        self.delays.setRowCount(0)
+        self.warnings.clear()
+        for field in (self.done_on, self.due_override, self.note):
+            field.blockSignals(True)
+            field.clear()
+            field.blockSignals(False)
