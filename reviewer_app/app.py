@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reviewer_app.crash import safe_report
 from reviewer_app.paths import AppPaths
+from reviewer_app.repositories import OpenReview
 from storage.backups import BackupStore
 from storage.keyring_store import KeyringStore, NoKeyring
 from storage.library import StoredReviewFiles
@@ -156,7 +157,6 @@ def self_test() -> int:
     from PySide6.QtWidgets import QApplication
 
     from reviewer_app.services.demo_review import create_demo
-    from reviewer_app.services.transfer import take_snapshot
     from ui.start_window import MainWindow
     from ui.tasks import ImmediateTaskRunner
 
@@ -179,7 +179,7 @@ def self_test() -> int:
             return 1
         app.processEvents()
         shown = window.workspace.chronology_page.model.rowCount()
-        exported = _self_test_export(take_snapshot(review), folder)
+        exported = _self_test_export(review, folder)
         window.lock()
         window.close()
         if shown != count:
@@ -189,11 +189,23 @@ def self_test() -> int:
     return 0
 
 
-def _self_test_export(snapshot: object, folder: Path) -> list[str]:
+def _self_test_export(review: OpenReview, folder: Path) -> list[str]:
+    """The draft report as DOCX and PDF, through the anonymisation gate, and the chronology CSV."""
     from exporters.chronology_csv import write_chronology_csv
+    from exporters.report import export_report
+    from reviewer_app.services.report_inputs import pseudonym_register, report_inputs
+    from reviewer_app.services.transfer import take_snapshot
 
     written = []
+    for file_format in ("docx", "pdf"):
+        result = export_report(
+            report_inputs(review),
+            file_format,
+            folder / f"report.{file_format}",
+            register=pseudonym_register(review),
+        )
+        written.append(f"{result.path.name} ({result.size:,} bytes)")
     target = folder / "chronology.csv"
-    write_chronology_csv(snapshot, target)  # type: ignore[arg-type]
+    write_chronology_csv(take_snapshot(review), target)
     written.append(f"{target.name} ({target.stat().st_size:,} bytes)")
     return written

@@ -256,6 +256,8 @@ def cmd_export(args: argparse.Namespace, files: StoredReviewFiles) -> int:
 
     review = open_review(files, Path(args.file))
     try:
+        if args.format in ("docx", "pdf"):
+            return _export_report(review, args)
         snapshot = take_snapshot(review)
     finally:
         review.close()
@@ -281,11 +283,16 @@ def cmd_screenshots(args: argparse.Namespace, files: StoredReviewFiles) -> int:
 
 
 def cmd_check(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    from exporters.report.readiness import anonymisation_problems
+    from reviewer_app.services.report_inputs import pseudonym_register, report_inputs
     from reviewer_app.services.review_readiness import review_readiness
 
     review = open_review(files, Path(args.file))
     try:
-        report = review_readiness(review)
+        gate = anonymisation_problems(
+            lambda: report_inputs(review), lambda: pseudonym_register(review)
+        )
+        report = review_readiness(review, extra=[gate])
     finally:
         review.close()
     if report.ready:
@@ -302,6 +309,27 @@ def cmd_self_test(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     from reviewer_app.app import self_test
 
     return self_test()
+
+
+def _export_report(review: OpenReview, args: argparse.Namespace) -> int:
+    from exporters.report import export_report
+    from reviewer_app.services.report_inputs import pseudonym_register, report_inputs
+
+    result = export_report(
+        report_inputs(review),
+        args.format,
+        Path(args.out),
+        register=pseudonym_register(review),
+        override=args.internal_working_draft,
+        log=review.log,
+    )
+    print(f"Draft report written to {result.path} ({args.format.upper()}).")
+    if args.internal_working_draft:
+        print(
+            "Marked INTERNAL WORKING DRAFT — NOT ANONYMISED; the override is in the review's log."
+        )
+    print("This file is not encrypted: keep it safe, and delete it when it is no longer needed.")
+    return EXIT_OK
 
 
 def cmd_window(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -352,10 +380,15 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--report", metavar="PATH", help="write a validation report (.docx or .csv)")
     imp.set_defaults(handler=cmd_import_chronology)
 
-    export = sub.add_parser("export", help="export the review (json, csv)")
+    export = sub.add_parser("export", help="export the draft report (docx, pdf) or the data")
     export.add_argument("file")
-    export.add_argument("--format", choices=["json", "csv"], required=True)
+    export.add_argument("--format", choices=["docx", "pdf", "json", "csv"], required=True)
     export.add_argument("--out", required=True)
+    export.add_argument(
+        "--internal-working-draft",
+        action="store_true",
+        help="export a report even though the anonymisation check finds names (recorded)",
+    )
     export.set_defaults(handler=cmd_export)
 
     verify = sub.add_parser("verify", help="check a review's encryption and structure")

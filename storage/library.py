@@ -11,6 +11,7 @@ from reviewer_app.errors import WrongPassphraseError
 from reviewer_app.quality.repository import QualityRepository
 from reviewer_app.repositories import CreatedReview, KeyringNotice, ReviewDetailsRepository
 from reviewer_app.review import Review
+from reviewer_app.services.report import ReviewLog
 from reviewer_app.timetable.repository import TimetableRepository
 from storage.backups import BackupStore
 from storage.chronology_repository import SqlChronology
@@ -18,6 +19,7 @@ from storage.connection import precheck
 from storage.keyring_store import KeyringStore
 from storage.keys import file_id
 from storage.quality_repository import SqlQuality
+from storage.reporting_repository import SqlReviewLog
 from storage.review_file import ReviewFile
 from storage.review_repository import SqlReviewDetails
 from storage.timetable_repository import SqlTimetable
@@ -38,6 +40,7 @@ class StoredReview:
         self._chronology = SqlChronology(lambda: file.engine)
         self._quality = SqlQuality(lambda: file.engine)
         self._timetable = SqlTimetable(lambda: file.engine)
+        self._log = SqlReviewLog(lambda: file.engine)
 
     @property
     def path(self) -> Path:
@@ -58,6 +61,10 @@ class StoredReview:
     @property
     def timetable(self) -> TimetableRepository:
         return self._timetable
+
+    @property
+    def log(self) -> ReviewLog:
+        return self._log
 
     def change_passphrase(self, new_passphrase: str) -> str:
         return self.file.change_passphrase(new_passphrase, self._keyring)

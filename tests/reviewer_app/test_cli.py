@@ -271,3 +271,26 @@ def test_check_lists_what_the_demo_needs_and_passes_a_completed_review(
     ready = run("check", str(tmp_path / "complete.review"), app_paths=app_paths)
     assert ready.returncode == 0, ready.stdout
     assert "ready for the panel" in ready.stdout
+
+
+def test_export_draft_report_as_docx_and_pdf(tmp_path: Path, app_paths: AppPaths) -> None:
+    from docx import Document
+    from pypdf import PdfReader
+
+    from reviewer_app.demo import DEMO_PASSPHRASE
+
+    demo = tmp_path / "demo.review"
+    assert run("demo", str(demo), app_paths=app_paths, passphrase=None).returncode == 0
+    for file_format in ("docx", "pdf"):
+        out = tmp_path / f"draft.{file_format}"
+        made = run(
+            "export", str(demo), "--format", file_format, "--out", str(out),
+            app_paths=app_paths, passphrase=DEMO_PASSPHRASE,
+        )  # fmt: skip
+        assert made.returncode == 0, made.stderr
+        assert "Draft report written" in made.stdout
+    headings = [p.text for p in Document(str(tmp_path / "draft.docx")).paragraphs
+                if p.style is not None and p.style.name.startswith("Heading")]  # fmt: skip
+    assert any("Findings" in h for h in headings)
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "draft.pdf").pages)
+    assert "DRAFT" in text and "Appendix A: Chronology" in text

@@ -20,10 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exporters.report.readiness import anonymisation_problems
+from exporters.report.service import ReportService
 from reviewer_app.repositories import OpenReview
 from reviewer_app.services.chronology import ChronologyService
 from reviewer_app.services.quality import QualityService
 from reviewer_app.services.readiness import Guidance, ReadinessReport
+from reviewer_app.services.report_inputs import pseudonym_register, report_inputs
 from reviewer_app.services.review_details import ReviewDetailsService, ReviewFacts
 from reviewer_app.services.review_readiness import review_next_steps, review_readiness
 from reviewer_app.services.timetable import TimetableService
@@ -32,6 +35,7 @@ from ui.errors import show_error
 from ui.importing.wizard import ImportWizard
 from ui.overview_page import OverviewPage
 from ui.quality.page import QualityPage
+from ui.report.page import ReportPage
 from ui.tasks import TaskRunner
 from ui.timeline.page import TimelinePage
 from ui.timetable.page import TimetablePage
@@ -135,7 +139,15 @@ class Workspace(QWidget):
             self.quality, self.undo_stack, self.runner, readiness=self.readiness
         )
         factories["timetable"] = lambda: TimetablePage(self.timetable, self.undo_stack, self.runner)
+        factories["report"] = lambda: ReportPage(self.report_service(), self.runner)
         return factories
+
+    def report_service(self) -> ReportService:
+        return ReportService(
+            lambda: report_inputs(self.review, self.quality),
+            register=lambda: pseudonym_register(self.review),
+            log=self.review.log,
+        )
 
     @property
     def quality(self) -> QualityService:
@@ -153,7 +165,11 @@ class Workspace(QWidget):
 
     def readiness(self) -> ReadinessReport:
         """Everything to put right before a draft goes to the panel."""
-        return review_readiness(self.review, self.quality, self.timetable)
+        gate = anonymisation_problems(
+            lambda: report_inputs(self.review, self.quality),
+            lambda: pseudonym_register(self.review),
+        )
+        return review_readiness(self.review, self.quality, self.timetable, extra=[gate])
 
     def refresh_guidance(self) -> None:
         def work() -> Guidance:

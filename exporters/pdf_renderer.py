@@ -1,0 +1,511 @@
+"""The report model as a finished PDF (reportlab platypus), from the same blocks as the DOCX.
+
+Bookmarks for every heading, a contents page with page numbers, "Page x of y", the protective
+marking and a "DRAFT" watermark on every page, tables that split across pages with their header
+row repeated, and the bundled DejaVu Sans embedded (it has £, curly quotes and dashes).
+
+Built in one pass: the page total and the contents' page numbers are PDF form objects that the
+pages refer to and that are filled in when the document is saved. Table cells are plain strings
+wrapped beforehand (`simpleSplit`), not one `Paragraph` per cell, which is what keeps a
+5,000-row chronology within budget (benchmarks/report.py compares the two).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Spacer,
+    TableStyle,
+)
+from reportlab.platypus import (
+    PageBreak as PdfPageBreak,
+)
+from reportlab.platypus import Paragraph as PdfParagraph
+from reportlab.platypus import Table as PdfTable
+
+from exporters.metadata import NEUTRAL_CREATOR, NEUTRAL_TITLE, neutral_pdf
+from exporters.report_model import (
+    BulletList,
+    Contents,
+    Heading,
+    Note,
+    NoteKind,
+    PageBreak,
+    Paragraph,
+    Report,
+    Table,
+    TitlePage,
+)
+
+FONT = "ReportSans"
+BOLD = "ReportSans-Bold"
+ITALIC = "ReportSans-Oblique"
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 2 * cm
+TOP = 2.3 * cm
+BOTTOM = 2 * cm
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+FRAME_HEIGHT = PAGE_HEIGHT - TOP - BOTTOM
+HEADING_COLOUR = colors.HexColor("#1F3B5C")
+MARKING_COLOUR = colors.HexColor("#A01C1C")
+_CELL_PADDING = 3
+
+
+@cache
+def register_fonts() -> None:
+    folder = resources.files("resources").joinpath("fonts")
+    faces = {
+        FONT: "DejaVuSans.ttf",
+        BOLD: "DejaVuSans-Bold.ttf",
+        ITALIC: "DejaVuSans-Oblique.ttf",
+        "ReportSans-BoldOblique": "DejaVuSans-BoldOblique.ttf",
+    }
+    for name, file_name in faces.items():
+        with resources.as_file(folder.joinpath(file_name)) as path:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=BOLD, italic=ITALIC, boldItalic="ReportSans-BoldOblique"
+    )
+
+
+@cache
+def _styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    body = ParagraphStyle(
+        "body", fontName=FONT, bulletFontName=FONT, fontSize=10, leading=14, spaceAfter=6
+    )
+    return {
+        "body": body,
+        "h1": ParagraphStyle(
+            "h1",
+            body,
+            fontName=BOLD,
+            fontSize=15,
+            leading=19,
+            spaceBefore=14,
+            spaceAfter=8,
+            textColor=HEADING_COLOUR,
+            keepWithNext=1,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            body,
+            fontName=BOLD,
+            fontSize=12,
+            leading=15,
+            spaceBefore=10,
+            spaceAfter=5,
+            textColor=HEADING_COLOUR,
+            keepWithNext=1,
+        ),
+        "h3": ParagraphStyle(
+            "h3",
+            body,
+            fontName=BOLD,
+            fontSize=10.5,
+            leading=13,
+            spaceBefore=8,
+            spaceAfter=3,
+            textColor=HEADING_COLOUR,
+            keepWithNext=1,
+        ),
+        "prompt": ParagraphStyle(
+            "prompt",
+            body,
+            fontName=ITALIC,
+            textColor=colors.HexColor("#5A4A00"),
+            backColor=colors.HexColor("#FFF4CE"),
+            borderColor=colors.HexColor("#C9A227"),
+            borderWidth=0,
+            borderPadding=(4, 6, 4, 6),
+            leftIndent=6,
+            rightIndent=6,
+            spaceBefore=4,
+            spaceAfter=10,
+        ),
+        "note": ParagraphStyle(
+            "note",
+            body,
+            fontName=ITALIC,
+            fontSize=9,
+            leading=12,
+            textColor=colors.HexColor("#444444"),
+        ),
+        "bullet": ParagraphStyle("bullet", body, leftIndent=18, bulletIndent=4, spaceAfter=3),
+        "caption": ParagraphStyle("caption", body, fontName=BOLD, fontSize=9.5, keepWithNext=1),
+        "contents-title": ParagraphStyle(
+            "contents-title",
+            body,
+            fontName=BOLD,
+            fontSize=15,
+            leading=19,
+            textColor=HEADING_COLOUR,
+            spaceAfter=10,
+        ),
+        "title": ParagraphStyle(
+            "title",
+            body,
+            fontName=FONT,
+            fontSize=24,
+            leading=30,
+            alignment=TA_CENTER,
+            textColor=HEADING_COLOUR,
+            spaceAfter=18,
+        ),
+        "title-line": ParagraphStyle(
+            "title-line", body, fontSize=13, leading=18, alignment=TA_CENTER
+        ),
+        "marking": ParagraphStyle(
+            "marking",
+            body,
+            fontName=BOLD,
+            fontSize=14,
+            leading=18,
+            alignment=TA_CENTER,
+            textColor=MARKING_COLOUR,
+        ),
+        "status": ParagraphStyle(
+            "status",
+            body,
+            fontName=BOLD,
+            fontSize=44,
+            leading=52,
+            alignment=TA_CENTER,
+            textColor=colors.HexColor("#B42B2B"),
+            spaceBefore=120,
+            spaceAfter=24,
+        ),
+    }
+
+
+def _markup(text: str) -> str:
+    return escape(text).replace("\n", "<br/>")
+
+
+@dataclass(slots=True)
+class _Outline:
+    """Headings as they land on pages: for bookmarks and the contents' page numbers."""
+
+    pages: dict[str, int] = field(default_factory=dict)
+    last_level: int = -1
+    total_pages: int = 0
+
+
+class _HeadingParagraph(PdfParagraph):  # type: ignore[misc]
+    def __init__(self, text: str, style: ParagraphStyle, heading: Heading, key: str) -> None:
+        super().__init__(_markup(text), style)
+        self.heading = heading
+        self.key = key
+
+
+class _ContentsPage(Flowable):  # type: ignore[misc]
+    """The contents: titles drawn now, page numbers from a form filled in at the end."""
+
+    LINE = 17.0
+
+    def __init__(self, entries: list[tuple[Heading, str]]) -> None:
+        super().__init__()
+        self.entries = entries
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return TEXT_WIDTH, self.LINE * len(self.entries)
+
+    def draw(self) -> None:
+        canvas = self.canv
+        top = self.LINE * len(self.entries)
+        for n, (heading, key) in enumerate(self.entries):
+            y = top - (n + 1) * self.LINE + 4
+            indent = 0 if heading.level == 1 else 16
+            canvas.setFont(BOLD if heading.level == 1 else FONT, 10.5 if heading.level == 1 else 10)
+            canvas.setFillColor(colors.black)
+            canvas.drawString(indent, y, heading.text)
+            canvas.linkRect("", key, (indent, y - 3, TEXT_WIDTH, y + 11), relative=1, thickness=0)
+        canvas.doForm("contents-pages")
+        self._origin = canvas.absolutePosition(0, 0)
+
+
+class _Wrapper:
+    """Greedy word wrap with each word's width measured once (a chronology repeats words)."""
+
+    def __init__(self, font: str, size: float) -> None:
+        self.font, self.size = font, size
+        self.widths: dict[str, float] = {}
+        self.space = pdfmetrics.stringWidth(" ", font, size)
+
+    def width(self, word: str) -> float:
+        known = self.widths.get(word)
+        if known is None:
+            known = self.widths[word] = pdfmetrics.stringWidth(word, self.font, self.size)
+        return known
+
+    def lines(self, text: str, limit: float) -> list[str]:
+        out: list[str] = []
+        for part in text.split("\n"):
+            words = part.split()
+            if not words:
+                out.append("")
+                continue
+            line: list[str] = []
+            used = 0.0
+            for word in words:
+                width = self.width(word)
+                if width > limit:  # a very long word (a URL): let reportlab break it
+                    if line:
+                        out.append(" ".join(line))
+                    pieces = simpleSplit(word, self.font, self.size, limit) or [word]
+                    out.extend(pieces[:-1])
+                    line, used = [pieces[-1]], self.width(pieces[-1])
+                    continue
+                extra = width + (self.space if line else 0.0)
+                if line and used + extra > limit:
+                    out.append(" ".join(line))
+                    line, used = [word], width
+                else:
+                    line.append(word)
+                    used += extra
+            out.append(" ".join(line))
+        return out
+
+
+def table_flowables(block: Table) -> list[Flowable]:
+    """A table as plain wrapped strings: header row repeated, long rows continued."""
+    size = 7.5 if block.dense else 9
+    leading = size * 1.22
+    widths = [TEXT_WIDTH * c.width for c in block.columns]
+    inner = [w - 2 * _CELL_PADDING - 1 for w in widths]
+    bold, plain = _Wrapper(BOLD, size), _Wrapper(FONT, size)
+    header = ["\n".join(bold.lines(c.title, w)) for c, w in zip(block.columns, inner, strict=True)]
+    data: list[list[str]] = [header]
+    heights: list[float] = [
+        leading * max(h.count("\n") + 1 for h in header) + 2 * _CELL_PADDING + 1
+    ]
+    max_lines = int((FRAME_HEIGHT - heights[0] - 40) / leading)
+    for row in block.rows:
+        wrapped = [plain.lines(cell, w) for cell, w in zip(row, inner, strict=False)]
+        while len(wrapped) < len(widths):
+            wrapped.append([""])
+        while wrapped:
+            lines = max(len(cell) for cell in wrapped)
+            if lines <= max_lines:
+                data.append(["\n".join(cell) for cell in wrapped])
+                heights.append(leading * lines + 2 * _CELL_PADDING + 1)
+                break
+            # A row taller than a page goes on in a following row, marked as continued.
+            data.append(["\n".join(cell[:max_lines]) for cell in wrapped])
+            heights.append(leading * max_lines + 2 * _CELL_PADDING + 1)
+            wrapped = [
+                ["(continued)", *cell[max_lines:]] if len(cell) > max_lines else [""]
+                for cell in wrapped
+            ]
+    table = PdfTable(data, colWidths=widths, rowHeights=heights, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, size, leading),
+                ("FONT", (0, 0), (-1, 0), BOLD, size, leading),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DCE3EC")),
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#8A94A3")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+                ("TOPPADDING", (0, 0), (-1, -1), _CELL_PADDING - 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+            ]
+        )
+    )
+    table.hAlign = "LEFT"
+    out: list[Flowable] = []
+    if block.caption:
+        out.append(PdfParagraph(_markup(block.caption), _styles()["caption"]))
+    out.extend([table, Spacer(1, 8)])
+    return out
+
+
+def story(report: Report) -> list[Flowable]:
+    styles = _styles()
+    flow: list[Flowable] = []
+    keys: dict[int, str] = {}
+    headings = report.headings()
+    for n, heading in enumerate(headings):
+        keys[id(heading)] = heading.anchor or f"h{n}"
+    for block in report.blocks():
+        if isinstance(block, PageBreak):
+            flow.append(PdfPageBreak())
+        elif isinstance(block, TitlePage):
+            flow.append(PdfParagraph(_markup(block.marking), styles["marking"]))
+            status = styles["status"]
+            if len(block.status) > 12:
+                status = ParagraphStyle("status-long", status, fontSize=22, leading=28)
+            flow.append(PdfParagraph(_markup(block.status), status))
+            flow.append(PdfParagraph(_markup(block.title), styles["title"]))
+            flow.extend(PdfParagraph(_markup(line), styles["title-line"]) for line in block.lines)
+        elif isinstance(block, Contents):
+            flow.append(PdfParagraph(_markup(block.title), styles["contents-title"]))
+            entries = [(h, keys[id(h)]) for h in headings if h.level <= 2]
+            flow.append(_ContentsPage(entries))
+        elif isinstance(block, Heading):
+            level = min(block.level, 3)
+            if level == 1:
+                flow.append(CondPageBreak(4 * cm))
+            flow.append(_HeadingParagraph(block.text, styles[f"h{level}"], block, keys[id(block)]))
+        elif isinstance(block, Paragraph):
+            label = f"<b>{_markup(block.label)}</b> " if block.label else ""
+            flow.append(PdfParagraph(label + _markup(block.text), styles["body"]))
+        elif isinstance(block, Note):
+            style = styles["prompt"] if block.kind is NoteKind.PROMPT else styles["note"]
+            flow.append(PdfParagraph(_markup(block.text), style))
+        elif isinstance(block, BulletList):
+            items = [
+                PdfParagraph(
+                    _markup(item), styles["bullet"], bulletText=f"{n}." if block.ordered else "•"
+                )
+                for n, item in enumerate(block.items, start=1)
+            ]
+            flow.append(KeepTogether(items) if len(items) <= 4 else items[0])
+            if len(items) > 4:
+                flow.extend(items[1:])
+        elif isinstance(block, Table):
+            flow.extend(table_flowables(block))
+    return flow
+
+
+class _Document(BaseDocTemplate):  # type: ignore[misc]
+    def __init__(self, target: io.BytesIO, report: Report) -> None:
+        super().__init__(
+            target,
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=TOP,
+            bottomMargin=BOTTOM,
+            title=NEUTRAL_TITLE,
+            author="",
+            subject="",
+            keywords="",
+            creator=NEUTRAL_CREATOR,
+            producer=NEUTRAL_CREATOR,
+            invariant=1,
+            pageCompression=1,
+            initialFontName=FONT,
+            initialFontSize=10,
+            initialLeading=14,
+        )
+        self.report = report
+        self.outline = _Outline()
+        frame = Frame(
+            MARGIN,
+            BOTTOM,
+            TEXT_WIDTH,
+            FRAME_HEIGHT,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._furniture)])
+
+    def _furniture(self, canvas: Canvas, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFillColor(colors.Color(0.75, 0.1, 0.1, alpha=0.07))
+        canvas.setFont(BOLD, 110)
+        canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+        canvas.rotate(52)
+        canvas.drawCentredString(0, -40, "DRAFT")
+        canvas.restoreState()
+        canvas.saveState()
+        canvas.setFont(BOLD, 8.5)
+        canvas.setFillColor(MARKING_COLOUR)
+        canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 1.3 * cm, self.report.banner)
+        canvas.setFont(FONT, 8.5)
+        canvas.setFillColor(colors.black)
+        text = f"{self.report.marking}    Page {doc.page} of "
+        width = canvas.stringWidth(text, FONT, 8.5) + canvas.stringWidth("000", FONT, 8.5)
+        x = (PAGE_WIDTH - width) / 2
+        canvas.drawString(x, 1.1 * cm, text)
+        canvas.saveState()
+        canvas.translate(x + canvas.stringWidth(text, FONT, 8.5), 1.1 * cm)
+        canvas.doForm("page-total")
+        canvas.restoreState()
+        canvas.restoreState()
+        self.outline.total_pages = max(self.outline.total_pages, doc.page)
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if not isinstance(flowable, _HeadingParagraph):
+            return
+        heading, key = flowable.heading, flowable.key
+        if key in self.outline.pages:
+            return
+        self.outline.pages[key] = self.page
+        canvas = self.canv
+        canvas.bookmarkPage(key)
+        level = min(heading.level - 1, self.outline.last_level + 1)
+        canvas.addOutlineEntry(heading.text, key, level=level, closed=level >= 1)
+        self.outline.last_level = level
+
+
+def _finishing_canvas(doc: _Document, contents: list[tuple[Heading, str]]) -> type[Canvas]:
+    class FinishingCanvas(Canvas):  # type: ignore[misc]
+        def save(self) -> None:
+            self.beginForm("page-total")
+            self.setFont(FONT, 8.5)
+            self.drawString(0, 0, str(doc.outline.total_pages))
+            self.endForm()
+            self.beginForm("contents-pages")
+            top = _ContentsPage.LINE * len(contents)
+            for n, (heading, key) in enumerate(contents):
+                y = top - (n + 1) * _ContentsPage.LINE + 4
+                self.setFont(
+                    BOLD if heading.level == 1 else FONT, 10.5 if heading.level == 1 else 10
+                )
+                self.drawRightString(TEXT_WIDTH, y, str(doc.outline.pages.get(key, "")))
+            self.endForm()
+            super().save()
+
+    return FinishingCanvas
+
+
+def pdf_bytes(report: Report) -> bytes:
+    register_fonts()
+    buffer = io.BytesIO()
+    doc = _Document(buffer, report)
+    flow = story(report)
+    contents: list[tuple[Heading, str]] = []
+    for item in flow:
+        if isinstance(item, _ContentsPage):
+            contents = item.entries
+    doc.build(flow, canvasmaker=_finishing_canvas(doc, contents))
+    return neutral_pdf(buffer.getvalue())
+
+
+def furniture_texts(report: Report) -> list[str]:
+    """Texts the renderer draws beyond the model's blocks (for the leak scan)."""
+    return [report.banner, report.marking, "DRAFT", NEUTRAL_TITLE, NEUTRAL_CREATOR]
+
+
+def render_pdf(report: Report, path: Path) -> Path:
+    """Write the report as a PDF (no anonymisation check: use `exporters.report.export`)."""
+    path.write_bytes(pdf_bytes(report))
+    return path

@@ -1,0 +1,144 @@
+"""The review turned into a `Report`: a template's sections, filled from the inputs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from exporters.report import appendices, sections
+from exporters.report.context import BuildContext, ReportOptions
+from exporters.report.templates import ReportTemplate, TemplateSection, template_for
+from exporters.report_model import (
+    Block,
+    Contents,
+    Heading,
+    Note,
+    NoteKind,
+    PageBreak,
+    Report,
+    Section,
+    TitlePage,
+    text_pieces,
+)
+from reviewer_app.anonymisation.register import PseudonymRegister
+from reviewer_app.anonymisation.scan import TextPiece
+from reviewer_app.services.report import ReportInputs, register_for
+
+STATUS = "DRAFT"
+OVERRIDE_STATUS = "INTERNAL WORKING DRAFT — NOT ANONYMISED"
+
+Builder = Callable[[BuildContext, TemplateSection], list[Block]]
+_BUILDERS: dict[str, Builder] = {
+    "introduction": sections.introduction,
+    "terms-of-reference": sections.terms_of_reference,
+    "methodology": sections.methodology,
+    "involvement": sections.involvement,
+    "case-summary": sections.case_summary,
+    "appraisal": sections.appraisal,
+    "findings": sections.findings,
+    "conclusions": sections.conclusions,
+    "chronology": appendices.chronology,
+    "quality-markers": appendices.quality_markers,
+    "learning-notes": appendices.learning_notes,
+}
+
+
+def _letters(n: int) -> str:
+    return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[n] if n < 26 else str(n + 1)
+
+
+def build_report(
+    inputs: ReportInputs,
+    template: ReportTemplate | None = None,
+    register: PseudonymRegister | None = None,
+    options: ReportOptions | None = None,
+) -> Report:
+    """The report model. Every text from the review has passed through the register."""
+    details = inputs.snapshot.details
+    template = template or template_for(details.methodology)
+    full_register = register_for(inputs.snapshot, register or PseudonymRegister())
+    ctx = BuildContext(inputs, template, full_register, options or ReportOptions())
+    title = ctx.clean(details.title)
+    marking = details.marking.value
+    built: list[Section] = []
+    number = appendix = 0
+    glossary_at: int | None = None
+    for part in template.sections:
+        if part.kind == "title-page":
+            lines = (
+                details.review_type.label,
+                ctx.clean(details.board),
+                ctx.options.draft_label,
+            )
+            page = TitlePage(marking, STATUS, title, tuple(line for line in lines if line))
+            built.append(Section(part.key, "", (page, PageBreak())))
+            continue
+        if part.kind == "contents":
+            built.append(Section(part.key, part.title, (Contents(part.title), PageBreak())))
+            continue
+        if part.appendix:
+            heading = f"Appendix {_letters(appendix)}: {part.title}"
+            appendix += 1
+        else:
+            number += 1
+            heading = f"{number}. {part.title}"
+        if part.kind == "glossary":
+            glossary_at = len(built)
+            built.append(Section(part.key, heading, (), appendix=part.appendix))
+            continue
+        blocks = _BUILDERS[part.kind](ctx, part)
+        has_content = any(not (isinstance(b, Note) and b.kind is NoteKind.PROMPT) for b in blocks)
+        lead: list[Block] = [PageBreak()] if part.appendix else []
+        built.append(
+            Section(
+                part.key,
+                heading,
+                (*lead, Heading(heading, 1, anchor=part.key), *blocks),
+                has_content=has_content,
+                appendix=part.appendix,
+            )
+        )
+    if glossary_at is not None:
+        # The glossary lists the terms the rest of the report uses, so it is built last.
+        part = next(p for p in template.sections if p.kind == "glossary")
+        heading = built[glossary_at].title
+        used = "\n".join(piece.text for s in built for piece in _section_text(s))
+        blocks = appendices.glossary(ctx, part, used)
+        built[glossary_at] = Section(
+            part.key,
+            heading,
+            (PageBreak(), Heading(heading, 1, anchor=part.key), *blocks),
+            appendix=True,
+        )
+    return Report(
+        title=title,
+        marking=marking,
+        status=STATUS,
+        banner=f"{marking} — {STATUS}",
+        sections=tuple(built),
+        template=template.id,
+    )
+
+
+def _section_text(section: Section) -> list[TextPiece]:
+    probe = Report("", "", "", "", (section,))
+    return [piece for piece in text_pieces(probe) if piece.section != "Page header and footer"]
+
+
+def as_working_draft(report: Report) -> Report:
+    """The report marked as an internal working draft: the check was overridden."""
+    return replace(
+        report,
+        status=OVERRIDE_STATUS,
+        banner=f"{report.marking} — {OVERRIDE_STATUS}",
+        sections=tuple(
+            replace(
+                s,
+                blocks=tuple(
+                    replace(b, status=OVERRIDE_STATUS) if isinstance(b, TitlePage) else b
+                    for b in s.blocks
+                ),
+            )
+            for s in report.sections
+        ),
+    )

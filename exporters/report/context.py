@@ -1,0 +1,78 @@
+"""What every section builder needs: the inputs, the template, and the pseudonymiser."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from exporters.report.templates import ReportTemplate, TemplateSection
+from exporters.report_model import Block, BulletList, Note, NoteKind, Paragraph
+from reviewer_app.anonymisation.pseudonymise import Pseudonymiser
+from reviewer_app.anonymisation.register import PseudonymRegister
+from reviewer_app.chronology.entry import ChronologyEntry
+from reviewer_app.services.report import ReportInputs
+
+ChronologyMode = Literal["template", "significant", "full", "none"]
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*–])\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOptions:
+    """Choices made at export time."""
+
+    chronology: ChronologyMode = "template"
+    draft_label: str = "Draft for the review panel"  # shown on the title page; no dates, so
+    # the same review exports to identical bytes
+
+
+@dataclass(slots=True)
+class BuildContext:
+    inputs: ReportInputs
+    template: ReportTemplate
+    register: PseudonymRegister
+    options: ReportOptions
+    pseudonymiser: Pseudonymiser = field(init=False)
+    dates_of_birth: frozenset[dt.date] = field(init=False)
+    agency_names: dict[int | None, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.pseudonymiser = Pseudonymiser(self.register)
+        self.dates_of_birth = frozenset(
+            i.date_of_birth for i in self.register.identities if i.date_of_birth is not None
+        )
+        self.agency_names = {a.id: self.clean(a.name) for a in self.inputs.snapshot.agencies}
+
+    def clean(self, text: str) -> str:
+        """Every text from the review passes through the pseudonym register here."""
+        return self.pseudonymiser.apply(text.strip()) if text else ""
+
+    def drafted(self, section: TemplateSection) -> str:
+        return self.clean(self.inputs.section_text.get(section.key, ""))
+
+    def entries(self) -> list[ChronologyEntry]:
+        return sorted(self.inputs.snapshot.entries, key=lambda e: e.sort_key)
+
+
+def prompt(text: str) -> Note:
+    return Note(f"For the reviewer: {text[:1].upper()}{text[1:]}", NoteKind.PROMPT)
+
+
+def prose(text: str) -> list[Block]:
+    """Reviewer's text as paragraphs (blank lines) and lists (lines starting "1." or "-")."""
+    blocks: list[Block] = []
+    for chunk in re.split(r"\n\s*\n", text.strip()):
+        lines = [line for line in chunk.splitlines() if line.strip()]
+        if not lines:
+            continue
+        items = [line for line in lines if _LIST_ITEM.match(line)]
+        if items and len(items) == len(lines) - (0 if _LIST_ITEM.match(lines[0]) else 1):
+            head = [] if _LIST_ITEM.match(lines[0]) else [lines[0]]
+            if head:
+                blocks.append(Paragraph(head[0].strip()))
+            ordered = bool(re.match(r"^\s*\d", items[0]))
+            blocks.append(BulletList(tuple(_LIST_ITEM.sub("", i).strip() for i in items), ordered))
+        else:
+            blocks.append(Paragraph(" ".join(line.strip() for line in lines)))
+    return blocks

@@ -1,0 +1,82 @@
+"""What the Report page (and any other caller) is handed: one object over the review's data.
+
+The composition root wires it with callables that read the open review, so building a preview
+or exporting always uses the current data, and the window never sees storage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from exporters.report.build import build_report
+from exporters.report.context import ChronologyMode, ReportOptions
+from exporters.report.export import ExportResult, Format, Progress, check_report, export_report
+from exporters.report.templates import (
+    ReportTemplate,
+    available_templates,
+    template_by_id,
+    template_for,
+)
+from exporters.report_model import Report
+from reviewer_app.anonymisation.register import PseudonymRegister
+from reviewer_app.anonymisation.scan import Hit
+from reviewer_app.services.report import ReportInputs, ReviewLog, register_for
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    report: Report
+    hits: list[Hit]
+
+
+class ReportService:
+    def __init__(
+        self,
+        inputs: Callable[[], ReportInputs],
+        register: Callable[[], PseudonymRegister] | None = None,
+        log: ReviewLog | None = None,
+    ) -> None:
+        self._inputs = inputs
+        self._register = register or PseudonymRegister
+        self.log = log
+
+    def templates(self) -> tuple[ReportTemplate, ...]:
+        return available_templates()
+
+    def suggested_template(self) -> ReportTemplate:
+        return template_for(self._inputs().snapshot.details.methodology)
+
+    def preview(self, template_id: str, chronology: ChronologyMode = "template") -> Preview:
+        """The report model and its anonymisation hits (runs in a worker)."""
+        inputs = self._inputs()
+        register = register_for(inputs.snapshot, self._register())
+        report = build_report(
+            inputs, template_by_id(template_id), register, ReportOptions(chronology=chronology)
+        )
+        return Preview(report, check_report(report, register))
+
+    def export(
+        self,
+        template_id: str,
+        file_format: Format,
+        path: Path,
+        *,
+        chronology: ChronologyMode = "template",
+        override: bool = False,
+        overwrite: bool = False,
+        progress: Progress | None = None,
+    ) -> ExportResult:
+        return export_report(
+            self._inputs(),
+            file_format,
+            path,
+            template=template_by_id(template_id),
+            register=self._register(),
+            options=ReportOptions(chronology=chronology),
+            override=override,
+            log=self.log,
+            overwrite=overwrite,
+            progress=progress,
+        )

@@ -1,0 +1,82 @@
+"""The Report page: outline and preview, export, and the blocking hits with the override."""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from exporters.report.service import ReportService
+from reviewer_app.services.report import OVERRIDE_KIND, ReportInputs
+from tests.exporters.report_fixtures import REGISTER, MemoryLog, demo_inputs
+from ui.report.page import ReportPage
+from ui.report.preview import PREVIEW_ROWS, section_html
+from ui.tasks import ImmediateTaskRunner
+
+
+def make_page(qtbot: QtBot, inputs: ReportInputs, log: MemoryLog | None = None) -> ReportPage:
+    service = ReportService(lambda: inputs, lambda: REGISTER, log)
+    page = ReportPage(service, ImmediateTaskRunner())
+    qtbot.addWidget(page)
+    return page
+
+
+def test_the_outline_lists_sections_and_marks_those_still_to_write(qtbot: QtBot) -> None:
+    page = make_page(qtbot, demo_inputs())
+    items = [page.outline.item(n).text() for n in range(page.outline.count())]
+    assert items[0] == "Title page"
+    assert "7. Findings (to write)" in items
+    assert "2. Terms of reference and scope" in items
+    assert page.template.currentData() == "learning-together"  # from the review's methodology
+    page.outline.setCurrentRow(items.index("2. Terms of reference and scope"))
+    assert "Key lines of enquiry" in page.preview.toPlainText()
+    assert "nothing identifying" in page.summary.text()
+    assert page.hits.isHidden() and page.override.isHidden()
+
+
+def test_the_preview_of_a_long_table_is_cut_short() -> None:
+    from exporters.report import ReportOptions, build_report
+
+    report = build_report(demo_inputs(400), options=ReportOptions(chronology="full"))
+    appendix = next(s for s in report.sections if s.key == "appendix-chronology")
+    html = section_html(appendix)
+    assert html.count("<tr>") == PREVIEW_ROWS + 1
+    assert "more rows in the exported report" in html
+
+
+def test_exporting_writes_the_file(qtbot: QtBot, tmp_path: Path) -> None:
+    page = make_page(qtbot, demo_inputs())
+    page.choose_path = lambda fmt, name: tmp_path / f"out.{fmt}"
+    with qtbot.waitSignal(page.exported):
+        page.export_docx.click()
+    assert zipfile.is_zipfile(tmp_path / "out.docx")
+    assert "Exported 'out.docx'" in page.status.text()
+    assert page.export_pdf.isEnabled()
+
+
+def test_a_blocked_export_lists_the_hits_and_offers_the_override(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    log = MemoryLog()
+    inputs = replace(demo_inputs(), section_text={"conclusions": "Ms Quartermaine agreed."})
+    page = make_page(qtbot, inputs, log)
+    assert "finds 1 identifying detail:" in page.summary.text()
+    page.choose_path = lambda fmt, name: tmp_path / f"out.{fmt}"
+    page.export_pdf.click()
+    assert not (tmp_path / "out.pdf").exists()
+    assert not page.hits.isHidden() and not page.override.isHidden()
+    row = page.hits.topLevelItem(0)
+    assert row.text(0).startswith("8. Conclusions")
+    assert row.text(2) == "Quartermaine"
+    assert "Ms Quartermaine agreed." in row.text(3)
+    assert "Not exported" in page.status.text()
+
+    page.override.setChecked(True)
+    with qtbot.waitSignal(page.exported):
+        page.export_pdf.click()
+    assert (tmp_path / "out.pdf").exists()
+    assert "internal working draft" in page.status.text()
+    assert [e.kind for e in log.recorded] == [OVERRIDE_KIND]
+    assert not page.override.isChecked()  # each override is a deliberate, single choice

@@ -1,0 +1,1 @@
+"""The Report page: template, outline and preview, export through the anonymisation check."""
