@@ -12,6 +12,7 @@ import random
 from importlib import resources
 from typing import Any
 
+from reviewer_app.analysis.demo_part import build_analysis
 from reviewer_app.chronology.dates import FuzzyDate, Precision, Qualifier, parse_time, parse_uk_date
 from reviewer_app.chronology.entry import Agency, AgencyType, ChronologyEntry, Flag, Provenance
 from reviewer_app.chronology.repository import ImportBatch, SameEventDecision, SameEventStatus
@@ -164,4 +165,5 @@ def build_demo(entries: int = DEFAULT_ENTRIES, seed: int = 17) -> ReviewSnapshot
         entries=tuple(made),
         same_event=decisions,
         subject_date_of_birth=dt.date.fromisoformat(data["subject_date_of_birth"]),
+        analysis=build_analysis(data["analysis"], agency_id),
     )

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from reviewer_app.analysis.interchange import AnalysisPart, from_document_part, to_document_part
 from reviewer_app.chronology.dates import FuzzyDate, Precision, Qualifier
 from reviewer_app.chronology.entry import Agency, AgencyType, ChronologyEntry, Flag, Provenance
 from reviewer_app.chronology.repository import ImportBatch, SameEventDecision, SameEventStatus
@@ -39,6 +40,8 @@ class ReviewSnapshot:
     entries: tuple[ChronologyEntry, ...] = ()
     same_event: tuple[SameEventDecision, ...] = ()
     subject_date_of_birth: dt.date | None = None
+    #: people, agencies' returns, conversations, episodes and findings
+    analysis: AnalysisPart = field(default_factory=AnalysisPart)
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -52,7 +55,8 @@ def to_document(snapshot: ReviewSnapshot, app_version: str = "") -> dict[str, An
     batch_ids = {b.id: n for n, b in enumerate(snapshot.batches, start=1)}
     entries = sorted(snapshot.entries, key=lambda e: e.sort_key)
     entry_ids = {e.id: n for n, e in enumerate(entries, start=1)}
-    return {
+    person_ids = {p.id: n for n, p in enumerate(snapshot.analysis.people, start=1)}
+    document: dict[str, Any] = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "app_version": app_version,
@@ -104,6 +108,7 @@ def to_document(snapshot: ReviewSnapshot, app_version: str = "") -> dict[str, An
                 "agency_comment": e.agency_comment,
                 "comment": e.comment,
                 "flags": sorted(f.value for f in e.flags),
+                "people": sorted(person_ids[p] for p in e.people if p in person_ids),
                 "provenance": {
                     "row_number": e.provenance.row_number,
                     "original": [list(pair) for pair in e.provenance.original],
@@ -123,6 +128,8 @@ def to_document(snapshot: ReviewSnapshot, app_version: str = "") -> dict[str, An
             )
         ],
     }
+    document.update(to_document_part(snapshot.analysis, agency_names, entry_ids))
+    return document
 
 
 class _Reader:
@@ -283,7 +290,14 @@ def from_document(document: Any) -> ReviewSnapshot:
             )
         except InvalidInputError as exc:
             raise r.fail(where, str(exc).rstrip(".")) from exc
-    entry_ids = {e.id for e in entries}
+    entry_ids: set[int | None] = {e.id for e in entries}
+    analysis = from_document_part(r, document, agency_ids, entry_ids)
+    person_ids = {p.id for p in analysis.people}
+    for n, obj in enumerate(document["chronology"]):
+        named = obj.get("people") or []
+        if not all(p in person_ids for p in named):
+            raise r.fail(f"chronology[{n}].people", "a person not in the list of people")
+        entries[n] = entries[n].with_changes(people=tuple(named))
     decisions: list[SameEventDecision] = []
     for n, obj in enumerate(r.get(document, "same_event", "document", list)):
         where = f"same_event[{n}]"
@@ -306,4 +320,5 @@ def from_document(document: Any) -> ReviewSnapshot:
         entries=tuple(entries),
         same_event=tuple(decisions),
         subject_date_of_birth=r.date(child, "date_of_birth", "subject_child") if child else None,
+        analysis=analysis,
     )

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from reviewer_app.analysis.repository import AnalysisRepository
 from reviewer_app.chronology.repository import ChronologyRepository
+from reviewer_app.people.repository import PeopleRepository
 from reviewer_app.quality.repository import QualityRepository
 from reviewer_app.review import Review
 from reviewer_app.services.report import ReviewLog
@@ -39,6 +41,10 @@ class OpenReview(Protocol):
     def details(self) -> ReviewDetailsRepository: ...
     @property
     def chronology(self) -> ChronologyRepository: ...
+    @property
+    def people(self) -> PeopleRepository: ...
+    @property
+    def analysis(self) -> AnalysisRepository: ...
     @property
     def quality(self) -> QualityRepository: ...
     @property

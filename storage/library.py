@@ -6,18 +6,22 @@ import datetime as dt
 import logging
 from pathlib import Path
 
+from reviewer_app.analysis.repository import AnalysisRepository
 from reviewer_app.chronology.repository import ChronologyRepository
 from reviewer_app.errors import WrongPassphraseError
+from reviewer_app.people.repository import PeopleRepository
 from reviewer_app.quality.repository import QualityRepository
 from reviewer_app.repositories import CreatedReview, KeyringNotice, ReviewDetailsRepository
 from reviewer_app.review import Review
 from reviewer_app.services.report import ReviewLog
 from reviewer_app.timetable.repository import TimetableRepository
+from storage.analysis_repository import SqlAnalysis
 from storage.backups import BackupStore
 from storage.chronology_repository import SqlChronology
 from storage.connection import precheck
 from storage.keyring_store import KeyringStore
 from storage.keys import file_id
+from storage.people_repository import SqlPeople
 from storage.quality_repository import SqlQuality
 from storage.reporting_repository import SqlReviewLog
 from storage.review_file import ReviewFile
@@ -38,6 +42,8 @@ class StoredReview:
         self._backups = backups
         self._details = SqlReviewDetails(lambda: file.engine)
         self._chronology = SqlChronology(lambda: file.engine)
+        self._people = SqlPeople(lambda: file.engine)
+        self._analysis = SqlAnalysis(lambda: file.engine)
         self._quality = SqlQuality(lambda: file.engine)
         self._timetable = SqlTimetable(lambda: file.engine)
         self._log = SqlReviewLog(lambda: file.engine)
@@ -53,6 +59,14 @@ class StoredReview:
     @property
     def chronology(self) -> ChronologyRepository:
         return self._chronology
+
+    @property
+    def people(self) -> PeopleRepository:
+        return self._people
+
+    @property
+    def analysis(self) -> AnalysisRepository:
+        return self._analysis
 
     @property
     def quality(self) -> QualityRepository:

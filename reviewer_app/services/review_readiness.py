@@ -17,6 +17,7 @@ from reviewer_app.services.readiness import (
     check_readiness,
     next_steps,
 )
+from reviewer_app.services.review_parts import part_problems, quality_service, timetable_service
 from reviewer_app.services.timetable import TimetableService
 
 
@@ -26,9 +27,13 @@ def review_readiness(
     timetable: TimetableService | None = None,
     extra: Iterable[ProblemSource] = (),
 ) -> ReadinessReport:
-    quality = quality or QualityService(review.quality, review.details, review.chronology)
-    timetable = timetable or TimetableService(review.timetable, review.details)
-    return check_readiness(review.details, review.chronology, quality, timetable, extra)
+    return check_readiness(
+        review.details,
+        review.chronology,
+        quality or quality_service(review),
+        timetable or timetable_service(review),
+        [*part_problems(review), *extra],
+    )
 
 
 def review_next_steps(
@@ -37,6 +42,10 @@ def review_next_steps(
     timetable: TimetableService | None = None,
     extra: Iterable[ProblemSource] = (),
 ) -> Guidance:
-    quality = quality or QualityService(review.quality, review.details, review.chronology)
-    timetable = timetable or TimetableService(review.timetable, review.details)
-    return next_steps(review.details, review.chronology, quality, timetable, extra)
+    return next_steps(
+        review.details,
+        review.chronology,
+        quality or quality_service(review),
+        timetable or timetable_service(review),
+        [*part_problems(review), *extra],
+    )

@@ -1,18 +1,57 @@
-"""Whole-review transfer: a snapshot of an open review, and filling a new review from one."""
+"""Whole-review transfer: a snapshot of an open review, and filling a new review from one.
+
+The people and analysis repositories are taken from the open review (`review.people`,
+`review.analysis`) when it offers them, or passed in; without them those parts are left out.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
+from reviewer_app.analysis.interchange import AnalysisPart
+from reviewer_app.analysis.repository import AnalysisRepository
 from reviewer_app.chronology.entry import Agency, Provenance
 from reviewer_app.chronology.repository import SameEventDecision
 from reviewer_app.interchange import ReviewSnapshot
+from reviewer_app.people.repository import PeopleRepository
 from reviewer_app.repositories import CreatedReview, OpenReview, ReviewFiles
 
 
-def take_snapshot(review: OpenReview) -> ReviewSnapshot:
+def _parts(
+    review: OpenReview, people: PeopleRepository | None, analysis: AnalysisRepository | None
+) -> tuple[PeopleRepository | None, AnalysisRepository | None]:
+    return (
+        people if people is not None else getattr(review, "people", None),
+        analysis if analysis is not None else getattr(review, "analysis", None),
+    )
+
+
+def take_snapshot(
+    review: OpenReview,
+    people: PeopleRepository | None = None,
+    analysis: AnalysisRepository | None = None,
+) -> ReviewSnapshot:
     chronology = review.chronology
+    people, analysis = _parts(review, people, analysis)
+    part = AnalysisPart()
+    if people is not None:
+        part = replace(
+            part,
+            people=tuple(people.people()),
+            involvement=tuple(people.involvement()),
+            agency_details=tuple(people.agency_details()),
+            identifiers=tuple(people.identifiers()),
+        )
+    if analysis is not None:
+        part = replace(
+            part,
+            guides=tuple(analysis.guides()),
+            conversations=tuple(analysis.conversations()),
+            passages=tuple(analysis.passages()),
+            episodes=tuple(analysis.episodes()),
+            findings=tuple(analysis.findings()),
+        )
     return ReviewSnapshot(
         details=review.details.load(),
         agencies=tuple(chronology.agencies()),
@@ -20,23 +59,50 @@ def take_snapshot(review: OpenReview) -> ReviewSnapshot:
         entries=tuple(chronology.entries()),
         same_event=tuple(chronology.same_event_decisions()),
         subject_date_of_birth=chronology.subject_date_of_birth(),
+        analysis=part,
     )
 
 
-def fill_review(review: OpenReview, snapshot: ReviewSnapshot) -> None:
+def fill_review(
+    review: OpenReview,
+    snapshot: ReviewSnapshot,
+    people: PeopleRepository | None = None,
+    analysis: AnalysisRepository | None = None,
+) -> None:
     """Copy a snapshot into a newly created, empty review, giving everything new ids."""
     chronology = review.chronology
+    people, analysis = _parts(review, people, analysis)
+    part = snapshot.analysis
     review.details.save(snapshot.details)
     agency_ids: dict[int | None, int | None] = {}
     for agency in snapshot.agencies:
         agency_ids[agency.id] = chronology.add_agency(Agency(agency.name, agency.agency_type)).id
+    person_ids: dict[int | None, int] = {}
+    if people is not None:
+        for person in part.people:
+            stored = people.save_person(
+                person.with_changes(
+                    id=None,
+                    agency_id=agency_ids.get(person.agency_id) if person.agency_id else None,
+                )
+            )
+            assert stored.id is not None
+            person_ids[person.id] = stored.id
+        for event in part.involvement:
+            people.save_involvement(replace(event, person_id=person_ids[event.person_id], id=None))
+        for details in part.agency_details:
+            people.save_agency_details(
+                replace(details, agency_id=agency_ids[details.agency_id] or 0)
+            )
+        for identifier in part.identifiers:
+            people.save_identifier(replace(identifier, id=None))
     batch_ids: dict[int | None, int | None] = {None: None}
     for batch in snapshot.batches:
-        stored = chronology.add_batch(
+        stored_batch = chronology.add_batch(
             replace(batch, agency_id=agency_ids[batch.agency_id] or 0, id=None),
             [],
         )
-        batch_ids[batch.id] = stored.id
+        batch_ids[batch.id] = stored_batch.id
     entries = sorted(snapshot.entries, key=lambda e: e.sort_key)
     new_ids = chronology.add_many(
         [
@@ -46,7 +112,7 @@ def fill_review(review: OpenReview, snapshot: ReviewSnapshot) -> None:
                 provenance=Provenance(
                     batch_ids[e.provenance.batch_id], e.provenance.row_number, e.provenance.original
                 ),
-                people=(),
+                people=tuple(person_ids[p] for p in e.people if p in person_ids),
             )
             for e in entries
         ]
@@ -61,8 +127,70 @@ def fill_review(review: OpenReview, snapshot: ReviewSnapshot) -> None:
                 decision.score,
             )
         )
-    if snapshot.subject_date_of_birth is not None:
+    has_subject = any(p.is_subject for p in part.people) and people is not None
+    if snapshot.subject_date_of_birth is not None and not has_subject:
         chronology.set_subject_date_of_birth(snapshot.subject_date_of_birth)
+    if analysis is not None:
+        _fill_analysis(analysis, part, entry_ids, person_ids)
+
+
+def _fill_analysis(
+    analysis: AnalysisRepository,
+    part: AnalysisPart,
+    entry_ids: dict[int | None, int],
+    person_ids: dict[int | None, int],
+) -> None:
+    def entries(ids: tuple[int, ...]) -> tuple[int, ...]:
+        return tuple(entry_ids[i] for i in ids if i in entry_ids)
+
+    for guide in part.guides:
+        analysis.save_guide(guide)
+    episode_ids: dict[int | None, int] = {}
+    for episode in part.episodes:
+        stored = analysis.save_episode(
+            episode.with_changes(
+                id=None,
+                entry_ids=entries(episode.entry_ids),
+                perspectives=tuple(
+                    replace(p, person_id=person_ids.get(p.person_id)) for p in episode.perspectives
+                ),
+            )
+        )
+        assert stored.id is not None
+        episode_ids[episode.id] = stored.id
+    passage_ids: dict[int | None, int] = {}
+    for conversation in part.conversations:
+        saved = analysis.save_conversation(
+            conversation.with_changes(
+                id=None,
+                participants=tuple(
+                    person_ids[p] for p in conversation.participants if p in person_ids
+                ),
+            )
+        )
+        assert saved.id is not None
+        for passage in part.passages:
+            if passage.conversation_id != conversation.id:
+                continue
+            stored_passage = analysis.save_passage(
+                passage.with_changes(
+                    id=None,
+                    conversation_id=saved.id,
+                    entry_ids=entries(passage.entry_ids),
+                    episode_ids=tuple(episode_ids[e] for e in passage.episode_ids),
+                )
+            )
+            assert stored_passage.id is not None
+            passage_ids[passage.id] = stored_passage.id
+    for finding in part.findings:
+        analysis.save_finding(
+            finding.with_changes(
+                id=None,
+                entry_ids=entries(finding.entry_ids),
+                episode_ids=tuple(episode_ids[e] for e in finding.episode_ids),
+                passage_ids=tuple(passage_ids[p] for p in finding.passage_ids),
+            )
+        )
 
 
 def create_review_from(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
@@ -69,6 +70,8 @@ class ChronologyPage(QWidget):
     loaded = Signal()
     #: The id of the entry now selected, or None.
     current_entry_changed = Signal(object)
+    #: Entries that the analysis used as evidence were deleted (its links went with them).
+    evidence_removed = Signal()
 
     def __init__(
         self,
@@ -83,6 +86,9 @@ class ChronologyPage(QWidget):
         self.service = service
         self.undo_stack = undo_stack
         self.runner = runner
+        #: Says what in the analysis uses an entry as evidence ("" if nothing); set by the
+        #: workspace, which knows the analysis part of the review.
+        self.evidence_use: Callable[[int], str] = lambda _entry_id: ""
         self._agencies: list[Agency] = []
         self._load_generation = 0
         self._filter_generation = 0
@@ -278,6 +284,13 @@ class ChronologyPage(QWidget):
         if not chosen:
             return
         title, question = delete_question(chosen, self.model.agency_name)
+        uses = [self.evidence_use(e.id) for e in chosen if e.id is not None]
+        uses = [use for use in uses if use]
+        if uses:
+            question += (
+                "\n\nThe analysis uses this as evidence: " + "; ".join(uses) + ". Those links go "
+                "with it, and undoing the deletion brings the entry back without them."
+            )
         answer = QMessageBox.question(
             self,
             title,
@@ -289,6 +302,8 @@ class ChronologyPage(QWidget):
             return
         first_row = min(i.row() for i in self.table.selectionModel().selectedRows())
         self.edits.delete(chosen)
+        if uses:
+            self.evidence_removed.emit()
         if self.proxy.rowCount():
             self.table.selectRow(min(first_row, self.proxy.rowCount() - 1))
 

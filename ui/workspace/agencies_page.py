@@ -72,7 +72,7 @@ class AgenciesPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(heading("People and agencies", 1.5))
+        layout.addWidget(heading("Agencies and imports", 1.5))
         layout.addWidget(self.agency_table, 1)
         layout.addWidget(heading("Imports", 1.2))
         layout.addWidget(

@@ -16,7 +16,13 @@ SECTIONS = (
     Section("overview", "Overview", "The review's details, terms of reference and scope."),
     Section("chronology", "Chronology", "The merged multi-agency chronology."),
     Section("timeline", "Timeline", "Every agency's entries on one time axis."),
-    Section("agencies", "People and agencies", "Agencies, their imports, and the people involved."),
+    Section(
+        "people",
+        "People",
+        "The child, the family and the practitioners, each with a pseudonym; what was asked of "
+        "each agency; names and places that must not appear in a report.",
+    ),
+    Section("agencies", "Agencies and imports", "Agencies and every import from them."),
     Section(
         "timetable",
         "Timetable",

@@ -23,17 +23,28 @@ from PySide6.QtWidgets import (
 from exporters.report.readiness import anonymisation_problems
 from exporters.report.service import ReportService
 from reviewer_app.repositories import OpenReview
+from reviewer_app.services.analysis import AnalysisService
 from reviewer_app.services.chronology import ChronologyService
 from reviewer_app.services.quality import QualityService
 from reviewer_app.services.readiness import Guidance, ReadinessReport
 from reviewer_app.services.report_inputs import pseudonym_register, report_inputs
 from reviewer_app.services.review_details import ReviewDetailsService, ReviewFacts
+from reviewer_app.services.review_parts import (
+    analysis_service,
+    people_service,
+    quality_service,
+    timetable_service,
+)
 from reviewer_app.services.review_readiness import review_next_steps, review_readiness
 from reviewer_app.services.timetable import TimetableService
+from ui.analysis.conversations_page import ConversationsPage
+from ui.analysis.episodes_page import EpisodesPage
+from ui.analysis.findings_page import FindingsPage
 from ui.chronology.page import ChronologyPage
 from ui.errors import show_error
 from ui.importing.wizard import ImportWizard
 from ui.overview_page import OverviewPage
+from ui.people.page import PeoplePage
 from ui.quality.page import QualityPage
 from ui.report.page import ReportPage
 from ui.tasks import TaskRunner
@@ -80,6 +91,7 @@ class Workspace(QWidget):
         # when the reviewer first goes there (or asks what to do next).
         self._quality: QualityService | None = None
         self._timetable: TimetableService | None = None
+        self._analysis: AnalysisService | None = None
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName("Parts of the review")
@@ -95,6 +107,8 @@ class Workspace(QWidget):
 
         self.overview = self._make_overview()
         self.chronology_page = ChronologyPage(self.chronology, undo_stack, runner)
+        self.chronology_page.evidence_use = self._evidence_use
+        self.chronology_page.evidence_removed.connect(self._evidence_removed)
         self.timeline_page = TimelinePage(self.chronology, runner)
         self.timeline_page.entry_activated.connect(self._show_entry_in_table)
         self.agencies_page = AgenciesPage(self.chronology, runner)
@@ -135,6 +149,18 @@ class Workspace(QWidget):
             return lambda: ComingPage(sections[key].title, sections[key].purpose)
 
         factories = {key: coming(key) for key in sections}
+        factories["people"] = lambda: self._part_page(
+            PeoplePage(people_service(self.review), self.undo_stack, self.runner)
+        )
+        factories["conversations"] = lambda: self._part_page(
+            ConversationsPage(self.analysis, self.undo_stack, self.runner)
+        )
+        factories["episodes"] = lambda: self._part_page(
+            EpisodesPage(self.analysis, self.undo_stack, self.runner)
+        )
+        factories["findings"] = lambda: self._part_page(
+            FindingsPage(self.analysis, self.undo_stack, self.runner)
+        )
         factories["markers"] = lambda: QualityPage(
             self.quality, self.undo_stack, self.runner, readiness=self.readiness
         )
@@ -149,19 +175,50 @@ class Workspace(QWidget):
             log=self.review.log,
         )
 
+    def _part_page(self, page: QWidget) -> QWidget:
+        """A page of the analysis or people part: loaded now, and its changes reach the rest."""
+        reload = getattr(page, "reload", None)
+        if callable(reload):
+            reload()
+        for signal_name in ("changed",):
+            signal = getattr(page, signal_name, None)
+            if signal is not None:
+                signal.connect(self._part_changed)
+        for inner in page.findChildren(QWidget):
+            changed = getattr(inner, "changed", None)
+            if changed is not None and hasattr(inner, "reload") and inner is not page:
+                changed.connect(self._part_changed)
+        return page
+
+    def _part_changed(self) -> None:
+        for key in ("conversations", "episodes", "findings", "people"):
+            page = self.pages.get(key)
+            reload = getattr(page, "reload", None)
+            if callable(reload) and self.stack.currentWidget() is not page:
+                reload()
+        self.refresh_guidance()
+
+    @property
+    def analysis(self) -> AnalysisService:
+        if self._analysis is None:
+            self._analysis = analysis_service(self.review)
+        return self._analysis
+
     @property
     def quality(self) -> QualityService:
         if self._quality is None:
-            self._quality = QualityService(
-                self.review.quality, self.review.details, self.review.chronology
-            )
+            self._quality = quality_service(self.review)
         return self._quality
 
     @property
     def timetable(self) -> TimetableService:
         if self._timetable is None:
-            self._timetable = TimetableService(self.review.timetable, self.review.details)
+            self._timetable = timetable_service(self.review)
         return self._timetable
+
+    def _evidence_use(self, entry_id: int) -> str:
+        use = self.analysis.evidence_using_entry(entry_id)
+        return "" if use.empty else use.describe()
 
     def readiness(self) -> ReadinessReport:
         """Everything to put right before a draft goes to the panel."""
@@ -266,6 +323,12 @@ class Workspace(QWidget):
         wizard.imported.connect(imported)
         wizard.finished.connect(wizard.deleteLater)
         wizard.open()
+
+    def _evidence_removed(self) -> None:
+        # The analysis lost links with the deleted entries; undo cannot bring those back, so
+        # the history starts again rather than offer a half-undo.
+        self.undo_stack.clear()
+        self._part_changed()
 
     def _batches_changed(self) -> None:
         # An import may have replaced a batch, or one was removed: earlier edit commands could

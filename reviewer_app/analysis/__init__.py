@@ -1,0 +1,1 @@
+"""The analysis: conversations, key practice episodes, findings and the evidence between them."""

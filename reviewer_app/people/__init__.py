@@ -1,0 +1,1 @@
+"""People in a review: agencies' involvement, family members, the child, practitioners."""

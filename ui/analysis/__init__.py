@@ -1,0 +1,1 @@
+"""Window pages for the analysis: conversations, key practice episodes, findings, the lens."""

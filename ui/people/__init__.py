@@ -1,0 +1,1 @@
+"""The people page: family, the child, practitioners, agencies' returns, identifiers."""
