@@ -38,8 +38,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("report")
     inputs = demo_inputs()
     return {
-        fmt: export_report(inputs, fmt, folder / f"report.{fmt}").path
-        for fmt in ("docx", "pdf")
+        fmt: export_report(inputs, fmt, folder / f"report.{fmt}").path for fmt in ("docx", "pdf")
     }
 
 
