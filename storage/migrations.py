@@ -11,7 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from storage.connection import APPLICATION_ID, Connection
-from storage.migration_steps import v3_people_analysis, v4_quality_timetable, v5_reporting
+from storage.migration_steps import (
+    v3_people_analysis,
+    v4_quality_timetable,
+    v5_reporting,
+    v6_learning_notes,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +162,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, v3_people_analysis.DESCRIPTION, v3_people_analysis.STATEMENTS),
     Migration(4, v4_quality_timetable.DESCRIPTION, v4_quality_timetable.STATEMENTS),
     Migration(5, v5_reporting.DESCRIPTION, v5_reporting.STATEMENTS),
+    Migration(6, v6_learning_notes.DESCRIPTION, v6_learning_notes.STATEMENTS),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
