@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -127,6 +128,8 @@ class OverviewPage(QWidget):
         column.addSpacing(8)
         column.addLayout(form)
         column.addSpacing(8)
+        column.addLayout(buttons)
+        column.addSpacing(8)
         column.addWidget(terms_heading)
         column.addWidget(self.terms)
         column.addSpacing(8)
@@ -144,11 +147,19 @@ class OverviewPage(QWidget):
         column.addLayout(self.steps_box)
         column.addSpacing(8)
         column.addWidget(saved_note)
-        column.addSpacing(8)
-        column.addLayout(buttons)
         column.addStretch(1)
 
-        centred_column(self, column, max_width=760, margins=(40, 24, 40, 24))
+        # In a scroll area, so a long terms of reference never squashes the rest of the page.
+        inner = QWidget()
+        centred_column(inner, column, max_width=760, margins=(40, 24, 40, 24))
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setAccessibleName("The review's overview")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
         self._case_labels = [
             self.stage_line,
