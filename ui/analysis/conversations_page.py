@@ -50,6 +50,7 @@ from ui.analysis.fields import (
     show_date,
     text_box,
 )
+from ui.analysis.guide_dialog import edit_guides
 from ui.analysis.master_detail import MasterDetailPage
 from ui.errors import show_error
 from ui.tasks import TaskRunner
@@ -97,7 +98,7 @@ class ConversationsPage(MasterDetailPage):
         self.consent = text_box("Consent", 2)
         self.support = text_box("Support offered", 2)
         self.guide = combo("Conversation guide", [])
-        self.use_guide = QPushButton("Start the record from this &guide")
+        self.use_guide = QPushButton("Start the record from this guide")
         self.use_guide.setAccessibleName("Start the structured record from the chosen guide")
         self.use_guide.clicked.connect(self._start_record)
         self.record_holder = QWidget()
@@ -113,9 +114,13 @@ class ConversationsPage(MasterDetailPage):
         )
         self.import_button.clicked.connect(self.import_notes)
 
+        self.edit_guides = QPushButton("Edit &guides…")
+        self.edit_guides.setAccessibleName("Edit this review's conversation guides")
+        self.edit_guides.clicked.connect(lambda: edit_guides(self, self.service, self.undo_stack))
         guide_row = QHBoxLayout()
         guide_row.addWidget(self.guide, 1)
         guide_row.addWidget(self.use_guide)
+        guide_row.addWidget(self.edit_guides)
         guide_box = QWidget()
         guide_box.setLayout(guide_row)
         guide_row.setContentsMargins(0, 0, 0, 0)
