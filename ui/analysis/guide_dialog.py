@@ -7,7 +7,6 @@ keep the questions as they were asked.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,6 +24,7 @@ from reviewer_app.errors import InvalidInputError
 from reviewer_app.services.analysis import AnalysisService
 from ui.errors import show_error
 from ui.style import inline_error_label, plain_label, show_inline
+from ui.undo import ReplaceCommand
 
 
 def edited_guide(guide: ConversationGuide, title: str, lines: list[str]) -> ConversationGuide:
@@ -46,20 +46,6 @@ def edited_guide(guide: ConversationGuide, title: str, lines: list[str]) -> Conv
             used.add(key)
         questions.append(GuideQuestion(key, text))
     return ConversationGuide(guide.key, title.strip(), tuple(questions))
-
-
-class EditGuideCommand(QUndoCommand):
-    def __init__(
-        self, service: AnalysisService, before: ConversationGuide, after: ConversationGuide
-    ) -> None:
-        super().__init__(f"Edit the guide '{after.title}'")
-        self._service, self._before, self._after = service, before, after
-
-    def redo(self) -> None:
-        self._service.save_guide(self._after)
-
-    def undo(self) -> None:
-        self._service.save_guide(self._before)
 
 
 class GuideDialog(QDialog):
@@ -147,7 +133,11 @@ def edit_guides(page: QWidget, service: AnalysisService, undo_stack: object) -> 
         if dialog.result_pair is None or dialog.result_pair[0] == dialog.result_pair[1]:
             return
         try:
-            undo_stack.push(EditGuideCommand(service, *dialog.result_pair))  # type: ignore[attr-defined]
+            before, after = dialog.result_pair
+            command = ReplaceCommand(
+                f"Edit the guide '{after.title}'", service.save_guide, before, after
+            )
+            undo_stack.push(command)  # type: ignore[attr-defined]
         except Exception as error:
             show_error(page, error)
             return

@@ -8,58 +8,38 @@ from PySide6.QtGui import QUndoCommand
 
 from reviewer_app.quality.assessment import EvidenceLink, MarkerAssessment, PromptAssessment
 from reviewer_app.services.quality import QualityService
+from ui.undo import ReplaceCommand
 
 Changed = Callable[[], None]
 
 
-class SaveMarkerCommand(QUndoCommand):
-    def __init__(
-        self,
-        service: QualityService,
-        before: MarkerAssessment,
-        after: MarkerAssessment,
-        on_change: Changed,
-    ) -> None:
-        what = "notes on" if before.status is after.status else f"'{after.status.label}' for"
-        super().__init__(f"Record {what} marker {after.number}")
-        self._service, self._before, self._after, self._on_change = (
-            service,
-            before,
-            after,
-            on_change,
-        )
-
-    def redo(self) -> None:
-        self._service.save_marker(self._after)
-        self._on_change()
-
-    def undo(self) -> None:
-        self._service.save_marker(self._before)
-        self._on_change()
+def save_marker_command(
+    service: QualityService,
+    before: MarkerAssessment,
+    after: MarkerAssessment,
+    on_change: Changed,
+) -> ReplaceCommand[MarkerAssessment]:
+    what = "notes on" if before.status is after.status else f"'{after.status.label}' for"
+    return ReplaceCommand(
+        f"Record {what} marker {after.number}", service.save_marker, before, after, on_change
+    )
 
 
-class SavePromptCommand(QUndoCommand):
-    def __init__(
-        self,
-        service: QualityService,
-        number: int,
-        key: str,
-        before: PromptAssessment,
-        after: PromptAssessment,
-        on_change: Changed,
-    ) -> None:
-        super().__init__(f"Record '{after.status.label}' for prompt {number}{key}")
-        self._service = service
-        self._where = (number, key)
-        self._before, self._after, self._on_change = before, after, on_change
-
-    def redo(self) -> None:
-        self._service.save_prompt(*self._where, self._after)
-        self._on_change()
-
-    def undo(self) -> None:
-        self._service.save_prompt(*self._where, self._before)
-        self._on_change()
+def save_prompt_command(
+    service: QualityService,
+    number: int,
+    key: str,
+    before: PromptAssessment,
+    after: PromptAssessment,
+    on_change: Changed,
+) -> ReplaceCommand[PromptAssessment]:
+    return ReplaceCommand(
+        f"Record '{after.status.label}' for prompt {number}{key}",
+        lambda value: service.save_prompt(number, key, value),
+        before,
+        after,
+        on_change,
+    )
 
 
 class LinkEvidenceCommand(QUndoCommand):

@@ -30,9 +30,9 @@ from reviewer_app.services.readiness import ReadinessReport
 from ui.errors import show_error
 from ui.quality.commands import (
     LinkEvidenceCommand,
-    SaveMarkerCommand,
-    SavePromptCommand,
     UnlinkEvidenceCommand,
+    save_marker_command,
+    save_prompt_command,
 )
 from ui.quality.dashboard_strip import DashboardStrip
 from ui.quality.marker_panel import MarkerPanel
@@ -222,14 +222,14 @@ class QualityPage(QWidget):
         if status is before.status:
             return
         self._push(
-            SaveMarkerCommand(self.service, before, replace(before, status=status), self.reload)
+            save_marker_command(self.service, before, replace(before, status=status), self.reload)
         )
 
     def set_marker_notes(self, notes: str) -> None:
         before = self.panel.recorded
         self.panel.recorded = replace(before, notes=notes)  # focus may leave again before reload
         self._push(
-            SaveMarkerCommand(self.service, before, replace(before, notes=notes), self.reload)
+            save_marker_command(self.service, before, replace(before, notes=notes), self.reload)
         )
 
     def set_prompt_status(self, key: str, status: Status) -> None:
@@ -237,7 +237,7 @@ class QualityPage(QWidget):
         if status is before.status:
             return
         self._push(
-            SavePromptCommand(
+            save_prompt_command(
                 self.service,
                 self.current_number,
                 key,

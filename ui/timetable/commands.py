@@ -8,33 +8,20 @@ from PySide6.QtGui import QUndoCommand
 
 from reviewer_app.services.timetable import TimetableService
 from reviewer_app.timetable.schedule import DelayRecord, MilestoneRecord
+from ui.undo import ReplaceCommand
 
 Changed = Callable[[], None]
 
 
-class SaveMilestoneCommand(QUndoCommand):
-    def __init__(
-        self,
-        service: TimetableService,
-        before: MilestoneRecord,
-        after: MilestoneRecord,
-        on_change: Changed,
-    ) -> None:
-        super().__init__(f"Change '{after.kind.label}'")
-        self._service, self._before, self._after, self._on_change = (
-            service,
-            before,
-            after,
-            on_change,
-        )
-
-    def redo(self) -> None:
-        self._service.save_milestone(self._after)
-        self._on_change()
-
-    def undo(self) -> None:
-        self._service.save_milestone(self._before)
-        self._on_change()
+def save_milestone_command(
+    service: TimetableService,
+    before: MilestoneRecord,
+    after: MilestoneRecord,
+    on_change: Changed,
+) -> ReplaceCommand[MilestoneRecord]:
+    return ReplaceCommand(
+        f"Change '{after.kind.label}'", service.save_milestone, before, after, on_change
+    )
 
 
 class AddDelayCommand(QUndoCommand):

@@ -37,7 +37,7 @@ from ui.timetable.commands import (
     AddDelayCommand,
     EditDelayCommand,
     RemoveDelayCommand,
-    SaveMilestoneCommand,
+    save_milestone_command,
 )
 from ui.timetable.delay_dialog import DelayDialog
 from ui.uk_dates import parse_day, uk
@@ -269,7 +269,7 @@ class TimetablePage(QWidget):
             show_error(self, error)
             return
         if after != before:
-            self._push(SaveMilestoneCommand(self.service, before, after, self.reload))
+            self._push(save_milestone_command(self.service, before, after, self.reload))
 
     # -- delays --------------------------------------------------------------------------------
     def _selected_delay(self) -> DelayRecord | None:

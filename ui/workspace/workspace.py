@@ -51,7 +51,7 @@ from ui.tasks import TaskRunner
 from ui.timeline.page import TimelinePage
 from ui.timetable.page import TimetablePage
 from ui.workspace.agencies_page import AgenciesPage
-from ui.workspace.commands import EditDetailsCommand
+from ui.workspace.commands import edit_details_command
 from ui.workspace.details_dialog import DetailsDialog
 from ui.workspace.placeholder_page import ComingPage
 from ui.workspace.sections import SECTIONS
@@ -282,7 +282,7 @@ class Workspace(QWidget):
                 return
             try:
                 self.undo_stack.push(
-                    EditDetailsCommand(self.details, self.facts, after, self._details_changed)
+                    edit_details_command(self.details, self.facts, after, self._details_changed)
                 )
             except Exception as error:
                 show_error(self, error)
