@@ -17,6 +17,7 @@ from reviewer_app.paths import AppPaths
 from reviewer_app.repositories import OpenReview
 from storage.backups import BackupStore
 from storage.keyring_store import KeyringStore, NoKeyring
+from storage.learning_library import StoredLearningLibrary, default_library_path
 from storage.library import StoredReviewFiles
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,15 @@ def run_window(paths: AppPaths, open_path: Path | None = None, *, demo: bool = F
             open_path=open_path,
             demo=demo,
             demo_opener=lambda: open_demo(files, paths.data),
+            library=build_learning_library(paths, files.keyring),
         )
+    )
+
+
+def build_learning_library(paths: AppPaths, keyring: KeyringStore) -> StoredLearningLibrary:
+    """The reviewer's own learning library: a second encrypted file in the user data folder."""
+    return StoredLearningLibrary(
+        default_library_path(paths.data), BackupStore(paths.backups), keyring
     )
 
 

@@ -305,6 +305,22 @@ def cmd_check(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     return EXIT_PROBLEM
 
 
+def cmd_export_learning(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    from exporters.learning_dataset import export_learning_dataset
+
+    review = open_review(files, Path(args.file))
+    try:
+        dataset = export_learning_dataset(review, Path(args.out), args.format)
+    finally:
+        review.close()
+    print(
+        f"Anonymised learning dataset written to {args.out} ({args.format.upper()}, "
+        f"{len(dataset.findings)} finding(s)). It holds no names, dates of birth or free text "
+        "from the case."
+    )
+    return EXIT_OK
+
+
 def cmd_self_test(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     from reviewer_app.app import self_test
 
@@ -412,6 +428,14 @@ def build_parser() -> argparse.ArgumentParser:
     shots.add_argument("folder")
     shots.add_argument("--entries", type=int, default=DEFAULT_ENTRIES)
     shots.set_defaults(handler=cmd_screenshots)
+
+    learning = sub.add_parser(
+        "export-learning", help="the review's anonymised learning dataset (json, csv)"
+    )
+    learning.add_argument("file")
+    learning.add_argument("--out", required=True)
+    learning.add_argument("--format", choices=["json", "csv"], default="json")
+    learning.set_defaults(handler=cmd_export_learning)
 
     ready = sub.add_parser("check", help="readiness for the panel (exit 1 with problems)")
     ready.add_argument("file")

@@ -103,11 +103,12 @@ def _entropy(data: bytes) -> float:
     return -sum(n / total * math.log2(n / total) for n in counts.values())
 
 
-def precheck(path: Path) -> bytes:
+def precheck(path: Path, noun: str = "review") -> bytes:
     """Tell a file that cannot be a review apart before any key work; return its salt.
 
     Reads only. An encrypted review is a whole number of 4 KiB pages that look like noise; a
-    plain SQLite file starts with its magic; other files are neither.
+    plain SQLite file starts with its magic; other files are neither. `noun` names the kind of
+    file in messages ("review", or "learning library" for the reviewer's library).
     """
     if not path.exists():
         raise ReviewNotFoundError(
@@ -115,32 +116,39 @@ def precheck(path: Path) -> bytes:
             "of recent reviews."
         )
     if not path.is_file():
-        raise NotAReviewError(f"'{path.name}' is a folder, not a review file.")
+        raise NotAReviewError(f"'{path.name}' is a folder, not a {noun} file.")
     size = path.stat().st_size
     with path.open("rb") as handle:
         head = handle.read(PAGE_SIZE)
     if size == 0:
-        raise NotAReviewError(f"'{path.name}' is empty: it is not a review file.")
+        raise NotAReviewError(f"'{path.name}' is empty: it is not a {noun} file.")
     if head.startswith(SQLITE_MAGIC):
         raise NotAReviewError(
-            f"'{path.name}' is an ordinary, unencrypted database, not an SCR Reviewer review. "
+            f"'{path.name}' is an ordinary, unencrypted database, not an SCR Reviewer {noun}. "
             "It has not been changed."
         )
     if len(head) < PAGE_SIZE or _entropy(head) < 7.5:
         raise NotAReviewError(
-            f"'{path.name}' is not an SCR Reviewer review file (it is some other kind of file). "
+            f"'{path.name}' is not an SCR Reviewer {noun} file (it is some other kind of file). "
             "It has not been changed."
         )
     if size % PAGE_SIZE:
         raise DamagedReviewError(
-            f"'{path.name}' looks like a review file but is incomplete, perhaps cut short while "
+            f"'{path.name}' looks like a {noun} file but is incomplete, perhaps cut short while "
             "being copied. It has not been changed. Restore it from a backup or ask for a "
             "fresh copy."
         )
     return head[:SALT_BYTES]
 
 
-def check_identity(conn: Connection, path: Path, schema_version: int) -> int:
+def check_identity(
+    conn: Connection,
+    path: Path,
+    schema_version: int,
+    *,
+    application_id: int = APPLICATION_ID,
+    noun: str = "review",
+) -> int:
     """Refuse a foreign or newer database; return the file's schema version."""
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -150,9 +158,9 @@ def check_identity(conn: Connection, path: Path, schema_version: int) -> int:
             f"'{path.name}' opened but could not be read: it is damaged. It has not been "
             "changed. Restore it from a backup."
         ) from exc
-    if app_id != APPLICATION_ID:
+    if app_id != application_id:
         raise NotAReviewError(
-            f"'{path.name}' is an encrypted database from another program, not a review. "
+            f"'{path.name}' is an encrypted database from another program, not a {noun}. "
             "It has not been changed."
         )
     if version > schema_version:

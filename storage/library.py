@@ -9,6 +9,7 @@ from pathlib import Path
 from reviewer_app.analysis.repository import AnalysisRepository
 from reviewer_app.chronology.repository import ChronologyRepository
 from reviewer_app.errors import WrongPassphraseError
+from reviewer_app.learning.repository import AttachedNotesRepository
 from reviewer_app.people.repository import PeopleRepository
 from reviewer_app.quality.repository import QualityRepository
 from reviewer_app.repositories import CreatedReview, KeyringNotice, ReviewDetailsRepository
@@ -16,6 +17,7 @@ from reviewer_app.review import Review
 from reviewer_app.services.report import ReviewLog
 from reviewer_app.timetable.repository import TimetableRepository
 from storage.analysis_repository import SqlAnalysis
+from storage.attached_notes_repository import SqlAttachedNotes
 from storage.backups import BackupStore
 from storage.chronology_repository import SqlChronology
 from storage.connection import precheck
@@ -47,6 +49,7 @@ class StoredReview:
         self._quality = SqlQuality(lambda: file.engine)
         self._timetable = SqlTimetable(lambda: file.engine)
         self._log = SqlReviewLog(lambda: file.engine)
+        self._learning_notes = SqlAttachedNotes(lambda: file.engine)
 
     @property
     def path(self) -> Path:
@@ -79,6 +82,10 @@ class StoredReview:
     @property
     def log(self) -> ReviewLog:
         return self._log
+
+    @property
+    def learning_notes(self) -> AttachedNotesRepository:
+        return self._learning_notes
 
     def change_passphrase(self, new_passphrase: str) -> str:
         return self.file.change_passphrase(new_passphrase, self._keyring)

@@ -172,6 +172,7 @@ def migrate(
     from_version: int,
     migrations: tuple[Migration, ...] = MIGRATIONS,
     on_step: Callable[[Migration], None] | None = None,
+    application_id: int = APPLICATION_ID,
 ) -> int:
     """Apply every migration newer than `from_version`, each all-or-nothing; return the version."""
     version = from_version
@@ -182,7 +183,7 @@ def migrate(
         try:
             for statement in step.statements:
                 conn.execute(statement)
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA application_id = {int(application_id)}")
             conn.execute(f"PRAGMA user_version = {int(step.version)}")
             conn.execute("COMMIT")
         except BaseException:

@@ -10,8 +10,10 @@ is preceded by an encrypted backup copy.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
+from typing import ClassVar, Self
 
 from sqlalchemy import Engine
 
@@ -25,6 +27,7 @@ from reviewer_app.review import Review
 from storage import recovery_code
 from storage.backups import BackupStore, copy_database, reserve_new_file
 from storage.connection import (
+    APPLICATION_ID,
     Connection,
     check_identity,
     connect,
@@ -35,7 +38,7 @@ from storage.connection import (
 from storage.engine import make_engine
 from storage.keyring_store import KeyringStatus, KeyringStore
 from storage.keys import DatabaseKey, derive_key, file_id, new_salt
-from storage.migrations import SCHEMA_VERSION, migrate
+from storage.migrations import MIGRATIONS, Migration, migrate
 from storage.review_repository import review_to_row
 
 log = logging.getLogger(__name__)
@@ -50,8 +53,14 @@ def _insert_review(conn: Connection, details: Review) -> None:
     conn.execute("COMMIT")
 
 
-class ReviewFile:
-    """An open review. `close()` (or locking) disposes every connection and wipes the key."""
+class EncryptedFile:
+    """An open SQLCipher file of this app. `close()` (or locking) disposes every connection and
+    wipes the key. Subclasses say which kind of file they are: its application id, migrations
+    and the word used for it in messages (a review, the learning library)."""
+
+    APPLICATION_ID: ClassVar[int] = APPLICATION_ID
+    MIGRATIONS: ClassVar[tuple[Migration, ...]] = MIGRATIONS
+    NOUN: ClassVar[str] = "review"
 
     def __init__(self, path: Path, salt: bytes, key: DatabaseKey) -> None:
         self.path = path
@@ -59,12 +68,16 @@ class ReviewFile:
         self._key: DatabaseKey | None = key
         self._engine: Engine | None = make_engine(path, key, salt)
 
+    @classmethod
+    def schema_version(cls) -> int:
+        return cls.MIGRATIONS[-1].version
+
     # -- creating and opening -------------------------------------------------------------
     @classmethod
-    def create(
-        cls, path: Path, details: Review, passphrase: str, backups: BackupStore | None = None
-    ) -> tuple[ReviewFile, str]:
-        """A new review at `path` (which must not exist); returns it and its recovery code."""
+    def _create_file(
+        cls, path: Path, passphrase: str, fill: Callable[[Connection], None]
+    ) -> tuple[Self, str]:
+        """A new file at `path` (which must not exist), migrated and `fill`ed; and its code."""
         require_acceptable(passphrase)
         path = path.expanduser()
         reserve_new_file(path)
@@ -72,13 +85,13 @@ class ReviewFile:
             salt = new_salt()
             key = derive_key(passphrase, salt)
             with closing(connect(path, key, salt, create=True)) as conn:
-                migrate(conn, 0)
-                _insert_review(conn, details)
+                migrate(conn, 0, cls.MIGRATIONS, application_id=cls.APPLICATION_ID)
+                fill(conn)
         except BaseException:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
             raise
-        log.info("review file created")
+        log.info("%s file created", cls.NOUN)
         return cls(path, salt, key), recovery_code.encode(key)
 
     @classmethod
@@ -90,12 +103,12 @@ class ReviewFile:
         code: str | None = None,
         key: DatabaseKey | None = None,
         backups: BackupStore | None = None,
-    ) -> ReviewFile:
+    ) -> Self:
         """Open with exactly one of a passphrase, a recovery code or a remembered key."""
         if sum(x is not None for x in (passphrase, code, key)) != 1:
             raise ValueError("give exactly one of passphrase, code or key")
         path = path.expanduser()
-        salt = precheck(path)
+        salt = precheck(path, cls.NOUN)
         if code is not None:
             key = recovery_code.decode(code)  # typos rejected here, before any key work
         elif passphrase is not None:
@@ -107,21 +120,31 @@ class ReviewFile:
             if code is not None:
                 raise WrongRecoveryCodeError(
                     f"That recovery code does not open '{path.name}'. It may belong to another "
-                    "review, or to this one before its passphrase was last changed (each change "
-                    "makes a new code)."
+                    f"{cls.NOUN}, or to this one before its passphrase was last changed (each "
+                    "change makes a new code)."
                 ) from exc
             raise
+        latest = cls.schema_version()
         with closing(conn):
-            version = check_identity(conn, path, SCHEMA_VERSION)
-            if version < SCHEMA_VERSION:
+            version = cls._check_identity(conn, path)
+            if version < latest:
                 if backups is not None:
                     backups.take(conn, key, salt, file_id(salt), "before-migration")
-                migrate(conn, version)
-                log.info("review file migrated from version %d to %d", version, SCHEMA_VERSION)
-        log.info("review file opened")
+                migrate(conn, version, cls.MIGRATIONS, application_id=cls.APPLICATION_ID)
+                log.info("%s file migrated from version %d to %d", cls.NOUN, version, latest)
+        log.info("%s file opened", cls.NOUN)
         return cls(path, salt, key)
 
+    @classmethod
+    def _check_identity(cls, conn: Connection, path: Path) -> int:
+        return check_identity(
+            conn, path, cls.schema_version(), application_id=cls.APPLICATION_ID, noun=cls.NOUN
+        )
+
     # -- using ------------------------------------------------------------------------------
+    def _locked(self) -> ReviewLockedError:
+        return ReviewLockedError(f"The {self.NOUN} is locked. Unlock it to carry on.")
+
     @property
     def is_open(self) -> bool:
         return self._engine is not None
@@ -129,13 +152,13 @@ class ReviewFile:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            raise ReviewLockedError("The review is locked. Unlock it to carry on.")
+            raise self._locked()
         return self._engine
 
     @property
     def key(self) -> DatabaseKey:
         if self._key is None:
-            raise ReviewLockedError("The review is locked. Unlock it to carry on.")
+            raise self._locked()
         return self._key
 
     @property
@@ -157,13 +180,13 @@ class ReviewFile:
         with closing(self._raw()) as conn:
             rekey(conn, new_key, self.salt)
         with closing(connect(self.path, new_key, self.salt)) as conn:
-            check_identity(conn, self.path, SCHEMA_VERSION)
+            self._check_identity(conn, self.path)
         try:
             connect(self.path, old_key, self.salt).close()
         except WrongPassphraseError:
             pass
         else:  # pragma: no cover - would mean SQLCipher ignored the rekey
-            raise RuntimeError("the old key still opens the review after a rekey")
+            raise RuntimeError("the old key still opens the file after a rekey")
         old_key.wipe()
         self._key = new_key
         self._engine = make_engine(self.path, new_key, self.salt)
@@ -194,13 +217,24 @@ class ReviewFile:
         if self._key is not None:
             self._key.wipe()
             self._key = None
-        log.info("review file closed")
+        log.info("%s file closed", self.NOUN)
 
-    def __enter__(self) -> ReviewFile:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
 
-__all__ = ["ReviewFile", "reserve_new_file"]
+class ReviewFile(EncryptedFile):
+    """An open review."""
+
+    @classmethod
+    def create(
+        cls, path: Path, details: Review, passphrase: str, backups: BackupStore | None = None
+    ) -> tuple[ReviewFile, str]:
+        """A new review at `path` (which must not exist); returns it and its recovery code."""
+        return cls._create_file(path, passphrase, lambda conn: _insert_review(conn, details))
+
+
+__all__ = ["EncryptedFile", "ReviewFile", "reserve_new_file"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Float, ForeignKey, Integer, MetaData, Table, Text
+from sqlalchemy import Column, Float, ForeignKey, Integer, LargeBinary, MetaData, Table, Text
 
 metadata = MetaData()
 
@@ -306,4 +306,42 @@ review_log = Table(
     Column("kind", Text, nullable=False),
     Column("summary", Text, nullable=False),
     Column("count", Integer, nullable=False),
+)
+
+# -- schema version 6: learning notes attached to the review -------------------------------------
+attached_note = Table(
+    "attached_note",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("original_uid", Text, nullable=False),
+    Column("original_version", Integer, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("event", Text, nullable=False),
+    Column("held_on", Text),
+    Column("facilitator", Text, nullable=False),
+    Column("tags", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("in_report", Integer, nullable=False),
+    Column("attached_at", Text, nullable=False),
+)
+
+attached_note_target = Table(
+    "attached_note_target",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("attached_note_id", Integer, ForeignKey("attached_note.id"), nullable=False),
+    Column("finding_id", Integer, ForeignKey("finding.id")),
+    Column("episode_id", Integer, ForeignKey("key_episode.id")),
+    Column("marker", Integer),
+)
+
+attached_note_file = Table(
+    "attached_note_file",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("attached_note_id", Integer, ForeignKey("attached_note.id"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("media_type", Text, nullable=False),
+    Column("data", LargeBinary, nullable=False),
 )

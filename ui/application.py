@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from reviewer_app.paths import AppPaths
 from reviewer_app.repositories import OpenReview, ReviewFiles
+from reviewer_app.services.learning import LearningLibraryAccess
 from ui.errors import install_crash_dialog
 from ui.start_window import MainWindow
 from ui.tasks import TaskRunner
@@ -41,11 +42,13 @@ def start(
     demo: bool,
     demo_opener: Callable[[], OpenReview] | None = None,
     runner: TaskRunner | None = None,
+    library: LearningLibraryAccess | None = None,
 ) -> MainWindow:
     """Show the main window and queue what to open first; the caller runs the event loop."""
     application()
     window = MainWindow(files, paths=paths, runner=runner)
     window.demo_opener = demo_opener
+    window.library = library
     window.show_start()
     window.show()
     if open_path is not None:
@@ -91,11 +94,19 @@ def run(
     open_path: Path | None,
     demo: bool,
     demo_opener: Callable[[], OpenReview] | None = None,
+    library: LearningLibraryAccess | None = None,
 ) -> int:
     """Run the window until it is closed; returns the exit code."""
     app = application()
     previous_hook = install_crash_dialog()
-    window = start(files, paths=paths, open_path=open_path, demo=demo, demo_opener=demo_opener)
+    window = start(
+        files,
+        paths=paths,
+        open_path=open_path,
+        demo=demo,
+        demo_opener=demo_opener,
+        library=library,
+    )
     app.aboutToQuit.connect(window.shut_down)  # closes an open review, even on a session logout
     try:
         return app.exec()

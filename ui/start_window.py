@@ -24,13 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exporters.briefing import export_briefing
 from reviewer_app.errors import ReviewLockedError
+from reviewer_app.learning.collation import ThemeBriefing
 from reviewer_app.paths import AppPaths
 from reviewer_app.repositories import KeyringNotice, OpenReview, ReviewFiles
+from reviewer_app.services.learning import CollationService, LearningLibraryAccess
 from ui.change_passphrase_dialog import ChangePassphraseDialog
 from ui.errors import show_error
 from ui.guide_dialog import GuideDialog
 from ui.idle_lock import IdleLock
+from ui.learning.collation_page import CollationWindow
+from ui.learning.library_page import LearningLibraryWindow
 from ui.locked_page import LockedPage
 from ui.new_review_dialog import FILE_FILTER, NewReviewDialog, documents_folder
 from ui.overview_page import OverviewPage
@@ -50,6 +55,10 @@ from ui.welcome_dialog import WelcomeDialog
 from ui.workspace.workspace import Place, Workspace
 
 log = logging.getLogger(__name__)
+
+
+def _export_briefing(briefing: ThemeBriefing, file_format: str, path: Path) -> object:
+    return export_briefing(briefing, "pdf" if file_format == "pdf" else "docx", path)
 
 
 class MainWindow(QMainWindow):
@@ -92,6 +101,11 @@ class MainWindow(QMainWindow):
         self.start_page.open_requested.connect(self.open_review)
         self.start_page.demo_requested.connect(self.open_demo)
         self.demo_opener: Callable[[], OpenReview] | None = None
+        #: The reviewer's learning library (a second encrypted file), given by the composition
+        #: root; None where the app runs without one (some tests).
+        self.library: LearningLibraryAccess | None = None
+        self._library_window: LearningLibraryWindow | None = None
+        self._collation_window: CollationWindow | None = None
         self.start_page.recent_chosen.connect(self.unlock)
         self.start_page.recent_removed.connect(self._forget_recent)
         self.locked_page = LockedPage()
@@ -169,6 +183,10 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit = self.menuBar().addMenu("&Edit")
         edit.addActions([self.undo_action, self.redo_action])
+        self.library_action = action("Learning &library…", self.show_library, "")
+        self.collation_action = action("Learning &across reviews…", self.show_collation, "")
+        tools = self.menuBar().addMenu("&Tools")
+        tools.addActions([self.library_action, self.collation_action])
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addActions([self.guide_action, self.welcome_action])
 
@@ -200,7 +218,7 @@ class MainWindow(QMainWindow):
     def show_review(self, review: OpenReview, *, add_to_recent: bool = True) -> bool:
         """Make `review` the open review and show its workspace; False if it cannot be read."""
         try:
-            workspace = Workspace(review, self.undo_stack, self.runner)
+            workspace = Workspace(review, self.undo_stack, self.runner, library=self.library)
         except Exception as error:
             self._close_quietly(review)
             show_error(self, error)
@@ -213,6 +231,7 @@ class MainWindow(QMainWindow):
         workspace.change_passphrase_requested.connect(self.change_passphrase)
         workspace.close_requested.connect(self.close_review)
         workspace.title_changed.connect(self._set_title)
+        workspace.library_requested.connect(self.show_library)
         self.workspace = workspace
         self.overview = workspace.overview
         self.pages.addWidget(workspace)
@@ -298,6 +317,39 @@ class MainWindow(QMainWindow):
         if self.locked_page.path is not None:
             self.unlock(self.locked_page.path)
 
+    def show_library(self) -> None:
+        if self.library is None:
+            self.statusBar().showMessage("The learning library is not available here.", 5000)
+            return
+        if self._library_window is None:
+            self._library_window = LearningLibraryWindow(self.library, self.runner)
+            self._library_window.destroyed.connect(self._library_window_gone)
+        self._library_window.show()
+        self._library_window.raise_()
+
+    def _library_window_gone(self) -> None:
+        self._library_window = None
+
+    def show_collation(self) -> None:
+        if self._collation_window is None:
+            self._collation_window = CollationWindow(
+                CollationService(), _export_briefing, self.runner
+            )
+        self._collation_window.show()
+        self._collation_window.raise_()
+
+    def _lock_learning(self) -> None:
+        """The library locks with the review: its window closes and its key is dropped."""
+        for window in (self._library_window, self._collation_window):
+            if window is not None:
+                window.close()
+        self._collation_window = None
+        if self.library is not None:
+            try:
+                self.library.close()
+            except Exception:
+                log.warning("the learning library did not close cleanly")
+
     def show_guide(self) -> None:
         dialog = GuideDialog(self)
         dialog.finished.connect(dialog.deleteLater)
@@ -367,6 +419,7 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Close the review and drop it; show only the file's name until it is unlocked."""
+        self._lock_learning()
         if self.review is None:
             return
         path = self.review.path

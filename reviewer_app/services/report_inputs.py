@@ -14,6 +14,7 @@ from reviewer_app.anonymisation.register import PseudonymRegister
 from reviewer_app.chronology.dates import FuzzyDate, Precision, Qualifier, format_uk_date
 from reviewer_app.people.model import Person
 from reviewer_app.repositories import OpenReview
+from reviewer_app.services.learning import learning_note_inputs
 from reviewer_app.services.quality import QualityService
 from reviewer_app.services.report import (
     ConversationInput,
@@ -101,6 +102,7 @@ def report_inputs(review: OpenReview, quality: QualityService | None = None) -> 
         episodes=tuple(episode_input(e) for e in analysis.episodes()),
         findings=tuple(finding_input(f) for f in analysis.findings()),
         quality_markers=marker_inputs(quality),
+        learning_notes=learning_note_inputs(review.learning_notes.attached()),
     )
 
 

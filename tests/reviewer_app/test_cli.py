@@ -294,3 +294,21 @@ def test_export_draft_report_as_docx_and_pdf(tmp_path: Path, app_paths: AppPaths
     assert any("Findings" in h for h in headings)
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / "draft.pdf").pages)
     assert "DRAFT" in text and "Appendix A: Chronology" in text
+
+
+def test_export_learning_dataset_of_the_demo(tmp_path: Path, app_paths: AppPaths) -> None:
+    import json
+
+    from reviewer_app.demo import DEMO_PASSPHRASE
+
+    demo = tmp_path / "demo.review"
+    assert run("demo", str(demo), app_paths=app_paths, passphrase=None).returncode == 0
+    out = tmp_path / "learning.json"
+    made = run(
+        "export-learning", str(demo), "--out", str(out),
+        app_paths=app_paths, passphrase=DEMO_PASSPHRASE,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert len(document["findings"]) == 4
+    assert "Child M" not in out.read_text(encoding="utf-8")

@@ -20,11 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exporters.learning_dataset import export_learning_dataset
 from exporters.report.readiness import anonymisation_problems
 from exporters.report.service import ReportService
 from reviewer_app.repositories import OpenReview
 from reviewer_app.services.analysis import AnalysisService
 from reviewer_app.services.chronology import ChronologyService
+from reviewer_app.services.learning import (
+    AttachedNotesService,
+    LearningLibraryAccess,
+    LibraryService,
+    target_choices,
+)
 from reviewer_app.services.quality import QualityService
 from reviewer_app.services.readiness import Guidance, ReadinessReport
 from reviewer_app.services.report_inputs import pseudonym_register, report_inputs
@@ -43,6 +50,7 @@ from ui.analysis.findings_page import FindingsPage
 from ui.chronology.page import ChronologyPage
 from ui.errors import show_error
 from ui.importing.wizard import ImportWizard
+from ui.learning.learning_page import LearningNotesPage
 from ui.overview_page import OverviewPage
 from ui.people.page import PeoplePage
 from ui.quality.page import QualityPage
@@ -72,6 +80,7 @@ class Workspace(QWidget):
     change_passphrase_requested = Signal()
     close_requested = Signal()
     title_changed = Signal(str)
+    library_requested = Signal()  # the reviewer wants to unlock the learning library
 
     def __init__(
         self,
@@ -79,9 +88,12 @@ class Workspace(QWidget):
         undo_stack: QUndoStack,
         runner: TaskRunner,
         parent: QWidget | None = None,
+        *,
+        library: LearningLibraryAccess | None = None,
     ) -> None:
         super().__init__(parent)
         self.review = review
+        self.library = library
         self.undo_stack = undo_stack
         self.runner = runner
         self.details = ReviewDetailsService(review)
@@ -161,6 +173,23 @@ class Workspace(QWidget):
         factories["findings"] = lambda: self._part_page(
             FindingsPage(self.analysis, self.undo_stack, self.runner)
         )
+        factories["learning"] = lambda: self._part_page(
+            LearningNotesPage(
+                AttachedNotesService(self.review.learning_notes),
+                self._library_service,
+                lambda: target_choices(
+                    self.analysis.findings(),
+                    [(row.number, row.title) for row in self.quality.dashboard_rows()],
+                    self.analysis.episodes(),
+                ),
+                self.undo_stack,
+                self.runner,
+                unlock_library=self.library_requested.emit,
+                export_dataset=lambda path, fmt: export_learning_dataset(
+                    self.review, path, "csv" if fmt == "csv" else "json"
+                ),
+            )
+        )
         factories["markers"] = lambda: QualityPage(
             self.quality, self.undo_stack, self.runner, readiness=self.readiness
         )
@@ -174,6 +203,10 @@ class Workspace(QWidget):
             register=lambda: pseudonym_register(self.review),
             log=self.review.log,
         )
+
+    def _library_service(self) -> LibraryService | None:
+        repository = self.library.repository if self.library is not None else None
+        return LibraryService(repository) if repository is not None else None
 
     def _part_page(self, page: QWidget) -> QWidget:
         """A page of the analysis or people part: loaded now, and its changes reach the rest."""

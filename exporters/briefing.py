@@ -1,0 +1,152 @@
+"""A short briefing on one practice issue, in the style of the Learning into Practice Project's
+briefings: what the issue is, how it shows up, why it happens, and questions for local
+self-assessment, drawn from every collated review that found it.
+
+Built as the report model and drawn by the same DOCX and PDF renderers as the draft report
+(real headings, tables with header rows, Arial, page numbers), then scanned by the
+anonymisation gate's generic patterns before anything is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from exporters.report.export import ExportBlockedError, Format, render, rendered_pieces
+from exporters.report.export import _write_new as write_new
+from exporters.report_model import (
+    Block,
+    BulletList,
+    Column,
+    Heading,
+    Note,
+    Paragraph,
+    Report,
+    Section,
+    Table,
+    TitlePage,
+    text_pieces,
+)
+from reviewer_app.anonymisation.register import PseudonymRegister
+from reviewer_app.anonymisation.scan import LeakScanner
+from reviewer_app.errors import UserFacingError
+from reviewer_app.learning.collation import Tally, ThemeBriefing
+
+MARKING = "OFFICIAL"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _tally_table(title: str, rows: tuple[Tally, ...], caption: str) -> Table:
+    return Table(
+        (Column(title, 0.75), Column("Findings", 0.25)),
+        tuple((t.label, str(t.count)) for t in rows),
+        caption=caption,
+    )
+
+
+def briefing_report(briefing: ThemeBriefing) -> Report:
+    b = briefing
+    reviews = _plural(b.review_count, "review")
+    findings = _plural(b.finding_count, "finding")
+    issue = (
+        f"{b.review_count} of the collated reviews found this practice issue ({findings} in all)."
+        if b.review_count != 1
+        else f"One collated review found this practice issue ({findings})."
+    )
+    where_most = b.stages[0].label.lower() if b.stages else ""
+    shows: list[Block] = [
+        Paragraph(
+            f"The findings arose at these stages of the child's journey through services"
+            f"{f', most often at {where_most}' if where_most else ''}, and in the records of "
+            "these kinds of agency."
+        ),
+        _tally_table("Stage of the child's journey", b.stages, "Where on the child's journey"),
+        _tally_table("Agency type", b.agency_types, "Whose records evidence the findings"),
+        _tally_table("Type of review", b.review_types, "The reviews (one line per kind)"),
+        _tally_table("Child's age band", b.age_bands, "Children's ages at the end of the period"),
+    ]
+    why: list[Block] = [
+        Paragraph(
+            "Reviewers placed the findings in these categories of the Learning Together "
+            "typology, which describe the patterns in the system that make the issue likely "
+            "to recur, not individual failings."
+        ),
+    ]
+    for tally in b.categories:
+        why.append(Heading(tally.label, 3))
+        why.append(Paragraph(f"{_plural(tally.count, 'finding')}.", label="In the reviews:"))
+        if tally.description:
+            why.append(Paragraph(tally.description))
+    questions: list[Block] = (
+        [
+            Paragraph(
+                "Questions the reviews put to their safeguarding partnerships, for local "
+                "self-assessment:"
+            ),
+            BulletList(b.questions),
+        ]
+        if b.questions
+        else [Note("The collated reviews recorded no questions for the board on this issue.")]
+    )
+    sections = (
+        Section(
+            "title",
+            "",
+            (
+                TitlePage(
+                    MARKING,
+                    "BRIEFING",
+                    b.theme,
+                    (
+                        "Learning from case reviews: a briefing on a practice issue",
+                        f"Drawn from {reviews}",
+                    ),
+                ),
+            ),
+        ),
+        Section("issue", "1. The issue", (Heading("1. The issue", 1, "issue"), Paragraph(issue))),
+        Section(
+            "shows",
+            "2. How it shows up",
+            (Heading("2. How it shows up", 1, "shows"), *shows),
+        ),
+        Section("why", "3. Why it happens", (Heading("3. Why it happens", 1, "why"), *why)),
+        Section(
+            "questions",
+            "4. Questions for local self-assessment",
+            (Heading("4. Questions for local self-assessment", 1, "questions"), *questions),
+        ),
+    )
+    return Report(
+        title=f"Briefing: {b.theme}",
+        marking=MARKING,
+        status="BRIEFING",
+        banner=f"{MARKING} — briefing on a practice issue",
+        sections=sections,
+        template="lipp-briefing",
+    )
+
+
+def export_briefing(
+    briefing: ThemeBriefing, file_format: Format, path: Path, *, overwrite: bool = False
+) -> Path:
+    """Write the briefing as DOCX or PDF. The datasets were anonymised when exported; this
+    checks again for the generic shapes (dates of birth, postcodes, phone numbers) before and
+    after rendering, and writes nothing if any is found."""
+    if file_format not in ("docx", "pdf"):
+        raise UserFacingError(f"Briefings can be written as DOCX or PDF, not '{file_format}'.")
+    report = briefing_report(briefing)
+    scanner = LeakScanner(PseudonymRegister())
+    hits = scanner.scan_pieces(list(text_pieces(report)))
+    if hits:
+        raise ExportBlockedError(hits)
+    data = render(report, file_format)
+    rendered = LeakScanner(PseudonymRegister(), generic=False).scan_pieces(
+        rendered_pieces(data, file_format, report)
+    )
+    if rendered:  # pragma: no cover - an empty register has no recorded terms to find
+        raise ExportBlockedError(rendered)
+    write_new(path, data, overwrite=overwrite)
+    return path

@@ -1,0 +1,1 @@
+"""The reviewer's learning: masterclass notes, their Markdown files, and learning across reviews."""

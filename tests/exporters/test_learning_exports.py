@@ -1,0 +1,85 @@
+"""Learning datasets written as JSON/CSV through the gate, and briefings as DOCX/PDF."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+
+from exporters.briefing import briefing_report, export_briefing
+from exporters.learning_dataset import export_learning_dataset
+from reviewer_app.demo import build_demo
+from reviewer_app.errors import FileAlreadyThereError
+from reviewer_app.learning.collation import Collation, Dimension, briefing_for
+from reviewer_app.learning.dataset import read_datasets
+from reviewer_app.paths import AppPaths
+from reviewer_app.services.learning import DatasetBlockedError
+from reviewer_app.services.review_parts import analysis_service
+from reviewer_app.services.transfer import fill_review
+from tests.helpers.reviews import new_review
+from tests.reviewer_app.learning.test_collation import synthetic
+
+
+@pytest.mark.parametrize("file_format", ["json", "csv"])
+def test_dataset_file_is_written_owner_only_and_reads_back(
+    tmp_path: Path, app_paths: AppPaths, file_format: str
+) -> None:
+    review = new_review(tmp_path / "demo.review", app_paths)
+    fill_review(review, build_demo(40))
+    out = tmp_path / f"learning.{file_format}"
+    dataset = export_learning_dataset(review, out, file_format)  # type: ignore[arg-type]
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    assert read_datasets(out.read_bytes().decode("utf-8"), out.name) == [dataset]
+    text = out.read_text("utf-8")
+    assert "Ashworth" not in text and "Mia" not in text and "Northshire" not in text
+    with pytest.raises(FileAlreadyThereError):
+        export_learning_dataset(review, out, file_format)  # type: ignore[arg-type]
+    review.close()
+
+
+def test_blocked_dataset_writes_nothing(tmp_path: Path, app_paths: AppPaths) -> None:
+    review = new_review(tmp_path / "demo.review", app_paths)
+    fill_review(review, build_demo(40))
+    analysis = analysis_service(review)
+    first = analysis.findings()[0]
+    analysis.save_finding(first.with_changes(theme="Ashworth household"))
+    out = tmp_path / "learning.json"
+    with pytest.raises(DatasetBlockedError):
+        export_learning_dataset(review, out, "json")
+    assert not out.exists()
+    review.close()
+
+
+def _theme_briefing() -> object:
+    collation = Collation(synthetic(24))
+    group = collation.group(Dimension.THEME, "strategy discussions")
+    assert group is not None
+    return briefing_for(group)
+
+
+def test_briefing_has_the_lipp_parts_in_both_formats(tmp_path: Path) -> None:
+    briefing = _theme_briefing()
+    report = briefing_report(briefing)  # type: ignore[arg-type]
+    titles = [h.text for h in report.headings() if h.level == 1]
+    assert titles == [
+        "1. The issue",
+        "2. How it shows up",
+        "3. Why it happens",
+        "4. Questions for local self-assessment",
+    ]
+    word = export_briefing(briefing, "docx", tmp_path / "b.docx")  # type: ignore[arg-type]
+    document = docx.Document(str(word))
+    styles = {p.style.name for p in document.paragraphs if p.text.startswith("1. The issue")}
+    assert styles == {"Heading 1"}
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert "Strategy discussions" in body and "Question" in body
+    pdf = export_briefing(briefing, "pdf", tmp_path / "b.pdf")  # type: ignore[arg-type]
+    reader = pypdf.PdfReader(io.BytesIO(pdf.read_bytes()))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Why it happens" in text and "Questions for local self-assessment" in text
+    assert reader.outline  # bookmarks for navigation

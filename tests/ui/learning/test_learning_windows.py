@@ -1,0 +1,266 @@
+"""The library window, the review's Learning notes page and the collation window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QTableView,
+    QTextBrowser,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from exporters.briefing import export_briefing
+from exporters.learning_dataset import export_learning_dataset
+from reviewer_app.demo import build_demo
+from reviewer_app.learning.attached import NoteTarget, TargetKind
+from reviewer_app.learning.collation import Dimension
+from reviewer_app.learning.dataset import to_json
+from reviewer_app.learning.markdown import to_markdown
+from reviewer_app.learning.note import LearningNote
+from reviewer_app.paths import AppPaths
+from reviewer_app.services.learning import (
+    AttachedNotesService,
+    CollationService,
+    LibraryService,
+    target_choices,
+)
+from reviewer_app.services.review_parts import analysis_service, quality_service
+from reviewer_app.services.transfer import fill_review
+from storage.attached_notes_repository import SqlAttachedNotes
+from storage.keyring_store import KeyringStore, NoKeyring
+from storage.learning_library import StoredLearningLibrary
+from tests.helpers.reviews import new_review
+from tests.helpers.secrets_watch import PASSPHRASE, register
+from tests.reviewer_app.learning.memory import MemoryLibrary
+from tests.reviewer_app.learning.test_collation import synthetic
+from tests.ui.learning.fakes import MemoryAccess
+from tests.ui.support import Shown
+from ui.learning.collation_page import CollationWindow
+from ui.learning.learning_page import LearningNotesPage
+from ui.learning.library_page import LearningLibraryWindow
+from ui.tasks import ImmediateTaskRunner
+
+_NAMED_KINDS = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QListWidget,
+    QTableView,
+    QTextBrowser,
+    QPlainTextEdit,
+)
+
+
+def _unnamed_controls(root: QWidget) -> list[str]:
+    """Controls a screen reader would announce without a name."""
+    return [
+        type(w).__name__
+        for w in root.findChildren(QWidget)
+        if isinstance(w, _NAMED_KINDS) and w.isVisibleTo(root) and not w.accessibleName()
+    ]
+
+
+def test_library_is_created_then_edited_with_undo(
+    qtbot: QtBot, tmp_path: Path, app_paths: AppPaths
+) -> None:
+    access = StoredLearningLibrary(
+        app_paths.data / "learning.library",
+        None,
+        KeyringStore(NoKeyring()),  # type: ignore[arg-type]
+    )
+    window = LearningLibraryWindow(access, ImmediateTaskRunner())
+    qtbot.addWidget(window)
+    codes: list[str] = []
+    window.unlock.show_code = lambda code: codes.append(register(code))
+    assert window.unlock.fields is not None
+    window.unlock.fields.passphrase.setText(PASSPHRASE)
+    window.unlock.fields.confirm.setText(PASSPHRASE)
+    assert window.unlock.button.isEnabled()
+    window.unlock.button.click()
+    assert codes and access.repository is not None
+    page = window.page
+    assert page is not None and window.stack.currentWidget() is page
+
+    page.edit_note = lambda _note: LearningNote(
+        title="Hindsight bias", body="# Hindsight\n\n*Known then*", tags=("bias",)
+    )
+    page.new_button.click()
+    assert page.list.count() == 1
+    assert "Known then" in page.view.toPlainText() and "#" not in page.view.toPlainText()
+    page.edit_note = lambda note: note.with_changes(body="Changed") if note else None
+    page.edit_button.click()
+    assert LibraryService(access.repository).notes()[0].version == 2
+    window.undo_stack.undo()
+    assert LibraryService(access.repository).notes()[0].body.endswith("*Known then*")
+    window.undo_stack.undo()
+    assert page.list.count() == 0
+    window.undo_stack.redo()
+    window.undo_stack.redo()
+    assert LibraryService(access.repository).notes()[0].body == "Changed"
+    assert _unnamed_controls(window) == []
+    window.close()
+    assert access.repository is None
+
+
+def test_wrong_passphrase_is_said_inline_and_changes_nothing(
+    qtbot: QtBot, tmp_path: Path, app_paths: AppPaths
+) -> None:
+    path = tmp_path / "learning.library"
+    first = StoredLearningLibrary(path, None, KeyringStore(NoKeyring()))  # type: ignore[arg-type]
+    register(first.create(PASSPHRASE).recovery_code)
+    first.close()
+    access = StoredLearningLibrary(path, None, KeyringStore(NoKeyring()))  # type: ignore[arg-type]
+    window = LearningLibraryWindow(access, ImmediateTaskRunner())
+    qtbot.addWidget(window)
+    window.unlock.passphrase.setText("not the right passphrase")
+    window.unlock.button.click()
+    assert "does not open" in window.unlock.error.text()
+    assert window.page is None
+    window.unlock.passphrase.setText(PASSPHRASE)
+    window.unlock.button.click()
+    assert window.page is not None
+    window.close()
+
+
+def test_search_tags_import_and_export(qtbot: QtBot, tmp_path: Path) -> None:
+    library = MemoryLibrary()
+    service = LibraryService(library)
+    service.add(LearningNote(title="Strategy discussions", body="Convene early", tags=("police",)))
+    source = tmp_path / "in.md"
+    source.write_text(to_markdown(LearningNote(title="Hindsight", tags=("bias",))), "utf-8")
+    window = LearningLibraryWindow(MemoryAccess(library), ImmediateTaskRunner())
+    qtbot.addWidget(window)
+    page = window.page
+    assert page is not None
+    page.choose_import_files = lambda: [source]
+    page.import_button.click()
+    assert page.list.count() == 2
+    page.search.setText("convene")
+    assert [page.list.item(i).text() for i in range(page.list.count())] == ["Strategy discussions"]
+    page.search.clear()
+    page.tag.setCurrentIndex(page.tag.findData("bias"))
+    assert [page.list.item(i).text() for i in range(page.list.count())] == ["Hindsight"]
+    out = tmp_path / "out"
+    out.mkdir()
+    page.choose_export_folder = lambda: out
+    page.export_button.click()
+    assert [p.name for p in out.iterdir()] == ["Hindsight.md"]
+
+
+@pytest.fixture
+def demo_review(tmp_path: Path, app_paths: AppPaths):  # type: ignore[no-untyped-def]
+    review = new_review(tmp_path / "demo.review", app_paths)
+    fill_review(review, build_demo(40))
+    yield review
+    review.close()
+
+
+def _learning_page(review, library: MemoryLibrary) -> LearningNotesPage:  # type: ignore[no-untyped-def]
+    analysis = analysis_service(review)
+    quality = quality_service(review)
+    page = LearningNotesPage(
+        AttachedNotesService(SqlAttachedNotes(lambda: review.file.engine)),
+        lambda: LibraryService(library),
+        lambda: target_choices(
+            analysis.findings(),
+            [(r.number, r.title) for r in quality.dashboard_rows()],
+            analysis.episodes(),
+        ),
+        QUndoStack(),
+        ImmediateTaskRunner(),
+        export_dataset=lambda path, fmt: export_learning_dataset(review, path, fmt),  # type: ignore[arg-type]
+    )
+    page.reload()
+    return page
+
+
+def test_attach_pull_and_report_choice_with_undo(qtbot: QtBot, demo_review) -> None:  # type: ignore[no-untyped-def]
+    library = MemoryLibrary()
+    note = LibraryService(library).add(LearningNote(title="Hindsight bias", body="Known then"))
+    page = _learning_page(demo_review, library)
+    qtbot.addWidget(page)
+    finding_id = analysis_service(demo_review).findings()[0].id or 0
+    target = NoteTarget(TargetKind.FINDING, finding_id)
+    page.choose_attachment = lambda notes, choices: (notes[0], (target,))
+    page.attach_button.click()
+    assert page.list.count() == 1 and "Finding 1:" in page.list.item(0).text()
+    assert page.service.report_inputs()[0].title == "Hindsight bias"
+    page.undo_stack.undo()
+    assert page.list.count() == 0
+    page.undo_stack.redo()
+    assert page.list.count() == 1
+
+    LibraryService(library).update(note.with_changes(body="Known at the time"))
+    page.reload()
+    assert "changed in your library" in page.list.item(0).text()
+    page.pull_button.click()
+    assert page.service.attached()[0].note.body == "Known at the time"
+    page.in_report.setChecked(False)
+    assert page.service.report_inputs() == ()
+    page.undo_stack.undo()
+    assert len(page.service.report_inputs()) == 1
+    page.detach_button.click()
+    assert page.service.attached() == []
+    assert _unnamed_controls(page) == []
+
+
+def test_dataset_export_from_the_page(
+    qtbot: QtBot,
+    demo_review,
+    tmp_path: Path,
+    message_boxes: list[Shown],  # type: ignore[no-untyped-def]
+) -> None:
+    page = _learning_page(demo_review, MemoryLibrary())
+    qtbot.addWidget(page)
+    out = tmp_path / "learning.csv"
+    page.choose_dataset_path = lambda: (out, "csv")
+    page.dataset_button.click()
+    assert out.exists() and "written" in page.status.text()
+    analysis = analysis_service(demo_review)
+    analysis.save_finding(analysis.findings()[0].with_changes(theme="The Ashworth family"))
+    blocked = tmp_path / "blocked.json"
+    page.choose_dataset_path = lambda: (blocked, "json")
+    page.dataset_button.click()
+    assert not blocked.exists()
+    assert message_boxes[-1].title == "The learning dataset was not exported"
+    assert "Finding 1 — theme" in message_boxes[-1].text
+
+
+def test_collation_window_counts_and_briefing(
+    qtbot: QtBot, tmp_path: Path, message_boxes: list[Shown]
+) -> None:
+    datasets = synthetic(21)
+    paths = []
+    for d in datasets:
+        paths.append(tmp_path / f"{d.dataset_id}.json")
+        paths[-1].write_text(to_json(d), "utf-8")
+    window = CollationWindow(CollationService(), export_briefing, ImmediateTaskRunner())  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.choose_files = lambda: paths
+    window.import_button.click()
+    total = sum(len(d.findings) for d in datasets)
+    assert f"21 reviews and {total} findings" in window.summary.text()
+    model = window.groups_model
+    assert sum(g.count for g in model.groups) == total
+    assert "Tools" in window.chart.accessibleDescription()
+    window.dimension.setCurrentIndex(window.dimension.findData(Dimension.THEME.value))
+    row = next(i for i, g in enumerate(model.groups) if g.key == "strategy discussions")
+    window.select_group(row)
+    assert window.findings_model.rowCount() == model.groups[row].count
+    assert window.briefing_button.isEnabled()
+    out = tmp_path / "briefing.docx"
+    window.choose_briefing_path = lambda theme: (out, "docx")
+    window.briefing_button.click()
+    assert out.exists() and "briefing was written" in window.summary.text()
+    assert _unnamed_controls(window) == []
+    window.dimension.setCurrentIndex(window.dimension.findData(Dimension.CATEGORY.value))
+    assert not window.briefing_button.isEnabled()
