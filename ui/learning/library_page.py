@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import itertools
+import mimetypes
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.errors import UserFacingError
-from reviewer_app.learning.note import LearningNote
+from reviewer_app.errors import InvalidInputError, UserFacingError
+from reviewer_app.learning.note import MAX_ATTACHMENT_BYTES, Attachment, LearningNote
 from reviewer_app.services.learning import (
     LearningLibraryAccess,
     LearningLibraryRepository,
@@ -94,12 +95,14 @@ class LibraryPage(QWidget):
         self.new_button = QPushButton("&New note…")
         self.edit_button = QPushButton("&Edit…")
         self.delete_button = QPushButton("&Delete")
+        self.attach_button = QPushButton("Add a&ttachment…")
         self.import_button = QPushButton("&Import Markdown…")
         self.export_button = QPushButton("E&xport Markdown…")
         for button in (
             self.new_button,
             self.edit_button,
             self.delete_button,
+            self.attach_button,
             self.import_button,
             self.export_button,
         ):
@@ -120,7 +123,7 @@ class LibraryPage(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.delete_button):
+        for button in (self.new_button, self.edit_button, self.delete_button, self.attach_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
@@ -156,6 +159,8 @@ class LibraryPage(QWidget):
         self.new_button.clicked.connect(self.new_note)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
+        self.attach_button.clicked.connect(self.add_attachment)
+        self.choose_attachment: Callable[[], Path | None] = self._ask_for_attachment
         self.import_button.clicked.connect(self.import_files)
         self.export_button.clicked.connect(self.export_selected)
         QShortcut(QKeySequence.StandardKey.Find, self, lambda: self.search.setFocus())
@@ -253,6 +258,37 @@ class LibraryPage(QWidget):
         ):
             return
         self._push(DeleteNoteCommand(self.service, note, self._after_change))
+
+    def add_attachment(self) -> None:
+        """Keep a small file (a handout page, a diagram) with the note, inside the library."""
+        before = self.current_note()
+        if before is None:
+            return
+        path = self.choose_attachment()
+        if path is None:
+            return
+        try:
+            if path.stat().st_size > MAX_ATTACHMENT_BYTES:
+                raise InvalidInputError(
+                    f"'{path.name}' is too large to attach: attachments can be at most "
+                    f"{MAX_ATTACHMENT_BYTES // 1048576} MiB. Attach the key pages only."
+                )
+            media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            attachment = Attachment(path.name, path.read_bytes(), media_type)
+        except OSError as exc:
+            show_error(self, InvalidInputError(f"'{path.name}' could not be read: {exc.strerror}."))
+            return
+        except InvalidInputError as exc:
+            show_error(self, exc)
+            return
+        after = before.with_changes(attachments=(*before.attachments, attachment))
+        self._push(EditNoteCommand(self.service, before, after, self._after_change))
+
+    def _ask_for_attachment(self) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Attach a file to the note", "", "All files (*)"
+        )
+        return Path(name) if name else None
 
     def _push(self, command: object) -> None:
         try:

@@ -264,3 +264,36 @@ def test_collation_window_counts_and_briefing(
     assert _unnamed_controls(window) == []
     window.dimension.setCurrentIndex(window.dimension.findData(Dimension.CATEGORY.value))
     assert not window.briefing_button.isEnabled()
+
+
+def test_a_file_can_be_attached_to_a_note_with_undo(
+    qtbot: QtBot, tmp_path: Path, message_boxes: list[object]
+) -> None:
+    library = MemoryLibrary()
+    service = LibraryService(library)
+    service.add(LearningNote(title="Hindsight bias", body="Outcome knowledge colours judgement"))
+    window = LearningLibraryWindow(MemoryAccess(library), ImmediateTaskRunner())
+    qtbot.addWidget(window)
+    page = window.page
+    assert page is not None
+    page.list.setCurrentRow(0)
+    handout = tmp_path / "handout page 3.png"
+    handout.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 2048)
+    page.choose_attachment = lambda: handout
+    page.attach_button.click()
+    [note] = service.notes()
+    assert [(a.name, a.media_type, a.data) for a in note.attachments] == [
+        ("handout page 3.png", "image/png", handout.read_bytes())
+    ]
+    window.undo_stack.undo()
+    assert service.notes()[0].attachments == ()
+    window.undo_stack.redo()
+    assert len(service.notes()[0].attachments) == 1
+
+    too_big = tmp_path / "whole handbook.pdf"
+    too_big.write_bytes(b"0" * (5 * 1048576 + 1))
+    page.list.setCurrentRow(0)
+    page.choose_attachment = lambda: too_big
+    page.attach_button.click()
+    assert len(service.notes()[0].attachments) == 1  # refused, nothing changed
+    assert message_boxes, "the reviewer is told why"
