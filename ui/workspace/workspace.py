@@ -339,10 +339,14 @@ class Workspace(QWidget):
             self.stack.setCurrentWidget(self.overview)
         self.refresh_guidance()
         self.title_changed.emit(facts.details.title)
-        self.chronology_page.reload()  # the child's age column follows the date of birth
+        self.reload_chronology()  # ages follow the date of birth; silences follow the scope
 
     # -- chronology ----------------------------------------------------------------------------
     def reload_chronology(self) -> None:
+        scope = self.facts.details.scope
+        self.timeline_page.set_review_period(
+            scope.start if scope else None, scope.end if scope else None
+        )
         self.chronology_page.reload()
         self.timeline_page.reload()
 
