@@ -226,8 +226,9 @@ def cmd_import_chronology(args: argparse.Namespace, files: StoredReviewFiles) ->
     review = open_review(files, Path(args.file))
     try:
         service = ChronologyService(review.chronology)
-        agency = service.ensure_agency(args.agency, AgencyType(args.agency_type))
-        result = service.commit_import(preview, agency, replaces=args.replace_batch)
+        agency, result = service.import_for_agency(
+            preview, args.agency, AgencyType(args.agency_type), replaces=args.replace_batch
+        )
     finally:
         review.close()
     print(

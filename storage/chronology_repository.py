@@ -138,6 +138,24 @@ class SqlChronology(EngineBound):
         assert new_id is not None
         return Agency(agency.name.strip(), agency.agency_type, int(new_id[0]))
 
+    def remove_unused_agency(self, agency_id: int) -> None:
+        """Remove an agency nothing refers to (an import made for it failed or was cancelled)."""
+        with self._engine.begin() as conn:
+            used = (
+                conn.execute(
+                    select(func.count())
+                    .select_from(entry_table)
+                    .where(entry_table.c.agency_id == agency_id)
+                ).scalar_one()
+                + conn.execute(
+                    select(func.count())
+                    .select_from(import_batch)
+                    .where(import_batch.c.agency_id == agency_id)
+                ).scalar_one()
+            )
+            if not used:
+                conn.execute(delete(agency_table).where(agency_table.c.id == agency_id))
+
     # -- entries --------------------------------------------------------------------------
     def _people_by_entry(self, conn: Any) -> dict[int, tuple[int, ...]]:
         links: dict[int, list[int]] = {}

@@ -169,6 +169,27 @@ class ChronologyService:
             self._changed()
         return ImportResult(stored, len(entries), left_out)
 
+    def import_for_agency(
+        self,
+        preview: ImportPreview,
+        agency_name: str,
+        agency_type: AgencyType = AgencyType.OTHER,
+        *,
+        replaces: int | None = None,
+        progress: Progress | None = None,
+    ) -> tuple[Agency, ImportResult]:
+        """Import for the named agency, adding it if new; if the import fails or is cancelled,
+        an agency added for it is taken away again, so nothing is left half-done."""
+        existing = self.repository.agency_named(agency_name)
+        agency = existing or self.repository.add_agency(Agency(agency_name.strip(), agency_type))
+        try:
+            result = self.commit_import(preview, agency, replaces=replaces, progress=progress)
+        except BaseException:
+            if existing is None and agency.id is not None:
+                self.repository.remove_unused_agency(agency.id)
+            raise
+        return agency, result
+
     def batches(self) -> list[ImportBatch]:
         return self.repository.batches()
 

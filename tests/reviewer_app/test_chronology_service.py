@@ -140,3 +140,26 @@ def test_word_diff_marks_what_differs() -> None:
 def test_child_age_uses_the_recorded_date_of_birth(demo: StoredReview) -> None:
     service = ChronologyService(demo.chronology)
     assert service.child_age(parse_uk_date("02/12/2013")) == "7 months"
+
+
+def test_a_cancelled_import_leaves_no_new_agency_behind(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    from reviewer_app.errors import OperationCancelled
+
+    review = new_review(tmp_path / "c.review", app_paths)
+    service = ChronologyService(review.chronology)
+    rows = [DraftEntry(4, parse_uk_date("03/02/2015"), "Log 1", "Visit")]
+
+    def cancel(done: int, total: int) -> None:
+        raise OperationCancelled("Import cancelled; nothing was imported.")
+
+    with pytest.raises(OperationCancelled):
+        service.import_for_agency(_preview(rows), "Brand New Agency", progress=cancel)
+    assert service.agencies() == []
+    agency, result = service.import_for_agency(_preview(rows), "Brand New Agency")
+    assert result.imported == 1 and [a.name for a in service.agencies()] == [agency.name]
+    with pytest.raises(OperationCancelled):  # an agency that was there already stays
+        service.import_for_agency(_preview(rows), "brand new agency", progress=cancel)
+    assert len(service.agencies()) == 1
+    review.close()

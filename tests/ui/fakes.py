@@ -80,6 +80,13 @@ class FakeChronology:
     def agency_named(self, name: str) -> Agency | None:
         return next((a for a in self._agencies if a.name.lower() == name.lower()), None)
 
+    def remove_unused_agency(self, agency_id: int) -> None:
+        used = any(e.agency_id == agency_id for e in self._entries.values()) or any(
+            b.agency_id == agency_id for b in self._batches
+        )
+        if not used:
+            self._agencies = [a for a in self._agencies if a.id != agency_id]
+
     def entries(self) -> list[ChronologyEntry]:
         return sorted(self._entries.values(), key=lambda e: e.sort_key)
 

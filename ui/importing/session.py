@@ -148,6 +148,6 @@ def commit(
     progress: ImportProgress,
 ) -> tuple[Agency, ImportResult]:
     progress(0, len(preview.importable))  # a Cancel pressed already stops here
-    agency = service.ensure_agency(agency_name.strip(), agency_type)
-    result = service.commit_import(preview, agency, replaces=replaces, progress=progress)
-    return agency, result
+    return service.import_for_agency(
+        preview, agency_name.strip(), agency_type, replaces=replaces, progress=progress
+    )
