@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoCommand
 from reviewer_app.learning.attached import AttachedNote, NoteTarget
 from reviewer_app.learning.note import LearningNote
 from reviewer_app.services.learning import AttachedNotesService, LibraryService
+from ui.undo import ReplaceCommand
 
 Changed = Callable[[], None]
 
@@ -126,29 +127,12 @@ class DetachNoteCommand(QUndoCommand):
         self._on_change()
 
 
-class ReplaceAttachedCommand(QUndoCommand):
+def replace_attached_command(
+    service: AttachedNotesService,
+    before: AttachedNote,
+    after: AttachedNote,
+    text: str,
+    on_change: Changed,
+) -> ReplaceCommand[AttachedNote]:
     """Any change to an attached note: pulling the library's changes, report inclusion."""
-
-    def __init__(
-        self,
-        service: AttachedNotesService,
-        before: AttachedNote,
-        after: AttachedNote,
-        text: str,
-        on_change: Changed,
-    ) -> None:
-        super().__init__(text)
-        self._service, self._before, self._after, self._on_change = (
-            service,
-            before,
-            after,
-            on_change,
-        )
-
-    def redo(self) -> None:
-        self._service.put_back(self._after)
-        self._on_change()
-
-    def undo(self) -> None:
-        self._service.put_back(self._before)
-        self._on_change()
+    return ReplaceCommand(text, service.put_back, before, after, on_change)

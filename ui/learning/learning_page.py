@@ -31,7 +31,7 @@ from reviewer_app.learning.note import LearningNote
 from reviewer_app.services.learning import AttachedNotesService, LibraryService
 from ui.errors import show_error
 from ui.learning.attach_dialog import AttachNoteDialog, TargetChoice, target_label
-from ui.learning.commands import AttachNoteCommand, DetachNoteCommand, ReplaceAttachedCommand
+from ui.learning.commands import AttachNoteCommand, DetachNoteCommand, replace_attached_command
 from ui.learning.library_page import note_markdown
 from ui.style import heading, plain_label
 from ui.tasks import TaskRunner
@@ -253,7 +253,7 @@ class LearningNotesPage(QWidget):
             return
         after = attached.with_changes(note=original.with_changes(id=None))
         self._push(
-            ReplaceAttachedCommand(
+            replace_attached_command(
                 self.service,
                 attached,
                 after,
@@ -268,7 +268,7 @@ class LearningNotesPage(QWidget):
             return
         what = "Include" if checked else "Leave out"
         self._push(
-            ReplaceAttachedCommand(
+            replace_attached_command(
                 self.service,
                 attached,
                 attached.with_changes(in_report=checked),

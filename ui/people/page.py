@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.anonymisation.register import IdentifierKind
 from reviewer_app.chronology.entry import Agency
+from reviewer_app.errors import InvalidInputError
 from reviewer_app.people.model import (
     AgencyDetails,
     AgencyInvolvement,
@@ -396,11 +397,14 @@ class AgencyReturns(MasterDetailPage):
         self.service.save_agency_details(item.details)
         return item
 
-    def remove_item(self, item: AgencyRow) -> None:  # agencies are not deleted here
-        raise NotImplementedError
+    def remove_item(self, item: AgencyRow) -> None:
+        # The Delete button is hidden on this tab; should it ever be reached, say where to go.
+        raise InvalidInputError(
+            "An agency is removed with its imports, on the Agencies and imports page."
+        )
 
     def restore_item(self, removal: Any) -> None:
-        raise NotImplementedError
+        """Nothing to restore: agencies are never removed from this tab."""
 
 
 class Identifiers(MasterDetailPage):

@@ -38,29 +38,10 @@ class AddDelayCommand(QUndoCommand):
         self._on_change()
 
 
-class EditDelayCommand(QUndoCommand):
-    def __init__(
-        self,
-        service: TimetableService,
-        before: DelayRecord,
-        after: DelayRecord,
-        on_change: Changed,
-    ) -> None:
-        super().__init__("Change a delay")
-        self._service, self._before, self._after, self._on_change = (
-            service,
-            before,
-            after,
-            on_change,
-        )
-
-    def redo(self) -> None:
-        self._service.update_delay(self._after)
-        self._on_change()
-
-    def undo(self) -> None:
-        self._service.update_delay(self._before)
-        self._on_change()
+def edit_delay_command(
+    service: TimetableService, before: DelayRecord, after: DelayRecord, on_change: Changed
+) -> ReplaceCommand[DelayRecord]:
+    return ReplaceCommand("Change a delay", service.update_delay, before, after, on_change)
 
 
 class RemoveDelayCommand(QUndoCommand):

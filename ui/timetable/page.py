@@ -35,8 +35,8 @@ from ui.style import heading, plain_label
 from ui.tasks import TaskRunner
 from ui.timetable.commands import (
     AddDelayCommand,
-    EditDelayCommand,
     RemoveDelayCommand,
+    edit_delay_command,
     save_milestone_command,
 )
 from ui.timetable.delay_dialog import DelayDialog
@@ -312,7 +312,7 @@ class TimetablePage(QWidget):
                     next(d for d in self.view.delays if d.id == delay.id) if self.view else delay
                 )
                 if before != delay:
-                    self._push(EditDelayCommand(self.service, before, delay, self.reload))
+                    self._push(edit_delay_command(self.service, before, delay, self.reload))
 
         dialog.accepted.connect(accepted)
         dialog.finished.connect(dialog.deleteLater)
@@ -326,7 +326,7 @@ class TimetablePage(QWidget):
         if chosen is None or chosen.board_told:
             return
         after = replace(chosen, board_told=True, board_told_on=self.service.today())
-        self._push(EditDelayCommand(self.service, chosen, after, self.reload))
+        self._push(edit_delay_command(self.service, chosen, after, self.reload))
 
     def remove_selected_delay(self) -> None:
         chosen = self._selected_delay()
