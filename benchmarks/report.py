@@ -34,7 +34,7 @@ from exporters.report.export import check_report  # noqa: E402
 from exporters.report_model import Report, Table  # noqa: E402
 from reviewer_app.anonymisation.register import PseudonymRegister  # noqa: E402
 from reviewer_app.demo import build_demo  # noqa: E402
-from reviewer_app.services.report import ReportInputs, register_for  # noqa: E402
+from reviewer_app.reporting.inputs import ReportInputs, register_for  # noqa: E402
 
 
 def best(work: Callable[[], Any], repeat: int) -> float:

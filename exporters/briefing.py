@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from exporters.report.export import ExportBlockedError, Format, render, rendered_pieces
-from exporters.report.export import _write_new as write_new
 from exporters.report_model import (
     Block,
     BulletList,
@@ -30,6 +29,7 @@ from reviewer_app.anonymisation.register import PseudonymRegister
 from reviewer_app.anonymisation.scan import LeakScanner
 from reviewer_app.errors import UserFacingError
 from reviewer_app.learning.collation import Tally, ThemeBriefing
+from reviewer_app.new_files import write_new_atomic
 
 MARKING = "OFFICIAL"
 
@@ -148,5 +148,5 @@ def export_briefing(
     )
     if rendered:  # pragma: no cover - an empty register has no recorded terms to find
         raise ExportBlockedError(rendered)
-    write_new(path, data, overwrite=overwrite)
+    write_new_atomic(path, data, replace=overwrite)
     return path

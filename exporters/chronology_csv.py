@@ -12,7 +12,7 @@ from pathlib import Path
 from reviewer_app.chronology.dates import format_uk_date
 from reviewer_app.chronology.entry import age_at
 from reviewer_app.interchange import ReviewSnapshot
-from reviewer_app.new_files import create_new
+from reviewer_app.new_files import write_new_atomic
 
 COLUMNS = (
     "agency",
@@ -79,6 +79,5 @@ def write_chronology_csv(snapshot: ReviewSnapshot, path: Path) -> int:
     writer.writeheader()
     rows = chronology_rows(snapshot)
     writer.writerows(rows)
-    with create_new(path) as handle:
-        handle.write(buffer.getvalue().encode("utf-8-sig"))
+    write_new_atomic(path, buffer.getvalue().encode("utf-8-sig"))
     return len(rows)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -312,9 +311,3 @@ class _Writer:
 def docx_bytes(report: Report) -> bytes:
     """The finished DOCX, metadata already neutral."""
     return _Writer(report).write()
-
-
-def render_docx(report: Report, path: Path) -> Path:
-    """Write the report as a DOCX (no anonymisation check: use `exporters.report.export`)."""
-    path.write_bytes(docx_bytes(report))
-    return path

@@ -1,22 +1,21 @@
 """Writing a review's learning dataset as JSON or CSV, after the anonymisation gate.
 
-`export_learning_dataset` builds the dataset from the open review, pseudonymises its free
-texts, scans every string with the review's pseudonym register (raising `DatasetBlockedError`,
-which lists where, when anything is found), then writes through a private temporary file
+`export_learning_dataset` takes the review's dataset as the services build it (pseudonymised,
+every string scanned with the review's pseudonym register, `DatasetBlockedError` listing where
+when anything is found), then writes through a private temporary file
 (owner-only, never over an existing file unless asked). The format is documented in
 docs/learning-dataset.md. The file is a deliberate export and is not encrypted.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-from exporters.report.export import _write_new
 from reviewer_app.errors import UserFacingError
 from reviewer_app.learning.dataset import LearningDataset, to_csv, to_json
-from reviewer_app.repositories import OpenReview
-from reviewer_app.services.learning import review_dataset
+from reviewer_app.new_files import write_new_atomic
 
 DatasetFormat = Literal["json", "csv"]
 DATASET_FORMATS: tuple[DatasetFormat, ...] = ("json", "csv")
@@ -36,22 +35,23 @@ def write_dataset(
     # UTF-8 with a byte-order mark for CSV, so spreadsheet programs read "–" in age bands right.
     text = dataset_text(dataset, file_format)
     data = ("\ufeff" + text if file_format == "csv" else text).encode("utf-8")
-    _write_new(path, data, overwrite=overwrite)
+    write_new_atomic(path, data, replace=overwrite)
     return path
 
 
 def export_learning_dataset(
-    review: OpenReview,
+    build: Callable[[], LearningDataset],
     path: Path,
     file_format: DatasetFormat = "json",
     *,
     overwrite: bool = False,
 ) -> LearningDataset:
-    """Build, check and write the review's learning dataset; returns what was written."""
+    """Build (through the anonymisation gate), and write the review's learning dataset;
+    returns what was written."""
     if file_format not in DATASET_FORMATS:
         raise UserFacingError(
             f"A learning dataset can be written as JSON or CSV, not '{file_format}'."
         )
-    dataset = review_dataset(review)
+    dataset = build()
     write_dataset(dataset, file_format, path, overwrite=overwrite)
     return dataset

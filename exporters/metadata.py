@@ -17,7 +17,6 @@ from functools import partial
 NEUTRAL_TITLE = "Draft report"
 NEUTRAL_CREATOR = "SCR Reviewer"
 NEUTRAL_DATE = "2000-01-01T00:00:00Z"
-PDF_FIXED_DATE = "D:20000101000000+00'00'"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 CORE_XML = (

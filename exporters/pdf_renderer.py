@@ -16,7 +16,6 @@ import io
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -503,9 +502,3 @@ def pdf_bytes(report: Report) -> bytes:
 def furniture_texts(report: Report) -> list[str]:
     """Texts the renderer draws beyond the model's blocks (for the leak scan)."""
     return [report.banner, report.marking, "DRAFT", NEUTRAL_TITLE, NEUTRAL_CREATOR]
-
-
-def render_pdf(report: Report, path: Path) -> Path:
-    """Write the report as a PDF (no anonymisation check: use `exporters.report.export`)."""
-    path.write_bytes(pdf_bytes(report))
-    return path

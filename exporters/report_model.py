@@ -6,11 +6,12 @@ code, which only lays these blocks out. Texts are plain strings; emphasis is by 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from reviewer_app.anonymisation.scan import TextPiece
+from reviewer_app.anonymisation.written import Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,9 @@ class Report:
     sections: tuple[Section, ...]
     template: str = ""
     warnings: tuple[str, ...] = field(default=())
+    #: Which spans of which texts the reviewer wrote (the rest is the app's own wording), by
+    #: text. None: not known, so every text counts as the reviewer's.
+    written: Mapping[str, tuple[Span, ...]] | None = field(default=None, compare=False)
 
     def blocks(self) -> Iterator[Block]:
         for section in self.sections:
@@ -108,41 +112,87 @@ class Report:
 
 
 def text_pieces(report: Report) -> Iterator[TextPiece]:
-    """Every text of the report, with where it is, for the anonymisation scan."""
-    yield TextPiece("Page header and footer", "", report.banner)
+    """Every text of the report, with where it is and which spans the reviewer wrote, for the
+    anonymisation scan. Locations never quote the report's text (a heading may hold a name):
+    a heading is named by its number ("Finding 2") or its place."""
+    written = report.written
+
+    def piece(section: str, block: str, text: str, shift: int = 0, own: str = "") -> TextPiece:
+        if written is None:
+            return TextPiece(section, block, text)
+        spans = written.get(own or text, ())
+        return TextPiece(section, block, text, tuple((a + shift, b + shift) for a, b in spans))
+
+    yield piece("Page header and footer", "", report.banner)
     for section in report.sections:
         where = section.title or "Title page"
-        paragraph = 0
+        paragraph = heading_count = 0
         for block in section.blocks:
             if isinstance(block, Heading):
-                where_block = f"heading “{block.text}”"
-                yield TextPiece(where, where_block, block.text)
-                where = section.title if block.level == 1 else f"{section.title} › {block.text}"
+                heading_count += 1
+                name = _heading_name(block, written, heading_count)
+                yield piece(where, f"heading ({name})", block.text)
+                where = section.title if block.level == 1 else f"{section.title} › {name}"
                 paragraph = 0
-            elif isinstance(block, Paragraph | Note):
+            elif isinstance(block, Paragraph):
                 paragraph += 1
-                kind = "note" if isinstance(block, Note) else "paragraph"
-                text = f"{block.label} {block.text}" if isinstance(block, Paragraph) else block.text
-                yield TextPiece(where, f"{kind} {paragraph}", text.strip())
+                if block.label:
+                    text = f"{block.label} {block.text}"
+                    yield piece(
+                        where, f"paragraph {paragraph}", text, len(block.label) + 1, block.text
+                    )
+                else:
+                    yield piece(where, f"paragraph {paragraph}", block.text.strip(), 0, block.text)
+            elif isinstance(block, Note):
+                paragraph += 1
+                yield piece(where, f"note {paragraph}", block.text.strip(), 0, block.text)
             elif isinstance(block, BulletList):
                 for n, item in enumerate(block.items, start=1):
-                    yield TextPiece(where, f"list item {n}", item)
+                    yield piece(where, f"list item {n}", item)
             elif isinstance(block, Table):
-                yield from _table_pieces(where, block)
+                yield from _table_pieces(where, block, piece, written)
             elif isinstance(block, TitlePage):
                 for n, text in enumerate((block.marking, block.title, *block.lines), start=1):
-                    yield TextPiece("Title page", f"line {n}", text)
+                    yield piece("Title page", f"line {n}", text)
     for warning in report.warnings:
-        yield TextPiece("Report notes", "", warning)
+        yield piece("Report notes", "", warning)
 
 
-def _table_pieces(where: str, table: Table) -> Iterator[TextPiece]:
+def _heading_name(block: Heading, written: Mapping[str, tuple[Span, ...]] | None, n: int) -> str:
+    """ "Finding 2" for "Finding 2: …", the heading itself when the app wrote all of it."""
+    if ":" in block.text:
+        lead = block.text.split(":", 1)[0]
+        spans = () if written is None else written.get(block.text, ())
+        if written is not None and not any(a < len(lead) for a, _ in spans):
+            return lead
+    if written is not None and not written.get(block.text):
+        return block.text
+    return f"heading {n} of the section"
+
+
+def _table_pieces(
+    where: str,
+    table: Table,
+    piece: Callable[..., TextPiece],
+    written: Mapping[str, tuple[Span, ...]] | None,
+) -> Iterator[TextPiece]:
     if table.caption:
-        yield TextPiece(where, "table caption", table.caption)
-    titles = [c.title for c in table.columns]
+        yield piece(where, "table caption", table.caption)
+    columns = [f", column “{c.title}”" for c in table.columns]
+    spans_of = written.get if written is not None else None
     for n, row in enumerate(table.rows, start=1):
-        named = ", ".join(row[i] for i in table.row_name if i < len(row) and row[i])
+        # A row is named by its cells the app wrote (the chronology's date), never by the
+        # reviewer's words, which may be what the hit is about.
+        named = ", ".join(
+            row[i]
+            for i in table.row_name
+            if i < len(row) and row[i] and spans_of is not None and not spans_of(row[i])
+        )
         row_label = f"table row {n}" + (f" ({named})" if named else "")
-        for title, cell in zip(titles, row, strict=False):
-            if cell:
-                yield TextPiece(where, f"{row_label}, column “{title}”", cell)
+        for column, cell in zip(columns, row, strict=False):
+            if not cell:
+                continue
+            if spans_of is None:  # (the quick way: a long table has many cells)
+                yield TextPiece(where, row_label + column, cell)
+            else:
+                yield TextPiece(where, row_label + column, cell, spans_of(cell, ()))

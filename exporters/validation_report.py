@@ -25,7 +25,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from reviewer_app.chronology.importing import ImportPreview
-from reviewer_app.errors import UserFacingError
+from reviewer_app.errors import FileAlreadyThereError, InvalidInputError, UserFacingError
+from reviewer_app.new_files import write_new_atomic
 
 TITLE = "Chronology validation report"
 MUST_CORRECT = "Must be corrected"
@@ -93,6 +94,18 @@ def summary_lines(preview: ImportPreview) -> list[tuple[str, str]]:
         ("Rows that must be corrected before they can be imported", str(summary.rows_blocked)),
     ]
     return lines
+
+
+def write_validation_report(preview: ImportPreview, path: Path, agency_name: str) -> Path:
+    """The validation report as CSV or Word, by the file name's suffix (.csv or .docx)."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        write_validation_csv(preview, path)
+    elif suffix == ".docx":
+        write_validation_docx(preview, path, agency_name)
+    else:
+        raise InvalidInputError("The validation report can be a .docx or a .csv file.")
+    return path
 
 
 def write_validation_csv(preview: ImportPreview, path: Path) -> None:
@@ -191,22 +204,14 @@ def _clear_properties(document: Any) -> None:
 
 
 def _create_private(path: Path, content: bytes) -> None:
-    """Write a new file only the user can read; raise `ReportExistsError` if `path` exists."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    """Write a new file only the user can read, whole or not at all; raise `ReportExistsError`
+    if `path` exists."""
     try:
-        descriptor = os.open(path, flags, 0o600)
-    except FileExistsError as error:
+        write_new_atomic(path, content)
+    except FileAlreadyThereError as error:
+        if not os.path.lexists(path):
+            raise
         raise ReportExistsError(
             f"A file called '{path.name}' already exists there, so the report was not "
             "written. Choose another name or folder."
         ) from error
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            if hasattr(os, "fchmod"):
-                os.fchmod(file.fileno(), 0o600)  # whatever the umask
-            file.write(content)
-            file.flush()
-            os.fsync(file.fileno())
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise

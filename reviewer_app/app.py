@@ -14,7 +14,8 @@ from pathlib import Path
 
 from reviewer_app.crash import safe_report
 from reviewer_app.paths import AppPaths
-from reviewer_app.repositories import OpenReview
+from reviewer_app.services.open_review import ReviewServices
+from reviewer_app.wiring import ReviewSessionFiles, open_services, report_service
 from storage.backups import BackupStore
 from storage.keyring_store import KeyringStore, NoKeyring
 from storage.learning_library import StoredLearningLibrary, default_library_path
@@ -75,11 +76,11 @@ def run_window(paths: AppPaths, open_path: Path | None = None, *, demo: bool = F
     files = build_review_files(paths)
     return int(
         run(
-            files,
+            ReviewSessionFiles(files),
             paths=paths,
             open_path=open_path,
             demo=demo,
-            demo_opener=lambda: open_demo(files, paths.data),
+            demo_opener=lambda: open_services(open_demo(files, paths.data)),
             library=build_learning_library(paths, files.keyring),
         )
     )
@@ -123,7 +124,7 @@ def save_screenshots(paths: AppPaths, folder: Path, *, entries: int = 300) -> li
     app = QApplication.instance() or QApplication([])
     folder.mkdir(parents=True, exist_ok=True)
     files = build_review_files(paths)
-    window = MainWindow(files, paths=paths, runner=ImmediateTaskRunner())
+    window = MainWindow(ReviewSessionFiles(files), paths=paths, runner=ImmediateTaskRunner())
     window.resize(1366, 800)
     window.show()
     saved: list[Path] = []
@@ -138,7 +139,7 @@ def save_screenshots(paths: AppPaths, folder: Path, *, entries: int = 300) -> li
     grab("start-window")
     with tempfile.TemporaryDirectory(prefix="reviewer-shots-") as work:
         created = create_demo(files, Path(work) / "demo.review", entries=entries)
-        window.show_review(created.review, add_to_recent=False)
+        window.show_review(open_services(created.review), add_to_recent=False)
         workspace = window.workspace
         assert workspace is not None
         for section in SECTIONS:
@@ -175,13 +176,13 @@ def self_test() -> int:
         paths = AppPaths.under(folder / "home").ensure()
         files = build_review_files(paths, KeyringStore(NoKeyring()))
         created = create_demo(files, folder / "demo.review")
-        review = created.review
-        count = review.chronology.count()
+        review = open_services(created.review)
+        count = len(review.chronology.entries())
         problems = review.verify()
         if problems:
             sys.stderr.write(f"self-test: the demo review failed its checks: {problems[:3]}\n")
             return 1
-        window = MainWindow(files, paths=paths, runner=ImmediateTaskRunner())
+        window = MainWindow(ReviewSessionFiles(files), paths=paths, runner=ImmediateTaskRunner())
         window.show()
         if not window.show_review(review, add_to_recent=False) or window.workspace is None:
             sys.stderr.write("self-test: the window could not show the demo review\n")
@@ -198,23 +199,17 @@ def self_test() -> int:
     return 0
 
 
-def _self_test_export(review: OpenReview, folder: Path) -> list[str]:
+def _self_test_export(review: ReviewServices, folder: Path) -> list[str]:
     """The draft report as DOCX and PDF, through the anonymisation gate, and the chronology CSV."""
     from exporters.chronology_csv import write_chronology_csv
-    from exporters.report import export_report
-    from reviewer_app.services.report_inputs import pseudonym_register, report_inputs
-    from reviewer_app.services.transfer import take_snapshot
 
     written = []
+    report = report_service(review)
+    template = report.suggested_template().id
     for file_format in ("docx", "pdf"):
-        result = export_report(
-            report_inputs(review),
-            file_format,
-            folder / f"report.{file_format}",
-            register=pseudonym_register(review),
-        )
+        result = report.export(template, file_format, folder / f"report.{file_format}")
         written.append(f"{result.path.name} ({result.size:,} bytes)")
     target = folder / "chronology.csv"
-    write_chronology_csv(take_snapshot(review), target)
+    write_chronology_csv(review.snapshot(), target)
     written.append(f"{target.name} ({target.stat().st_size:,} bytes)")
     return written

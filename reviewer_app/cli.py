@@ -13,6 +13,7 @@ import getpass
 import json
 import logging
 import os
+import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,16 +21,17 @@ from pathlib import Path
 from reviewer_app import __version__
 from reviewer_app.app import build_review_files, configure_logging, install_excepthook, run_window
 from reviewer_app.chronology.entry import AgencyType
+from reviewer_app.chronology.importing import ImportPreview
 from reviewer_app.crash import safe_report
 from reviewer_app.demo import DEFAULT_ENTRIES, DEMO_PASSPHRASE
-from reviewer_app.errors import InvalidInputError, UserFacingError
+from reviewer_app.errors import DamagedReviewError, InvalidInputError, UserFacingError
 from reviewer_app.interchange import from_document, to_document
 from reviewer_app.paths import AppPaths
-from reviewer_app.repositories import OpenReview
 from reviewer_app.review import Methodology, Review, ReviewType
-from reviewer_app.services.chronology import ChronologyService
 from reviewer_app.services.demo_review import create_demo
-from reviewer_app.services.transfer import create_review_from, take_snapshot
+from reviewer_app.services.open_review import ReviewServices
+from reviewer_app.services.transfer import create_review_from
+from reviewer_app.wiring import open_services, report_service
 from storage.backups import restore
 from storage.library import StoredReviewFiles
 
@@ -72,19 +74,44 @@ def _new_passphrase() -> str:
     return first
 
 
-def open_review(files: StoredReviewFiles, path: Path) -> OpenReview:
-    """Env passphrase or code, then the remembered key, then a prompt."""
+def open_review(files: StoredReviewFiles, path: Path) -> ReviewServices:
+    """The review's services. Env passphrase or code, then the remembered key, then a prompt.
+
+    If the review's recovery code was never shown (the command that made it was interrupted),
+    it is shown now, before anything else."""
     if os.environ.get(PASSPHRASE_ENV):
-        return files.open(path, passphrase=os.environ[PASSPHRASE_ENV])
-    if os.environ.get(RECOVERY_CODE_ENV):
-        return files.open(path, code=os.environ[RECOVERY_CODE_ENV])
-    remembered = files.open_remembered(path)
-    if remembered is not None:
-        return remembered
-    return files.open(path, passphrase=_prompt(f"Passphrase for {path.name}"))
+        review = open_services(files.open(path, passphrase=os.environ[PASSPHRASE_ENV]))
+    elif os.environ.get(RECOVERY_CODE_ENV):
+        review = open_services(files.open(path, code=os.environ[RECOVERY_CODE_ENV]))
+    else:
+        remembered = files.open_remembered(path)
+        if remembered is not None:
+            review = open_services(remembered)
+        else:
+            passphrase = _prompt(f"Passphrase for {path.name}")
+            review = open_services(files.open(path, passphrase=passphrase))
+    try:
+        _show_unshown_code(review, path)
+    except BaseException:
+        review.close()
+        raise
+    return review
+
+
+def _show_unshown_code(review: ReviewServices, path: Path) -> None:
+    code = review.unshown_recovery_code()
+    if code is None:
+        return
+    print(
+        f"The recovery code that opens {path.name} now has never been shown: the command that "
+        "set its passphrase was interrupted before it could show it."
+    )
+    _print_recovery_code(code)
+    review.recovery_code_shown()
 
 
 def _print_recovery_code(code: str) -> None:
+    """Print the code; flushed, so a closed pipe fails here, before it is marked as shown."""
     print(
         "\nRecovery code (shown once: print it or write it down, and keep it somewhere safe,"
         " away from this computer):\n\n"
@@ -92,6 +119,7 @@ def _print_recovery_code(code: str) -> None:
         "It opens this review if the passphrase is ever forgotten. It changes whenever the "
         "passphrase changes.\n"
     )
+    sys.stdout.flush()
 
 
 # -- commands ------------------------------------------------------------------------------
@@ -131,6 +159,7 @@ def cmd_new(args: argparse.Namespace, files: StoredReviewFiles) -> int:
         if args.remember and not created.keyring.available:
             print(created.keyring.notice)
         _print_recovery_code(created.recovery_code)
+        created.review.recovery_code_shown()
     finally:
         created.review.close()
     return EXIT_OK
@@ -140,12 +169,15 @@ def cmd_verify(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     review = open_review(files, Path(args.file))
     try:
         problems = review.verify()
+        damage = review.damaged_error() if problems else None
     finally:
         review.close()
-    if problems:
-        print(f"error: {args.file} has {len(problems)} integrity problem(s):", file=sys.stderr)
+    if damage is not None:
+        print(f"error: {damage}", file=sys.stderr)
+        print(f"{len(problems)} integrity problem(s) were found:", file=sys.stderr)
         for problem in problems[:20]:
             print(f"  {problem}", file=sys.stderr)
+        _print_restore_offer(damage)
         return EXIT_PROBLEM
     print(f"{args.file}: encryption and structure checks passed.")
     return EXIT_OK
@@ -155,10 +187,12 @@ def cmd_change_passphrase(args: argparse.Namespace, files: StoredReviewFiles) ->
     review = open_review(files, Path(args.file))
     try:
         code = review.change_passphrase(_new_passphrase())
+        print(f"The passphrase of {args.file} has been changed; the old one no longer opens it.")
+        print("Its automatic backups on this computer now open with the new passphrase too.")
+        _print_recovery_code(code)
+        review.recovery_code_shown()
     finally:
         review.close()
-    print(f"The passphrase of {args.file} has been changed; the old one no longer opens it.")
-    _print_recovery_code(code)
     return EXIT_OK
 
 
@@ -174,9 +208,13 @@ def cmd_backup(args: argparse.Namespace, files: StoredReviewFiles) -> int:
 
 def cmd_backups(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     from storage.connection import precheck
-    from storage.keys import file_id
+    from storage.keys import file_id, read_salt
 
-    found = files.backups.list(file_id(precheck(Path(args.file))))
+    try:
+        salt = precheck(Path(args.file))
+    except DamagedReviewError:  # cut short: its backups are what is wanted now
+        salt = read_salt(Path(args.file))
+    found = files.backups.list(file_id(salt))
     if not found:
         print("No automatic backups of this review on this computer yet.")
     for info in found:
@@ -195,12 +233,13 @@ def cmd_demo(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     created = create_demo(files, Path(args.file), entries=args.entries, passphrase=passphrase)
     try:
         count = created.review.chronology.count()
+        print(f"Created the demo review {args.file} with {count} chronology entries (synthetic).")
+        if passphrase == DEMO_PASSPHRASE:
+            print(f"Its passphrase is: {DEMO_PASSPHRASE}")
+        _print_recovery_code(created.recovery_code)
+        created.review.recovery_code_shown()
     finally:
         created.review.close()
-    print(f"Created the demo review {args.file} with {count} chronology entries (synthetic).")
-    if passphrase == DEMO_PASSPHRASE:
-        print(f"Its passphrase is: {DEMO_PASSPHRASE}")
-    _print_recovery_code(created.recovery_code)
     return EXIT_OK
 
 
@@ -225,8 +264,7 @@ def cmd_import_chronology(args: argparse.Namespace, files: StoredReviewFiles) ->
         return EXIT_OK
     review = open_review(files, Path(args.file))
     try:
-        service = ChronologyService(review.chronology)
-        agency, result = service.import_for_agency(
+        agency, result = review.chronology.import_for_agency(
             preview, args.agency, AgencyType(args.agency_type), replaces=args.replace_batch
         )
     finally:
@@ -238,35 +276,29 @@ def cmd_import_chronology(args: argparse.Namespace, files: StoredReviewFiles) ->
     return EXIT_OK
 
 
-def _write_report(preview: object, path: Path, agency: str) -> None:
-    from exporters.validation_report import write_validation_csv, write_validation_docx
+def _write_report(preview: ImportPreview, path: Path, agency: str) -> None:
+    from exporters.validation_report import write_validation_report
 
-    if path.suffix.lower() == ".docx":
-        write_validation_docx(preview, path, agency)  # type: ignore[arg-type]
-    elif path.suffix.lower() == ".csv":
-        write_validation_csv(preview, path)  # type: ignore[arg-type]
-    else:
-        raise InvalidInputError("The validation report can be a .docx or a .csv file.")
+    write_validation_report(preview, path, agency)
     print(f"Validation report for the agency written to {path}.")
 
 
 def cmd_export(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     from exporters.chronology_csv import write_chronology_csv
     from reviewer_app import __version__ as version
-    from reviewer_app.new_files import create_new
+    from reviewer_app.new_files import write_new_atomic
 
     review = open_review(files, Path(args.file))
     try:
         if args.format in ("docx", "pdf"):
             return _export_report(review, args)
-        snapshot = take_snapshot(review)
+        snapshot = review.snapshot()
     finally:
         review.close()
     out = Path(args.out)
     if args.format == "json":
         text = json.dumps(to_document(snapshot, version), ensure_ascii=False, indent=2)
-        with create_new(out) as handle:
-            handle.write(text.encode("utf-8"))
+        write_new_atomic(out, text.encode("utf-8"))
     else:
         write_chronology_csv(snapshot, out)
     print(f"Exported {len(snapshot.entries)} chronology entries to {out} ({args.format}).")
@@ -284,16 +316,9 @@ def cmd_screenshots(args: argparse.Namespace, files: StoredReviewFiles) -> int:
 
 
 def cmd_check(args: argparse.Namespace, files: StoredReviewFiles) -> int:
-    from exporters.report.readiness import anonymisation_problems
-    from reviewer_app.services.report_inputs import pseudonym_register, report_inputs
-    from reviewer_app.services.review_readiness import review_readiness
-
     review = open_review(files, Path(args.file))
     try:
-        gate = anonymisation_problems(
-            lambda: report_inputs(review), lambda: pseudonym_register(review)
-        )
-        report = review_readiness(review, extra=[gate])
+        report = review.readiness()
     finally:
         review.close()
     if report.ready:
@@ -307,11 +332,12 @@ def cmd_check(args: argparse.Namespace, files: StoredReviewFiles) -> int:
 
 
 def cmd_export_learning(args: argparse.Namespace, files: StoredReviewFiles) -> int:
-    from exporters.learning_dataset import export_learning_dataset
+    from exporters.learning_dataset import write_dataset
 
     review = open_review(files, Path(args.file))
     try:
-        dataset = export_learning_dataset(review, Path(args.out), args.format)
+        dataset = review.dataset()
+        write_dataset(dataset, args.format, Path(args.out))
     finally:
         review.close()
     print(
@@ -328,17 +354,13 @@ def cmd_self_test(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     return self_test()
 
 
-def _export_report(review: OpenReview, args: argparse.Namespace) -> int:
-    from exporters.report import export_report
-    from reviewer_app.services.report_inputs import pseudonym_register, report_inputs
-
-    result = export_report(
-        report_inputs(review),
+def _export_report(review: ReviewServices, args: argparse.Namespace) -> int:
+    report = report_service(review)
+    result = report.export(
+        report.suggested_template().id,
         args.format,
         Path(args.out),
-        register=pseudonym_register(review),
         override=args.internal_working_draft,
-        log=review.log,
     )
     print(f"Draft report written to {result.path} ({args.format.upper()}).")
     if args.internal_working_draft:
@@ -455,6 +477,23 @@ def build_parser() -> argparse.ArgumentParser:
 Handler = Callable[[argparse.Namespace, StoredReviewFiles], int]
 
 
+def _print_restore_offer(error: DamagedReviewError) -> None:
+    """The command that restores the newest good backup as a new file (never over one)."""
+    offer = error.restore
+    if offer is None:
+        return
+    damaged = error.path or Path("review.review")
+    target = offer.suggested_target(damaged)
+    print(
+        f"To restore the backup of {offer.taken_text} as a new review file, run:\n"
+        f"    reviewer-app restore {shlex.quote(str(offer.backup))} --out "
+        f"{shlex.quote(str(target))}\n"
+        "It opens with the same passphrase and recovery code as the damaged file. The damaged "
+        "file is left as it is.",
+        file=sys.stderr,
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     paths = AppPaths.default(args.data_dir).ensure()
@@ -465,6 +504,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_window(args, paths)
         handler: Handler = args.handler
         return handler(args, build_review_files(paths))
+    except DamagedReviewError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        _print_restore_offer(exc)
+        log.info("command failed with %s", type(exc).__name__)
+        return EXIT_PROBLEM
     except UserFacingError as exc:
         print(f"error: {exc}", file=sys.stderr)
         log.info("command failed with %s", type(exc).__name__)

@@ -1,7 +1,8 @@
 """The built-in demonstration review: synthetic, realistic, and scalable for benchmarks.
 
 A scripted story (resources/demo/review.json) of a fictional child, "Child M", across eight
-agencies, padded with routine contacts to any size. Every name and event is invented.
+agencies, padded with routine contacts to any size, and the review's own progress (its
+timetable and quality-marker self-assessment). Every name and event is invented.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -17,7 +19,10 @@ from reviewer_app.chronology.dates import FuzzyDate, Precision, Qualifier, parse
 from reviewer_app.chronology.entry import Agency, AgencyType, ChronologyEntry, Flag, Provenance
 from reviewer_app.chronology.repository import ImportBatch, SameEventDecision, SameEventStatus
 from reviewer_app.interchange import ReviewSnapshot
+from reviewer_app.quality.assessment import MarkerAssessment, PromptAssessment, Status
 from reviewer_app.review import Methodology, Review, ReviewType, ScopePeriod
+from reviewer_app.timetable.rules import MilestoneKind
+from reviewer_app.timetable.schedule import DelayRecord, MilestoneRecord
 
 DEFAULT_ENTRIES = 300
 #: The demo's passphrase is public: the demo holds nothing real. Real reviews never use it.
@@ -167,3 +172,94 @@ def build_demo(entries: int = DEFAULT_ENTRIES, seed: int = 17) -> ReviewSnapshot
         subject_date_of_birth=dt.date.fromisoformat(data["subject_date_of_birth"]),
         analysis=build_analysis(data["analysis"], agency_id),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class DemoEvidence:
+    """A piece of evidence for a marker, named the way a reviewer would find it in the demo:
+    `kind` is an `EvidenceKind`; `name` is the agency's, conversation's or episode's name,
+    or the finding's statement (empty for the terms of reference, timetable and delay log);
+    `label` describes a document."""
+
+    kind: str
+    name: str = ""
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DemoMarker:
+    assessment: MarkerAssessment  # status, notes and prompts (evidence comes separately)
+    evidence: tuple[DemoEvidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DemoProgress:
+    """How far the demo review has got: what the interchange snapshot does not carry."""
+
+    milestones: tuple[MilestoneRecord, ...]
+    delays: tuple[DelayRecord, ...]
+    markers: tuple[DemoMarker, ...]
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def build_progress() -> DemoProgress:
+    """The demo review's timetable and quality-marker self-assessment."""
+    data = _content()
+    analysis = data["analysis"]
+    names = {
+        "agency": {key: value["name"] for key, value in data["agencies"].items()},
+        "conversation": {c["key"]: c["title"] for c in analysis["conversations"]},
+        "episode": {e["key"]: e["title"] for e in analysis["episodes"]},
+    }
+    findings = [f["statement"] for f in analysis["findings"]]
+    timetable = data["timetable"]
+    milestones = tuple(
+        MilestoneRecord(
+            MilestoneKind(m["kind"]),
+            done_on=_date(m.get("done_on")),
+            due_override=_date(m.get("due_override")),
+            note=m.get("note", ""),
+        )
+        for m in timetable["milestones"]
+    )
+    delays = tuple(
+        DelayRecord(
+            recorded_on=dt.date.fromisoformat(d["recorded_on"]),
+            reason=d["reason"],
+            milestone=MilestoneKind(d["milestone"]) if d.get("milestone") else None,
+            revised_date=_date(d.get("revised_date")),
+            board_told=bool(d.get("board_told_on")),
+            board_told_on=_date(d.get("board_told_on")),
+        )
+        for d in timetable["delays"]
+    )
+
+    def evidence(item: dict[str, Any]) -> DemoEvidence:
+        kind = item["kind"]
+        if kind in ("agency", "import"):
+            return DemoEvidence(kind, names["agency"][item["agency"]])
+        if kind in ("conversation", "episode"):
+            return DemoEvidence(kind, names[kind][item[kind]])
+        if kind == "finding":
+            return DemoEvidence(kind, findings[item["finding"] - 1])
+        return DemoEvidence(kind, label=item.get("label", ""))
+
+    markers = tuple(
+        DemoMarker(
+            MarkerAssessment(
+                m["number"],
+                Status(m["status"]),
+                m.get("notes", ""),
+                {
+                    key: PromptAssessment(Status(status), note)
+                    for key, (status, note) in m.get("prompts", {}).items()
+                },
+            ),
+            tuple(evidence(e) for e in m.get("evidence", ())),
+        )
+        for m in data["quality"]["markers"]
+    )
+    return DemoProgress(milestones, delays, markers)

@@ -8,6 +8,11 @@ Messages never contain a passphrase, a key or case text — only file names and 
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
 
 class ReviewerAppError(Exception):
     """Base of every error the application raises on purpose."""
@@ -54,8 +59,56 @@ class RecoveryCodeTypoError(UserFacingError):
     title = "Please check the recovery code"
 
 
+@dataclass(frozen=True, slots=True)
+class RestoreOffer:
+    """The newest backup of a damaged file that opens with its key and passes every check.
+
+    `restore_to(target)` copies it to a new file at `target` (never over an existing file);
+    the copy opens with the same passphrase and recovery code as the damaged file did."""
+
+    backup: Path
+    taken: dt.datetime  # UTC
+    restore_to: Callable[[Path], None]
+
+    @property
+    def taken_text(self) -> str:
+        """When it was taken, in local time, the UK way: "30/11/2026 at 08:05"."""
+        local = self.taken.astimezone()
+        return f"{local:%d/%m/%Y} at {local:%H:%M}"
+
+    def suggested_target(self, damaged: Path) -> Path:
+        """A free name beside the damaged file for the restored copy."""
+        stamp = self.taken.astimezone().strftime("%d-%m-%Y")
+        base = damaged.with_name(f"{damaged.stem} (restored from {stamp}){damaged.suffix}")
+        candidate, n = base, 2
+        while candidate.exists() or candidate.is_symlink():
+            candidate = base.with_name(f"{base.stem} {n}{base.suffix}")
+            n += 1
+        return candidate
+
+
 class DamagedReviewError(ReviewFileError):
-    pass
+    """The file is damaged: part of it fails its encryption check or SQLite's structure check.
+
+    Raised when opening and at any later moment a read or write meets the damage (then the app
+    stops writing to the file). `restore` offers the newest good backup, when there is one."""
+
+    title = "The review file is damaged"
+
+    def __init__(
+        self, message: str, *, path: Path | None = None, restore: RestoreOffer | None = None
+    ) -> None:
+        super().__init__(message)
+        self.path = path
+        self.restore = restore
+
+    def with_offer(self, path: Path, restore: RestoreOffer | None) -> DamagedReviewError:
+        """The same error, for `path`, with the restore offer (an existing offer is kept)."""
+        made = DamagedReviewError(
+            str(self), path=self.path or path, restore=self.restore or restore
+        )
+        made.__cause__ = self.__cause__ or self
+        return made
 
 
 class NotAReviewError(ReviewFileError):
@@ -68,10 +121,6 @@ class NewerReviewVersionError(ReviewFileError):
 
 class PassphraseTooWeakError(UserFacingError):
     title = "Please choose a stronger passphrase"
-
-
-class KeyringUnavailableError(UserFacingError):
-    title = "This computer cannot remember the passphrase"
 
 
 class ReviewLockedError(UserFacingError):

@@ -15,8 +15,9 @@ from reviewer_app.chronology.repository import ChronologyRepository
 from reviewer_app.learning.repository import AttachedNotesRepository
 from reviewer_app.people.repository import PeopleRepository
 from reviewer_app.quality.repository import QualityRepository
+from reviewer_app.reporting.log import ReviewLog
 from reviewer_app.review import Review
-from reviewer_app.services.report import ReviewLog
+from reviewer_app.review_file import KeyringNotice, ReviewFile
 from reviewer_app.timetable.repository import TimetableRepository
 
 
@@ -25,19 +26,9 @@ class ReviewDetailsRepository(Protocol):
     def save(self, details: Review) -> None: ...
 
 
-@dataclass(frozen=True, slots=True)
-class KeyringNotice:
-    """Whether this computer can remember passphrases, and what to tell the reviewer if not."""
-
-    available: bool
-    notice: str = ""
-
-
-class OpenReview(Protocol):
+class OpenReview(ReviewFile, Protocol):
     """One unlocked review file and everything stored in it."""
 
-    @property
-    def path(self) -> Path: ...
     @property
     def details(self) -> ReviewDetailsRepository: ...
     @property
@@ -54,12 +45,6 @@ class OpenReview(Protocol):
     def log(self) -> ReviewLog: ...
     @property
     def learning_notes(self) -> AttachedNotesRepository: ...
-    def change_passphrase(self, new_passphrase: str) -> str: ...
-    def remember_on_this_computer(self) -> KeyringNotice: ...
-    def forget_on_this_computer(self) -> None: ...
-    def verify(self) -> list[str]: ...
-    def backup_to(self, target: Path) -> None: ...
-    def close(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)

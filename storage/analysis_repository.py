@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import Connection, Table, delete, insert, select
 
 from reviewer_app.analysis.conversation import (
     Conversation,
@@ -24,8 +24,9 @@ from reviewer_app.analysis.conversation import (
 )
 from reviewer_app.analysis.episode import Appraisal, Episode, Factor, FactorKind, Perspective
 from reviewer_app.analysis.finding import Finding, Priority
-from storage.bound import EngineBound
+from storage.bound import EngineBound, upsert_by_id
 from storage.people_repository import day_of, iso
+from storage.rows import record_row
 from storage.schema import (
     chronology_entry,
     conversation,
@@ -50,9 +51,8 @@ def _dumps(value: Any) -> str:
 
 def _links(conn: Connection, table: Table, owner: str, other: str) -> dict[int, tuple[int, ...]]:
     found: dict[int, list[int]] = {}
-    rows: list[Any] = list(conn.execute(select(table.c[owner], table.c[other])).all())
-    for a, b in rows:
-        found.setdefault(int(a), []).append(int(b))
+    for link in conn.execute(select(table.c[owner], table.c[other])).mappings():
+        found.setdefault(int(link[owner]), []).append(int(link[other]))
     return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
@@ -77,18 +77,6 @@ def _set_links(
     if stored:
         conn.execute(insert(table), [{owner: owner_id, other: i} for i in stored])
     return tuple(stored)
-
-
-def _upsert(conn: Connection, table: Table, object_id: int | None, row: dict[str, Any]) -> int:
-    if (
-        object_id is not None
-        and conn.execute(select(table.c.id).where(table.c.id == object_id)).first()
-    ):
-        conn.execute(update(table).where(table.c.id == object_id).values(**row))
-        return object_id
-    new_id = conn.execute(insert(table).values(**row, id=object_id)).inserted_primary_key
-    assert new_id is not None
-    return int(new_id[0])
 
 
 class SqlAnalysis(EngineBound):
@@ -153,23 +141,19 @@ class SqlAnalysis(EngineBound):
         return found
 
     def save_conversation(self, c: Conversation) -> Conversation:
-        row = {
-            "kind": c.kind.value,
-            "title": c.title.strip(),
-            "date": iso(c.date),
-            "mode": c.mode.value,
-            "consent_notes": c.consent_notes,
-            "support_notes": c.support_notes,
-            "guide_key": c.guide_key,
-            "record": _dumps(
+        row = record_row(
+            c,
+            conversation,
+            kind=c.kind.value,
+            title=c.title.strip(),
+            date=iso(c.date),
+            mode=c.mode.value,
+            record=_dumps(
                 [{"key": i.key, "question": i.question, "answer": i.answer} for i in c.record]
             ),
-            "notes": c.notes,
-            "transcript": c.transcript,
-            "transcript_name": c.transcript_name,
-        }
+        )
         with self._engine.begin() as conn:
-            new_id = _upsert(conn, conversation, c.id, row)
+            new_id = upsert_by_id(conn, conversation, c.id, row)
             people = _set_links(
                 conn, conversation_person, "conversation_id", new_id, "person_id", person,
                 c.participants,
@@ -202,13 +186,9 @@ class SqlAnalysis(EngineBound):
         ]
 
     def save_passage(self, p: Passage) -> Passage:
-        row = {
-            "conversation_id": p.conversation_id,
-            "text": p.text,
-            "themes": _dumps(list(p.themes)),
-        }
+        row = record_row(p, passage, themes=_dumps(list(p.themes)))
         with self._engine.begin() as conn:
-            new_id = _upsert(conn, passage, p.id, row)
+            new_id = upsert_by_id(conn, passage, p.id, row)
             entries = _set_links(
                 conn, passage_entry, "passage_id", new_id, "entry_id", chronology_entry,
                 p.entry_ids,
@@ -253,21 +233,21 @@ class SqlAnalysis(EngineBound):
         return found
 
     def save_episode(self, e: Episode) -> Episode:
-        row = {
-            "title": e.title.strip(),
-            "date_start": iso(e.start),
-            "date_end": iso(e.end),
-            "narrative": e.narrative,
-            "perspectives": _dumps(
+        row = record_row(
+            e,
+            key_episode,
+            title=e.title.strip(),
+            date_start=iso(e.start),
+            date_end=iso(e.end),
+            perspectives=_dumps(
                 [{"who": p.who, "view": p.view, "person_id": p.person_id} for p in e.perspectives]
             ),
-            "factors": _dumps([{"kind": f.kind.value, "text": f.text} for f in e.factors]),
-            "appraisal": e.appraisal.value,
-            "reasoning": e.reasoning,
-            "safeguards": _dumps(list(e.safeguards)),
-        }
+            factors=_dumps([{"kind": f.kind.value, "text": f.text} for f in e.factors]),
+            appraisal=e.appraisal.value,
+            safeguards=_dumps(list(e.safeguards)),
+        )
         with self._engine.begin() as conn:
-            new_id = _upsert(conn, key_episode, e.id, row)
+            new_id = upsert_by_id(conn, key_episode, e.id, row)
             entries = _set_links(
                 conn, episode_entry, "episode_id", new_id, "entry_id", chronology_entry,
                 e.entry_ids,
@@ -306,20 +286,9 @@ class SqlAnalysis(EngineBound):
         ]
 
     def save_finding(self, f: Finding) -> Finding:
-        row = {
-            "statement": f.statement.strip(),
-            "category": f.category,
-            "how_it_showed": f.how_it_showed,
-            "systemic_evidence": f.systemic_evidence,
-            "why_it_matters": f.why_it_matters,
-            "board_questions": f.board_questions,
-            "recommendations": f.recommendations,
-            "priority": f.priority.value,
-            "theme": f.theme,
-            "journey_stage": f.journey_stage,
-        }
+        row = record_row(f, finding, statement=f.statement.strip(), priority=f.priority.value)
         with self._engine.begin() as conn:
-            new_id = _upsert(conn, finding, f.id, row)
+            new_id = upsert_by_id(conn, finding, f.id, row)
             episodes, entries, passages = (
                 _set_links(conn, table, "finding_id", new_id, other, target, ids)
                 for table, other, target, ids in (

@@ -6,12 +6,12 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection as SaConnection
 
 from reviewer_app.learning.attached import AttachedNote, NoteTarget, TargetKind
 from reviewer_app.learning.note import Attachment, LearningNote
-from storage.bound import EngineBound
+from storage.bound import EngineBound, upsert_by_id
 from storage.schema import attached_note, attached_note_file, attached_note_target
 
 
@@ -89,22 +89,7 @@ class SqlAttachedNotes(EngineBound):
         """Insert (no id, or an id no longer there: a removal undone) or replace, whole."""
         row = _row(attached)
         with self._engine.begin() as conn:
-            ids: list[Any] = list(
-                conn.execute(
-                    select(attached_note.c.id).where(attached_note.c.id == attached.id)
-                ).scalars()
-            )
-            attached_id: int
-            if ids:
-                attached_id = int(ids[0])
-                conn.execute(
-                    update(attached_note).where(attached_note.c.id == attached_id).values(**row)
-                )
-            else:
-                values = row if attached.id is None else {**row, "id": attached.id}
-                inserted = conn.execute(insert(attached_note).values(**values)).inserted_primary_key
-                assert inserted is not None
-                attached_id = int(inserted[0])
+            attached_id = upsert_by_id(conn, attached_note, attached.id, row)
             for table in (attached_note_target, attached_note_file):
                 conn.execute(delete(table).where(table.c.attached_note_id == attached_id))
             if attached.targets:

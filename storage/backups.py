@@ -4,10 +4,24 @@ A backup is made with SQLite's online backup API into a new file keyed exactly l
 original (same key, same salt), so it is as unreadable as the review itself and opens with the
 same passphrase or recovery code. Automatic backups live in the user data folder under the
 file's random id (never its title) and the oldest are removed beyond `keep`.
+
+Every copy is written through `reviewer_app.new_files.atomic_target`: to a hidden temporary file
+beside the target, synced, then put in place whole, so a kill never leaves a stub at the target.
+SQLite's backup API copies a page that fails its HMAC without complaint, so the source's pages
+are checked first (`PRAGMA cipher_integrity_check`): a damaged review is never copied over a
+good backup's place in the rotation.
+
+**Backups follow the key.** A passphrase change re-encrypts every backup of the review under the
+new key (`prepare_rekey` before the review is rekeyed, `finish_rekey` after): re-encrypted
+copies are made beside the originals (`NAME.review.rekeyed`) while the old key is still at
+hand; once the review's rekey has taken effect they replace the originals, which are
+overwritten first. An open that finds copies left by an interrupted change finishes the job
+(copies the current key opens replace their originals; others are removed).
 """
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import logging
 import os
@@ -15,37 +29,75 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewer_app.errors import BackupError, FileAlreadyThereError, ReviewExistsError
-from reviewer_app.new_files import create_new
-from storage.connection import Connection, connect
+import sqlcipher3
+
+from reviewer_app.errors import (
+    BackupError,
+    DamagedReviewError,
+    FileAlreadyThereError,
+    ReviewerAppError,
+    ReviewExistsError,
+)
+from reviewer_app.new_files import (
+    atomic_target,
+    copy_new_atomic,
+    overwrite_with_noise,
+    remove_abandoned_partials,
+    secure_delete,
+    sync_folder,
+)
+from storage.connection import Connection, connect, integrity_problems, precheck, rekey
 from storage.keys import DatabaseKey
 
 log = logging.getLogger(__name__)
 
 _NAME = re.compile(r"^(?P<stamp>\d{8}T\d{6}\d{6}Z)-(?P<reason>[a-z-]+)\.review$")
+REKEYED_SUFFIX = ".rekeyed"
 ROTATED_REASONS = frozenset({"automatic"})
+_CHUNK = 1 << 20
 
 
-def reserve_new_file(path: Path) -> None:
-    """Create an empty owner-only file, refusing if anything exists at `path` already."""
+def check_source(source: Connection) -> None:
+    """Raise `DamagedReviewError` if any page of the source fails its encryption check."""
     try:
-        create_new(path).close()
+        failures = [row[0] for row in source.execute("PRAGMA cipher_integrity_check")]
+    except sqlcipher3.DatabaseError as exc:
+        raise DamagedReviewError("The file could not be read through.") from exc
+    if failures:
+        raise DamagedReviewError(f"{len(failures)} page(s) failed their encryption check.")
+
+
+def copy_database(source: Connection, target: Path, key: DatabaseKey, salt: bytes) -> None:
+    """Write an encrypted copy of `source` to the new file `target` (which must not exist),
+    whole or not at all. Raises `DamagedReviewError` (and writes nothing) if the source is
+    damaged."""
+    try:
+        with atomic_target(target) as temporary:
+            check_source(source)
+            destination = connect(temporary, key, salt, create=True)
+            try:
+                source.backup(destination)
+            finally:
+                destination.close()
     except FileAlreadyThereError as exc:
         raise ReviewExistsError(str(exc)) from exc
 
 
-def copy_database(source: Connection, target: Path, key: DatabaseKey, salt: bytes) -> None:
-    """Write an encrypted copy of `source` to the new file `target` (which must not exist)."""
-    reserve_new_file(target)
+def opens_with(path: Path, key: DatabaseKey, salt: bytes) -> bool:
+    """Whether `key` opens the file at `path` (reads its first page; changes nothing)."""
     try:
-        destination = connect(target, key, salt, create=True)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
+        connect(path, key, salt).close()
+    except (ReviewerAppError, sqlcipher3.Error, OSError):
+        return False
+    return True
+
+
+def _copy_bytes(source: Path, target: Path) -> None:
+    with source.open("rb") as reading, target.open("r+b") as writing:
+        while chunk := reading.read(_CHUNK):
+            writing.write(chunk)
+        writing.flush()
+        os.fsync(writing.fileno())
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,12 +115,19 @@ class BackupStore:
     def folder(self, file_id: str) -> Path:
         return self.root / file_id
 
-    def take(
-        self, source: Connection, key: DatabaseKey, salt: bytes, file_id: str, reason: str
-    ) -> Path:
+    def _ready_folder(self, file_id: str) -> Path:
         folder = self.folder(file_id)
         folder.mkdir(parents=True, exist_ok=True)
         os.chmod(folder, 0o700)
+        removed = remove_abandoned_partials(folder)
+        if removed:
+            log.info("removed %d unfinished backup file(s) left by an interrupted run", removed)
+        return folder
+
+    def take(
+        self, source: Connection, key: DatabaseKey, salt: bytes, file_id: str, reason: str
+    ) -> Path:
+        folder = self._ready_folder(file_id)
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
         target = folder / f"{stamp}-{reason}.review"
         try:
@@ -92,21 +151,103 @@ class BackupStore:
                 found.append(BackupInfo(path, taken.replace(tzinfo=dt.UTC), match["reason"]))
         return sorted(found, key=lambda info: info.taken, reverse=True)
 
+    def newest_good(self, file_id: str, key: DatabaseKey, salt: bytes) -> BackupInfo | None:
+        """The newest backup that opens with `key` and passes SQLCipher's page check and
+        SQLite's integrity check (None if there is none)."""
+        for info in self.list(file_id):
+            if not opens_with(info.path, key, salt):
+                continue
+            try:
+                conn = connect(info.path, key, salt)
+            except (ReviewerAppError, sqlcipher3.Error):
+                continue
+            try:
+                if not integrity_problems(conn):
+                    return info
+            finally:
+                conn.close()
+            log.warning("a backup failed its checks and was passed over")
+        return None
+
     def _rotate(self, file_id: str) -> None:
         rotating = [info for info in self.list(file_id) if info.reason in ROTATED_REASONS]
         for info in rotating[self.keep :]:
             info.path.unlink(missing_ok=True)
 
+    # -- backups follow the key ----------------------------------------------------------------
+    def _rekeyed(self, file_id: str) -> builtins.list[Path]:
+        folder = self.folder(file_id)
+        if not folder.is_dir():
+            return []
+        return sorted(folder.glob(f"*.review{REKEYED_SUFFIX}"))
+
+    def discard_rekeyed(self, file_id: str) -> None:
+        """Remove re-encrypted copies of a change that did not happen."""
+        for partner in self._rekeyed(file_id):
+            secure_delete(partner)
+
+    def prepare_rekey(
+        self, file_id: str, old_key: DatabaseKey, new_key: DatabaseKey, salt: bytes
+    ) -> int:
+        """Before a passphrase change takes effect: a copy of every backup the old key opens,
+        re-encrypted under the new key, beside it. Returns how many were made."""
+        if not self.folder(file_id).is_dir():
+            return 0
+        self._ready_folder(file_id)
+        self.discard_rekeyed(file_id)
+        made = 0
+        for info in self.list(file_id):
+            if not opens_with(info.path, old_key, salt):
+                continue
+            partner = info.path.with_name(info.path.name + REKEYED_SUFFIX)
+            try:
+                with atomic_target(partner) as temporary:
+                    _copy_bytes(info.path, temporary)
+                    conn = connect(temporary, old_key, salt)
+                    try:
+                        rekey(conn, new_key, salt)
+                    finally:
+                        conn.close()
+            except OSError as exc:
+                raise BackupError(
+                    f"The backups could not be re-encrypted: {exc.strerror}."
+                ) from exc
+            made += 1
+        return made
+
+    def finish_rekey(
+        self, file_id: str, key: DatabaseKey, salt: bytes, *, old_key: DatabaseKey | None = None
+    ) -> None:
+        """Once `key` is in force: re-encrypted copies replace their originals (overwritten
+        first); copies `key` does not open are removed. With `old_key`, any backup still under
+        the old key is overwritten and removed too."""
+        if self.folder(file_id).is_dir():
+            remove_abandoned_partials(self.folder(file_id))  # left by a killed run
+        partners = self._rekeyed(file_id)
+        for partner in partners:
+            original = partner.with_name(partner.name[: -len(REKEYED_SUFFIX)])
+            if opens_with(partner, key, salt):
+                if original.exists() and not opens_with(original, key, salt):
+                    overwrite_with_noise(original)
+                os.replace(partner, original)
+            else:
+                secure_delete(partner)
+        if partners:
+            sync_folder(self.folder(file_id))
+            log.info("backups re-encrypted under the new key")
+        if old_key is not None:
+            for info in self.list(file_id):
+                if opens_with(info.path, old_key, salt):
+                    secure_delete(info.path)
+
 
 def restore(backup: Path, target: Path) -> None:
-    """Copy a backup to a new review file at `target`; the copy stays encrypted."""
-    reserve_new_file(target)
+    """Copy a backup to a new review file at `target`, whole or not at all; the copy stays
+    encrypted and opens as the backup did."""
+    precheck(backup)  # refuse (plainly) anything that is not a complete review file
     try:
-        with backup.open("rb") as source, target.open("r+b") as destination:
-            while chunk := source.read(1 << 20):
-                destination.write(chunk)
-            destination.flush()
-            os.fsync(destination.fileno())
+        copy_new_atomic(backup, target.expanduser())
+    except FileAlreadyThereError as exc:
+        raise ReviewExistsError(str(exc)) from exc
     except OSError as exc:
-        target.unlink(missing_ok=True)
         raise BackupError(f"The backup could not be restored: {exc.strerror}.") from exc

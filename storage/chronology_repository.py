@@ -81,34 +81,32 @@ _QUALIFIERS = {q.value: q for q in Qualifier}
 
 
 def row_to_entry(row: Any, people: tuple[int, ...] = ()) -> ChronologyEntry:
-    """A stored row (in the table's column order) as an entry; kept lean for 50,000 rows."""
-    (
-        entry_id, agency_id, batch_id, start, end, precision, qualifier, original_date, time,
-        sequence, source, practitioner, event, outcome, agency_comment, comment, flags,
-        row_number, cells,
-    ) = row  # fmt: skip
+    """A stored `chronology_entry` row as an entry, read by column name (so the order of the
+    table's columns does not matter); kept lean for 50,000 rows."""
+    r = row._mapping
+    start, end, time = r["date_start"], r["date_end"], r["time"]
     date = FuzzyDate(
         start=dt.date.fromisoformat(start) if start else None,
         end=dt.date.fromisoformat(end) if end else None,
-        precision=_PRECISIONS[precision],
-        qualifier=_QUALIFIERS[qualifier],
-        original=original_date,
+        precision=_PRECISIONS[r["date_precision"]],
+        qualifier=_QUALIFIERS[r["date_qualifier"]],
+        original=r["date_original"],
         time=dt.time.fromisoformat(time) if time else None,
     )
     return ChronologyEntry(
-        agency_id=agency_id,
+        agency_id=r["agency_id"],
         date=date,
-        source=source,
-        event=event,
-        outcome=outcome,
-        practitioner=practitioner,
-        agency_comment=agency_comment,
-        comment=comment,
-        flags=flags_from_bits(flags),
-        sequence=sequence,
+        source=r["source"],
+        event=r["event"],
+        outcome=r["outcome"],
+        practitioner=r["practitioner"],
+        agency_comment=r["agency_comment"],
+        comment=r["comment"],
+        flags=flags_from_bits(r["flags"]),
+        sequence=r["sequence"],
         people=people,
-        provenance=Provenance(batch_id, row_number, cells),
-        id=entry_id,
+        provenance=Provenance(r["batch_id"], r["row_number"], r["original_row"]),
+        id=r["id"],
     )
 
 
@@ -159,8 +157,8 @@ class SqlChronology(EngineBound):
     # -- entries --------------------------------------------------------------------------
     def _people_by_entry(self, conn: Any) -> dict[int, tuple[int, ...]]:
         links: dict[int, list[int]] = {}
-        for entry_id, person_id in conn.execute(select(entry_person)).all():
-            links.setdefault(entry_id, []).append(person_id)
+        for link in conn.execute(select(entry_person)).mappings():
+            links.setdefault(link["entry_id"], []).append(link["person_id"])
         return {k: tuple(v) for k, v in links.items()}
 
     def entries(self) -> list[ChronologyEntry]:
@@ -168,7 +166,7 @@ class SqlChronology(EngineBound):
         with self._engine.connect() as conn:
             people = self._people_by_entry(conn)
             rows = conn.execute(select(entry_table)).all()
-        found = [row_to_entry(row, people.get(row[0], ())) for row in rows]
+        found = [row_to_entry(row, people.get(row._mapping["id"], ())) for row in rows]
         found.sort(key=lambda e: e.sort_key)
         return found
 
@@ -296,14 +294,25 @@ class SqlChronology(EngineBound):
         entries: Sequence[ChronologyEntry],
         replaces: int | None = None,
         progress: Progress | None = None,
+        new_agency: Agency | None = None,
     ) -> ImportBatch:
         """Store a batch and all its entries in one transaction: all rows or none.
 
         When `replaces` names an earlier batch, that batch goes in the same transaction, and the
         reviewer's comments and flags carry over to new rows whose date text, source and event
-        are unchanged, so re-importing a corrected file does not lose the reviewer's work.
+        are unchanged, so re-importing a corrected file does not lose the reviewer's work. With
+        `new_agency`, the agency is added in the same transaction too (and the batch and its
+        entries are its), so a failed, cancelled or killed import leaves no agency behind.
         """
         with self._engine.begin() as conn:
+            if new_agency is not None:
+                added = conn.execute(
+                    insert(agency_table).values(
+                        name=new_agency.name.strip(), agency_type=new_agency.agency_type.value
+                    )
+                ).inserted_primary_key
+                assert added is not None
+                batch = ImportBatch(**{**_batch_fields(batch), "agency_id": int(added[0])})
             carried: dict[tuple[str, str, str], tuple[str, int]] = {}
             if replaces is not None:
                 old = conn.execute(
@@ -335,6 +344,8 @@ class SqlChronology(EngineBound):
             for entry in entries:
                 row = entry_to_row(entry)
                 row["batch_id"] = batch_id
+                if new_agency is not None:
+                    row["agency_id"] = batch.agency_id
                 kept = carried.get((row["date_original"], row["source"], row["event"]))
                 if kept and not row["comment"]:
                     row["comment"], row["flags"] = kept[0], row["flags"] | kept[1]

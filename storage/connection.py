@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 APPLICATION_ID = 0x53435252  # "SCRR": marks a SQLCipher file as a review
 PAGE_SIZE = 4096  # SQLCipher 4 default
+SQLITE_CORRUPT = 11
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # Applied to every connection after the key. WAL + synchronous=FULL: a commit is durable once
@@ -80,6 +81,12 @@ def connect(path: Path, key: DatabaseKey, salt: bytes, *, create: bool = False) 
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorcode", None) == SQLITE_CORRUPT:
+                # The first page opened (so the key is right) but a later one is damaged.
+                raise DamagedReviewError(
+                    f"'{path.name}' opened, but part of it is damaged and cannot be read. It "
+                    "has not been changed. Restore it from a backup."
+                ) from exc
             raise WrongPassphraseError(
                 f"That passphrase does not open '{path.name}'. Please check it and try again, "
                 "or use the recovery code. If you are sure it is right, the start of the file "

@@ -1,9 +1,12 @@
 """Remembering a review's key on this computer, in the operating system's keyring.
 
-Only real, encrypted keyrings are used (Secret Service, macOS Keychain, Windows Credential
-Locker). Where none exists, or it is locked, remembering is simply not offered: the passphrase
-still works and the app says so. Plaintext or "fail" backends are never used — there is no
-plaintext fallback, ever. Entries are named by the file's random salt, never by case details.
+Only real, encrypted keyrings are used: the backend keyring finds on this computer is trusted
+only if it is on an allow-list of known secure ones (Secret Service and libsecret, KWallet,
+macOS Keychain, Windows Credential Locker). Where none exists, it is locked, cannot be loaded
+(a `PYTHON_KEYRING_BACKEND` naming a module that is not there, or empty) or fails in any other
+way, remembering is simply not offered: the passphrase still works and the app says so, never
+a crash. There is no plaintext fallback, ever. Entries are named by the file's random salt,
+never by case details.
 """
 
 from __future__ import annotations
@@ -21,6 +24,18 @@ log = logging.getLogger(__name__)
 
 SERVICE = "SCR Reviewer"
 _INSECURE_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
+#: The backends keyring may find on this computer that are trusted: each keeps secrets
+#: encrypted by the operating system for this user.
+SECURE_BACKENDS = frozenset(
+    {
+        ("keyring.backends.SecretService", "Keyring"),
+        ("keyring.backends.libsecret", "Keyring"),
+        ("keyring.backends.kwallet", "DBusKeyring"),
+        ("keyring.backends.kwallet", "DBusKeyringKWallet4"),
+        ("keyring.backends.macOS", "Keyring"),
+        ("keyring.backends.Windows", "WinVaultKeyring"),
+    }
+)
 NO_KEYRING_NOTICE = (
     "This computer has no secure keyring available, so SCR Reviewer cannot remember "
     "passphrases here. Your reviews are just as safe: you will type the passphrase each time."
@@ -63,6 +78,8 @@ class KeyringStatus:
 
 
 def _is_secure(backend: Any) -> bool:
+    """An injected backend (a test's, a composition root's) is trusted unless it is a known
+    insecure kind or reports itself unusable."""
     backends = getattr(backend, "backends", None)
     if backends is not None:  # a ChainerBackend: secure only if every link is
         return bool(backends) and all(_is_secure(b) for b in backends)
@@ -75,12 +92,36 @@ def _is_secure(backend: Any) -> bool:
         return False
 
 
+def _is_allowed(backend: Any) -> bool:
+    """A backend keyring found on this computer: trusted only if on the allow-list."""
+    backends = getattr(backend, "backends", None)
+    if backends is not None:
+        return bool(backends) and all(_is_allowed(b) for b in backends)
+    kind = type(backend)
+    module = kind.__module__.removesuffix(".api")  # macOS keeps its class in a sub-module
+    return (module, kind.__name__) in SECURE_BACKENDS and _is_secure(backend)
+
+
+def _system_backend() -> Any:
+    """The keyring's own choice of backend, or none when it cannot be loaded."""
+    try:
+        found = keyring.get_keyring()
+    except Exception as error:  # an unloadable or empty PYTHON_KEYRING_BACKEND, a broken install
+        log.warning("the keyring could not be loaded (%s); passphrases only", type(error).__name__)
+        return NoKeyring()
+    return found if _is_allowed(found) else NoKeyring()
+
+
 class KeyringStore:
     def __init__(self, backend: KeyringBackend | None = None) -> None:
-        self._backend: Any = backend if backend is not None else keyring.get_keyring()
+        self._backend: Any = backend if backend is not None else _system_backend()
 
     def status(self) -> KeyringStatus:
-        if not _is_secure(self._backend):
+        try:
+            secure = _is_secure(self._backend)
+        except Exception:
+            secure = False
+        if not secure:
             return KeyringStatus(False, NO_KEYRING_NOTICE)
         return KeyringStatus(True)
 
@@ -95,8 +136,8 @@ class KeyringStore:
             return status
         try:
             self._backend.set_password(SERVICE, self._username(file_id), key.hex())
-        except keyring.errors.KeyringError:
-            log.warning("keyring refused to store a key (locked or unavailable)")
+        except Exception as error:  # locked, refused, or the platform's own error type
+            log.warning("keyring refused to store a key (%s)", type(error).__name__)
             return KeyringStatus(False, LOCKED_NOTICE)
         return status
 
@@ -105,8 +146,8 @@ class KeyringStore:
             return None
         try:
             stored = self._backend.get_password(SERVICE, self._username(file_id))
-        except keyring.errors.KeyringError:
-            log.warning("keyring could not be read (locked or unavailable)")
+        except Exception as error:  # locked, refused, or the platform's own error type
+            log.warning("keyring could not be read (%s)", type(error).__name__)
             return None
         if not stored:
             return None
@@ -123,5 +164,5 @@ class KeyringStore:
             self._backend.delete_password(SERVICE, self._username(file_id))
         except keyring.errors.PasswordDeleteError:
             pass  # nothing was remembered
-        except keyring.errors.KeyringError:
-            log.warning("keyring could not forget a key (locked or unavailable)")
+        except Exception as error:  # locked, refused, or the platform's own error type
+            log.warning("keyring could not forget a key (%s)", type(error).__name__)

@@ -18,8 +18,8 @@ from sqlalchemy import (
     Column,
     Engine,
     ForeignKey,
+    Index,
     Integer,
-    LargeBinary,
     MetaData,
     Table,
     Text,
@@ -28,22 +28,23 @@ from sqlalchemy import (
     insert,
     select,
     text,
-    update,
 )
 from sqlalchemy.engine import Connection as SaConnection
 
 from reviewer_app.errors import InvalidInputError, ReviewLockedError, WrongPassphraseError
 from reviewer_app.learning.note import Attachment, LearningNote
-from reviewer_app.learning.repository import LearningLibraryRepository
-from reviewer_app.services.learning import LibraryCreated
+from reviewer_app.learning.repository import LearningLibraryRepository, LibraryCreated
 from storage.backups import BackupStore
-from storage.bound import EngineBound
+from storage.bound import EngineBound, upsert_by_id
 from storage.chronology_repository import fts_query
 from storage.connection import precheck
 from storage.keyring_store import KeyringStore
 from storage.keys import file_id
+from storage.migration_steps import v8_key_derivation
+from storage.migration_steps.attached_files import attached_files_ddl
 from storage.migrations import Migration
 from storage.review_file import EncryptedFile
+from storage.schema import attached_files, key_derivation_table
 
 log = logging.getLogger(__name__)
 
@@ -73,17 +74,7 @@ _V1 = (
     )
     """,
     "CREATE INDEX ix_note_tag ON note_tag (tag)",
-    """
-    CREATE TABLE note_attachment (
-        id INTEGER PRIMARY KEY,
-        note_id INTEGER NOT NULL REFERENCES note (id) ON DELETE CASCADE,
-        position INTEGER NOT NULL DEFAULT 0,
-        name TEXT NOT NULL CHECK (trim(name) <> ''),
-        media_type TEXT NOT NULL DEFAULT 'application/octet-stream',
-        data BLOB NOT NULL CHECK (length(data) <= 5242880)
-    )
-    """,
-    "CREATE INDEX ix_note_attachment ON note_attachment (note_id)",
+    *attached_files_ddl("note_attachment", "note_id", "note", index="ix_note_attachment"),
     """
     CREATE VIRTUAL TABLE note_fts USING fts5 (
         title, event, facilitator, body,
@@ -113,14 +104,17 @@ _V1 = (
     """,
 )
 
-LIBRARY_MIGRATIONS: tuple[Migration, ...] = (Migration(1, "learning notes", _V1),)
+LIBRARY_MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "learning notes", _V1),
+    Migration(2, v8_key_derivation.DESCRIPTION, v8_key_derivation.key_derivation_ddl()),
+)
 
 metadata = MetaData()
 note_table = Table(
     "note",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("uid", Text, nullable=False),
+    Column("uid", Text, nullable=False, unique=True),
     Column("version", Integer, nullable=False),
     Column("title", Text, nullable=False),
     Column("event", Text, nullable=False),
@@ -134,17 +128,12 @@ tag_table = Table(
     metadata,
     Column("note_id", Integer, ForeignKey("note.id"), primary_key=True),
     Column("tag", Text, primary_key=True),
+    Index("ix_note_tag", "tag"),
 )
-attachment_table = Table(
-    "note_attachment",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("note_id", Integer, ForeignKey("note.id"), nullable=False),
-    Column("position", Integer, nullable=False),
-    Column("name", Text, nullable=False),
-    Column("media_type", Text, nullable=False),
-    Column("data", LargeBinary, nullable=False),
+attachment_table = attached_files(
+    "note_attachment", metadata, "note_id", "note", index="ix_note_attachment"
 )
+key_derivation = key_derivation_table(metadata)
 
 
 class LearningLibraryFile(EncryptedFile):
@@ -153,6 +142,8 @@ class LearningLibraryFile(EncryptedFile):
     APPLICATION_ID: ClassVar[int] = LIBRARY_APPLICATION_ID
     MIGRATIONS: ClassVar[tuple[Migration, ...]] = LIBRARY_MIGRATIONS
     NOUN: ClassVar[str] = "learning library"
+    #: The library lives at one place in the data folder: a restored copy elsewhere is no use.
+    OFFERS_RESTORE: ClassVar[bool] = False
 
     @classmethod
     def create(cls, path: Path, passphrase: str) -> tuple[LearningLibraryFile, str]:
@@ -238,18 +229,7 @@ class SqlLearningLibrary(EngineBound):
         attachments, in one transaction."""
         row = _note_row(note)
         with self._engine.begin() as conn:
-            ids: list[Any] = list(
-                conn.execute(select(note_table.c.id).where(note_table.c.id == note.id)).scalars()
-            )
-            note_id: int
-            if ids:
-                note_id = int(ids[0])
-                conn.execute(update(note_table).where(note_table.c.id == note_id).values(**row))
-            else:
-                values = row if note.id is None else {**row, "id": note.id}
-                inserted = conn.execute(insert(note_table).values(**values)).inserted_primary_key
-                assert inserted is not None
-                note_id = int(inserted[0])
+            note_id = upsert_by_id(conn, note_table, note.id, row)
             conn.execute(delete(tag_table).where(tag_table.c.note_id == note_id))
             if note.tags:
                 conn.execute(insert(tag_table), [{"note_id": note_id, "tag": t} for t in note.tags])
@@ -298,21 +278,23 @@ class SqlLearningLibrary(EngineBound):
             )
             statement = statement.where(c.id.in_(in_text) | c.id.in_(in_tags))
         with self._engine.connect() as conn:
-            return [row[0] for row in conn.execute(statement)]
+            ids: list[Any] = list(conn.execute(statement).scalars())
+        return [int(i) for i in ids]
 
     def tags(self) -> list[tuple[str, int]]:
         """Every tag in use and how many notes carry it, alphabetically."""
         t = tag_table.c
+        statement = select(t.tag, func.count().label("notes")).group_by(t.tag).order_by(t.tag)
         with self._engine.connect() as conn:
-            rows = conn.execute(select(t.tag, func.count()).group_by(t.tag).order_by(t.tag)).all()
-        return [(str(row[0]), int(row[1])) for row in rows]
+            rows = conn.execute(statement).mappings().all()
+        return [(str(row["tag"]), int(row["notes"])) for row in rows]
 
 
 # -- opening and closing: what the composition root hands to the window ----------------------
 
 
 class StoredLearningLibrary:
-    """Implements `reviewer_app.services.learning.LearningLibraryAccess` over one library file
+    """Implements `reviewer_app.learning.repository.LearningLibraryAccess` over one library file
     (by default `AppPaths.data / "learning.library"`)."""
 
     def __init__(

@@ -1,4 +1,11 @@
-"""`ReviewFiles` and `OpenReview` for real: review files, the keyring and backups wired together."""
+"""`ReviewFiles` and `OpenReview` for real: review files, the keyring and backups wired together.
+
+Automatic backups: when a review is opened and its newest automatic backup is more than 12
+hours old (or it has none), one is taken first, holding the review as it was. When a review is
+closed or locked after changes, one is taken if the newest is more than 12 hours old, or if the
+review had none when this session began: so the first automatic backup of a new review (and of
+one made from JSON) holds what was put in it, not an empty shell.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +15,14 @@ from pathlib import Path
 
 from reviewer_app.analysis.repository import AnalysisRepository
 from reviewer_app.chronology.repository import ChronologyRepository
-from reviewer_app.errors import WrongPassphraseError
+from reviewer_app.errors import DamagedReviewError, UserFacingError, WrongPassphraseError
 from reviewer_app.learning.repository import AttachedNotesRepository
 from reviewer_app.people.repository import PeopleRepository
 from reviewer_app.quality.repository import QualityRepository
-from reviewer_app.repositories import CreatedReview, KeyringNotice, ReviewDetailsRepository
+from reviewer_app.reporting.log import ReviewLog
+from reviewer_app.repositories import CreatedReview, ReviewDetailsRepository
 from reviewer_app.review import Review
-from reviewer_app.services.report import ReviewLog
+from reviewer_app.review_file import KeyringNotice
 from reviewer_app.timetable.repository import TimetableRepository
 from storage.analysis_repository import SqlAnalysis
 from storage.attached_notes_repository import SqlAttachedNotes
@@ -22,7 +30,7 @@ from storage.backups import BackupStore
 from storage.chronology_repository import SqlChronology
 from storage.connection import precheck
 from storage.keyring_store import KeyringStore
-from storage.keys import file_id
+from storage.keys import file_id, read_salt
 from storage.people_repository import SqlPeople
 from storage.quality_repository import SqlQuality
 from storage.reporting_repository import SqlReviewLog
@@ -38,10 +46,20 @@ AUTOMATIC_BACKUP_INTERVAL = dt.timedelta(hours=12)
 class StoredReview:
     """Implements `reviewer_app.repositories.OpenReview` over a `ReviewFile`."""
 
-    def __init__(self, file: ReviewFile, keyring: KeyringStore, backups: BackupStore) -> None:
+    def __init__(
+        self,
+        file: ReviewFile,
+        keyring: KeyringStore,
+        backups: BackupStore,
+        *,
+        first_backup_due: bool = False,
+    ) -> None:
         self.file = file
         self._keyring = keyring
         self._backups = backups
+        #: The review had no automatic backup when this session began: one is taken at close
+        #: if anything was written, so the first one holds the review's content.
+        self._first_backup_due = first_backup_due
         self._details = SqlReviewDetails(lambda: file.engine)
         self._chronology = SqlChronology(lambda: file.engine)
         self._people = SqlPeople(lambda: file.engine)
@@ -90,6 +108,15 @@ class StoredReview:
     def change_passphrase(self, new_passphrase: str) -> str:
         return self.file.change_passphrase(new_passphrase, self._keyring)
 
+    def unshown_recovery_code(self) -> str | None:
+        return self.file.unshown_recovery_code()
+
+    def recovery_code_shown(self) -> None:
+        self.file.recovery_code_shown()
+
+    def damaged_error(self) -> DamagedReviewError:
+        return self.file.damaged_error()
+
     def remember_on_this_computer(self) -> KeyringNotice:
         status = self.file.remember_key(self._keyring)
         return KeyringNotice(status.available, status.notice)
@@ -103,16 +130,34 @@ class StoredReview:
     def backup_to(self, target: Path) -> None:
         self.file.backup_to(target)
 
-    def take_automatic_backup_if_due(self) -> Path | None:
+    def _newest_automatic(self) -> dt.datetime | None:
         newest = next(
             (b for b in self._backups.list(self.file.file_id) if b.reason == "automatic"), None
         )
-        if newest and dt.datetime.now(dt.UTC) - newest.taken < AUTOMATIC_BACKUP_INTERVAL:
+        return newest.taken if newest is not None else None
+
+    def _due(self) -> bool:
+        newest = self._newest_automatic()
+        return newest is None or dt.datetime.now(dt.UTC) - newest >= AUTOMATIC_BACKUP_INTERVAL
+
+    def take_automatic_backup_if_due(self) -> Path | None:
+        if not self._due():
             return None
         return self.file.take_backup(self._backups)
 
     def close(self) -> None:
-        self.file.close()
+        """Close the review, first taking an automatic backup if this session's changes are
+        due one (a backup that cannot be taken never stops the review closing)."""
+        try:
+            file = self.file
+            changed = file.is_open and file.written and not file.is_damaged
+            if changed and (self._first_backup_due or self._due()):
+                file.take_backup(self._backups)
+                self._first_backup_due = False
+        except (UserFacingError, OSError) as exc:
+            log.warning("the automatic backup at close was not taken (%s)", type(exc).__name__)
+        finally:
+            self.file.close()
 
 
 class StoredReviewFiles:
@@ -127,19 +172,27 @@ class StoredReviewFiles:
         return KeyringNotice(status.available, status.notice)
 
     def _wrap(self, file: ReviewFile) -> StoredReview:
+        """An opened file as a review, with its automatic backup taken first if due."""
         stored = StoredReview(file, self.keyring, self.backups)
-        stored.take_automatic_backup_if_due()
+        try:
+            stored._first_backup_due = stored._newest_automatic() is None
+            stored.take_automatic_backup_if_due()
+        except BaseException:
+            file.close()
+            raise
         return stored
 
     def create(
         self, path: Path, details: Review, passphrase: str, *, remember: bool = False
     ) -> CreatedReview:
-        file, code = ReviewFile.create(path, details, passphrase)
+        """A new review. No backup yet: the first is taken when it is closed with content."""
+        file, code = ReviewFile.create(path, details, passphrase, self.backups)
         notice = self.keyring_status()
         if remember:
             status = file.remember_key(self.keyring)
             notice = KeyringNotice(status.available, status.notice)
-        return CreatedReview(self._wrap(file), code, notice)
+        stored = StoredReview(file, self.keyring, self.backups, first_backup_due=True)
+        return CreatedReview(stored, code, notice)
 
     def open(
         self, path: Path, *, passphrase: str | None = None, code: str | None = None
@@ -149,7 +202,10 @@ class StoredReviewFiles:
 
     def open_remembered(self, path: Path) -> StoredReview | None:
         """Open with the key this computer remembers, or None (then ask for the passphrase)."""
-        salt = precheck(path)
+        try:
+            salt = precheck(path)
+        except DamagedReviewError:  # cut short: opening says so, with a backup to offer
+            salt = read_salt(path)
         key = self.keyring.recall(file_id(salt))
         if key is None:
             return None

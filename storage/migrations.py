@@ -16,6 +16,8 @@ from storage.migration_steps import (
     v4_quality_timetable,
     v5_reporting,
     v6_learning_notes,
+    v7_anonymisation_decisions,
+    v8_key_derivation,
 )
 
 
@@ -163,6 +165,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, v4_quality_timetable.DESCRIPTION, v4_quality_timetable.STATEMENTS),
     Migration(5, v5_reporting.DESCRIPTION, v5_reporting.STATEMENTS),
     Migration(6, v6_learning_notes.DESCRIPTION, v6_learning_notes.STATEMENTS),
+    Migration(7, v7_anonymisation_decisions.DESCRIPTION, v7_anonymisation_decisions.STATEMENTS),
+    Migration(8, v8_key_derivation.DESCRIPTION, v8_key_derivation.STATEMENTS),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -24,7 +24,8 @@ from reviewer_app.people.model import (
     PersonKind,
     Request,
 )
-from storage.bound import EngineBound
+from storage.bound import EngineBound, upsert_by_id
+from storage.rows import record_row
 from storage.schema import (
     agency_detail,
     case_identifier,
@@ -45,28 +46,17 @@ def day_of(text: str | None) -> dt.date | None:
 
 
 def _person_row(p: Person) -> dict[str, Any]:
-    return {
-        "role": p.kind.value,
-        "real_name": p.real_name,
-        "pseudonym": p.pseudonym.strip(),
-        "relationship": p.relationship,
-        "date_of_birth": iso(p.date_of_birth),
-        "is_subject": int(p.is_subject),
-        "other_names": json.dumps(list(p.other_names), ensure_ascii=False),
-        "job_title": p.job_title,
-        "agency_id": p.agency_id,
-        "team": p.team,
-        "language": p.language,
-        "interpreter": int(p.interpreter),
-        "access_needs": p.access_needs,
-        "contact_preferences": p.contact_preferences,
-        "involvement": p.involvement.value,
-        "not_involved_reason": p.not_involved_reason,
-        "address": p.address,
-        "postcode": p.postcode,
-        "phone": p.phone,
-        "nhs_number": p.nhs_number,
-    }
+    return record_row(
+        p,
+        person,
+        role=p.kind.value,
+        pseudonym=p.pseudonym.strip(),
+        date_of_birth=iso(p.date_of_birth),
+        is_subject=int(p.is_subject),
+        other_names=json.dumps(list(p.other_names), ensure_ascii=False),
+        interpreter=int(p.interpreter),
+        involvement=p.involvement.value,
+    )
 
 
 def _kind(role: str) -> PersonKind:
@@ -122,15 +112,8 @@ class SqlPeople(EngineBound):
         with self._engine.begin() as conn:
             if p.is_subject:  # one subject child: the chronology's age column follows it
                 conn.execute(update(person).where(person.c.id != (p.id or -1)).values(is_subject=0))
-            if (
-                p.id is not None
-                and conn.execute(select(person.c.id).where(person.c.id == p.id)).first()
-            ):
-                conn.execute(update(person).where(person.c.id == p.id).values(**row))
-                return p
-            new_id = conn.execute(insert(person).values(**row, id=p.id)).inserted_primary_key
-        assert new_id is not None
-        return p.with_changes(id=int(new_id[0]))
+            new_id = upsert_by_id(conn, person, p.id, row)
+        return p if new_id == p.id else p.with_changes(id=new_id)
 
     def delete_person(self, person_id: int) -> None:
         with self._engine.begin() as conn:
@@ -189,31 +172,10 @@ class SqlPeople(EngineBound):
         return events
 
     def save_involvement(self, event: InvolvementEvent) -> InvolvementEvent:
-        row = {
-            "person_id": event.person_id,
-            "step": event.step.value,
-            "date": iso(event.date),
-            "note": event.note,
-            "how_used": event.how_used,
-        }
+        row = record_row(event, involvement_event, step=event.step.value, date=iso(event.date))
         with self._engine.begin() as conn:
-            if (
-                event.id is not None
-                and conn.execute(
-                    select(involvement_event.c.id).where(involvement_event.c.id == event.id)
-                ).first()
-            ):
-                conn.execute(
-                    update(involvement_event)
-                    .where(involvement_event.c.id == event.id)
-                    .values(**row)
-                )
-                return event
-            new_id = conn.execute(
-                insert(involvement_event).values(**row, id=event.id)
-            ).inserted_primary_key
-        assert new_id is not None
-        return InvolvementEvent(**{**_fields(event), "id": int(new_id[0])})
+            new_id = upsert_by_id(conn, involvement_event, event.id, row)
+        return event if new_id == event.id else InvolvementEvent(**{**_fields(event), "id": new_id})
 
     def delete_involvement(self, event_id: int) -> None:
         with self._engine.begin() as conn:
@@ -266,29 +228,13 @@ class SqlPeople(EngineBound):
         return [Identifier(IdentifierKind(r.kind), r.text, r.replacement, r.id) for r in rows]
 
     def save_identifier(self, identifier: Identifier) -> Identifier:
-        row = {
-            "kind": identifier.kind.value,
-            "text": identifier.text.strip(),
-            "replacement": identifier.replacement,
-        }
+        text = identifier.text.strip()
+        row = record_row(identifier, case_identifier, kind=identifier.kind.value, text=text)
         with self._engine.begin() as conn:
-            if (
-                identifier.id is not None
-                and conn.execute(
-                    select(case_identifier.c.id).where(case_identifier.c.id == identifier.id)
-                ).first()
-            ):
-                conn.execute(
-                    update(case_identifier)
-                    .where(case_identifier.c.id == identifier.id)
-                    .values(**row)
-                )
-                return identifier
-            new_id = conn.execute(
-                insert(case_identifier).values(**row, id=identifier.id)
-            ).inserted_primary_key
-        assert new_id is not None
-        return Identifier(identifier.kind, row["text"], identifier.replacement, int(new_id[0]))
+            new_id = upsert_by_id(conn, case_identifier, identifier.id, row)
+        if new_id == identifier.id:
+            return identifier
+        return Identifier(identifier.kind, text, identifier.replacement, new_id)
 
     def delete_identifier(self, identifier_id: int) -> None:
         with self._engine.begin() as conn:

@@ -16,6 +16,7 @@ from reviewer_app.quality.assessment import (
     Status,
 )
 from storage.bound import EngineBound
+from storage.rows import record_row
 from storage.schema import quality_evidence, quality_marker, quality_prompt, quality_settings
 
 
@@ -94,14 +95,7 @@ class SqlQuality(EngineBound):
 
     def add_evidence(self, set_key: str, link: EvidenceLink) -> EvidenceLink:
         """Store a link; one with an id (a removal being undone) gets its old id back."""
-        values = {
-            "marker_set": set_key,
-            "marker": link.marker,
-            "prompt": link.prompt,
-            "kind": link.kind,
-            "ref": link.ref,
-            "label": link.label,
-        }
+        values = record_row(link, quality_evidence, marker_set=set_key)
         if link.id is not None:
             values["id"] = link.id
         with self._engine.begin() as conn:

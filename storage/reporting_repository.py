@@ -10,7 +10,7 @@ import datetime as dt
 
 from sqlalchemy import insert, select
 
-from reviewer_app.services.report import LogEntry
+from reviewer_app.reporting.log import LogEntry
 from storage.bound import EngineBound
 from storage.schema import review_log
 

@@ -1,8 +1,25 @@
-"""SQLAlchemy Core tables mirroring the migrated schema (queries only; DDL lives in migrations)."""
+"""SQLAlchemy Core tables mirroring the migrated schema (queries only; DDL lives in migrations).
+
+The DDL in the migration steps is what files hold, frozen once released; these tables say the
+same in Python for queries, with their indexes and unique columns. `tests/storage/
+test_schema_drift.py` builds a new file through the migrations and fails if the two differ in a
+table, column, type, NOT NULL, primary key, foreign key, index or unique constraint. (Defaults,
+CHECKs and collations live in the DDL only: repositories always give every value.)
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Float, ForeignKey, Integer, LargeBinary, MetaData, Table, Text
+from sqlalchemy import (
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Table,
+    Text,
+)
 
 metadata = MetaData()
 
@@ -26,7 +43,7 @@ agency = Table(
     "agency",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("name", Text, nullable=False),
+    Column("name", Text, nullable=False, unique=True),
     Column("agency_type", Text, nullable=False),
 )
 
@@ -78,6 +95,9 @@ chronology_entry = Table(
     Column("flags", Integer, nullable=False),
     Column("row_number", Integer),
     Column("original_row", Text, nullable=False),
+    Index("ix_entry_dates", "date_start", "date_end"),
+    Index("ix_entry_agency", "agency_id"),
+    Index("ix_entry_batch", "batch_id"),
 )
 
 entry_person = Table(
@@ -111,6 +131,7 @@ person.append_column(Column("address", Text, nullable=False))
 person.append_column(Column("postcode", Text, nullable=False))
 person.append_column(Column("phone", Text, nullable=False))
 person.append_column(Column("nhs_number", Text, nullable=False))
+Index("ix_entry_person_person", entry_person.c.person_id)
 
 agency_detail = Table(
     "agency_detail",
@@ -136,6 +157,7 @@ involvement_event = Table(
     Column("date", Text),
     Column("note", Text, nullable=False),
     Column("how_used", Text, nullable=False),
+    Index("ix_involvement_person", "person_id"),
 )
 
 case_identifier = Table(
@@ -187,6 +209,7 @@ passage = Table(
     Column("conversation_id", Integer, ForeignKey("conversation.id"), nullable=False),
     Column("text", Text, nullable=False),
     Column("themes", Text, nullable=False),
+    Index("ix_passage_conversation", "conversation_id"),
 )
 
 key_episode = Table(
@@ -236,6 +259,9 @@ episode_entry = _link("episode_entry", "episode_id", "key_episode", "entry_id", 
 finding_episode = _link("finding_episode", "finding_id", "finding", "episode_id", "key_episode")
 finding_entry = _link("finding_entry", "finding_id", "finding", "entry_id", "chronology_entry")
 finding_passage = _link("finding_passage", "finding_id", "finding", "passage_id", "passage")
+Index("ix_passage_entry_entry", passage_entry.c.entry_id)
+Index("ix_episode_entry_entry", episode_entry.c.entry_id)
+Index("ix_finding_entry_entry", finding_entry.c.entry_id)
 
 # -- schema version 4: quality markers, the timetable and the delay log --------------------------
 quality_settings = Table(
@@ -274,6 +300,8 @@ quality_evidence = Table(
     Column("kind", Text, nullable=False),
     Column("ref", Text, nullable=False),
     Column("label", Text, nullable=False),
+    Index("ix_quality_evidence_marker", "marker_set", "marker"),
+    Index("ix_quality_evidence_target", "kind", "ref"),
 )
 
 milestone = Table(
@@ -306,6 +334,7 @@ review_log = Table(
     Column("kind", Text, nullable=False),
     Column("summary", Text, nullable=False),
     Column("count", Integer, nullable=False),
+    Index("review_log_kind", "kind", "at"),
 )
 
 # -- schema version 6: learning notes attached to the review -------------------------------------
@@ -313,7 +342,7 @@ attached_note = Table(
     "attached_note",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("original_uid", Text, nullable=False),
+    Column("original_uid", Text, nullable=False, unique=True),
     Column("original_version", Integer, nullable=False),
     Column("title", Text, nullable=False),
     Column("event", Text, nullable=False),
@@ -333,15 +362,65 @@ attached_note_target = Table(
     Column("finding_id", Integer, ForeignKey("finding.id")),
     Column("episode_id", Integer, ForeignKey("key_episode.id")),
     Column("marker", Integer),
+    Index("ix_attached_note_target", "attached_note_id"),
 )
 
-attached_note_file = Table(
+
+def attached_files(name: str, meta: MetaData, owner: str, owner_table: str, *, index: str) -> Table:
+    """A table of files attached to a note: the review's copies here, and the learning
+    library's own (`storage/learning_library.py`) have this one shape (see
+    `storage/migration_steps/attached_files.py` for their DDL)."""
+    return Table(
+        name,
+        meta,
+        Column("id", Integer, primary_key=True),
+        Column(owner, Integer, ForeignKey(f"{owner_table}.id"), nullable=False),
+        Column("position", Integer, nullable=False),
+        Column("name", Text, nullable=False),
+        Column("media_type", Text, nullable=False),
+        Column("data", LargeBinary, nullable=False),
+        Index(index, owner),
+    )
+
+
+attached_note_file = attached_files(
     "attached_note_file",
     metadata,
-    Column("id", Integer, primary_key=True),
-    Column("attached_note_id", Integer, ForeignKey("attached_note.id"), nullable=False),
-    Column("position", Integer, nullable=False),
-    Column("name", Text, nullable=False),
-    Column("media_type", Text, nullable=False),
-    Column("data", LargeBinary, nullable=False),
+    "attached_note_id",
+    "attached_note",
+    index="ix_attached_note_file",
 )
+
+anonymisation_decision = Table(
+    "anonymisation_decision",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", Text, nullable=False),
+    Column("form", Text, nullable=False),
+    Column("pseudonym", Text, nullable=False),
+    Column("context", Text, nullable=False),
+    Column("made", Text, nullable=False),
+)
+
+
+def key_derivation_table(meta: MetaData) -> Table:
+    """How the file's key is derived (version 8; the learning library's version 2): the same
+    shape in a review and in the library (DDL in `storage/migration_steps/v8_key_derivation.py`)."""
+    return Table(
+        "key_derivation",
+        meta,
+        Column("id", Integer, primary_key=True),
+        Column("profile", Integer, nullable=False),
+        Column("algorithm", Text, nullable=False),
+        Column("memory_kib", Integer, nullable=False),
+        Column("passes", Integer, nullable=False),
+        Column("lanes", Integer, nullable=False),
+        Column("passphrase_form", Text, nullable=False),
+        Column("unshown_code", Text),
+        Column("change_key", Text),
+        Column("change_profile", Integer),
+        Column("change_form", Text),
+    )
+
+
+key_derivation = key_derivation_table(metadata)

@@ -69,3 +69,13 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         for where in leaks:
             sys.stderr.write(f"  {where}\n")
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--slow-crash",
+        action="store_true",
+        default=False,
+        help="kill -9 each command at 100 random moments (tests/storage/test_kill_trials.py), "
+        "not 10",
+    )

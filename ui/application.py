@@ -11,9 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
+from reviewer_app.learning.repository import LearningLibraryAccess
 from reviewer_app.paths import AppPaths
-from reviewer_app.repositories import OpenReview, ReviewFiles
-from reviewer_app.services.learning import LearningLibraryAccess
+from reviewer_app.services.open_review import ReviewServices, ReviewSessions
 from ui.errors import install_crash_dialog
 from ui.start_window import MainWindow
 from ui.tasks import TaskRunner
@@ -35,12 +35,12 @@ def application() -> QApplication:
 
 
 def start(
-    files: ReviewFiles,
+    files: ReviewSessions,
     *,
     paths: AppPaths,
     open_path: Path | None,
     demo: bool,
-    demo_opener: Callable[[], OpenReview] | None = None,
+    demo_opener: Callable[[], ReviewServices] | None = None,
     runner: TaskRunner | None = None,
     library: LearningLibraryAccess | None = None,
 ) -> MainWindow:
@@ -88,12 +88,12 @@ def _exit_when_shown(window: MainWindow, *, wait_for_review: bool) -> None:
 
 
 def run(
-    files: ReviewFiles,
+    files: ReviewSessions,
     *,
     paths: AppPaths,
     open_path: Path | None,
     demo: bool,
-    demo_opener: Callable[[], OpenReview] | None = None,
+    demo_opener: Callable[[], ReviewServices] | None = None,
     library: LearningLibraryAccess | None = None,
 ) -> int:
     """Run the window until it is closed; returns the exit code."""

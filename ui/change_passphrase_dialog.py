@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.repositories import OpenReview
+from reviewer_app.services.open_review import ReviewServices
 from ui.passphrase_fields import PassphraseFields
 from ui.style import heading, size_to_content
 from ui.tasks import TaskRunner
@@ -32,7 +32,7 @@ class ChangePassphraseDialog(WorkingDialog):
 
     def __init__(
         self,
-        review: OpenReview,
+        review: ReviewServices,
         runner: TaskRunner,
         *,
         after_recovery: bool = False,

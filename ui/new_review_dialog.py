@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.errors import InvalidInputError, UserFacingError
-from reviewer_app.repositories import CreatedReview, ReviewFiles
 from reviewer_app.review import Methodology, Review, ReviewType, ScopePeriod
+from reviewer_app.services.open_review import CreatedSession, ReviewSessions
 from ui.passphrase_fields import PassphraseFields
 from ui.style import heading, inline_error_label, notice_label, show_inline, size_to_content
 from ui.tasks import TaskRunner
@@ -47,11 +47,11 @@ class NewReviewDialog(WorkingDialog):
     open review and its recovery code.
     """
 
-    def __init__(self, files: ReviewFiles, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, files: ReviewSessions, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__("Creating the review and turning the passphrase into a key…", parent)
         self.files = files
         self.runner = runner
-        self.created: CreatedReview | None = None
+        self.created: CreatedSession | None = None
         self.path: Path | None = None
         self.choose_path = self._ask_for_path
         self._busy = False
@@ -293,7 +293,7 @@ class NewReviewDialog(WorkingDialog):
             self._failed,
         )
 
-    def _created(self, created: CreatedReview) -> None:
+    def _created(self, created: CreatedSession) -> None:
         self._set_busy(False)
         self.created = created
         self.passphrase.clear()

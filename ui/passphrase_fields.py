@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit
 
-from reviewer_app.passphrases import MIN_LENGTH, assess
+from reviewer_app.passphrases import MIN_LENGTH, Strength, assess
 
 
 class PassphraseFields(QObject):
-    """Adds two password fields and their hints to a form; `changed` fires on every keystroke."""
+    """Adds two password fields and their hints to a form; `changed` fires on every keystroke.
+
+    `user_inputs` gives the words a reviewer might reach for here (the review's title, the
+    file's name), so a passphrase made of them is called weak; call `refresh()` when they change.
+    """
 
     changed = Signal()
 
@@ -19,9 +25,12 @@ class PassphraseFields(QObject):
         *,
         label: str = "&Passphrase",
         confirm_label: str = "&Confirm passphrase",
+        user_inputs: Callable[[], Iterable[str]] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._user_inputs = user_inputs
+        self._assessed: tuple[str, tuple[str, ...], Strength] | None = None
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setObjectName("passphrase")
@@ -62,11 +71,24 @@ class PassphraseFields(QObject):
 
     def is_acceptable(self) -> bool:
         text = self.passphrase.text()
-        return assess(text).score > 0 and text == self.confirm.text()
+        return text == self.confirm.text() and self.assessment().acceptable
+
+    def assessment(self) -> Strength:
+        """The strength of what is typed, worked out once per passphrase and user inputs."""
+        text = self.passphrase.text()
+        inputs = tuple(self._user_inputs()) if self._user_inputs is not None else ()
+        if self._assessed is None or self._assessed[:2] != (text, inputs):
+            self._assessed = (text, inputs, assess(text, inputs))
+        return self._assessed[2]
+
+    def refresh(self) -> None:
+        """Update the hints, e.g. after the user inputs (the title, the file's name) changed."""
+        self._update()
 
     def clear(self) -> None:
         self.passphrase.clear()
         self.confirm.clear()
+        self._assessed = None
 
     def set_enabled(self, enabled: bool) -> None:
         for widget in (self.passphrase, self.confirm, self.show_text):
@@ -80,7 +102,7 @@ class PassphraseFields(QObject):
     def _update(self) -> None:
         text = self.passphrase.text()
         if text:
-            self.strength.setText(f"Strength: {assess(text).hint}")
+            self.strength.setText(f"Strength: {self.assessment().hint}")
         else:
             self.strength.setText(
                 f"Use at least {MIN_LENGTH} characters. Three or four unrelated words are strong "

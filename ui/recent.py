@@ -6,12 +6,12 @@ anything else from inside a review. Other keys in the settings file are left as 
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
-import tempfile
 from pathlib import Path
+
+from reviewer_app.new_files import write_new_atomic
 
 log = logging.getLogger(__name__)
 
@@ -82,20 +82,10 @@ def _read_settings(settings_file: Path) -> dict[str, object]:
 def _write_setting(settings_file: Path, key: str, value: object) -> None:
     data = _read_settings(settings_file)
     data[key] = value
-    folder = settings_file.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    # Write beside the file, then replace it: a crash never leaves half a settings file.
-    handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, indent=2)
-            stream.write("\n")
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, settings_file)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    settings_file.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(data, indent=2) + "\n"
+    # Written beside the file, then put in its place: a crash never leaves half a settings file.
+    write_new_atomic(settings_file, text.encode("utf-8"), replace=True)
 
 
 def _absolute(path: Path) -> Path:

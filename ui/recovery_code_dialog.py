@@ -58,6 +58,7 @@ class RecoveryCodeDialog(QDialog):
         *,
         file_name: str,
         replaces_previous: bool = False,
+        never_shown: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -74,6 +75,13 @@ class RecoveryCodeDialog(QDialog):
         )
         if replaces_previous:
             intro_text += " It replaces the previous recovery code, which no longer works."
+        if never_shown:
+            intro_text = (
+                f"This is the recovery code that opens '{file_name}' now. It was never shown: "
+                "the last change of passphrase (or the making of the review) was interrupted "
+                "before it could be. If the passphrase is ever forgotten, this code is the only "
+                "other way in."
+            )
         intro = QLabel(intro_text)
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)

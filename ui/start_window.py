@@ -1,7 +1,7 @@
 """The main window: start page, an open review's overview, and the locked screen.
 
 The window coordinates the flows (new, open, unlock, lock, change passphrase, close); the pages
-only lay out widgets, and every piece of data comes through the `ReviewFiles` / `OpenReview`
+only lay out widgets, and every piece of data comes through the `ReviewSessions` / `ReviewServices`
 protocols it is handed.
 """
 
@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,20 +24,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exporters.briefing import export_briefing
-from reviewer_app.errors import ReviewLockedError
+from exporters.api import export_briefing
+from reviewer_app.errors import DamagedReviewError, ReviewLockedError
 from reviewer_app.learning.collation import ThemeBriefing
+from reviewer_app.learning.repository import LearningLibraryAccess
 from reviewer_app.paths import AppPaths
-from reviewer_app.repositories import KeyringNotice, OpenReview, ReviewFiles
-from reviewer_app.services.learning import CollationService, LearningLibraryAccess
+from reviewer_app.review_file import KeyringNotice
+from reviewer_app.services.learning import CollationService
+from reviewer_app.services.open_review import ReviewServices, ReviewSessions
 from ui.change_passphrase_dialog import ChangePassphraseDialog
-from ui.errors import show_error
+from ui.damaged_file_dialog import DamagedFileDialog
+from ui.errors import set_damage_handler, show_error
 from ui.guide_dialog import GuideDialog
 from ui.idle_lock import IdleLock
 from ui.learning.collation_page import CollationWindow
 from ui.learning.library_page import LearningLibraryWindow
 from ui.locked_page import LockedPage
 from ui.new_review_dialog import FILE_FILTER, NewReviewDialog, documents_folder
+from ui.operations import track
 from ui.overview_page import OverviewPage
 from ui.recent import (
     RecentReviews,
@@ -66,7 +70,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        files: ReviewFiles,
+        files: ReviewSessions,
         *,
         paths: AppPaths,
         runner: TaskRunner | None = None,
@@ -78,10 +82,10 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.runner: TaskRunner = runner if runner is not None else ThreadTaskRunner()
         self.recent = RecentReviews(paths.settings_file)
-        self.review: OpenReview | None = None
+        self.review: ReviewServices | None = None
         self.overview: OverviewPage | None = None
         self.workspace: Workspace | None = None
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = track(QUndoStack(self))  # a failed undo keeps its place
         self._place: tuple[Path, Place] | None = None  # where the reviewer was when it locked
         self.idle_lock = IdleLock(
             self._auto_lock,
@@ -90,6 +94,8 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.choose_open_path: Callable[[], Path | None] = self._ask_for_open_path
+        self.damage_dialog: DamagedFileDialog | None = None  # the one shown, if any
+        set_damage_handler(self.review_damaged)
         self._flow: QDialog | None = None  # the new/unlock dialog in progress, if any
 
         self.setWindowTitle("")
@@ -100,7 +106,7 @@ class MainWindow(QMainWindow):
         self.start_page.new_requested.connect(self.new_review)
         self.start_page.open_requested.connect(self.open_review)
         self.start_page.demo_requested.connect(self.open_demo)
-        self.demo_opener: Callable[[], OpenReview] | None = None
+        self.demo_opener: Callable[[], ReviewServices] | None = None
         #: The reviewer's learning library (a second encrypted file), given by the composition
         #: root; None where the app runs without one (some tests).
         self.library: LearningLibraryAccess | None = None
@@ -215,7 +221,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.locked_page.unlock_button.setFocus()
 
-    def show_review(self, review: OpenReview, *, add_to_recent: bool = True) -> bool:
+    def show_review(self, review: ReviewServices, *, add_to_recent: bool = True) -> bool:
         """Make `review` the open review and show its workspace; False if it cannot be read."""
         try:
             workspace = Workspace(review, self.undo_stack, self.runner, library=self.library)
@@ -268,14 +274,55 @@ class MainWindow(QMainWindow):
         if dialog.remember.isChecked() and not created.keyring.available:
             self._show_keyring_notice(created.keyring)
         # The file exists now, so its code is shown even if the overview could not be.
-        self.show_recovery_code(created.recovery_code, path)
-
-    def show_recovery_code(self, code: str, path: Path, *, replaces_previous: bool = False) -> None:
-        dialog = RecoveryCodeDialog(
-            code, file_name=path.name, replaces_previous=replaces_previous, parent=self
+        self.show_recovery_code(
+            created.recovery_code, path, shown=lambda: created.review.recovery_code_shown()
         )
+
+    def show_recovery_code(
+        self,
+        code: str,
+        path: Path,
+        *,
+        replaces_previous: bool = False,
+        never_shown: bool = False,
+        shown: Callable[[], None] | None = None,
+    ) -> None:
+        """Show a recovery code; `shown` is called once the reviewer has kept a copy (until
+        then the review remembers that its code still has to be shown)."""
+        dialog = RecoveryCodeDialog(
+            code,
+            file_name=path.name,
+            replaces_previous=replaces_previous,
+            never_shown=never_shown,
+            parent=self,
+        )
+
+        def finished() -> None:
+            if shown is None:
+                return
+            try:
+                shown()
+            except ReviewLockedError:
+                pass  # locked meanwhile: the code is shown again when it is next opened
+            except Exception as error:
+                show_error(self, error)
+
+        dialog.finished.connect(finished)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def _show_unshown_code(self, review: ReviewServices) -> None:
+        """If the code that opens this review was never shown (an interrupted passphrase change
+        or a new review whose window closed first), show it now."""
+        try:
+            code = review.unshown_recovery_code()
+        except Exception as error:
+            show_error(self, error)
+            return
+        if code is not None:
+            self.show_recovery_code(
+                code, review.path, never_shown=True, shown=review.recovery_code_shown
+            )
 
     # -- opening and unlocking -----------------------------------------------------------------
     def _ask_for_open_path(self) -> Path | None:
@@ -312,6 +359,8 @@ class MainWindow(QMainWindow):
             self._show_keyring_notice(dialog.keyring_notice)
         if dialog.used_recovery_code:
             self.change_passphrase(after_recovery=True)
+        else:
+            self._show_unshown_code(review)
 
     def _unlock_locked(self) -> None:
         if self.locked_page.path is not None:
@@ -382,10 +431,10 @@ class MainWindow(QMainWindow):
             return
         self.open_with(self.demo_opener)
 
-    def open_with(self, opener: Callable[[], OpenReview]) -> None:
+    def open_with(self, opener: Callable[[], ReviewServices]) -> None:
         """Open a review some other way (the demonstration review); not added to the list."""
 
-        def opened(review: OpenReview) -> None:
+        def opened(review: ReviewServices) -> None:
             self.show_review(review, add_to_recent=False)
 
         self.runner.start(opener, opened, lambda error: show_error(self, error))
@@ -411,7 +460,12 @@ class MainWindow(QMainWindow):
 
         def changed() -> None:
             assert dialog.recovery_code is not None
-            self.show_recovery_code(dialog.recovery_code, review.path, replaces_previous=True)
+            self.show_recovery_code(
+                dialog.recovery_code,
+                review.path,
+                replaces_previous=True,
+                shown=review.recovery_code_shown,
+            )
 
         dialog.accepted.connect(changed)
         dialog.finished.connect(dialog.deleteLater)
@@ -466,7 +520,9 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.import_chronology()
 
-    def _release_review(self) -> None:
+    def _release_review(self, *, flush: bool = True) -> None:
+        if self.workspace is not None and flush:
+            self.workspace.flush()  # what was typed is written before anything is dropped
         review, self.review = self.review, None
         self.overview = None
         self.idle_lock.stop()
@@ -487,13 +543,47 @@ class MainWindow(QMainWindow):
             self._close_quietly(review)
         self._update_actions()
 
-    def _close_quietly(self, review: OpenReview) -> None:
+    def _close_quietly(self, review: ReviewServices) -> None:
         try:
             review.close()
         except ReviewLockedError:
             pass  # already closed
         except Exception as error:
             show_error(self, error)
+
+    # -- a damaged file -------------------------------------------------------------------------
+    def review_damaged(self, parent: QWidget | None, error: DamagedReviewError) -> None:
+        """Damage met anywhere: stop using the review (the file already refuses every write;
+        the window lets go of it as soon as the slot that met the damage has returned, without
+        writing what was being typed), and offer its newest good backup."""
+        QTimer.singleShot(0, self, lambda: self._close_damaged(error.path))
+        if self.damage_dialog is not None:
+            return  # already telling the reviewer (other parts of the window met it too)
+        dialog = DamagedFileDialog(error, self)
+        self.damage_dialog = dialog
+        dialog.open_requested.connect(self._open_restored)
+
+        def finished() -> None:
+            if self.damage_dialog is dialog:
+                self.damage_dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _close_damaged(self, path: Path | None) -> None:
+        review = self.review
+        if review is None or (path is not None and not _same_file(review.path, path)):
+            return
+        self._place = None
+        self._release_review(flush=False)
+        self.show_start()
+        self.statusBar().showMessage("The review was closed because its file is damaged.", 0)
+
+    def _open_restored(self, path: Path) -> None:
+        self._remember_recent(path)
+        self.start_page.set_recent(self.recent.paths())
+        self.unlock(path)
 
     # -- recent reviews and notices ------------------------------------------------------------
     def _remember_recent(self, path: Path) -> None:
@@ -529,3 +619,10 @@ class MainWindow(QMainWindow):
         if self.review is not None:
             self._release_review()
         event.accept()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.expanduser().resolve() == b.expanduser().resolve()
+    except OSError:
+        return a == b

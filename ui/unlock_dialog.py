@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.repositories import KeyringNotice, OpenReview, ReviewFiles
+from reviewer_app.review_file import KeyringNotice
+from reviewer_app.services.open_review import ReviewServices, ReviewSessions
 from ui.errors import show_error
 from ui.style import (
     heading,
@@ -37,13 +38,13 @@ class UnlockDialog(WorkingDialog):
     """
 
     def __init__(
-        self, files: ReviewFiles, path: Path, runner: TaskRunner, parent: QWidget | None = None
+        self, files: ReviewSessions, path: Path, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__("Unlocking…", parent)
         self.files = files
         self.path = path
         self.runner = runner
-        self.review: OpenReview | None = None
+        self.review: ReviewServices | None = None
         self.used_recovery_code = False
         self.keyring_notice: KeyringNotice | None = None
 
@@ -123,7 +124,7 @@ class UnlockDialog(WorkingDialog):
             lambda: self.files.open_remembered(self.path), self._remembered, self._not_opened
         )
 
-    def _remembered(self, review: OpenReview | None) -> None:
+    def _remembered(self, review: ReviewServices | None) -> None:
         self._busy = False
         if review is None:
             self.open()
@@ -167,7 +168,7 @@ class UnlockDialog(WorkingDialog):
         use_code = self.use_code.isChecked()
         secret = self._field().text()
 
-        def unlock() -> tuple[OpenReview, KeyringNotice | None]:
+        def unlock() -> tuple[ReviewServices, KeyringNotice | None]:
             if use_code:
                 review = files.open(path, code=secret)
             else:
@@ -183,7 +184,7 @@ class UnlockDialog(WorkingDialog):
         self._set_busy(True)
         self.runner.start(unlock, self._unlocked, self._failed)
 
-    def _unlocked(self, outcome: tuple[OpenReview, KeyringNotice | None]) -> None:
+    def _unlocked(self, outcome: tuple[ReviewServices, KeyringNotice | None]) -> None:
         self._set_busy(False)
         self.review, self.keyring_notice = outcome
         self.passphrase.clear()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
-from reviewer_app.errors import UserFacingError
+from reviewer_app.errors import DamagedReviewError, UserFacingError
 from ui.errors import show_error
 from ui.style import inline_error_label, show_inline
 
@@ -54,7 +54,11 @@ class WorkingDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self._set_busy(False)
-        if isinstance(error, UserFacingError):
+        if isinstance(error, DamagedReviewError):  # typing again will not help: say so plainly
+            parent = self.parentWidget()
+            super().reject()
+            show_error(parent, error)
+        elif isinstance(error, UserFacingError):
             show_inline(self.error, str(error))
             self._after_inline_error()
         else:

@@ -10,19 +10,23 @@ from exporters.report.context import BuildContext, ReportOptions
 from exporters.report.templates import ReportTemplate, TemplateSection, template_for
 from exporters.report_model import (
     Block,
+    BulletList,
     Contents,
     Heading,
     Note,
     NoteKind,
     PageBreak,
+    Paragraph,
     Report,
     Section,
+    Table,
     TitlePage,
     text_pieces,
 )
 from reviewer_app.anonymisation.register import PseudonymRegister
 from reviewer_app.anonymisation.scan import TextPiece
-from reviewer_app.services.report import ReportInputs, register_for
+from reviewer_app.anonymisation.written import Span, unmark
+from reviewer_app.reporting.inputs import ReportInputs, register_for
 
 STATUS = "DRAFT"
 OVERRIDE_STATUS = "INTERNAL WORKING DRAFT — NOT ANONYMISED"
@@ -110,13 +114,61 @@ def build_report(
             (PageBreak(), Heading(heading, 1, anchor=part.key), *blocks),
             appendix=True,
         )
-    return Report(
+    report = Report(
         title=title,
         marking=marking,
         status=STATUS,
         banner=f"{marking} — {STATUS}",
         sections=tuple(built),
         template=template.id,
+    )
+    return without_marks(report)
+
+
+class _Unmarker:
+    """Takes the reviewer's marks out of every text, remembering which spans they covered."""
+
+    def __init__(self) -> None:
+        self.written: dict[str, tuple[Span, ...]] = {}
+
+    def __call__(self, text: str) -> str:
+        plain, spans = unmark(text)
+        if spans:
+            before = self.written.get(plain, ())
+            self.written[plain] = tuple(sorted({*before, *spans}))
+        return plain
+
+    def block(self, block: Block) -> Block:
+        if isinstance(block, Heading | Paragraph | Note):
+            return replace(block, text=self(block.text))
+        if isinstance(block, BulletList):
+            return replace(block, items=tuple(self(i) for i in block.items))
+        if isinstance(block, Table):
+            return replace(
+                block,
+                caption=self(block.caption),
+                rows=tuple(tuple(self(cell) for cell in row) for row in block.rows),
+            )
+        if isinstance(block, TitlePage):
+            return replace(
+                block, title=self(block.title), lines=tuple(self(x) for x in block.lines)
+            )
+        return block
+
+
+def without_marks(report: Report) -> Report:
+    """The report as it is rendered, with `written` saying which words the reviewer wrote."""
+    strip = _Unmarker()
+    sections = tuple(
+        replace(s, title=strip(s.title), blocks=tuple(strip.block(b) for b in s.blocks))
+        for s in report.sections
+    )
+    return replace(
+        report,
+        title=strip(report.title),
+        sections=sections,
+        warnings=tuple(strip(w) for w in report.warnings),
+        written=strip.written,
     )
 
 

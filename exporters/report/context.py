@@ -1,4 +1,12 @@
-"""What every section builder needs: the inputs, the template, and the pseudonymiser."""
+"""What every section builder needs: the inputs, the template, and the pseudonymiser.
+
+Every text from the review goes through `BuildContext.clean`, which applies the pseudonyms and
+marks the text as the reviewer's (`reviewer_app.anonymisation.written`): the leak scan then
+reads the reviewer's words for everything and the app's own headings, prompts and notes only
+for what cannot be an everyday word. `build_report` takes the marks out before anything sees
+the report, so builders may put marked text inside f-strings freely, but must not take it
+apart (slice it, or split it into lines: `prose` below does that, keeping the marks).
+"""
 
 from __future__ import annotations
 
@@ -11,8 +19,9 @@ from exporters.report.templates import ReportTemplate, TemplateSection
 from exporters.report_model import Block, BulletList, Note, NoteKind, Paragraph
 from reviewer_app.anonymisation.pseudonymise import Pseudonymiser
 from reviewer_app.anonymisation.register import PseudonymRegister
+from reviewer_app.anonymisation.written import is_marked, mark, strip_marks
 from reviewer_app.chronology.entry import ChronologyEntry
-from reviewer_app.services.report import ReportInputs
+from reviewer_app.reporting.inputs import ReportInputs
 
 ChronologyMode = Literal["template", "significant", "full", "none"]
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*–])\s+")
@@ -45,8 +54,9 @@ class BuildContext:
         self.agency_names = {a.id: self.clean(a.name) for a in self.inputs.snapshot.agencies}
 
     def clean(self, text: str) -> str:
-        """Every text from the review passes through the pseudonym register here."""
-        return self.pseudonymiser.apply(text.strip()) if text else ""
+        """Every text from the review passes through the pseudonym register here (and is
+        marked as the reviewer's)."""
+        return mark(self.pseudonymiser.apply(text.strip())) if text and text.strip() else ""
 
     def drafted(self, section: TemplateSection) -> str:
         return self.clean(self.inputs.section_text.get(section.key, ""))
@@ -60,7 +70,25 @@ def prompt(text: str) -> Note:
 
 
 def prose(text: str) -> list[Block]:
-    """Reviewer's text as paragraphs (blank lines) and lists (lines starting "1." or "-")."""
+    """Reviewer's text as paragraphs (blank lines) and lists (lines starting "1." or "-").
+
+    A text with the reviewer's marks in it is split without them, and each paragraph and list
+    item it gives is marked whole, so no part of it is taken for the app's own words.
+    """
+    if is_marked(text):
+        return [_marked(block) for block in _prose(strip_marks(text))]
+    return _prose(text)
+
+
+def _marked(block: Block) -> Block:
+    if isinstance(block, Paragraph):
+        return Paragraph(mark(block.text), block.label)
+    if isinstance(block, BulletList):
+        return BulletList(tuple(mark(item) for item in block.items), block.ordered)
+    return block
+
+
+def _prose(text: str) -> list[Block]:
     blocks: list[Block] = []
     for chunk in re.split(r"\n\s*\n", text.strip()):
         lines = [line for line in chunk.splitlines() if line.strip()]

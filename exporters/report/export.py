@@ -1,28 +1,31 @@
 """Every report export goes through here: build, pseudonymise, scan, render, scan again, write.
 
-The gate scans the report model (every block, with where it is) and then what was actually
-rendered: every part of the DOCX zip, and for the PDF the drawn texts plus the strings stored
-outside its content streams (information dictionary, bookmarks). Any hit blocks the export and
-nothing is written. Only an internal working draft may be exported over hits, by explicit
+The gate scans the report model (every block, with where it is and which words the reviewer
+wrote) and then, as a second stage, what was actually rendered, read back from the bytes about
+to be written: every part of the DOCX zip, and for the PDF every page's text, the document
+information and the bookmarks, read with pypdf. Any hit blocks the export and nothing is
+written. Only an internal working draft may be exported over hits, by explicit
 override, which is recorded in the review's log (date, format and count, never what was found)
 and printed on every page of the draft.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
+import html
+import io
 import os
 import re
-import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
+
+from pypdf import PdfReader
 
 from exporters.docx_renderer import docx_bytes
-from exporters.metadata import docx_parts_text
-from exporters.pdf_renderer import furniture_texts, pdf_bytes
+from exporters.pdf_renderer import pdf_bytes
 from exporters.report.build import as_working_draft, build_report
 from exporters.report.context import ReportOptions
 from exporters.report.templates import ReportTemplate
@@ -30,7 +33,9 @@ from exporters.report_model import Report, text_pieces
 from reviewer_app.anonymisation.register import PseudonymRegister
 from reviewer_app.anonymisation.scan import Hit, LeakScanner, TextPiece
 from reviewer_app.errors import FileAlreadyThereError, UserFacingError
-from reviewer_app.services.report import ReportInputs, ReviewLog, override_entry, register_for
+from reviewer_app.new_files import write_new_atomic
+from reviewer_app.reporting.inputs import ReportInputs, register_for
+from reviewer_app.reporting.log import ReviewLog, override_entry
 
 Format = Literal["docx", "pdf"]
 FORMATS: tuple[Format, ...] = ("docx", "pdf")
@@ -75,9 +80,16 @@ class ExportResult:
     size: int
 
 
-def check_report(report: Report, register: PseudonymRegister) -> list[Hit]:
-    """Hits in the report model itself, with the section and block of each."""
-    return LeakScanner(register).scan_pieces(list(text_pieces(report)))
+def check_report(
+    report: Report, register: PseudonymRegister, pieces: list[TextPiece] | None = None
+) -> list[Hit]:
+    """Hits in the report model itself, with the section and item of each.
+
+    Every registered form, date of birth, address, postcode, phone and NHS number anywhere;
+    names that are everyday words and possible names not in the register only in what the
+    reviewer wrote (`Report.written`). `pieces`: the report's `text_pieces`, if to hand."""
+    read = pieces if pieces is not None else list(text_pieces(report))
+    return LeakScanner(register, unregistered=True).scan_pieces(read)
 
 
 def check_review(
@@ -91,43 +103,115 @@ def check_review(
     return check_report(report, full)
 
 
-_PDF_STREAM = re.compile(rb"stream\r?\n.*?endstream", re.S)
-_PDF_STRING = re.compile(rb"\((?:\\.|[^\\)])*\)", re.S)
-_PDF_HEX = re.compile(rb"<([0-9A-Fa-f\s]{4,})>")
+def pdf_texts(data: bytes) -> list[TextPiece]:
+    """What a PDF says, read back with pypdf: each page's text, the document information
+    and the bookmarks (outline)."""
+    reader = PdfReader(io.BytesIO(data))
+    pieces = [
+        TextPiece("The PDF file", f"page {n}", page.extract_text() or "", written=())
+        for n, page in enumerate(reader.pages, start=1)
+    ]
+    info: dict[str, Any] = dict(reader.metadata or {})
+    pieces.append(
+        TextPiece(
+            "The PDF file",
+            "document properties",
+            "\n".join(str(v) for v in info.values()),
+            written=(),
+        )
+    )
+    pieces.append(
+        TextPiece("The PDF file", "bookmarks", "\n".join(_outline(reader.outline)), written=())
+    )
+    return pieces
 
 
-def _pdf_string(raw: bytes) -> str:
-    body = re.sub(rb"\\([nrtbf()\\])", lambda m: m.group(1), raw[1:-1])
-    body = re.sub(rb"\\([0-7]{1,3})", lambda m: bytes([int(m.group(1), 8) & 0xFF]), body)
-    if body.startswith(b"\xfe\xff"):
-        return body[2:].decode("utf-16-be", "replace")
-    return body.decode("latin-1")
+def _outline(items: Iterable[Any]) -> Iterator[str]:
+    for item in items:
+        if isinstance(item, list):
+            yield from _outline(item)
+        else:
+            yield str(getattr(item, "title", "") or "")
 
 
-def pdf_outside_streams(data: bytes) -> list[str]:
-    """Strings a PDF keeps outside its content streams: info dictionary, bookmarks, links."""
-    skeleton = _PDF_STREAM.sub(b"", data)
-    texts = [_pdf_string(m.group(0)) for m in _PDF_STRING.finditer(skeleton)]
-    for m in _PDF_HEX.finditer(skeleton):
-        hexed = re.sub(rb"\s", b"", m.group(1))
-        with contextlib.suppress(ValueError):
-            raw = bytes.fromhex(hexed.decode())
-            texts.append(
-                raw[2:].decode("utf-16-be", "replace")
-                if raw.startswith(b"\xfe\xff")
-                else raw.decode("latin-1")
-            )
-    return texts
-
-
-def rendered_pieces(data: bytes, file_format: Format, report: Report) -> list[TextPiece]:
+def rendered_pieces(
+    data: bytes, file_format: Format, report: Report | None = None
+) -> list[TextPiece]:
+    """Every text of the written file, as the second stage of the check reads it. None of it
+    counts as the reviewer's: the words the reviewer wrote were judged in the report model,
+    so here only what cannot be an everyday word is looked for. (`report` is not needed: what
+    the PDF draws beyond the model is read back from the file itself.)"""
     if file_format == "docx":
-        return [
-            TextPiece("The Word file", f"part {name}", text)
-            for name, text in docx_parts_text(data).items()
+        return docx_texts(data)
+    return pdf_texts(data)
+
+
+_W_TEXT = re.compile(rb"<w:(?:t|instrText|delText)(?:\s[^>]*)?>([^<]*)</w:")
+_W_BREAK = re.compile(rb"</w:p>|</w:tc>|<w:br/>|<w:tab/>")
+_ANY_TEXT = re.compile(rb">([^<]+)<")
+#: Attributes that may carry words a reader sees: alternative text, bookmark and field names.
+#: (One literal-led pattern each: the regex engine finds a literal start quickly.)
+_TEXT_ATTRIBUTES = tuple(
+    re.compile(name + rb'="([^"]*[A-Za-z][^"]*)"') for name in (b"descr", b"title", b"name")
+)
+
+
+def docx_texts(data: bytes) -> list[TextPiece]:
+    """Every text in every part of a DOCX: the runs' text (a line per paragraph and cell),
+    the text of any other XML element, and the attributes that carry words."""
+    pieces = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            raw = archive.read(info.filename)
+            if not info.filename.endswith((".xml", ".rels")):
+                text = raw.decode("latin-1")
+            else:
+                if info.filename.startswith("word/") and b"<w:t" in raw:
+                    marked = _W_BREAK.sub(b"<w:t>\n</w:t>", raw)  # a line per paragraph
+                    found = b"".join(_W_TEXT.findall(marked))
+                else:
+                    found = b"\n".join(_ANY_TEXT.findall(raw))
+                for attribute in _TEXT_ATTRIBUTES:
+                    found += b"\n" + b"\n".join(attribute.findall(raw))
+                text = found.decode("utf-8", "replace")
+                if "&" in text:
+                    text = html.unescape(text)
+            pieces.append(TextPiece("The Word file", f"part {info.filename}", text, written=()))
+    return pieces
+
+
+def check_written(
+    data: bytes,
+    file_format: Format,
+    register: PseudonymRegister,
+    scanned: frozenset[str] = frozenset(),
+) -> list[Hit]:
+    """The second stage: the file as written, read back, scanned for every registered form.
+
+    `scanned` holds the lines of the report model that the first stage has just read; a line
+    of the file that is exactly one of them has been judged (with what the reviewer wrote read
+    more strictly than here), so only the file's other lines are read again: what the
+    renderer added, and anything it changed. The generic shapes (postcodes, phone numbers)
+    were checked in the model; in a file's XML they would match style ids and colours, so the
+    file is checked for the register's terms.
+    """
+    pieces = rendered_pieces(data, file_format)
+    if scanned:
+        pieces = [
+            replace(
+                piece,
+                text="\n".join(
+                    line for line in piece.text.split("\n") if line.strip() not in scanned
+                ),
+            )
+            for piece in pieces
         ]
-    texts = [*furniture_texts(report), *pdf_outside_streams(data)]
-    return [TextPiece("The PDF file", "page furniture and properties", "\n".join(texts))]
+    return LeakScanner(register, generic=False).scan_pieces(pieces)
+
+
+def model_lines(pieces: Iterable[TextPiece]) -> frozenset[str]:
+    """Every line of the report model's texts, as the first stage read them."""
+    return frozenset(line.strip() for piece in pieces for line in piece.text.split("\n"))
 
 
 def render(report: Report, file_format: Format) -> bytes:
@@ -135,24 +219,18 @@ def render(report: Report, file_format: Format) -> bytes:
 
 
 def _write_new(path: Path, data: bytes, *, overwrite: bool) -> None:
-    """Write through a private temporary file in the same folder, then move into place."""
-    if path.exists() and not overwrite:
+    """Write through a private temporary file in the same folder, then move into place
+    (`reviewer_app.new_files.write_new_atomic`): never half-written, never over a file unless
+    `overwrite`."""
+    try:
+        write_new_atomic(path, data, replace=overwrite)
+    except FileAlreadyThereError as exc:
+        if not os.path.lexists(path):
+            raise
         raise FileAlreadyThereError(
             f"'{path.name}' already exists, so the report was not written. Choose another "
             "name, or confirm that the old file should be replaced."
-        )
-    handle, temporary = tempfile.mkstemp(prefix=".export-", suffix=path.suffix, dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
+        ) from exc
 
 
 def export_report(
@@ -182,7 +260,8 @@ def export_report(
     step("Building the report")
     report = build_report(inputs, template, full, options)
     step("Checking anonymisation")
-    hits = check_report(report, full)
+    pieces = list(text_pieces(report))
+    hits = check_report(report, full, pieces)
     if hits and not override:
         raise ExportBlockedError(hits)
     if hits and log is None:
@@ -195,11 +274,7 @@ def export_report(
     step(f"Writing the {file_format.upper()}")
     data = render(report, file_format)
     step("Checking the written file")
-    # The generic shapes (postcodes, phone numbers) were checked in the model; in the file's
-    # XML they would match style ids and colours, so the file is checked for recorded terms.
-    rendered = LeakScanner(full, generic=False).scan_pieces(
-        rendered_pieces(data, file_format, report)
-    )
+    rendered = check_written(data, file_format, full, model_lines(pieces))
     if rendered and not override:
         raise ExportBlockedError(rendered)
     overridden = len(hits) + len(rendered)

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from exporters.report.export import check_review
 from reviewer_app.anonymisation.register import PseudonymRegister
-from reviewer_app.services.readiness import Category, Problem, ProblemSource, Where
-from reviewer_app.services.report import ReportInputs
+from reviewer_app.problems import Category, Problem, ProblemSource, Where
+from reviewer_app.reporting.inputs import ReportInputs
 
 
 def anonymisation_problems(

@@ -8,6 +8,9 @@ from collections import Counter
 from exporters.report.context import BuildContext, prompt, prose
 from exporters.report.templates import TemplateSection
 from exporters.report_model import Block, BulletList, Column, Heading, Paragraph, Table
+from reviewer_app.analysis.conversation import Conversation, ConversationKind
+from reviewer_app.analysis.episode import Episode
+from reviewer_app.analysis.reference import typology
 from reviewer_app.chronology.dates import FuzzyDate, Precision, Qualifier, format_uk_date
 from reviewer_app.chronology.entry import Flag
 
@@ -73,42 +76,54 @@ def methodology(ctx: BuildContext, section: TemplateSection) -> list[Block]:
     return blocks
 
 
-_ROLE_TITLES = (
-    ("family", "Family members"),
-    ("practitioner", "Practitioners and managers"),
-    ("agency", "Agency representatives"),
+_KIND_GROUPS = (
+    ((ConversationKind.FAMILY_MEETING,), "Family members"),
+    ((ConversationKind.PRACTITIONER,), "Practitioners and managers"),
+    ((ConversationKind.AGENCY_INTERVIEW,), "Agency representatives"),
+    ((ConversationKind.LEARNING_EVENT,), "Learning events"),
 )
+
+
+def _with_whom(ctx: BuildContext, conversation: Conversation) -> str:
+    """The participants by pseudonym (never a real name), or the conversation's title."""
+    pseudonyms = {p.id: p.pseudonym for p in ctx.inputs.snapshot.analysis.people}
+    who = [pseudonyms[p] for p in conversation.participants if pseudonyms.get(p)]
+    return ", ".join(who) or conversation.title
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip(" -•\t") for line in text.splitlines() if line.strip(" -•\t"))
+
+
+def _period(episode: Episode) -> str:
+    if episode.start is None:
+        return ""
+    end = episode.end or episode.start
+    if end == episode.start:
+        return format_uk_date(FuzzyDate(episode.start, end, Precision.DAY, Qualifier.ON, ""))
+    return format_uk_date(FuzzyDate(episode.start, end, Precision.RANGE, Qualifier.BETWEEN, ""))
 
 
 def involvement(ctx: BuildContext, section: TemplateSection) -> list[Block]:
     blocks: list[Block] = []
     text = ctx.drafted(section)
-    conversations = ctx.inputs.conversations
+    conversations = ctx.inputs.snapshot.analysis.conversations
     if text:
         blocks += prose(text)
     elif not conversations:
         return [prompt(section.prompt)]
-    known = {role for role, _ in _ROLE_TITLES}
-    groups = [*_ROLE_TITLES, ("", "Others")]
-    for role, title in groups:
-        chosen = [c for c in conversations if (c.role == role if role else c.role not in known)]
+    for kinds, title in _KIND_GROUPS:
+        chosen = [c for c in conversations if c.kind in kinds]
         if not chosen:
             continue
         blocks.append(Heading(f"Conversations: {title.lower()}", 2))
         rows = tuple(
-            (
-                ctx.clean(c.with_whom),
-                ctx.clean(c.agency),
-                short_day(c.held_on) if c.held_on else "",
-            )
-            for c in chosen
+            (ctx.clean(_with_whom(ctx, c)), short_day(c.date) if c.date else "") for c in chosen
         )
-        blocks.append(
-            Table((Column("With", 0.4), Column("Agency", 0.4), Column("Date", 0.2)), rows)
-        )
+        blocks.append(Table((Column("With", 0.75), Column("Date", 0.25)), rows))
         for c in chosen:
             if c.notes.strip():
-                blocks.append(Heading(f"What {ctx.clean(c.with_whom)} told the review", 3))
+                blocks.append(Heading(f"What {ctx.clean(_with_whom(ctx, c))} told the review", 3))
                 blocks += prose(ctx.clean(c.notes))
     if not text:
         blocks.append(prompt(section.prompt))
@@ -134,7 +149,7 @@ def case_summary(ctx: BuildContext, section: TemplateSection) -> list[Block]:
 def appraisal(ctx: BuildContext, section: TemplateSection) -> list[Block]:
     text = ctx.drafted(section)
     blocks: list[Block] = prose(text) if text else [prompt(section.prompt)]
-    episodes = ctx.inputs.episodes
+    episodes = ctx.inputs.snapshot.analysis.episodes
     if not episodes:
         blocks.append(
             prompt(
@@ -143,30 +158,45 @@ def appraisal(ctx: BuildContext, section: TemplateSection) -> list[Block]:
             )
         )
         return blocks
-    parts = (
-        ("What happened", "what_happened"),
-        ("How it looked to those involved at the time", "perspectives"),
-        ("Contributory factors", "contributory_factors"),
-        ("Appraisal", "appraisal"),
-    )
     for n, episode in enumerate(episodes, start=1):
         title = f"Key practice episode {n}: {ctx.clean(episode.title)}"
         blocks.append(Heading(title, 2, anchor=f"kpe-{n}"))
-        if episode.period:
-            blocks.append(Paragraph(ctx.clean(episode.period), label="When:"))
-        for label, attr in parts:
-            value = ctx.clean(str(getattr(episode, attr)))
+        period = _period(episode)
+        if period:
+            blocks.append(Paragraph(period, label="When:"))
+        appraisal = episode.appraisal.label
+        if episode.reasoning:
+            appraisal = f"{appraisal}. {episode.reasoning}".strip()
+        parts = (
+            ("What happened", episode.narrative),
+            (
+                "How it looked to those involved at the time",
+                "\n".join(f"{p.who}: {p.view}" for p in episode.perspectives),
+            ),
+            (
+                "Contributory factors",
+                "\n".join(f"{f.kind.label}: {f.text}" for f in episode.factors),
+            ),
+            ("Appraisal", appraisal),
+        )
+        for label, raw in parts:
+            value = ctx.clean(raw)
             blocks.append(Heading(label, 3))
             blocks += prose(value) if value else [prompt(f"{label.lower()} for this episode.")]
     return blocks
 
 
 def findings(ctx: BuildContext, section: TemplateSection) -> list[Block]:
-    items = ctx.inputs.findings
+    items = ctx.inputs.snapshot.analysis.findings
     if not items:
         return [prompt(section.prompt)]
     blocks: list[Block] = [Paragraph(g) for g in section.guidance]
-    categories = Counter(ctx.clean(f.category) or "Not yet categorised" for f in items)
+    labels = {c.key: c.label for c in typology()}
+
+    def category(key: str) -> str:
+        return labels.get(key, ctx.clean(key))
+
+    categories = Counter(category(f.category) or "Not yet categorised" for f in items)
     blocks.append(
         Table(
             (Column("Typology category", 0.75), Column("Findings", 0.25)),
@@ -176,9 +206,10 @@ def findings(ctx: BuildContext, section: TemplateSection) -> list[Block]:
     )
     questions = ctx.template.follow_up == "questions"
     for n, finding in enumerate(items, start=1):
-        blocks.append(Heading(f"Finding {n}: {ctx.clean(finding.title)}", 2, anchor=f"finding-{n}"))
+        title = ctx.clean(finding.statement)
+        blocks.append(Heading(f"Finding {n}: {title}", 2, anchor=f"finding-{n}"))
         if finding.category:
-            blocks.append(Paragraph(ctx.clean(finding.category), label="Category:"))
+            blocks.append(Paragraph(category(finding.category), label="Category:"))
         for label, value in (
             ("The finding", finding.statement),
             ("How it showed in this case", finding.how_it_showed),
@@ -189,14 +220,16 @@ def findings(ctx: BuildContext, section: TemplateSection) -> list[Block]:
             if text:
                 blocks.append(Heading(label, 3))
                 blocks += prose(text)
-        follow = finding.questions if questions or not finding.recommendations else ()
+        board_questions = _lines(finding.board_questions)
+        recommendations = _lines(finding.recommendations)
+        follow = board_questions if questions or not recommendations else ()
         if follow:
             blocks.append(Heading("Questions for the board", 3))
             blocks.append(BulletList(tuple(ctx.clean(q) for q in follow)))
-        if finding.recommendations and not (questions and finding.questions):
+        if recommendations and not (questions and board_questions):
             blocks.append(Heading("Recommendations", 3))
-            blocks.append(BulletList(tuple(ctx.clean(r) for r in finding.recommendations), True))
-        if not follow and not finding.recommendations:
+            blocks.append(BulletList(tuple(ctx.clean(r) for r in recommendations), True))
+        if not follow and not recommendations:
             wanted = "questions for the board" if questions else "recommendations"
             blocks.append(prompt(f"the {wanted} that follow from this finding."))
     return blocks

@@ -22,7 +22,8 @@ from exporters.report.templates import (
 from exporters.report_model import Report
 from reviewer_app.anonymisation.register import PseudonymRegister
 from reviewer_app.anonymisation.scan import Hit
-from reviewer_app.services.report import ReportInputs, ReviewLog, register_for
+from reviewer_app.reporting.inputs import ReportInputs, register_for
+from reviewer_app.reporting.log import ReviewLog
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,12 @@
 """The anonymisation gate: pseudonyms applied, then every rendered text scanned for leaks."""
 
+from reviewer_app.anonymisation.actions import GateDecisions
+from reviewer_app.anonymisation.decisions import (
+    Decision,
+    DecisionKind,
+    DecisionStore,
+    RegisterEditor,
+)
 from reviewer_app.anonymisation.pseudonymise import Pseudonymiser
 from reviewer_app.anonymisation.register import (
     CaseIdentifier,
@@ -8,10 +15,15 @@ from reviewer_app.anonymisation.register import (
     PseudonymRegister,
     RegisterSource,
 )
-from reviewer_app.anonymisation.scan import Hit, HitKind, LeakScanner, TextPiece, scan
+from reviewer_app.anonymisation.scan import Action, Hit, HitKind, LeakScanner, TextPiece, scan
 
 __all__ = [
+    "Action",
     "CaseIdentifier",
+    "Decision",
+    "DecisionKind",
+    "DecisionStore",
+    "GateDecisions",
     "Hit",
     "HitKind",
     "IdentifierKind",
@@ -19,6 +31,7 @@ __all__ = [
     "LeakScanner",
     "PseudonymRegister",
     "Pseudonymiser",
+    "RegisterEditor",
     "RegisterSource",
     "TextPiece",
     "scan",

@@ -1,156 +1,143 @@
-"""Regular expressions for the things that identify a family, built from the register.
+"""The shapes the gate looks for beyond the register's own words, as one compiled alternation.
 
-Kept apart from the scanner so both the pseudonymiser and the leak scan share one idea of
-what "the same name" means: case-insensitive, whole words, either apostrophe, any spacing.
+One alternation holds digit runs that may be a phone or NHS number, a "DOB …" phrase, a house
+number and street, a postcode, and a title before a capitalised word ("Dr Priya…"). Every
+branch starts at a digit or a capital (a lookahead says so first), which keeps the single pass
+over a long report quick. Capitalised words (possible names) are collected in one `findall` and
+judged as a set. A register's own dates of birth and initials are keys in its automaton
+(`forms.date_keys`, `forms.initials_keys`). What each match means is decided in `scan`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from functools import cache, lru_cache
 
-from reviewer_app.anonymisation.register import KnownIdentity
-
-#: Forenames that are also everyday English words. They are matched only when written with a
-#: capital (so "may" the verb and "grace" the word pass, "May" and "Grace" do not).
-_COMMON_WORDS = """
-    amber april art autumn bill brook brown chase cook crystal daisy dawn dot faith fox
-    frank gene grace green guy hall hill holly hope hunter iris ivy jack joy june king lane
-    lily long love mark may mercy miles moss north page park pat pearl penny poppy price ray
-    reed rich river rivers rose ruby sky star stone storm summer violet white will winter
-    wood young
-"""
-COMMON_WORD_NAMES = frozenset(_COMMON_WORDS.split())
-MONTH_NAMES = ("april", "may", "june", "august")
-
-TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr")
-_TITLE_WORDS = {t.lower() for t in TITLES} | {"master", "sir", "dame", "rev", "prof"}
-
-MONTHS_FULL = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+#: Titles before a name. Those that are also words or initials ("PC", "Nurse") only count
+#: before a word that is not an everyday word.
+TITLES = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Master",
+    "Dr",
+    "Prof",
+    "Professor",
+    "Rev",
+    "Revd",
+    "Sir",
+    "Dame",
+    "Lady",
+    "Lord",
+    "Cllr",
+    "Councillor",
+    "Sgt",
+    "Sergeant",
+    "Insp",
+    "Inspector",
+    "PC",
+    "DC",
+    "DS",
+    "DI",
+    "DCI",
+    "PCSO",
+    "Nurse",
+    "Sister",
+    "Judge",
+)
+WEAK_TITLES = frozenset(
+    t.casefold() for t in ("PC", "DC", "DS", "DI", "Nurse", "Sister", "Judge", "Master", "Lady")
+)
+TITLE_KEYS = frozenset(t.casefold() for t in TITLES)
+_STREET_WORDS = (
+    "Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Cl|Drive|Dr|Way|Court|Ct|Crescent|Cres|Place|Pl|"
+    "Gardens|Gdns|Terrace|Terr|Grove|Walk|Row|Square|Sq|Mews|Rise|Parade|Green|Vale|View|Hill"
 )
 
 
-def normalise(text: str) -> str:
-    """Lower case, single spaces, straight apostrophes: the key two spellings share."""
-    return " ".join(text.replace("’", "'").split()).casefold()
-
-
-def phrase_pattern(phrase: str) -> str:
-    """A phrase as a regex fragment: any run of spaces between words, either apostrophe."""
-    words = phrase.replace("’", "'").split()
-    parts = [re.escape(word).replace("'", "['’]") for word in words]
-    return r"\s+".join(parts)
-
-
-def bounded(fragment: str) -> str:
-    return rf"(?<![\w]){fragment}(?![\w])"
-
-
-def name_tokens(identity: KnownIdentity) -> list[str]:
-    """Every part of every recorded name worth searching for on its own (not initials or titles)."""
-    tokens: list[str] = []
-    for name in (identity.full_name, *identity.other_names):
-        for token in re.split(r"[\s,]+", name):
-            token = token.strip('.()"')
-            if len(token) >= 2 and token.lower() not in _TITLE_WORDS:
-                tokens.append(token)
-    return tokens
-
-
-def name_phrases(identity: KnownIdentity) -> list[str]:
-    """Whole names: as recorded, the other names, and forename plus surname ("Jane Smith")."""
-    phrases: list[str] = []
-    for name in (identity.full_name, *identity.other_names):
-        words = name.split()
-        if not words:
-            continue
-        phrases.append(" ".join(words))
-        if len(words) >= 3:
-            phrases.append(f"{words[0]} {words[-1]}")
-    return phrases
-
-
-def token_pattern(token: str) -> re.Pattern[str]:
-    """One name token: case-insensitive, unless it is also an everyday word."""
-    fragment = phrase_pattern(token)
-    if token.casefold() in COMMON_WORD_NAMES:
-        rest = fragment[len(re.escape(token[0])) :]
-        cased = f"{re.escape(token[0].upper())}(?i:{rest})"
-        pattern = bounded(cased)
-        if token.casefold() in MONTH_NAMES:
-            # "May 2014" and "3 May" are dates, not the name May.
-            pattern = rf"(?<!\d\s){pattern}(?!\s+\d{{2,4}}\b)"
-        return re.compile(pattern)
-    return re.compile(bounded(fragment), re.IGNORECASE)
-
-
-def date_of_birth_pattern(day: dt.date) -> re.Pattern[str]:
-    """A date written in the shapes UK records use: 03/02/2015, 3.2.15, 3rd Feb 2015, 2015-02-03."""
-    d, m, y = day.day, day.month, day.year
-    month = MONTHS_FULL[m - 1]
-    month_words = rf"(?:{month}|{month[:3]}\.?{'|Sept' if m == 9 else ''})"
-    day_words = rf"0?{d}(?:st|nd|rd|th)?"
-    years = rf"(?:{y}|'?{y % 100:02d})"
-    shapes = [
-        rf"0?{d}\s*[/.\-]\s*0?{m}\s*[/.\-]\s*{years}",
-        rf"{day_words}\s+(?:of\s+)?{month_words},?\s+{years}",
-        rf"{month_words}\s+{day_words},?\s+{years}",
-        rf"{y}\s*-\s*{m:02d}\s*-\s*{d:02d}",
-    ]
-    return re.compile(rf"(?<![\w])(?:{'|'.join(shapes)})(?![\w])", re.IGNORECASE)
+@cache
+def _upper() -> str:
+    return "".join(re.escape(chr(c)) for c in range(0x3000) if chr(c).isupper())
 
 
 _ANY_DATE = (
-    r"(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]{2,8}\.?,?\s+\d{2,4}"
-    r"|\d{4}-\d{2}-\d{2})"
+    rf"(?:\d{{1,2}} ?[/.\-] ?\d{{1,2}} ?[/.\-] ?(?:\d{{4}}|\d{{2}})"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH},? (?:\d{{4}}|'?\d{{2}})"
+    rf"|\d{{4}} ?- ?\d{{1,2}} ?- ?\d{{1,2}}"
+    rf"|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? (?:\d{{4}}|'?\d{{2}}))"
 )
-#: "DOB 03/02/2015", "date of birth: 3rd February 2015", "born on 3.2.15".
-GENERIC_DATE_OF_BIRTH = re.compile(
-    rf"(?<![\w])(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)\s*[:\-]?\s*{_ANY_DATE}",
-    re.IGNORECASE,
-)
-#: A UK postcode, as written in capitals ("NT1 2AB", "M1 1AA", "SW1A 1AA").
-POSTCODE = re.compile(
-    r"(?<![\w])(?:[A-PR-UWYZ][A-HK-Y]?[0-9][A-Z0-9]?\s?[0-9][ABD-HJLNP-UW-Z]{2}|GIR\s?0AA)(?![\w])"
-)
-#: A UK telephone number: 0 or +44 then nine or ten more digits, spaces or dashes allowed.
-PHONE = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|0)(?:\d[\s\-]?){8,9}\d(?![\w])")
-#: Ten digits in the NHS number's usual 3-3-4 shape (checked with its mod-11 check digit).
-NHS_NUMBER = re.compile(r"(?<![\w])\d{3}[\s\-]?\d{3}[\s\-]?\d{4}(?![\w])")
-_STREET_WORDS = (
-    "Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|Way|Court|Crescent|Place|Gardens|Terrace|"
-    "Grove|Walk|Row|Square|Mews|Rise|Parade|Green|Vale|View"
-)
-#: A house number and a street: "12 Acacia Avenue", "4a Mill Lane".
-STREET_ADDRESS = re.compile(
-    rf"(?<![\w])\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][A-Za-z'’\-]+\s+){{1,3}}(?:{_STREET_WORDS})(?![\w])"
-)
-#: Digit runs that may be a phone or NHS number written any way.
-DIGIT_RUN = re.compile(r"(?<![\w])\+?\d[\d\s\-()]{7,}\d(?![\w])")
+_DOB_WORDS = r"(?i:d\.?o\.?b\.?|date of birth|birth ?date|born(?: on)?)"
+
+
+@lru_cache(maxsize=4)
+def shapes(*, generic: bool = True, names: bool = True) -> re.Pattern[str]:
+    """One alternation: digit runs (phone and NHS numbers), and with `generic` a "DOB …"
+    phrase, a house number and street and a postcode, and with `names` a title before a
+    capitalised word. Every branch starts at a digit, a capital or the start of "date of
+    birth"/"born", which a lookahead says first. (The register's own dates of birth and
+    initials are keys in its automaton.)"""
+    up = _upper()
+    branches = []
+    if generic:
+        branches.append(rf"(?<![\w])(?P<dobphrase>{_DOB_WORDS} ?[:\-]? ?{_ANY_DATE})(?!\w)")
+    branches.append(r"(?<![\w+])(?P<num>\+?\d[\d \-()]{7,}\d)(?!\w)")
+    if generic:
+        branches.append(
+            rf"(?<![\w])(?P<street>\d{{1,4}}[A-Za-z]?,? (?:[{up}][\w'\-]+ ){{1,3}}"
+            rf"(?:{_STREET_WORDS}))(?![\w])"
+        )
+        branches.append(
+            r"(?<![\w])(?P<pc>[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}|GIR ?0AA)"
+            r"(?!\w)"
+        )
+    if names:
+        titles = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
+        upper = "|".join(
+            sorted((re.escape(t.upper()) for t in TITLES if len(t) > 2), key=len, reverse=True)
+        )
+        branches.append(
+            rf"(?<![\w'\-])(?P<title>(?:{titles}|{upper})\.? )(?P<titled>[{up}][\w'\-]+)"
+        )
+    return re.compile(rf"(?=[\d+{up}dbB])(?:{'|'.join(branches)})")
+
+
+@cache
+def capitalised_word() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'\-])[{_upper()}][\w'\-]*\w")
 
 
 def digits(text: str) -> str:
+    """The digits of a number as a UK reader dials it: "+44 (0)7700 900123" -> 07700900123."""
     only = "".join(ch for ch in text if ch.isdigit())
-    if only.startswith("44") and len(only) >= 11 and text.strip().startswith("+"):
-        only = "0" + only[2:]
+    if text.lstrip().startswith("+44"):
+        only = only[2:]
+        only = only if only.startswith("0") else "0" + only
     return only
 
 
 def nhs_check_digit_ok(number: str) -> bool:
-    d = digits(number)
+    """The NHS number's modulus-11 check."""
+    d = "".join(ch for ch in number if ch.isdigit())
     if len(d) != 10:
         return False
     total = sum(int(ch) * (10 - n) for n, ch in enumerate(d[:9]))
@@ -158,3 +145,9 @@ def nhs_check_digit_ok(number: str) -> bool:
     if check == 11:
         check = 0
     return check != 10 and check == int(d[9])
+
+
+def is_phone(number: str) -> bool:
+    """A UK phone number: 0 then nine or ten digits, however grouped (or +44 for the 0)."""
+    d = digits(number)
+    return d.startswith("0") and len(d) in (10, 11) and not d.startswith("00")

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
+from reviewer_app.anonymisation.decisions import Decision
+
 
 @dataclass(frozen=True, slots=True)
 class KnownIdentity:
@@ -45,6 +47,8 @@ class CaseIdentifier:
 class PseudonymRegister:
     identities: tuple[KnownIdentity, ...] = ()
     identifiers: tuple[CaseIdentifier, ...] = field(default=())
+    #: The reviewer's decisions on earlier findings ("not a name", "same as"), from the review.
+    decisions: tuple[Decision, ...] = field(default=())
 
 
 class RegisterSource(Protocol):

@@ -1,272 +1,146 @@
 """The second half of the gate: every text that will be exported, scanned for what identifies.
 
-The scanner looks for every real name recorded (full, each part, possessives such as "Jane's",
-case-insensitive, whole words), each recorded date of birth in the shapes UK records use,
-recorded addresses, postcodes, phone and NHS numbers, schools and GP practices, and the
-generic shapes of a postcode, a UK phone number, a valid NHS number, a street address and a
-"DOB …" phrase. A hit names where it is and what it is, never echoing the real text in its
-description (the reviewer sees the found text beside it, in the window only).
+All the pieces of a report are joined and normalised once, then read in one pass of the
+register's automaton (every form of every registered name, identifier, address and postcode)
+and one pass of one compiled alternation (dates, numbers, postcodes, street addresses, titles,
+initials, capitalised words). What is found is judged against the register:
+
+- any registered form still in the text after the pseudonymiser: a part of a name, a name
+  shared by two people, a name inside a longer name, initials, a shortened identifier, a
+  registered date of birth, address, postcode, phone or NHS number;
+- the generic shapes of a postcode, a UK phone number, a valid NHS number (modulus 11), a
+  street address and a "DOB …" phrase;
+- (with `unregistered=True`) a possible name not in the register: a title before a capitalised
+  word, or a capitalised word from the name lists that is not an everyday word.
+
+Only what the reviewer wrote is read for names that are everyday words and for possible names:
+a piece says which of its spans are the reviewer's (`TextPiece.written`); the app's own
+headings, prompts and notes cannot identify anyone, so "Mark them in the Chronology…" never
+blocks a review with a practitioner called Mark. Everything is still read for registered names
+that are not everyday words, and for numbers, dates and postcodes.
+
+A hit says where it is (section, item), the form found, and the actions the reviewer can take;
+its description never echoes the real text (the reviewer sees that in the window only).
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
 
-from reviewer_app.anonymisation import patterns as p
-from reviewer_app.anonymisation.register import IdentifierKind, PseudonymRegister
-
-CONTEXT_CHARS = 40
-_SEPARATOR = "\n\u2029\n"  # between pieces: no pattern crosses it
-
-
-class HitKind(StrEnum):
-    NAME = "name"
-    DATE_OF_BIRTH = "date-of-birth"
-    ADDRESS = "address"
-    POSTCODE = "postcode"
-    PHONE = "phone"
-    NHS_NUMBER = "nhs-number"
-    SCHOOL = "school"
-    GP_PRACTICE = "gp-practice"
-    PLACE = "place"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return _KIND_LABELS[self]
-
-
-_KIND_LABELS = {
-    HitKind.NAME: "Real name",
-    HitKind.DATE_OF_BIRTH: "Date of birth",
-    HitKind.ADDRESS: "Address",
-    HitKind.POSTCODE: "Postcode",
-    HitKind.PHONE: "Phone number",
-    HitKind.NHS_NUMBER: "NHS number",
-    HitKind.SCHOOL: "School",
-    HitKind.GP_PRACTICE: "GP practice",
-    HitKind.PLACE: "Place",
-    HitKind.OTHER: "Identifying detail",
-}
-_IDENTIFIER_KINDS = {
-    IdentifierKind.SCHOOL: HitKind.SCHOOL,
-    IdentifierKind.GP_PRACTICE: HitKind.GP_PRACTICE,
-    IdentifierKind.ADDRESS: HitKind.ADDRESS,
-    IdentifierKind.PLACE: HitKind.PLACE,
-    IdentifierKind.OTHER: HitKind.OTHER,
-}
-_GENERIC_SUFFIXES = re.compile(
-    r"\s+(?:primary\s+school|secondary\s+school|infant\s+school|junior\s+school|school|"
-    r"academy|nursery|surgery|medical\s+centre|health\s+centre|medical\s+practice|practice)$",
-    re.IGNORECASE,
+from reviewer_app.anonymisation.compiled import Compiled, compile_register, context_key
+from reviewer_app.anonymisation.hits import (
+    CONTEXT_CHARS,
+    SEPARATOR,
+    Action,
+    Hit,
+    HitKind,
+    Span,
+    TextPiece,
 )
+from reviewer_app.anonymisation.normalise import Normalised, key_of, normalise
+from reviewer_app.anonymisation.reading import Candidate, Reader, context_around
+from reviewer_app.anonymisation.register import PseudonymRegister
 
-
-@dataclass(frozen=True, slots=True)
-class TextPiece:
-    """One exported text and where it sits: ("4. Findings", "Finding 2, how it showed")."""
-
-    section: str
-    block: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    section: str
-    block: str
-    kind: HitKind
-    what: str  # "the real name recorded for Mother" — never the real text itself
-    found: str  # the text as found (shown to the reviewer in the window, never logged)
-    context: str  # the text around it, with the found text in place
-
-    def describe(self, *, with_text: bool = True) -> str:
-        where = f"{self.section} — {self.block}" if self.block else self.section
-        if not with_text:
-            return f"{where}: {self.what}"
-        return f"{where}: {self.what} ('{self.found}') in “{self.context}”"
-
-
-@dataclass(frozen=True, slots=True)
-class _Rule:
-    pattern: re.Pattern[str]
-    kind: HitKind
-    what: str
+__all__ = [
+    "CONTEXT_CHARS",
+    "SEPARATOR",
+    "Action",
+    "Hit",
+    "HitKind",
+    "LeakScanner",
+    "Span",
+    "TextPiece",
+    "scan",
+]
 
 
 class LeakScanner:
-    """Compiled once per register; scans any number of texts."""
+    """Compiled once per register (and cached); scans any number of texts.
 
-    def __init__(self, register: PseudonymRegister, *, generic: bool = True) -> None:
-        rules: list[_Rule] = []
-        seen_tokens: set[str] = set()
-        self._numbers: list[tuple[str, HitKind, str]] = []
-        for identity in register.identities:
-            who = identity.pseudonym or "a person in the register"
-            for name in p.name_phrases(identity):
-                if len(name.split()) > 1:
-                    rules.append(
-                        _Rule(
-                            re.compile(p.bounded(p.phrase_pattern(name)), re.IGNORECASE),
-                            HitKind.NAME,
-                            f"the real name recorded for {who}",
-                        )
-                    )
-            for token in p.name_tokens(identity):
-                key = p.normalise(token)
-                if key in seen_tokens:
-                    continue
-                seen_tokens.add(key)
-                rules.append(
-                    _Rule(p.token_pattern(token), HitKind.NAME, f"part of a real name ({who})")
-                )
-            if identity.date_of_birth is not None:
-                rules.append(
-                    _Rule(
-                        p.date_of_birth_pattern(identity.date_of_birth),
-                        HitKind.DATE_OF_BIRTH,
-                        f"the date of birth recorded for {who}",
-                    )
-                )
-            if identity.address.strip():
-                rules.extend(_address_rules(identity.address, f"the address recorded for {who}"))
-            if identity.postcode.strip():
-                compact = "".join(identity.postcode.split())
-                fragment = r"\s*".join(re.escape(ch) for ch in compact)
-                rules.append(
-                    _Rule(
-                        re.compile(p.bounded(fragment), re.IGNORECASE),
-                        HitKind.POSTCODE,
-                        f"the postcode recorded for {who}",
-                    )
-                )
-            if len(p.digits(identity.phone)) >= 6:
-                self._numbers.append(
-                    (
-                        p.digits(identity.phone),
-                        HitKind.PHONE,
-                        f"the phone number recorded for {who}",
-                    )
-                )
-            if len(p.digits(identity.nhs_number)) >= 6:
-                self._numbers.append(
-                    (
-                        p.digits(identity.nhs_number),
-                        HitKind.NHS_NUMBER,
-                        f"the NHS number recorded for {who}",
-                    )
-                )
-        for identifier in register.identifiers:
-            if not identifier.text.strip():
-                continue
-            kind = _IDENTIFIER_KINDS.get(identifier.kind, HitKind.OTHER)
-            label = kind.label.lower() if kind is not HitKind.OTHER else "identifying detail"
-            what = f"the {label} recorded for this case"
-            if identifier.replacement:
-                what += f" (write it as “{identifier.replacement}”)"
-            if kind is HitKind.ADDRESS:
-                rules.extend(_address_rules(identifier.text, what))
-                continue
-            variants = {identifier.text.strip()}
-            shorter = _GENERIC_SUFFIXES.sub("", identifier.text.strip())
-            if len(shorter.split()) >= 2:
-                variants.add(shorter)
-            for variant in sorted(variants, key=len, reverse=True):
-                rules.append(
-                    _Rule(
-                        re.compile(p.bounded(p.phrase_pattern(variant)), re.IGNORECASE), kind, what
-                    )
-                )
-        if generic:
-            rules += [
-                _Rule(p.GENERIC_DATE_OF_BIRTH, HitKind.DATE_OF_BIRTH, "a date of birth"),
-                _Rule(p.POSTCODE, HitKind.POSTCODE, "a postcode"),
-                _Rule(p.STREET_ADDRESS, HitKind.ADDRESS, "a street address"),
-                _Rule(p.PHONE, HitKind.PHONE, "a phone number"),
-                _Rule(p.NHS_NUMBER, HitKind.NHS_NUMBER, "an NHS number"),
-            ]
-        self._rules = rules
+    `generic`: also the generic shapes (postcode, phone, NHS number, street, "DOB …"), which
+    only make sense on plain text, not on a file's XML. `unregistered`: also possible names
+    that are not in the register (for the report; other callers opt in).
+    """
 
+    def __init__(
+        self, register: PseudonymRegister, *, generic: bool = True, unregistered: bool = False
+    ) -> None:
+        self.register = register
+        self.compiled: Compiled = compile_register(register)
+        self.generic = generic
+        self.unregistered = unregistered
+
+    # -- the one pass ----------------------------------------------------------------------
     def scan_pieces(self, pieces: Iterable[TextPiece]) -> list[Hit]:
         """Every hit in every piece, in piece order, each span reported once."""
-        pieces = [piece for piece in pieces if piece.text]
-        if not pieces:
+        chosen = [piece for piece in pieces if piece.text]
+        if not chosen:
             return []
         starts: list[int] = []
-        chunks: list[str] = []
         offset = 0
-        for piece in pieces:
+        written: list[Span] = []
+        for piece in chosen:
             starts.append(offset)
-            chunks.append(piece.text)
-            offset += len(piece.text) + len(_SEPARATOR)
-        whole = _SEPARATOR.join(chunks)
-        found: dict[tuple[int, int], tuple[HitKind, str]] = {}
-        for rule in self._rules:
-            for match in rule.pattern.finditer(whole):
-                if rule.kind is HitKind.NHS_NUMBER and not p.nhs_check_digit_ok(match.group(0)):
-                    continue
-                span = match.span()
-                if not any(_covers(other, span) for other in found):
-                    found[span] = (rule.kind, rule.what)
-        if self._numbers:
-            for match in p.DIGIT_RUN.finditer(whole):
-                run = p.digits(match.group(0))
-                for number, kind, what in self._numbers:
-                    if number in run or (run in number and len(run) >= 8):
-                        found[match.span()] = (kind, what)
-                        break
+            if piece.written is None:
+                written.append((offset, offset + len(piece.text)))
+            else:
+                written.extend((offset + a, offset + b) for a, b in piece.written if b > a)
+            offset += len(piece.text) + len(SEPARATOR)
+        norm = normalise(SEPARATOR.join(piece.text for piece in chosen))
+        reader = Reader(
+            self.compiled,
+            norm,
+            starts,
+            written,
+            generic=self.generic,
+            unregistered=self.unregistered,
+        )
+        reader.registered()
+        reader.shapes()
         hits: list[Hit] = []
-        for (start, end), (kind, what) in sorted(found.items()):
-            if any(_covers(other, (start, end)) and other != (start, end) for other in found):
-                continue
-            index = bisect.bisect_right(starts, start) - 1
-            piece = pieces[index]
-            local = start - starts[index]
-            length = end - start
-            hits.append(
-                Hit(
-                    section=piece.section,
-                    block=piece.block,
-                    kind=kind,
-                    what=what,
-                    found=piece.text[local : local + length],
-                    context=_context(piece.text, local, local + length),
-                )
-            )
+        for cluster in reader.clusters():
+            hits.append(self._hit(cluster, norm, chosen, starts))
         return hits
 
     def scan_text(self, text: str, section: str = "", block: str = "") -> list[Hit]:
         return self.scan_pieces([TextPiece(section, block, text)])
 
-
-def _covers(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
-    return outer[0] <= inner[0] and inner[1] <= outer[1]
-
-
-def _address_rules(address: str, what: str) -> list[_Rule]:
-    """The first line of an address on its own, and the whole of it, as phrases."""
-    lines = [part.strip() for part in re.split(r"[,\n]", address) if part.strip()]
-    rules = []
-    for phrase in {address.strip().replace("\n", ", "), *(lines[:1])}:
-        if len(phrase) >= 4:
-            fragment = p.phrase_pattern(phrase).replace(",", ",?")
-            rules.append(
-                _Rule(re.compile(p.bounded(fragment), re.IGNORECASE), HitKind.ADDRESS, what)
-            )
-    return rules
-
-
-def _context(text: str, start: int, end: int) -> str:
-    before = text[max(0, start - CONTEXT_CHARS) : start]
-    after = text[end : end + CONTEXT_CHARS]
-    lead = "…" if start > CONTEXT_CHARS else ""
-    tail = "…" if end + CONTEXT_CHARS < len(text) else ""
-    return " ".join(f"{lead}{before}{text[start:end]}{after}{tail}".split())
+    def _hit(
+        self, cluster: Candidate, norm: Normalised, pieces: list[TextPiece], starts: list[int]
+    ) -> Hit:
+        start, end = norm.to_original(cluster.start, cluster.end)
+        index = bisect.bisect_right(starts, start) - 1
+        piece = pieces[index]
+        local, local_end = start - starts[index], min(end - starts[index], len(piece.text))
+        members = cluster.members or [cluster]
+        others = dict.fromkeys(
+            m.form.split(",")[0].split(" (")[0]
+            for m in members
+            if m.form and m.form != cluster.form
+        )
+        others.pop(cluster.form.split(",")[0].split(" (")[0], None)
+        forms = [cluster.form, *(f"also {label}" for label in others)]
+        # The most certain finding's actions and people first.
+        actions = tuple(dict.fromkeys([*cluster.actions, *(a for m in members for a in m.actions)]))
+        pseudonyms = tuple(
+            dict.fromkeys([*cluster.pseudonyms, *(p for m in members for p in m.pseudonyms)])
+        )
+        found = piece.text[local:local_end]
+        return Hit(
+            section=piece.section,
+            block=piece.block,
+            kind=cluster.kind,
+            what=cluster.what,
+            found=found,
+            context=context_around(piece.text, local, local_end),
+            form="; ".join(f for f in forms if f),
+            actions=actions,
+            pseudonyms=pseudonyms,
+            key=key_of(found),
+            context_key=context_key(norm, cluster.start, cluster.end),
+        )
 
 
 def scan(pieces: Sequence[TextPiece], register: PseudonymRegister) -> list[Hit]:
-    return LeakScanner(register).scan_pieces(pieces)
+    return LeakScanner(register, unregistered=True).scan_pieces(pieces)

@@ -76,7 +76,12 @@ class ChronologyRepository(Protocol):
         entries: Sequence[ChronologyEntry],
         replaces: int | None = None,
         progress: Progress | None = None,
-    ) -> ImportBatch: ...
+        new_agency: Agency | None = None,
+    ) -> ImportBatch:
+        """All or nothing. With `new_agency`, that agency is added in the same transaction and
+        the batch and its entries are its (their `agency_id` is ignored)."""
+        ...
+
     def remove_batch(self, batch_id: int) -> int: ...
     # same-event decisions
     def same_event_decisions(self) -> list[SameEventDecision]: ...

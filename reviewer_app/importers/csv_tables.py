@@ -1,9 +1,11 @@
 """Reading a CSV (or tab-separated) export into one candidate table.
 
 Agencies' systems export with commas, semicolons (European Excel), tabs or pipes, in UTF-8
-with or without a byte-order mark, in UTF-16 ("Unicode text" from Excel) or in Windows-1252
-(older Excel on Windows, where '£' is byte A3). The delimiter is chosen by which one splits
-the first records most consistently; the encoding actually used is reported in the notes.
+with or without a byte-order mark, in UTF-16 ("Unicode text" from Excel; with a byte-order
+mark or, from some systems, without one) or in Windows-1252 (older Excel on Windows, where '£'
+is byte A3). The text is decoded as it is read, never held whole a second time. The delimiter
+is chosen by which one splits the first records most consistently; the encoding actually used
+is reported in the notes.
 Row numbers are the physical line on which each record starts, as a text editor shows them,
 so a quoted cell spanning several lines does not shift the numbers that follow.
 """
@@ -16,12 +18,14 @@ import io
 from collections import Counter
 
 from reviewer_app.importers.errors import ImportRefusedError
+from reviewer_app.importers.formats import utf16_without_bom
 from reviewer_app.importers.limits import Limits, check_row_count
 from reviewer_app.importers.tables import (
     Cell,
     RawTable,
     Row,
     TableSource,
+    TextCache,
     columns_cut_note,
     fit_row,
     is_blank,
@@ -30,38 +34,62 @@ from reviewer_app.importers.tables import (
 DELIMITERS = (",", ";", "\t", "|")
 _DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 _SNIFF_CHARS = 64 * 1024
+_SNIFF_BYTES = 64 * 1024
+_CHECK_BYTES = 1024 * 1024
 _SNIFF_RECORDS = 60
 #: A record spanning more lines than this probably hides a missing closing quotation mark.
 _LONG_RECORD_LINES = 40
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """The text and a note saying which encoding was used."""
+def choose_encoding(data: bytes) -> tuple[str, str]:
+    """The codec to read `data` with (one that strips any byte-order mark) and a note saying
+    which encoding was used. The whole file is checked, a chunk at a time, so a file that is
+    not valid in the chosen encoding is refused before any of it is read as rows."""
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[len(codecs.BOM_UTF8) :], "utf-8"), (
+        return _checked(data, "utf-8-sig"), (
             "The text was read as UTF-8 (the file starts with a byte-order mark)."
         )
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _strict(data, "utf-16"), "The text was read as UTF-16 (Unicode text)."
-    try:
-        return data.decode("utf-8"), "The text was read as UTF-8."
-    except UnicodeDecodeError:
-        pass
-    return _strict(data, "cp1252"), (
+        return _checked(data, "utf-16"), "The text was read as UTF-16 (Unicode text)."
+    utf16 = utf16_without_bom(data[:_SNIFF_BYTES])
+    if utf16 is not None:
+        return _checked(data, utf16), (
+            "The text was read as UTF-16 (Unicode text without a byte-order mark)."
+        )
+    if _valid(data, "utf-8"):
+        return "utf-8", "The text was read as UTF-8."
+    return _checked(data, "cp1252"), (
         "The text was read as Windows-1252, because it is not valid UTF-8. If any characters "
         "look wrong, ask the agency to save the file as 'CSV UTF-8'."
     )
 
 
-def _strict(data: bytes, encoding: str) -> str:
+def _valid(data: bytes, encoding: str) -> bool:
+    """Whether all of `data` decodes, checked in chunks so no second copy of the file is made."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    view = memoryview(data)
     try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as error:
+        for start in range(0, len(data), _CHECK_BYTES):
+            decoder.decode(view[start : start + _CHECK_BYTES])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _checked(data: bytes, encoding: str) -> str:
+    if not _valid(data, encoding):
         raise ImportRefusedError(
             "The file's text could not be read: it is not in any encoding this app knows "
             "(UTF-8, UTF-16 or Windows-1252). Ask the agency to save it as 'CSV UTF-8', or as "
             "an Excel Workbook (.xlsx)."
-        ) from error
+        )
+    return encoding
+
+
+def _text(data: bytes, encoding: str) -> io.TextIOWrapper:
+    """The file as text, decoded as it is read (newlines kept as they are, for csv)."""
+    return io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors="strict", newline="")
 
 
 def sniff_delimiter(text: str) -> str:
@@ -91,35 +119,38 @@ def sniff_delimiter(text: str) -> str:
 
 
 def read_csv(data: bytes, name: str, limits: Limits) -> TableSource:
-    text, encoding_note = decode(data)
-    delimiter = sniff_delimiter(text)
+    encoding, encoding_note = choose_encoding(data)
+    with _text(data, encoding) as stream:
+        delimiter = sniff_delimiter(stream.read(_SNIFF_CHARS))
     notes = [encoding_note, f"Columns are separated by {_DELIMITER_NAMES[delimiter]}."]
     rows: list[Row] = []
     counted = 0
     cut = False
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    texts = TextCache()
     previous_end = 0
-    try:
-        for record in reader:
-            start = previous_end + 1
-            previous_end = reader.line_num
-            cells: list[Cell] = list(record)
-            row, row_cut = fit_row(cells, limits, f"line {start}")
-            cut = cut or row_cut
-            if not is_blank(row):
-                counted += 1
-                check_row_count(counted, limits, "The file")
-            if previous_end - start + 1 > _LONG_RECORD_LINES:
-                notes.append(
-                    f"The row starting on line {start} runs over {previous_end - start + 1} "
-                    "lines; a quotation mark may be missing in the file."
-                )
-            rows.append((start, row))
-    except csv.Error as error:
-        raise ImportRefusedError(
-            f"The file could not be read as a CSV table near line {previous_end + 1}. Open it "
-            "in Excel to check it, or ask the agency to export it again."
-        ) from error
+    with _text(data, encoding) as stream:
+        reader = csv.reader(stream, delimiter=delimiter)
+        try:
+            for record in reader:
+                start = previous_end + 1
+                previous_end = reader.line_num
+                cells: list[Cell] = [texts.keep(text) for text in record]
+                row, row_cut = fit_row(cells, limits, f"line {start}")
+                cut = cut or row_cut
+                if not is_blank(row):
+                    counted += 1
+                    check_row_count(counted, limits, "The file")
+                if previous_end - start + 1 > _LONG_RECORD_LINES:
+                    notes.append(
+                        f"The row starting on line {start} runs over {previous_end - start + 1} "
+                        "lines; a quotation mark may be missing in the file."
+                    )
+                rows.append((start, row))
+        except csv.Error as error:
+            raise ImportRefusedError(
+                f"The file could not be read as a CSV table near line {previous_end + 1}. Open "
+                "it in Excel to check it, or ask the agency to export it again."
+            ) from error
     if cut:
         notes.append(columns_cut_note("The file", limits))
     return TableSource("csv", [RawTable(name, rows)], notes)

@@ -17,6 +17,7 @@ _TEXT_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _SAMPLE = 64 * 1024
 # Control characters that never appear in a text export (tab, newlines and form feed do).
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+_TEXT_CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 _HTML = re.compile(rb"^\s*<(?:!doctype\s+html|html|table|\?xml)", re.IGNORECASE)
 
 _RESAVE_XLSX = (
@@ -62,6 +63,8 @@ def detect_format(data: bytes, suffix: str) -> str:
     if data.startswith(_TEXT_BOMS):
         return "csv"
     sample = data[:_SAMPLE]
+    if utf16_without_bom(sample) is not None:
+        return "csv"
     if b"\x00" in sample or len(_CONTROL.findall(sample)) > len(sample) // 200:
         raise ImportRefusedError(
             "This file is not a spreadsheet, a Word document or a CSV text file, so it cannot "
@@ -74,6 +77,37 @@ def detect_format(data: bytes, suffix: str) -> str:
             f"'export to Excel'. {_RESAVE_XLSX}"
         )
     return "csv"
+
+
+def utf16_without_bom(sample: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' if `sample` (the start of a file) is UTF-16 text without a
+    byte-order mark, as some systems' "Unicode text" exports are; else None.
+
+    Text in any Latin script is mostly characters below U+0100, so in UTF-16 one byte of
+    nearly every pair is zero: the second in little-endian, the first in big-endian. The
+    sample must also decode cleanly into text with no control characters beyond the usual.
+    """
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even_zeros, odd_zeros = sample[0 : pairs * 2 : 2].count(0), sample[1 : pairs * 2 : 2].count(0)
+    if odd_zeros >= pairs * 0.3 and even_zeros <= pairs * 0.02:
+        encoding = "utf-16-le"
+    elif even_zeros >= pairs * 0.3 and odd_zeros <= pairs * 0.02:
+        encoding = "utf-16-be"
+    else:
+        return None
+    trimmed = sample[: pairs * 2]
+    try:
+        text = trimmed.decode(encoding)
+    except UnicodeDecodeError:
+        try:  # the sample may end halfway through a surrogate pair
+            text = trimmed[:-2].decode(encoding)
+        except UnicodeDecodeError:
+            return None
+    if "\x00" in text or len(_TEXT_CONTROL.findall(text)) > len(text) // 200:
+        return None
+    return encoding
 
 
 def zip_format(names: list[str], mimetype: bytes) -> str:

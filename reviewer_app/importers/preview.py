@@ -10,6 +10,7 @@ memory so it cannot change between the checks and the reading.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from reviewer_app.chronology.importing import Field, ImportPreview
@@ -60,8 +61,13 @@ def preview_file(
 def _read_bytes(path: Path, limits: Limits) -> bytes:
     try:
         with path.open("rb") as file:
-            check_file_size(path.stat().st_size, limits)
-            data = file.read(limits.max_file_bytes + 1)
+            size = os.fstat(file.fileno()).st_size
+            check_file_size(size, limits)
+            # Read what the file holds (a buffer of the largest size allowed would take 50 MB
+            # for any file), and anything it has grown by since, up to just past the limit.
+            data = file.read(size + 1)
+            if len(data) > size:
+                data += file.read(limits.max_file_bytes + 1 - len(data))
     except ImportRefusedError:
         raise
     except IsADirectoryError as error:

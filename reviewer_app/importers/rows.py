@@ -23,7 +23,7 @@ from reviewer_app.chronology.dates import (
 )
 from reviewer_app.chronology.importing import DraftEntry, Field, ProblemKind, RowProblem
 from reviewer_app.importers.headers import heading_key, is_repeated_header
-from reviewer_app.importers.tables import Cell, Row, cell_text
+from reviewer_app.importers.tables import Cell, Row, cell_text, is_blank
 
 # A row with none of these but some of the others reads as the rest of the row above.
 _ANCHOR_FIELDS = (Field.DATE, Field.TIME, Field.SOURCE, Field.PRACTITIONER)
@@ -56,21 +56,27 @@ def build_rows(body: Sequence[Row], headers: Sequence[str], mapping: dict[int, F
     built = BuiltRows()
     previous_was_entry = False
     previous_dated: tuple[int, FuzzyDate] | None = None
-    all_texts = [[cell_text(cell) for cell in cells] for _, cells in body]
-    last_content = max((i for i, texts in enumerate(all_texts) if any(texts)), default=-1)
-
     # Rows after the last one with any text are the unused rest of a sheet: not counted.
-    for position, (number, cells) in enumerate(body[: last_content + 1]):
-        texts = all_texts[position]
+    last_content = len(body) - 1
+    while last_content >= 0 and is_blank(body[last_content][1]):
+        last_content -= 1
+    single = [(target, indexes[0]) for target, indexes in columns.items() if len(indexes) == 1]
+    several = [(target, indexes) for target, indexes in columns.items() if len(indexes) > 1]
+    empty_pairs = [(heading, "") for heading in headers]  # shared by every row's `original`
+    known_dates: dict[object, FuzzyDate | DateProblem] = {}
+
+    for position in range(last_content + 1):
+        number, cells = body[position]
+        texts = [cell_text(cell) for cell in cells]
         if not any(texts) or is_repeated_header(texts, header_keys):
             built.skipped += 1
             previous_was_entry = False
             continue
 
-        values = {
-            target: "\n".join(texts[i] for i in indexes if i < len(texts) and texts[i])
-            for target, indexes in columns.items()
-        }
+        width = len(texts)
+        values = {target: texts[i] if i < width else "" for target, i in single}
+        for target, indexes in several:
+            values[target] = "\n".join(texts[i] for i in indexes if i < width and texts[i])
         problems: list[RowProblem] = []
         date: FuzzyDate | None = None
 
@@ -91,7 +97,8 @@ def build_rows(body: Sequence[Row], headers: Sequence[str], mapping: dict[int, F
                 )
             )
         else:
-            date = _read_date(number, _cell(cells, columns, Field.DATE), values, problems)
+            date_cell = _cell(cells, columns, Field.DATE)
+            date = _read_date(number, date_cell, values, problems, known_dates)
             if date is not None:
                 time_cell = _cell(cells, columns, Field.TIME)
                 date = _with_time(number, date, time_cell, values.get(Field.TIME, ""), problems)
@@ -135,7 +142,7 @@ def build_rows(body: Sequence[Row], headers: Sequence[str], mapping: dict[int, F
                 outcome=values.get(Field.OUTCOME, ""),
                 practitioner=values.get(Field.PRACTITIONER, ""),
                 agency_comment=values.get(Field.AGENCY_COMMENT, ""),
-                original=_original(headers, texts),
+                original=_original(headers, texts, empty_pairs),
             )
         )
         built.problems.extend(problems)
@@ -143,12 +150,20 @@ def build_rows(body: Sequence[Row], headers: Sequence[str], mapping: dict[int, F
     return built
 
 
-def _original(headers: Sequence[str], texts: list[str]) -> tuple[tuple[str, str], ...]:
+def _original(
+    headers: Sequence[str], texts: list[str], empty_pairs: Sequence[tuple[str, str]] = ()
+) -> tuple[tuple[str, str], ...]:
+    """Each heading with the row's text under it; `empty_pairs` (each heading with "") are
+    used for empty cells, so a long import holds one such pair per column, not per row."""
     width = max(len(headers), len(texts))
-    return tuple(
-        (headers[i] if i < len(headers) else "", texts[i] if i < len(texts) else "")
-        for i in range(width)
-    )
+    pairs: list[tuple[str, str]] = []
+    for i in range(width):
+        text = texts[i] if i < len(texts) else ""
+        if not text and i < len(empty_pairs):
+            pairs.append(empty_pairs[i])
+        else:
+            pairs.append((headers[i] if i < len(headers) else "", text))
+    return tuple(pairs)
 
 
 def _shown(text: str) -> str:
@@ -163,23 +178,41 @@ def _cell(cells: list[Cell], columns: dict[Field, list[int]], target: Field) -> 
 
 
 def _read_date(
-    number: int, cell: Cell, values: dict[Field, str], problems: list[RowProblem]
+    number: int,
+    cell: Cell,
+    values: dict[Field, str],
+    problems: list[RowProblem],
+    known: dict[object, FuzzyDate | DateProblem] | None = None,
 ) -> FuzzyDate | None:
+    """The row's date, or None with a problem said. `known` keeps what each date text (or
+    date cell) has read as, so the many rows of one day are read once and share one date."""
     text = values.get(Field.DATE, "")
     if not text:
         problems.append(
             RowProblem(number, ProblemKind.MISSING_DATE, f"row {number}: no date was given.")
         )
         return None
-    try:
-        if isinstance(cell, datetime.time | datetime.timedelta):
-            raise DateProblem(f"'{text}' is a time of day, not a date.", text=text)
-        if isinstance(cell, datetime.date | int | float) and not isinstance(cell, bool):
-            return dataclasses.replace(parse_uk_date(cell), original=text)
-        return parse_uk_date(text)
-    except DateProblem as problem:
-        problems.append(_date_problem(number, text, problem))
+    key: object = text if isinstance(cell, str) or cell is None else (type(cell), cell, text)
+    found = known.get(key) if known is not None else None
+    if found is None:
+        try:
+            found = _date_of(cell, text)
+        except DateProblem as problem:
+            found = problem
+        if known is not None:
+            known[key] = found
+    if isinstance(found, DateProblem):
+        problems.append(_date_problem(number, text, found))
         return None
+    return found
+
+
+def _date_of(cell: Cell, text: str) -> FuzzyDate:
+    if isinstance(cell, datetime.time | datetime.timedelta):
+        raise DateProblem(f"'{text}' is a time of day, not a date.", text=text)
+    if isinstance(cell, datetime.date | int | float) and not isinstance(cell, bool):
+        return dataclasses.replace(parse_uk_date(cell), original=text)
+    return parse_uk_date(text)
 
 
 def _date_problem(number: int, text: str, problem: DateProblem) -> RowProblem:

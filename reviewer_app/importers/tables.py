@@ -66,6 +66,22 @@ class TableSource:
         """Release the file, if a lazy reader still holds it."""
 
 
+class TextCache:
+    """One string object for each short text that recurs across rows (a practitioner, a
+    source, "No further action"), so a long chronology holds it once, not once per row."""
+
+    __slots__ = ("_seen",)
+    LONGEST = 64
+
+    def __init__(self) -> None:
+        self._seen: dict[str, str] = {}
+
+    def keep(self, text: str) -> str:
+        if len(text) > self.LONGEST:
+            return text
+        return self._seen.setdefault(text, text)
+
+
 def normalise_text(text: str) -> str:
     """Cell text as the agency wrote it: only line endings and surrounding whitespace change."""
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()

@@ -1,29 +1,34 @@
 """Reading an Excel workbook (.xlsx): every worksheet is a candidate table.
 
-openpyxl reads in read-only mode, streaming each sheet's XML, so a 10,000-row chronology is
-read in well under a second and memory stays flat. `data_only` gives the values Excel last
-calculated instead of formulas, and date-formatted cells arrive as `datetime`. The zip
-container has already passed `zip_safety.inspect_zip`; openpyxl must also be parsing XML
-through defusedxml, or the file is not opened at all.
+The workbook's XML is streamed with lxml (`xml_parts.elements`, which never resolves entities)
+rather than through openpyxl, whose read-only mode parses every cell in Python and its shared
+strings through a pure-Python parser: for a 190,000-row sheet that took most of a minute. What
+a reviewer sees is the same as openpyxl's `load_workbook(read_only=True, data_only=True)` gave:
 
-Read-only sheets trust the size the file declares for them, which some exporters get wrong,
-so every sheet's declared size is reset and the rows actually present are read.
+* values are the ones Excel last calculated (`<v>`), not formulas;
+* a number in a cell whose style has a date or time format arrives as `datetime` / `time`
+  (or `timedelta` for a duration such as [h]:mm), in the workbook's 1900 or 1904 calendar;
+  openpyxl's own format tests and calendar conversion are used for this;
+* shared strings, inline strings, booleans and error values (#N/A) read as openpyxl reads them;
+* rows missing from the file are empty rows, cells missing from a row are empty cells, and
+  the size a sheet declares for itself is ignored (some exporters get it wrong);
+* chart sheets are not tables; a hidden sheet is still offered, and said to be hidden.
+
+The zip container has already passed `zip_safety.inspect_zip`. Only the parts needed are read:
+the workbook, its relationships, the styles, the shared strings and the chosen sheets. Sheets
+are read on demand (the first rows of each to find a header, then the chosen one in full), one
+row of XML at a time.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime
 import io
 import re
-import warnings
 import zipfile
 import zlib
 from collections.abc import Iterator
 from typing import Any
-
-import openpyxl
-from defusedxml import DefusedXmlException
 
 from reviewer_app.importers.errors import ImportRefusedError
 from reviewer_app.importers.formats import damaged
@@ -33,13 +38,14 @@ from reviewer_app.importers.tables import (
     RawTable,
     Row,
     TableSource,
+    TextCache,
     columns_cut_note,
     fit_row,
     is_blank,
 )
-from reviewer_app.importers.zip_safety import XML_BOMB_MESSAGE
+from reviewer_app.importers.xml_parts import OFFICE_DOCUMENT, Package, elements, release
 
-#: What a damaged workbook makes openpyxl (or the zip and XML layers below it) raise.
+#: What a damaged workbook makes the zip and XML layers (or the value conversions) raise.
 DAMAGED_ERRORS: tuple[type[BaseException], ...] = (
     zipfile.BadZipFile,
     zlib.error,
@@ -48,14 +54,25 @@ DAMAGED_ERRORS: tuple[type[BaseException], ...] = (
     TypeError,
     AttributeError,
     IndexError,
-    SyntaxError,  # xml.etree and lxml parse errors
+    SyntaxError,  # lxml's XMLSyntaxError
     EOFError,
     OSError,
     NotImplementedError,
+    OverflowError,
     RuntimeError,  # zipfile on a part with a password; RecursionError on absurd nesting
 )
 # Excel writes some characters in strings as _xHHHH_ (a literal "_x" is written _x005F_x).
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_ROW, _C, _V, _IS, _T, _RUN, _SI = (f"{_MAIN}{n}" for n in ("row", "c", "v", "is", "t", "r", "si"))
+_SHEET, _WORKBOOK_PR = f"{_MAIN}sheet", f"{_MAIN}workbookPr"
+_WORKBOOK, _SST = f"{_MAIN}workbook", f"{_MAIN}sst"
+_STYLE_SHEET, _WORKSHEET = f"{_MAIN}styleSheet", f"{_MAIN}worksheet"
+_NUM_FMT, _CELL_XFS, _XF = f"{_MAIN}numFmt", f"{_MAIN}cellXfs", f"{_MAIN}xf"
+_COLUMN = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)$")
+_DIGITS = "0123456789"
 
 
 def _unescape(text: str) -> str:
@@ -64,45 +81,120 @@ def _unescape(text: str) -> str:
     return _EXCEL_ESCAPE.sub(lambda match: chr(int(match[1], 16)), text)
 
 
-def _require_defusedxml() -> None:
-    if not getattr(openpyxl, "DEFUSEDXML", False):
-        raise ImportRefusedError(
-            "Spreadsheets cannot be imported safely on this installation, because a safety "
-            "component (defusedxml) is missing or switched off (OPENPYXL_DEFUSEDXML). "
-            "Reinstall the application, or import the chronology as a CSV file instead."
+def _column_number(reference: str) -> int:
+    """1 for A1, 28 for AB7: the column of a cell reference."""
+    found = _COLUMN.match(reference)
+    if found is None:
+        raise ValueError("not a cell reference")
+    number = 0
+    for letter in found[1].upper():
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _text_of(element: Any) -> str:
+    """A string item (<si> or <is>): its plain text, then its formatted runs, as openpyxl
+    reads it; phonetic guides (<rPh>) are left out."""
+    parts: list[str] = []
+    for child in element:
+        if child.tag == _T:
+            parts.append(child.text or "")
+        elif child.tag == _RUN:
+            for grandchild in child:
+                if grandchild.tag == _T:
+                    parts.append(grandchild.text or "")
+    return "".join(parts)
+
+
+class _Workbook:
+    """What the cells need from the rest of the workbook: strings, date styles and calendar."""
+
+    def __init__(self, package: Package) -> None:
+        from openpyxl.styles.numbers import (  # deferred: openpyxl loads in ~0.3 s
+            BUILTIN_FORMATS,
+            BUILTIN_FORMATS_REVERSE,
+            is_date_format,
+            is_timedelta_format,
         )
+        from openpyxl.utils.datetime import MAC_EPOCH, WINDOWS_EPOCH, from_excel, from_ISO8601
 
+        self.from_excel, self.from_iso = from_excel, from_ISO8601
+        workbook = package.related("", OFFICE_DOCUMENT)
+        if workbook is None:
+            workbook = "xl/workbook.xml"
+        if not package.has(workbook):
+            raise KeyError("no workbook part")
+        self.sheets: list[tuple[str, str, str]] = []  # name, part, state
+        self.epoch = WINDOWS_EPOCH
+        relationships = {
+            rid: (kind, target) for rid, kind, target in package.relationships(workbook)
+        }
+        with package.open(workbook) as stream:
+            for element in elements(stream, (_SHEET, _WORKBOOK_PR), _WORKBOOK):
+                if element.tag == _WORKBOOK_PR:
+                    if element.get("date1904", "").strip().lower() in ("1", "true"):
+                        self.epoch = MAC_EPOCH
+                    continue
+                kind, target = relationships.get(element.get(f"{_R}id", ""), ("", ""))
+                if target and package.has(target) and "chartsheet" not in kind:
+                    state = element.get("state", "visible")
+                    self.sheets.append((element.get("name", ""), target, state))
+        self.strings: list[str] = []
+        strings_part = package.related(workbook, "/sharedStrings")
+        if strings_part is not None:
+            texts = TextCache()
+            with package.open(strings_part) as stream:
+                for element in elements(stream, _SI, _SST):
+                    self.strings.append(texts.keep(_text_of(element).replace("x005F_", "")))
+                    release(element)
+        self.dates: set[int] = set()  # cell styles whose number format is a date or time
+        self.durations: set[int] = set()
+        styles_part = package.related(workbook, "/styles")
+        if styles_part is not None:
+            custom: dict[int, str] = {}
+            styles: list[int] = []
+            with package.open(styles_part) as stream:
+                for element in elements(stream, (_NUM_FMT, _CELL_XFS), _STYLE_SHEET):
+                    if element.tag == _NUM_FMT:
+                        custom[int(element.get("numFmtId", "0"))] = element.get("formatCode", "")
+                    else:
+                        styles = [int(xf.get("numFmtId", "0")) for xf in element if xf.tag == _XF]
+            for index, format_id in enumerate(styles):
+                code = custom.get(format_id)
+                if code is None or code in BUILTIN_FORMATS_REVERSE:
+                    code = code if code is not None else BUILTIN_FORMATS.get(format_id)
+                if is_date_format(code):
+                    self.dates.add(index)
+                if is_timedelta_format(code):
+                    self.durations.add(index)
 
-def _value(value: Any) -> Cell:
-    if isinstance(value, str):
-        return _unescape(value)
-    if value is None or isinstance(value, bool | int | float):
+    def number(self, text: str, style: int) -> Cell:
+        value: int | float = float(text) if "." in text or "E" in text or "e" in text else int(text)
+        if style in self.dates:
+            try:
+                converted: Cell = self.from_excel(
+                    value, self.epoch, timedelta=style in self.durations
+                )
+            except (OverflowError, ValueError):
+                return "#VALUE!"  # as openpyxl: a date serial beyond any calendar
+            return converted
         return value
-    if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
-        return value
-    return str(value)
 
 
 class XlsxSource(TableSource):
-    """The worksheets of one workbook, read on demand and kept open until `close`."""
+    """The worksheets of one workbook, read on demand; `close` lets go of the file."""
 
     def __init__(self, data: bytes, limits: Limits) -> None:
         super().__init__("xlsx", [])
-        _require_defusedxml()
         self._limits = limits
         self._cache: dict[str, RawTable] = {}
         with _guarded():
-            self._book = openpyxl.load_workbook(
-                io.BytesIO(data), read_only=True, data_only=True, keep_links=False
-            )
-            self._names = tuple(
-                sheet.title for sheet in self._book.worksheets if hasattr(sheet, "iter_rows")
-            )
-            self._hidden = {
-                sheet.title
-                for sheet in self._book.worksheets
-                if getattr(sheet, "sheet_state", "visible") != "visible"
-            }
+            self._archive = zipfile.ZipFile(io.BytesIO(data))
+            self._package = Package(self._archive)
+            self._book = _Workbook(self._package)
+        self._parts = {name: part for name, part, _ in reversed(self._book.sheets)}
+        self._names = tuple(dict.fromkeys(name for name, _, _ in self._book.sheets))
+        self._hidden = {name for name, _, state in self._book.sheets if state != "visible"}
         if not self._names:
             self.close()
             raise ImportRefusedError(
@@ -129,22 +221,21 @@ class XlsxSource(TableSource):
         return self._cache[name]
 
     def close(self) -> None:
-        self._book.close()
+        self._cache.clear()
+        self._archive.close()
 
     def _read(self, name: str, max_rows: int | None) -> RawTable:
-        if name not in self._names:
+        if name not in self._parts:
             raise KeyError(name)
         where = f"Sheet '{name}'"
         rows: list[Row] = []
         counted = 0
         cut = False
-        with _guarded():
-            sheet = self._book[name]
-            sheet.reset_dimensions()
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        with _guarded(), self._package.open(self._parts[name]) as stream:
+            for number, values in _sheet_rows(stream, self._book):
                 if max_rows is not None and number > max_rows:
                     break
-                row, row_cut = fit_row([_value(v) for v in values], self._limits, where)
+                row, row_cut = fit_row(values, self._limits, where)
                 cut = cut or row_cut
                 if not is_blank(row):
                     counted += 1
@@ -155,32 +246,86 @@ class XlsxSource(TableSource):
         return RawTable(name, rows)
 
 
+def _sheet_rows(stream: Any, book: _Workbook) -> Iterator[tuple[int, list[Cell]]]:
+    """Every row of a worksheet from row 1, the missing ones empty, as openpyxl's read-only
+    `iter_rows(values_only=True)` gives them once the declared size is reset."""
+    strings, texts = book.strings, TextCache()
+    columns: dict[str, int] = {}  # the letters of cell references already seen: their column
+    expected = 1  # the next row number to give
+    counter = 0  # the row number of the last <row> read
+    for row in elements(stream, _ROW, _WORKSHEET):
+        reference = row.get("r")
+        if reference is not None:
+            number = float(reference)
+            if not number.is_integer():
+                raise ValueError("not a row number")
+            counter = int(number)
+        else:
+            counter += 1
+        if counter < expected:  # out of order: openpyxl passes it over
+            release(row)
+            continue
+        while expected < counter:
+            yield expected, []
+            expected += 1
+        values: list[Cell] = []
+        column = 0
+        for cell in row:
+            if cell.tag != _C:
+                continue
+            position = cell.get("r")
+            if position:
+                letters = position.rstrip(_DIGITS)
+                column = columns.get(letters) or _column_number(position)
+                if len(columns) < 1024:
+                    columns[letters] = column
+            else:
+                column += 1
+            kind = cell.get("t", "n")
+            value: Cell = None
+            if kind == "inlineStr":
+                inline = next(cell.iterchildren(_IS), None)
+                if inline is not None:
+                    value = texts.keep(_unescape(_text_of(inline)))
+            else:
+                text = None
+                for child in cell:
+                    if child.tag == _V:
+                        text = child.text
+                        break
+                if text:
+                    if kind == "n":
+                        value = book.number(text, int(cell.get("s", "0") or 0))
+                    elif kind == "s":
+                        value = _unescape(strings[int(text)])
+                    elif kind == "b":
+                        value = bool(int(text))
+                    elif kind == "d":
+                        value = book.from_iso(text)
+                    else:  # "str" (a formula's text), "e" (an error such as #N/A)
+                        value = texts.keep(_unescape(text))
+            # Cells in order (the usual case) are appended; any other is put in its place.
+            if column == len(values) + 1:
+                values.append(value)
+            elif column > len(values):
+                values.extend([None] * (column - len(values) - 1))
+                values.append(value)
+            else:
+                values[column - 1] = value
+        release(row)
+        # As openpyxl, the row ends at its last cell's column: cells beyond it are dropped.
+        if column < len(values):
+            del values[column:]
+        yield counter, values
+        expected = counter + 1
+
+
 @contextlib.contextmanager
 def _guarded() -> Iterator[None]:
-    """Turn what openpyxl raises on a damaged or hostile workbook into a plain refusal.
-
-    openpyxl also warns about features it drops (data validation, extensions); those say
-    nothing to a reviewer and are silenced.
-    """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            yield
-        except ImportRefusedError:
-            raise
-        except DAMAGED_ERRORS as error:
-            # openpyxl wraps what defusedxml raises in a ValueError of its own.
-            if _caused_by(error, DefusedXmlException):
-                raise ImportRefusedError(XML_BOMB_MESSAGE) from error
-            raise damaged("an Excel workbook") from error
-
-
-def _caused_by(error: BaseException, kind: type[BaseException]) -> bool:
-    seen: set[int] = set()
-    current: BaseException | None = error
-    while current is not None and id(current) not in seen:
-        if isinstance(current, kind):
-            return True
-        seen.add(id(current))
-        current = current.__cause__ or current.__context__
-    return False
+    """Turn what a damaged or hostile workbook makes the readers raise into a plain refusal."""
+    try:
+        yield
+    except ImportRefusedError:
+        raise
+    except DAMAGED_ERRORS as error:
+        raise damaged("an Excel workbook") from error

@@ -64,12 +64,18 @@ def inspect_zip(data: bytes, limits: Limits) -> str:
 def _check_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     with archive.open(info) as part:
         head = part.read(_PROLOG_BYTES)
-    text = _as_utf8(head)
+    check_head(head, complete=info.file_size <= len(head))
+
+
+def check_head(head: bytes, *, complete: bool) -> None:
+    """Refuse an XML part whose start (`head`; `complete` if it is the whole part) declares a
+    document type or entities, or holds no element at all in its first 64 KB."""
+    text = _as_utf8(head[:_PROLOG_BYTES])
     start = _ELEMENT_START.search(text)
     prolog = text if start is None else text[: start.start()]
     if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
         raise ImportRefusedError(XML_BOMB_MESSAGE)
-    if start is None and info.file_size > len(head):
+    if start is None and not (complete and len(head) <= _PROLOG_BYTES):
         # No element within the first 64 KB: no genuine part looks like this, and a type
         # declaration could be hiding further on.
         raise ImportRefusedError(XML_BOMB_MESSAGE)

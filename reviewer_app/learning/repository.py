@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from reviewer_app.learning.attached import AttachedNote
@@ -26,3 +28,25 @@ class AttachedNotesRepository(Protocol):
     def attached(self) -> list[AttachedNote]: ...
     def save(self, attached: AttachedNote) -> AttachedNote: ...
     def remove(self, attached_id: int) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryCreated:
+    recovery_code: str
+    keyring_notice: str = ""
+
+
+class LearningLibraryAccess(Protocol):
+    """Creates, opens and closes the reviewer's library file (one per user)."""
+
+    @property
+    def path(self) -> Path: ...
+    def exists(self) -> bool: ...
+    def create(self, passphrase: str, *, remember: bool = False) -> LibraryCreated: ...
+    def open(
+        self, *, passphrase: str | None = None, code: str | None = None
+    ) -> LearningLibraryRepository: ...
+    def open_remembered(self) -> LearningLibraryRepository | None: ...
+    @property
+    def repository(self) -> LearningLibraryRepository | None: ...
+    def close(self) -> None: ...

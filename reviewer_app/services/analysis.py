@@ -29,6 +29,7 @@ from reviewer_app.errors import InvalidInputError
 from reviewer_app.people.model import Person, PersonKind
 from reviewer_app.people.repository import PeopleRepository
 from reviewer_app.repositories import ReviewDetailsRepository
+from reviewer_app.services.changes import ChangeBus, Part, writes
 
 Saved = Conversation | Passage | Episode | Finding
 
@@ -77,7 +78,9 @@ class AnalysisService:
         chronology: ChronologyRepository,
         people: PeopleRepository,
         details: ReviewDetailsRepository | None = None,
+        changes: ChangeBus | None = None,
     ) -> None:
+        self.changes = changes or ChangeBus()
         self.repository = repository
         self.chronology = chronology
         self.people = people
@@ -98,6 +101,7 @@ class AnalysisService:
         """The review's own copies of the guides; the shipped ones until the review has any."""
         return self.repository.guides() or list(reference.shipped_guides())
 
+    @writes(Part.ANALYSIS)
     def save_guide(self, guide: ConversationGuide) -> None:
         """Store an edited guide in this review (copying the shipped ones first, so they stay)."""
         if not self.repository.guides():
@@ -115,9 +119,11 @@ class AnalysisService:
     def conversations(self) -> list[Conversation]:
         return self.repository.conversations()
 
+    @writes(Part.ANALYSIS)
     def save_conversation(self, conversation: Conversation) -> Conversation:
         return self.repository.save_conversation(conversation)
 
+    @writes(Part.ANALYSIS)
     def import_notes(self, conversation: Conversation, path: Path) -> Conversation:
         """The conversation with a DOCX/TXT file's text as its transcript (refused whole)."""
         text = read_notes(path)
@@ -125,6 +131,7 @@ class AnalysisService:
             raise InvalidInputError(f"'{path.name}' has no text in it. Nothing was changed.")
         return conversation.with_changes(transcript=text, transcript_name=path.name)
 
+    @writes(Part.ANALYSIS)
     def delete_conversation(self, conversation_id: int) -> Removal:
         conversation = next(c for c in self.conversations() if c.id == conversation_id)
         passages = self.repository.passages(conversation_id)
@@ -136,9 +143,11 @@ class AnalysisService:
     def passages(self, conversation_id: int | None = None) -> list[Passage]:
         return self.repository.passages(conversation_id)
 
+    @writes(Part.ANALYSIS)
     def save_passage(self, passage: Passage) -> Passage:
         return self.repository.save_passage(passage)
 
+    @writes(Part.ANALYSIS)
     def delete_passage(self, passage_id: int) -> Removal:
         found = next(p for p in self.passages() if p.id == passage_id)
         touched = tuple(f for f in self.findings() if passage_id in f.passage_ids)
@@ -155,9 +164,11 @@ class AnalysisService:
     def episodes(self) -> list[Episode]:
         return self.repository.episodes()
 
+    @writes(Part.ANALYSIS)
     def save_episode(self, episode: Episode) -> Episode:
         return self.repository.save_episode(episode)
 
+    @writes(Part.ANALYSIS)
     def delete_episode(self, episode_id: int) -> Removal:
         found = next(e for e in self.episodes() if e.id == episode_id)
         touched: tuple[Saved, ...] = (
@@ -171,9 +182,11 @@ class AnalysisService:
     def findings(self) -> list[Finding]:
         return self.repository.findings()
 
+    @writes(Part.ANALYSIS)
     def save_finding(self, finding: Finding) -> Finding:
         return self.repository.save_finding(finding)
 
+    @writes(Part.ANALYSIS)
     def delete_finding(self, finding_id: int) -> Removal:
         found = next(f for f in self.findings() if f.id == finding_id)
         self.repository.delete_finding(finding_id)
@@ -187,6 +200,7 @@ class AnalysisService:
         return asks_board_questions(self.details.load().methodology)
 
     # -- putting things back --------------------------------------------------------------
+    @writes(Part.ANALYSIS)
     def save(self, thing: Saved) -> Saved:
         if isinstance(thing, Conversation):
             return self.repository.save_conversation(thing)
@@ -196,6 +210,7 @@ class AnalysisService:
             return self.repository.save_episode(thing)
         return self.repository.save_finding(thing)
 
+    @writes(Part.ANALYSIS)
     def delete(self, thing: Saved) -> Removal:
         if thing.id is None:
             raise ValueError("cannot delete something never saved")
@@ -207,6 +222,7 @@ class AnalysisService:
             return self.delete_episode(thing.id)
         return self.delete_finding(thing.id)
 
+    @writes(Part.ANALYSIS)
     def restore(self, removal: Removal) -> None:
         for thing in (*removal.removed, *removal.touched):
             self.save(thing)

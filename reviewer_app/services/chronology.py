@@ -26,6 +26,7 @@ from reviewer_app.chronology.repository import (
     SameEventStatus,
 )
 from reviewer_app.errors import InvalidInputError
+from reviewer_app.services.changes import ChangeBus, Part, writes
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +60,18 @@ class ChronologyService:
     a change made through this service, so the table, the timeline and the agencies page do not
     each read 50,000 entries; pages may call it from worker threads."""
 
-    def __init__(self, repository: ChronologyRepository) -> None:
+    def __init__(self, repository: ChronologyRepository, changes: ChangeBus | None = None) -> None:
         self.repository = repository
         self._entries: list[ChronologyEntry] | None = None
         self._lock = threading.Lock()
+        self.changes = changes or ChangeBus()
+        # Any write to the review may reach the entries (deleting a person or a finding takes
+        # its links away), so the cached copy goes whichever service made the change.
+        self.changes.subscribe(self._heard)
+
+    def _heard(self, part: Part) -> None:
+        if part in (Part.CHRONOLOGY, Part.PEOPLE, Part.ANALYSIS, Part.DETAILS):
+            self._changed()
 
     def _changed(self) -> None:
         with self._lock:
@@ -72,6 +81,7 @@ class ChronologyService:
     def agencies(self) -> list[Agency]:
         return self.repository.agencies()
 
+    @writes(Part.CHRONOLOGY)
     def ensure_agency(self, name: str, agency_type: AgencyType = AgencyType.OTHER) -> Agency:
         found = self.repository.agency_named(name)
         return found if found is not None else self.repository.add_agency(Agency(name, agency_type))
@@ -84,18 +94,21 @@ class ChronologyService:
                 self._entries = self.repository.entries()
             return list(self._entries)
 
+    @writes(Part.CHRONOLOGY)
     def add_entry(self, entry: ChronologyEntry) -> ChronologyEntry:
         try:
             return self.repository.add(entry)
         finally:
             self._changed()
 
+    @writes(Part.CHRONOLOGY)
     def update_entry(self, entry: ChronologyEntry) -> None:
         try:
             self.repository.update(entry)
         finally:
             self._changed()
 
+    @writes(Part.CHRONOLOGY)
     def delete_entry(self, entry_id: int) -> None:
         try:
             self.repository.delete(entry_id)
@@ -115,6 +128,7 @@ class ChronologyService:
         return age_at(dob, date) if dob else ""
 
     # -- imports --------------------------------------------------------------------------
+    @writes(Part.CHRONOLOGY)
     def commit_import(
         self,
         preview: ImportPreview,
@@ -126,20 +140,21 @@ class ChronologyService:
         """Store the preview's importable rows as one batch, in one transaction.
 
         Rows with a blocking problem (no readable date, no source, no event) are left out and
-        counted; the reviewer has the validation report to send back to the agency.
+        counted; the reviewer has the validation report to send back to the agency. An agency
+        not yet saved (no id) is added in the same transaction as its batch, so an import that
+        fails, is cancelled or is killed part-way leaves no agency behind.
         """
-        if agency.id is None:
-            raise ValueError("the agency must be saved first")
         rows = preview.importable
         if not rows:
             raise InvalidInputError(
                 f"None of the rows in '{preview.file_name}' can be imported: every row has a "
                 "problem. Save the validation report and send it to the agency."
             )
+        agency_id = agency.id if agency.id is not None else 0  # 0: the new agency's, when added
         sequences = sequence_drafts(rows)
         entries = [
             ChronologyEntry(
-                agency_id=agency.id,
+                agency_id=agency_id,
                 date=draft.date,
                 source=draft.source,
                 event=draft.event,
@@ -155,7 +170,7 @@ class ChronologyService:
         ]
         left_out = len(preview.rows) - len(entries)
         batch = ImportBatch(
-            agency_id=agency.id,
+            agency_id=agency_id,
             file_name=preview.file_name,
             file_format=preview.file_format,
             row_count=len(preview.rows),
@@ -164,11 +179,18 @@ class ChronologyService:
             mapping={str(k): v.value for k, v in preview.mapping.items()},
         )
         try:
-            stored = self.repository.add_batch(batch, entries, replaces=replaces, progress=progress)
+            stored = self.repository.add_batch(
+                batch,
+                entries,
+                replaces=replaces,
+                progress=progress,
+                new_agency=agency if agency.id is None else None,
+            )
         finally:
             self._changed()
         return ImportResult(stored, len(entries), left_out)
 
+    @writes(Part.CHRONOLOGY)
     def import_for_agency(
         self,
         preview: ImportPreview,
@@ -178,21 +200,19 @@ class ChronologyService:
         replaces: int | None = None,
         progress: Progress | None = None,
     ) -> tuple[Agency, ImportResult]:
-        """Import for the named agency, adding it if new; if the import fails or is cancelled,
-        an agency added for it is taken away again, so nothing is left half-done."""
+        """Import for the named agency, adding it if new, in the import's own transaction: an
+        import that fails, is cancelled or is killed part-way leaves no new agency behind."""
         existing = self.repository.agency_named(agency_name)
-        agency = existing or self.repository.add_agency(Agency(agency_name.strip(), agency_type))
-        try:
-            result = self.commit_import(preview, agency, replaces=replaces, progress=progress)
-        except BaseException:
-            if existing is None and agency.id is not None:
-                self.repository.remove_unused_agency(agency.id)
-            raise
+        agency = existing or Agency(agency_name.strip(), agency_type)
+        result = self.commit_import(preview, agency, replaces=replaces, progress=progress)
+        if existing is None:
+            agency = Agency(agency.name, agency.agency_type, result.batch.agency_id)
         return agency, result
 
     def batches(self) -> list[ImportBatch]:
         return self.repository.batches()
 
+    @writes(Part.CHRONOLOGY)
     def remove_batch(self, batch_id: int) -> int:
         try:
             return self.repository.remove_batch(batch_id)
@@ -205,9 +225,11 @@ class ChronologyService:
     ) -> list[same_event.Suggestion]:
         return same_event.suggest(self.entries(), self.repository.same_event_decisions(), threshold)
 
+    @writes(Part.CHRONOLOGY)
     def confirm_same_event(self, entry_a: int, entry_b: int, score: float = 0.0) -> None:
         self._decide(entry_a, entry_b, SameEventStatus.CONFIRMED, score)
 
+    @writes(Part.CHRONOLOGY)
     def dismiss_same_event(self, entry_a: int, entry_b: int, score: float = 0.0) -> None:
         self._decide(entry_a, entry_b, SameEventStatus.DISMISSED, score)
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
 
 from reviewer_app.analysis.episode import Episode
 from reviewer_app.analysis.finding import Finding
@@ -27,12 +26,15 @@ from reviewer_app.learning.dataset import LearningDataset, read_datasets
 from reviewer_app.learning.dataset_builder import build_dataset
 from reviewer_app.learning.markdown import file_name_for, from_markdown, to_markdown
 from reviewer_app.learning.note import LearningNote
-from reviewer_app.learning.repository import AttachedNotesRepository, LearningLibraryRepository
-from reviewer_app.new_files import create_new
-from reviewer_app.services.report import LearningNoteInput, register_for
-
-if TYPE_CHECKING:
-    from reviewer_app.repositories import OpenReview
+from reviewer_app.learning.repository import (
+    AttachedNotesRepository,
+    LearningLibraryAccess,
+    LearningLibraryRepository,
+    LibraryCreated,
+)
+from reviewer_app.new_files import write_new_atomic
+from reviewer_app.reporting.inputs import LearningNoteInput, register_for
+from reviewer_app.services.changes import ChangeBus, Part, writes
 
 #: Markdown files bigger than this are not notes (1 MiB of text is several hundred pages).
 MAX_NOTE_FILE_BYTES = 1024 * 1024
@@ -41,28 +43,6 @@ MAX_DATASET_FILE_BYTES = 20 * 1024 * 1024
 
 
 # -- the library ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryCreated:
-    recovery_code: str
-    keyring_notice: str = ""
-
-
-class LearningLibraryAccess(Protocol):
-    """Creates, opens and closes the reviewer's library file (one per user)."""
-
-    @property
-    def path(self) -> Path: ...
-    def exists(self) -> bool: ...
-    def create(self, passphrase: str, *, remember: bool = False) -> LibraryCreated: ...
-    def open(
-        self, *, passphrase: str | None = None, code: str | None = None
-    ) -> LearningLibraryRepository: ...
-    def open_remembered(self) -> LearningLibraryRepository | None: ...
-    @property
-    def repository(self) -> LearningLibraryRepository | None: ...
-    def close(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,15 +131,13 @@ class LibraryService:
         for note_id in note_ids:
             note = self._repository.note(note_id)
             path = _free_name(folder / file_name_for(note))
-            with create_new(path) as handle:
-                handle.write(to_markdown(note).encode("utf-8"))
+            write_new_atomic(path, to_markdown(note).encode("utf-8"))
             written.append(path)
             if note.attachments:
                 extra = _free_name(folder / f"{path.stem} attachments")
                 extra.mkdir(mode=0o700)
                 for attachment in note.attachments:
-                    with create_new(_free_name(extra / attachment.name)) as handle:
-                        handle.write(attachment.data)
+                    write_new_atomic(_free_name(extra / attachment.name), attachment.data)
         return written
 
 
@@ -224,7 +202,10 @@ class Change:
 
 
 class AttachedNotesService:
-    def __init__(self, repository: AttachedNotesRepository) -> None:
+    def __init__(
+        self, repository: AttachedNotesRepository, changes: ChangeBus | None = None
+    ) -> None:
+        self.changes = changes or ChangeBus()
         self._repository = repository
 
     def attached(self) -> list[AttachedNote]:
@@ -233,6 +214,7 @@ class AttachedNotesService:
     def attached_to(self, target: NoteTarget) -> list[AttachedNote]:
         return [a for a in self.attached() if target in a.targets]
 
+    @writes(Part.LEARNING)
     def attach(
         self, note: LearningNote, targets: Iterable[NoteTarget] = (), *, in_report: bool = True
     ) -> AttachedNote:
@@ -246,6 +228,7 @@ class AttachedNotesService:
         copy = AttachedNote(note=note.with_changes(id=None), targets=wanted, in_report=in_report)
         return self._repository.save(copy)
 
+    @writes(Part.LEARNING)
     def detach(self, attached_id: int) -> AttachedNote:
         """Remove the copy from the review; returns it so the removal can be undone."""
         found = next((a for a in self.attached() if a.id == attached_id), None)
@@ -254,9 +237,11 @@ class AttachedNotesService:
         self._repository.remove(attached_id)
         return found
 
+    @writes(Part.LEARNING)
     def put_back(self, attached: AttachedNote) -> AttachedNote:
         return self._repository.save(attached)
 
+    @writes(Part.LEARNING)
     def change(self, attached: AttachedNote, **changes: object) -> Change:
         """Change targets or `in_report` of an attached note."""
         after = self._repository.save(attached.with_changes(**changes))
@@ -271,6 +256,7 @@ class AttachedNotesService:
                 found.append((attached, original))
         return found
 
+    @writes(Part.LEARNING)
     def pull(self, attached: AttachedNote, original: LearningNote) -> Change:
         """Bring the copy up to date with the library's note (keeping its targets)."""
         if original.uid != attached.note.uid:
@@ -322,17 +308,6 @@ def anonymised_dataset(snapshot: ReviewSnapshot, register: PseudonymRegister) ->
     if hits:
         raise DatasetBlockedError(hits)
     return dataset
-
-
-def review_dataset(review: OpenReview) -> LearningDataset:
-    """The open review's learning dataset, through the gate (see `anonymised_dataset`)."""
-    # Imported here: `reviewer_app.repositories` may name this module's repository protocol,
-    # and these modules import `reviewer_app.repositories`.
-    from reviewer_app.services.review_parts import people_service
-    from reviewer_app.services.transfer import take_snapshot
-
-    snapshot = take_snapshot(review)
-    return anonymised_dataset(snapshot, people_service(review).pseudonym_register())
 
 
 # -- collation ------------------------------------------------------------------------------------
@@ -397,6 +372,5 @@ __all__ = [
     "anonymised_dataset",
     "dataset_hits",
     "learning_note_inputs",
-    "review_dataset",
     "target_choices",
 ]

@@ -16,6 +16,7 @@ from reviewer_app.people.model import (
     Person,
 )
 from reviewer_app.people.repository import PeopleRepository
+from reviewer_app.services.changes import ChangeBus, Part, writes
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +38,15 @@ class AgencyRow:
 class PeopleService:
     """Implements `RegisterSource` for the anonymisation gate."""
 
-    def __init__(self, repository: PeopleRepository, chronology: ChronologyRepository) -> None:
+    def __init__(
+        self,
+        repository: PeopleRepository,
+        chronology: ChronologyRepository,
+        changes: ChangeBus | None = None,
+    ) -> None:
         self.repository = repository
         self.chronology = chronology
+        self.changes = changes or ChangeBus()
 
     # -- people ---------------------------------------------------------------------------
     def people(self) -> list[Person]:
@@ -48,6 +55,7 @@ class PeopleService:
     def person(self, person_id: int) -> Person:
         return self.repository.person(person_id)
 
+    @writes(Part.PEOPLE)
     def save_person(self, person: Person) -> Person:
         """Add or update; pseudonyms must be unique, because exports replace names by them."""
         wanted = person.pseudonym.strip().lower()
@@ -59,6 +67,7 @@ class PeopleService:
                 )
         return self.repository.save_person(person)
 
+    @writes(Part.PEOPLE)
     def delete_person(self, person_id: int) -> RemovedPerson:
         count = self.repository.conversation_count(person_id)
         if count:
@@ -74,6 +83,7 @@ class PeopleService:
         self.repository.delete_person(person_id)
         return removed
 
+    @writes(Part.PEOPLE)
     def restore_person(self, removed: RemovedPerson) -> None:
         self.repository.save_person(removed.person)
         for event in removed.involvement:
@@ -85,9 +95,11 @@ class PeopleService:
     def involvement(self, person_id: int) -> list[InvolvementEvent]:
         return self.repository.involvement(person_id)
 
+    @writes(Part.PEOPLE)
     def save_involvement(self, event: InvolvementEvent) -> InvolvementEvent:
         return self.repository.save_involvement(event)
 
+    @writes(Part.PEOPLE)
     def delete_involvement(self, event_id: int) -> None:
         self.repository.delete_involvement(event_id)
 
@@ -112,19 +124,18 @@ class PeopleService:
                 return found
         return AgencyDetails(agency_id)
 
+    @writes(Part.PEOPLE)
     def save_agency_details(self, details: AgencyDetails) -> None:
         self.repository.save_agency_details(details)
 
-    def all_agency_details(self) -> list[AgencyDetails]:
-        return self.repository.agency_details()
-
-    # -- identifiers and the register -----------------------------------------------------
     def identifiers(self) -> list[Identifier]:
         return self.repository.identifiers()
 
+    @writes(Part.PEOPLE)
     def save_identifier(self, identifier: Identifier) -> Identifier:
         return self.repository.save_identifier(identifier)
 
+    @writes(Part.PEOPLE)
     def delete_identifier(self, identifier_id: int) -> None:
         self.repository.delete_identifier(identifier_id)
 

@@ -32,6 +32,7 @@ from reviewer_app.quality.suggestions import (
     terms_of_reference_link,
 )
 from reviewer_app.review import Review
+from reviewer_app.services.changes import ChangeBus, Part, writes
 
 #: Things another part of the review offers as evidence for a marker (people, conversations…).
 EvidenceSource = Callable[[int], Iterable[EvidenceLink]]
@@ -68,7 +69,9 @@ class QualityService:
         chronology: ChronologySource,
         suggestion_sources: Iterable[SuggestionSource] = (),
         evidence_sources: Iterable[EvidenceSource] = (),
+        changes: ChangeBus | None = None,
     ) -> None:
+        self.changes = changes or ChangeBus()
         self._repository = repository
         self._details = details
         self._chronology = chronology
@@ -82,6 +85,7 @@ class QualityService:
             key = default_set_for(self._details.load().review_type)
         return load_marker_set(key)
 
+    @writes(Part.QUALITY)
     def choose_marker_set(self, key: str) -> None:
         load_marker_set(key)  # refuses a set this version does not ship
         self._repository.choose_marker_set(key)
@@ -98,22 +102,26 @@ class QualityService:
     def marker(self, number: int) -> MarkerAssessment:
         return self.assessment().of(number)
 
+    @writes(Part.QUALITY)
     def save_marker(self, value: MarkerAssessment) -> None:
         """Store a marker's status and notes (its prompts and evidence are left as they are)."""
         marker_set = self.marker_set()
         marker_set.marker(value.number)
         self._repository.save_marker(marker_set.key, value)
 
+    @writes(Part.QUALITY)
     def save_prompt(self, number: int, key: str, value: PromptAssessment) -> None:
         marker_set = self.marker_set()
         marker_set.marker(number).prompt(key)
         self._repository.save_prompt(marker_set.key, number, key, value)
 
+    @writes(Part.QUALITY)
     def link_evidence(self, link: EvidenceLink) -> EvidenceLink:
         marker_set = self.marker_set()
         marker_set.marker(link.marker)
         return self._repository.add_evidence(marker_set.key, link)
 
+    @writes(Part.QUALITY)
     def unlink_evidence(self, link: EvidenceLink) -> None:
         if link.id is not None:
             self._repository.remove_evidence(link.id)

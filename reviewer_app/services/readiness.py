@@ -8,71 +8,17 @@ as `ProblemSource` callables.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Protocol
 
 from reviewer_app.chronology.entry import Agency
 from reviewer_app.chronology.repository import ImportBatch
+from reviewer_app.problems import Category, Problem, ProblemSource, Where
 from reviewer_app.quality.assessment import SelfAssessment, Status
 from reviewer_app.review import Review
 from reviewer_app.timetable.rules import ORDER, MilestoneKind
 from reviewer_app.timetable.schedule import DelayRecord, ScheduledMilestone, State, uk
-
-
-class Category(StrEnum):
-    DETAILS = "Review details"
-    AGENCIES = "Agency returns"
-    MARKERS = "Quality markers"
-    TIMETABLE = "Timetable"
-    FINDINGS = "Findings"
-    PEOPLE = "People"
-    ANONYMISATION = "Anonymisation"
-
-
-class Where(StrEnum):
-    """Where to fix a problem: the workspace section keys (see ui/workspace/sections.py)."""
-
-    OVERVIEW = "overview"
-    AGENCIES = "agencies"
-    MARKERS = "markers"
-    TIMETABLE = "timetable"
-    FINDINGS = "findings"
-    REPORT = "report"
-
-
-_WHERE_LABELS = {
-    "overview": "Overview",
-    "agencies": "People and agencies",
-    "markers": "Quality markers",
-    "timetable": "Timetable",
-    "findings": "Findings",
-    "report": "Report",
-    "conversations": "Conversations",
-    "episodes": "Key practice episodes",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing to put right: a category, a plain-English message, and where to fix it."""
-
-    category: str
-    message: str
-    where: str
-
-    @property
-    def where_label(self) -> str:
-        return _WHERE_LABELS.get(self.where, self.where.capitalize())
-
-    def line(self) -> str:
-        """One line for the command line: "Category: message (fix it in: Page)"."""
-        return f"{self.category}: {self.message} (fix it in: {self.where_label})"
-
-
-#: Another part of the review's problems, e.g. findings without evidence.
-ProblemSource = Callable[[], Iterable[Problem]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from reviewer_app.review import Review, ReviewType
+from reviewer_app.services.changes import ChangeBus, Part, writes
 from reviewer_app.timetable.repository import TimetableRepository
 from reviewer_app.timetable.rules import MilestoneKind, milestones_for
 from reviewer_app.timetable.schedule import (
@@ -44,7 +45,9 @@ class TimetableService:
         *,
         today: Callable[[], dt.date] = dt.date.today,
         calendar: WorkingCalendar | None = None,
+        changes: ChangeBus | None = None,
     ) -> None:
+        self.changes = changes or ChangeBus()
         self._repository = repository
         self._details = details
         self._today = today
@@ -69,6 +72,7 @@ class TimetableService:
                 return record
         return MilestoneRecord(kind)
 
+    @writes(Part.TIMETABLE)
     def save_milestone(self, record: MilestoneRecord) -> None:
         self._repository.save_milestone(record)
 
@@ -80,12 +84,15 @@ class TimetableService:
     def delays(self) -> list[DelayRecord]:
         return self._repository.delays()
 
+    @writes(Part.TIMETABLE)
     def add_delay(self, delay: DelayRecord) -> DelayRecord:
         return self._repository.add_delay(delay)
 
+    @writes(Part.TIMETABLE)
     def update_delay(self, delay: DelayRecord) -> None:
         self._repository.update_delay(delay)
 
+    @writes(Part.TIMETABLE)
     def remove_delay(self, delay: DelayRecord) -> None:
         if delay.id is not None:
             self._repository.remove_delay(delay.id)

@@ -6,6 +6,7 @@ The people and analysis repositories are taken from the open review (`review.peo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -200,12 +201,14 @@ def create_review_from(
     passphrase: str,
     *,
     remember: bool = False,
+    fill: Callable[[OpenReview, ReviewSnapshot], None] = fill_review,
 ) -> CreatedReview:
-    """A new review file at `path` holding the snapshot. If filling it fails, the half-made
-    file is removed again, so a failed import never leaves a review that looks complete."""
+    """A new review file at `path` holding the snapshot (put there by `fill`). If filling it
+    fails, the half-made file is removed again, so a failed import never leaves a review that
+    looks complete."""
     created = files.create(path, snapshot.details, passphrase, remember=remember)
     try:
-        fill_review(created.review, snapshot)
+        fill(created.review, snapshot)
     except BaseException:
         created.review.close()
         for suffix in ("", "-wal", "-shm"):

@@ -9,6 +9,8 @@ link goes with the finding or episode it points to when that is deleted.
 
 from __future__ import annotations
 
+from storage.migration_steps.attached_files import attached_files_ddl
+
 DESCRIPTION = "learning notes attached to the review"
 STATEMENTS: tuple[str, ...] = (
     """
@@ -37,15 +39,7 @@ STATEMENTS: tuple[str, ...] = (
     )
     """,
     "CREATE INDEX ix_attached_note_target ON attached_note_target (attached_note_id)",
-    """
-    CREATE TABLE attached_note_file (
-        id INTEGER PRIMARY KEY,
-        attached_note_id INTEGER NOT NULL REFERENCES attached_note (id) ON DELETE CASCADE,
-        position INTEGER NOT NULL DEFAULT 0,
-        name TEXT NOT NULL CHECK (trim(name) <> ''),
-        media_type TEXT NOT NULL DEFAULT 'application/octet-stream',
-        data BLOB NOT NULL CHECK (length(data) <= 5242880)
-    )
-    """,
-    "CREATE INDEX ix_attached_note_file ON attached_note_file (attached_note_id)",
+    *attached_files_ddl(
+        "attached_note_file", "attached_note_id", "attached_note", index="ix_attached_note_file"
+    ),
 )

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
+from reviewer_app.analysis.conversation import Conversation, ConversationKind
+from reviewer_app.analysis.finding import Finding
+from reviewer_app.analysis.reference import typology
 from reviewer_app.anonymisation import KnownIdentity, PseudonymRegister
 from reviewer_app.demo import build_demo
-from reviewer_app.services.report import (
-    ConversationInput,
-    FindingInput,
-    LogEntry,
-    ReportInputs,
-)
+from reviewer_app.reporting.inputs import ReportInputs
+from reviewer_app.reporting.log import LogEntry
 
 # Synthetic names for the leak tests: they must never reach a written file once fixed.
 MOTHER = KnownIdentity("Mother", "Philippa Quartermaine", date_of_birth=dt.date(1994, 3, 7))
@@ -24,24 +24,34 @@ def demo_inputs(entries: int = 300) -> ReportInputs:
     return ReportInputs(build_demo(entries))
 
 
-def finding(statement: str) -> FindingInput:
-    return FindingInput(
-        title="Bruising in a non-mobile baby was not seen as a safeguarding matter",
-        category="Multi-agency working in response to incidents and crises",
+def finding(statement: str) -> Finding:
+    return Finding(
         statement=statement,
+        category=typology()[0].key,
         how_it_showed="The hospital discharged the baby with a letter to the GP.",
-        questions=("How does the partnership know its bruising protocol is used?",),
+        board_questions="How does the partnership know its bruising protocol is used?",
     )
 
 
-def conversation(notes: str) -> ConversationInput:
-    return ConversationInput(
+def conversation(notes: str) -> Conversation:
+    return Conversation(
+        ConversationKind.PRACTITIONER,
         "Health Visitor 1",
-        "practitioner",
-        "Northshire Community Health",
-        dt.date(2026, 4, 2),
-        notes,
+        date=dt.date(2026, 4, 2),
+        notes=notes,
     )
+
+
+def with_analysis(
+    inputs: ReportInputs,
+    *,
+    findings: tuple[Finding, ...] = (),
+    conversations: tuple[Conversation, ...] = (),
+) -> ReportInputs:
+    """The inputs with these findings and conversations in the review's snapshot."""
+    snapshot = inputs.snapshot
+    analysis = replace(snapshot.analysis, findings=findings, conversations=conversations)
+    return replace(inputs, snapshot=replace(snapshot, analysis=analysis))
 
 
 class MemoryLog:

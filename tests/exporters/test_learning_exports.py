@@ -13,15 +13,12 @@ import pytest
 
 from exporters.briefing import briefing_report, export_briefing
 from exporters.learning_dataset import export_learning_dataset
-from reviewer_app.demo import build_demo
 from reviewer_app.errors import FileAlreadyThereError
 from reviewer_app.learning.collation import Collation, Dimension, briefing_for
 from reviewer_app.learning.dataset import read_datasets
 from reviewer_app.paths import AppPaths
 from reviewer_app.services.learning import DatasetBlockedError
-from reviewer_app.services.review_parts import analysis_service
-from reviewer_app.services.transfer import fill_review
-from tests.helpers.reviews import new_review
+from tests.helpers.reviews import demo_services
 from tests.reviewer_app.learning.test_collation import synthetic
 
 
@@ -29,28 +26,29 @@ from tests.reviewer_app.learning.test_collation import synthetic
 def test_dataset_file_is_written_owner_only_and_reads_back(
     tmp_path: Path, app_paths: AppPaths, file_format: str
 ) -> None:
-    review = new_review(tmp_path / "demo.review", app_paths)
-    fill_review(review, build_demo(40))
+    review = demo_services(tmp_path / "demo.review", app_paths, 40)
     out = tmp_path / f"learning.{file_format}"
-    dataset = export_learning_dataset(review, out, file_format)  # type: ignore[arg-type]
+    dataset = export_learning_dataset(review.dataset, out, file_format)  # type: ignore[arg-type]
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
     assert read_datasets(out.read_bytes().decode("utf-8"), out.name) == [dataset]
     text = out.read_text("utf-8")
     assert "Ashworth" not in text and "Mia" not in text and "Northshire" not in text
     with pytest.raises(FileAlreadyThereError):
-        export_learning_dataset(review, out, file_format)  # type: ignore[arg-type]
+        export_learning_dataset(review.dataset, out, file_format)  # type: ignore[arg-type]
     review.close()
 
 
 def test_blocked_dataset_writes_nothing(tmp_path: Path, app_paths: AppPaths) -> None:
-    review = new_review(tmp_path / "demo.review", app_paths)
-    fill_review(review, build_demo(40))
-    analysis = analysis_service(review)
-    first = analysis.findings()[0]
-    analysis.save_finding(first.with_changes(theme="Ashworth household"))
+    review = demo_services(tmp_path / "demo.review", app_paths, 40)
+    first = review.analysis.findings()[0]
+    review.analysis.save_finding(first.with_changes(theme="Ashworth household"))
     out = tmp_path / "learning.json"
     with pytest.raises(DatasetBlockedError):
-        export_learning_dataset(review, out, "json")
+        export_learning_dataset(review.dataset, out, "json")
+    assert not out.exists()
+    assert review.exports is not None  # the window's route: the same gate, nothing written
+    with pytest.raises(DatasetBlockedError):
+        review.exports.write_learning_dataset(out, "json")
     assert not out.exists()
     review.close()
 

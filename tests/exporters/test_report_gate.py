@@ -16,7 +16,8 @@ from reviewer_app.anonymisation import HitKind
 from reviewer_app.chronology.entry import Flag
 from reviewer_app.demo import build_demo
 from reviewer_app.paths import AppPaths
-from reviewer_app.services.report import OVERRIDE_KIND, ReportInputs
+from reviewer_app.reporting.inputs import ReportInputs
+from reviewer_app.reporting.log import OVERRIDE_KIND
 from reviewer_app.services.transfer import fill_review, take_snapshot
 from storage.library import StoredReview
 from storage.reporting_repository import SqlReviewLog
@@ -27,6 +28,7 @@ from tests.exporters.report_fixtures import (
     conversation,
     demo_inputs,
     finding,
+    with_analysis,
 )
 from tests.helpers.reviews import new_review
 
@@ -65,7 +67,7 @@ def inputs_for(review: StoredReview, *, fixed: bool = False) -> ReportInputs:
     snapshot = take_snapshot(review)
     finding_text = "practitioners relied on Mother's account" if fixed else PLANTS["finding"]
     notes = "The health visitor said Mother was rarely seen" if fixed else PLANTS["notes"]
-    return replace(
+    return with_analysis(
         ReportInputs(snapshot),
         findings=(finding(finding_text),),
         conversations=(conversation(notes),),
@@ -104,7 +106,9 @@ def test_every_planted_name_blocks_the_export_and_is_listed(
         hits = blocked.value.hits
         assert {h.kind for h in hits} == {HitKind.NAME, HitKind.DATE_OF_BIRTH}
         where = [(h.section, h.block, h.context) for h in hits]
-        assert len(hits) == len(PLANTS)
+        # Each plant once, and the finding's statement again where it titles the finding.
+        assert len(hits) == len(PLANTS) + 1
+        assert all(h.actions and h.form for h in hits)
         assert any(
             s.startswith("Appendix A") and "What happened" in b and "Quartermaine was seen" in c
             for s, b, c in where

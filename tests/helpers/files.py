@@ -13,6 +13,7 @@ from tests.helpers.secrets_watch import PASSPHRASE, register
 def make_review(path: Path, title: str = "Review of practice 2026/01", **details: object) -> str:
     """Create a closed review file at `path`; returns its recovery code."""
     review, code = ReviewFile.create(path, Review(title=title, **details), PASSPHRASE)  # type: ignore[arg-type]
+    review.recovery_code_shown()  # the test has its code
     review.close()
     return register(code)
 

@@ -260,8 +260,10 @@ def test_check_lists_what_the_demo_needs_and_passes_a_completed_review(
     assert run("demo", str(shipped), app_paths=app_paths, passphrase=None).returncode == 0
     listed = run("check", str(shipped), app_paths=app_paths, passphrase=DEMO_PASSPHRASE)
     assert listed.returncode == 1
-    assert "Marker 12. Family involvement is not addressed yet" in listed.stdout
-    assert "date of the decision to review is not recorded" in listed.stdout
+    # The demo is part way through: its self-assessment is not done, its timetable is kept.
+    assert "Marker 12. Family involvement is not addressed yet (in progress)" in listed.stdout
+    assert "Marker 14. The report is not addressed yet (not started)" in listed.stdout
+    assert "date of the decision to review is not recorded" not in listed.stdout
 
     review = new_review(tmp_path / "complete.review", app_paths)
     found = complete(demo(review))

@@ -8,13 +8,13 @@ from reviewer_app.analysis.finding import Finding
 from reviewer_app.learning.attached import NoteTarget, TargetKind
 from reviewer_app.learning.note import Attachment, LearningNote
 from reviewer_app.paths import AppPaths
+from reviewer_app.reporting.inputs import LearningNoteInput
 from reviewer_app.services.learning import (
     AttachedNotesService,
     LibraryService,
     learning_note_inputs,
 )
-from reviewer_app.services.report import LearningNoteInput
-from reviewer_app.services.review_parts import analysis_service
+from reviewer_app.wiring import open_services
 from storage.attached_notes_repository import SqlAttachedNotes
 from storage.learning_library import LearningLibraryFile, SqlLearningLibrary
 from tests.helpers.reviews import new_review, review_files
@@ -35,7 +35,8 @@ def test_attach_refresh_detach_and_report_inputs(tmp_path: Path, app_paths: AppP
         )
     )
     review = new_review(tmp_path / "r.review", app_paths)
-    finding = analysis_service(review).save_finding(Finding("Bruising was not referred"))
+    analysis = open_services(review).analysis
+    finding = analysis.save_finding(Finding("Bruising was not referred"))
     assert finding.id is not None
     service = AttachedNotesService(SqlAttachedNotes(lambda: review.file.engine))
 
@@ -67,7 +68,7 @@ def test_attach_refresh_detach_and_report_inputs(tmp_path: Path, app_paths: AppP
     assert learning_note_inputs([hidden]) == ()
 
     # deleting the finding takes its link with it, not the note
-    analysis_service(review).delete_finding(finding.id)
+    analysis.delete_finding(finding.id)
     assert target not in service.attached()[0].targets
 
     removed = service.detach(hidden.id or 0)

@@ -1,5 +1,6 @@
-"""Fixtures for the window's tests: fake review files, a synchronous runner, and no real
-modal dialogs (message boxes are recorded, file dialogs must be stubbed by the test)."""
+"""Fixtures for the window's tests: real review files on the test's own paths (with an
+in-memory keyring), a synchronous runner, and no real modal dialogs (message boxes are
+recorded, file dialogs must be stubbed by the test)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reviewer_app.paths import AppPaths
 from reviewer_app.review import Methodology, Review, ReviewStatus, ReviewType
+from tests.helpers.reviews import Sessions
 from tests.helpers.secrets_watch import MARKER
-from tests.ui.fakes import FakeReviewFiles
 from tests.ui.support import BOARD, Shown
 from ui.start_window import MainWindow
 from ui.tasks import ImmediateTaskRunner
@@ -48,8 +49,12 @@ def no_real_file_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def files() -> FakeReviewFiles:
-    return FakeReviewFiles()
+def files(app_paths: AppPaths) -> Iterator[Sessions]:
+    """The real review files, with a keyring that is available; every review the window was
+    handed is closed after the test."""
+    made = Sessions(app_paths)
+    yield made
+    made.close_all()
 
 
 @pytest.fixture
@@ -64,9 +69,10 @@ def case_review() -> Review:
 
 
 @pytest.fixture
-def window(qtbot, files: FakeReviewFiles, app_paths: AppPaths) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def window(qtbot, files: Sessions, app_paths: AppPaths) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     made = MainWindow(files, paths=app_paths, runner=ImmediateTaskRunner())
     qtbot.addWidget(made)
     made.show()
     qtbot.waitExposed(made)
     yield made
+    made.close()  # closes its review while the files are still there to close it

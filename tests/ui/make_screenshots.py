@@ -1,4 +1,5 @@
-"""Render the window's screens offscreen into docs/screenshots/ (synthetic data, fake files).
+"""Render the window's screens offscreen into docs/screenshots/ (synthetic data, real review
+files in a temporary folder).
 
 QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/make_screenshots.py
 """
@@ -26,7 +27,8 @@ from reviewer_app.review import (  # noqa: E402
     ReviewType,
     ScopePeriod,
 )
-from tests.ui.fakes import NO_KEYRING, FakeReviewFiles  # noqa: E402
+from storage.keyring_store import NoKeyring  # noqa: E402
+from tests.helpers.reviews import Sessions  # noqa: E402
 from ui.application import application  # noqa: E402
 from ui.new_review_dialog import NewReviewDialog  # noqa: E402
 from ui.recovery_code_dialog import RecoveryCodeDialog  # noqa: E402
@@ -61,11 +63,9 @@ def main() -> int:
     reviews.mkdir(parents=True)
     paths = AppPaths.under(home / "app").ensure()
 
-    files = FakeReviewFiles(keyring=NO_KEYRING)
+    files = Sessions(paths, NoKeyring())
     names = ("review-2026-02.review", "rapid-review-2025-11.review", "lcspr-2025-04.review")
-    for name in names:
-        (reviews / name).write_bytes(b"\0")
-        files.add(reviews / name, REVIEW, PASSPHRASE, remembered=False)
+    codes = [files.add(reviews / name, REVIEW, PASSPHRASE) for name in names]
 
     window = MainWindow(files, paths=paths, runner=ImmediateTaskRunner())
     for name in reversed(names):
@@ -75,7 +75,7 @@ def main() -> int:
     window.show_start()
     save(window, "start-window.png")
 
-    dialog = NewReviewDialog(FakeReviewFiles(), ImmediateTaskRunner(), window)
+    dialog = NewReviewDialog(Sessions(paths), ImmediateTaskRunner(), window)  # with a keyring
     dialog.choose_path = lambda: reviews / "review-2026-03.review"
     dialog.title.setText("Review 2026/03")
     dialog.board.setText("Northshire Safeguarding Children Partnership")
@@ -97,9 +97,7 @@ def main() -> int:
     window.show_review(unlock.review)
     save(window, "overview.png")
 
-    code = RecoveryCodeDialog(
-        files.stored[reviews / names[0]].code, file_name=names[0], parent=window
-    )
+    code = RecoveryCodeDialog(codes[0], file_name=names[0], parent=window)
     code.show()
     save(code, "recovery-code.png")
     code.kept.setChecked(True)

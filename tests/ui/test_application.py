@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from reviewer_app.paths import AppPaths
 from reviewer_app.review import Review
+from tests.helpers.reviews import Sessions, is_locked
 from tests.helpers.secrets_watch import MARKER, PASSPHRASE
-from tests.ui.fakes import FakeReviewFiles
 from tests.ui.support import review_path, visible_dialog
 from ui import application
 from ui.start_window import MainWindow
@@ -30,7 +30,7 @@ def started(qtbot) -> list[MainWindow]:  # type: ignore[no-untyped-def]
 def test_open_path_shows_the_unlock_dialog_for_that_file(
     qtbot, app_paths: AppPaths, tmp_path: Path, started: list[MainWindow]
 ) -> None:
-    files = FakeReviewFiles()
+    files = Sessions(app_paths)
     path = review_path(tmp_path)
     files.add(path, Review(title=MARKER), PASSPHRASE)
     window = application.start(
@@ -47,9 +47,9 @@ def test_open_path_shows_the_unlock_dialog_for_that_file(
 def test_the_demo_opener_is_opened_on_start_and_not_added_to_recent(
     qtbot, app_paths: AppPaths, tmp_path: Path, started: list[MainWindow]
 ) -> None:
-    files = FakeReviewFiles()
+    files = Sessions(app_paths)
     path = review_path(tmp_path, "demo.review")
-    files.add(path, Review(title="Demonstration review"), PASSPHRASE, remembered=True)
+    files.add(path, Review(title="Demonstration review"), PASSPHRASE)
     window = application.start(
         files,
         paths=app_paths,
@@ -69,7 +69,7 @@ def test_demo_without_an_opener_says_so(
     qtbot, app_paths: AppPaths, started: list[MainWindow]
 ) -> None:
     window = application.start(
-        FakeReviewFiles(),
+        Sessions(app_paths),
         paths=app_paths,
         open_path=None,
         demo=True,
@@ -83,7 +83,7 @@ def test_demo_without_an_opener_says_so(
 def test_run_returns_the_event_loop_exit_code_and_closes_the_review(
     qtbot, app_paths: AppPaths, tmp_path: Path
 ) -> None:
-    files = FakeReviewFiles()
+    files = Sessions(app_paths)
     path = review_path(tmp_path)
     files.add(path, Review(title=MARKER), PASSPHRASE, remembered=True)
     app = QApplication.instance()
@@ -97,4 +97,4 @@ def test_run_returns_the_event_loop_exit_code_and_closes_the_review(
     QTimer.singleShot(200, check_then_quit)
     code = application.run(files, paths=app_paths, open_path=path, demo=False)
     assert code == 3
-    assert files.opened and all(review.closed for review in files.opened)
+    assert files.handed_out and all(is_locked(review) for review in files.handed_out)

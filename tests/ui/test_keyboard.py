@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMenuBar, QWidget
 
 from reviewer_app.review import Review
+from tests.helpers.reviews import Sessions, recovery_code_for_tests
 from tests.helpers.secrets_watch import PASSPHRASE
-from tests.ui.fakes import FakeReviewFiles, fake_code
 from tests.ui.support import review_path, visible_dialog
 from ui.change_passphrase_dialog import ChangePassphraseDialog
 from ui.new_review_dialog import NewReviewDialog
@@ -52,7 +52,7 @@ def assert_unique(letters: list[str]) -> None:
 
 
 @pytest.fixture
-def opened(window: MainWindow, files: FakeReviewFiles, tmp_path: Path) -> MainWindow:
+def opened(window: MainWindow, files: Sessions, tmp_path: Path) -> MainWindow:
     path = review_path(tmp_path)
     files.add(path, Review(title="Review 2026/05"), PASSPHRASE, remembered=True)
     window.unlock(path)
@@ -68,7 +68,7 @@ def test_overview_page(opened: MainWindow) -> None:
 
 
 @pytest.mark.parametrize("use_code", [False, True])
-def test_unlock_dialog(qtbot, files: FakeReviewFiles, tmp_path: Path, use_code: bool) -> None:
+def test_unlock_dialog(qtbot, files: Sessions, tmp_path: Path, use_code: bool) -> None:
     path = review_path(tmp_path)
     files.add(path, Review(title="Review 2026/05"), PASSPHRASE)
     dialog = UnlockDialog(files, path, ImmediateTaskRunner())
@@ -78,10 +78,10 @@ def test_unlock_dialog(qtbot, files: FakeReviewFiles, tmp_path: Path, use_code: 
     assert_unique(mnemonics(dialog))
 
 
-def test_other_dialogs(qtbot, opened: MainWindow, files: FakeReviewFiles) -> None:
+def test_other_dialogs(qtbot, opened: MainWindow, files: Sessions) -> None:
     new = NewReviewDialog(files, ImmediateTaskRunner())
     change = ChangePassphraseDialog(opened.review, ImmediateTaskRunner())  # type: ignore[arg-type]
-    code = RecoveryCodeDialog(fake_code(3), file_name="a.review")
+    code = RecoveryCodeDialog(recovery_code_for_tests(), file_name="a.review")
     for dialog in (new, change, code):
         qtbot.addWidget(dialog)
         dialog.show()
@@ -90,7 +90,7 @@ def test_other_dialogs(qtbot, opened: MainWindow, files: FakeReviewFiles) -> Non
 
 
 def test_enter_on_a_recent_review_opens_it(
-    qtbot, window: MainWindow, files: FakeReviewFiles, tmp_path: Path
+    qtbot, window: MainWindow, files: Sessions, tmp_path: Path
 ) -> None:
     path = review_path(tmp_path)
     files.add(path, Review(title="Review 2026/05"), PASSPHRASE)

@@ -19,10 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer_app.errors import WrongPassphraseError
 from reviewer_app.paths import AppPaths
 from reviewer_app.review import Review, ScopePeriod
-from tests.helpers.secrets_watch import MARKER, NEW_PASSPHRASE, PASSPHRASE
-from tests.ui.fakes import NO_KEYRING, FakeOpenReview, FakeReviewFiles
+from reviewer_app.services.open_review import ReviewServices
+from reviewer_app.services.review_details import ReviewDetailsService
+from storage.keyring_store import NoKeyring
+from tests.helpers.reviews import Sessions, is_locked
+from tests.helpers.secrets_watch import MARKER, NEW_PASSPHRASE, PASSPHRASE, register
 from tests.ui.support import BOARD, Shown, every_string, review_path, visible_dialog
 from ui.change_passphrase_dialog import ChangePassphraseDialog
 from ui.errors import CRASH_MESSAGE, CRASH_TITLE
@@ -36,18 +40,17 @@ from ui.unlock_dialog import UnlockDialog
 
 
 @pytest.fixture
-def path(files: FakeReviewFiles, case_review: Review, tmp_path: Path) -> Path:
+def path(files: Sessions, case_review: Review, tmp_path: Path) -> Path:
+    """A review made earlier, whose key this computer remembers."""
     made = review_path(tmp_path)
-    made.parent.mkdir(parents=True, exist_ok=True)
-    made.write_bytes(b"\0" * 16)  # so the recent list finds it on disk
     files.add(made, case_review, PASSPHRASE, remembered=True)
     return made
 
 
-def open_review(window: MainWindow, path: Path) -> FakeOpenReview:
+def open_review(window: MainWindow, path: Path) -> ReviewServices:
     window.unlock(path)
     review = window.review
-    assert isinstance(review, FakeOpenReview)
+    assert isinstance(review, ReviewServices)
     return review
 
 
@@ -63,17 +66,31 @@ def test_the_start_page_says_what_the_app_is_and_offers_new_and_open(window: Mai
 
 
 def test_the_overview_shows_the_review_details(
-    window: MainWindow, files: FakeReviewFiles, path: Path, case_review: Review
+    window: MainWindow,
+    files: Sessions,
+    case_review: Review,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    files.stored[path].details = case_review.with_changes(
+    path = review_path(tmp_path)
+    details = case_review.with_changes(
         scope=ScopePeriod(dt.date(2019, 3, 1), dt.date(2024, 1, 31)),
         created=dt.datetime(2026, 2, 3, 12, 0, tzinfo=dt.UTC),
     )
-    review = open_review(window, path)
+    files.add(path, details, PASSPHRASE, remembered=True)
+    loads: list[Path] = []
+    load = ReviewDetailsService.load
+
+    def counted(service: ReviewDetailsService):  # type: ignore[no-untyped-def]
+        loads.append(path)
+        return load(service)
+
+    monkeypatch.setattr(ReviewDetailsService, "load", counted)
+    open_review(window, path)
     page = window.overview
     assert isinstance(page, OverviewPage) and window.pages.currentWidget() is window.workspace
     assert window.workspace is not None and window.workspace.stack.currentWidget() is page
-    assert review.details.loads == 1
+    assert len(loads) == 1, "the details are read once when the review opens"
     assert page.title.text() == MARKER
     assert page.review_type.text() == "Serious Case Review"
     assert page.values["board"].text() == BOARD
@@ -94,7 +111,7 @@ def test_lock_clears_every_case_string_and_closes_the_review(
 
     qtbot.mouseClick(window.overview.lock_button, Qt.MouseButton.LeftButton)
 
-    assert review.closed
+    assert is_locked(review)
     assert window.review is None and window.overview is None
     assert isinstance(window.pages.currentWidget(), LockedPage)
     strings = every_string(window)
@@ -105,13 +122,13 @@ def test_lock_clears_every_case_string_and_closes_the_review(
 
 
 def test_ctrl_l_locks_and_unlock_opens_the_same_file_again(
-    qtbot, window: MainWindow, files: FakeReviewFiles, path: Path
+    qtbot, window: MainWindow, files: Sessions, path: Path
 ) -> None:
     first = open_review(window, path)
     window.activateWindow()
     qtbot.keyClick(window.overview, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert first.closed
-    files.stored[path].remembered = False  # now the passphrase is needed
+    assert is_locked(first)
+    files.keyring_backend.store.clear()  # now the passphrase is needed
 
     qtbot.mouseClick(window.locked_page.unlock_button, Qt.MouseButton.LeftButton)
     dialog = visible_dialog(window, UnlockDialog)
@@ -125,7 +142,7 @@ def test_ctrl_l_locks_and_unlock_opens_the_same_file_again(
 def test_close_review_returns_to_the_start_page(qtbot, window: MainWindow, path: Path) -> None:
     review = open_review(window, path)
     qtbot.mouseClick(window.overview.close_button, Qt.MouseButton.LeftButton)
-    assert review.closed
+    assert is_locked(review)
     assert window.pages.currentWidget() is window.start_page
     assert not [s for s in every_string(window) if MARKER in s]
     assert window.start_page.recent_list.item(0).toolTip() == str(path)
@@ -134,7 +151,7 @@ def test_close_review_returns_to_the_start_page(qtbot, window: MainWindow, path:
 def test_the_recent_list_keeps_only_paths_in_the_settings_file(
     qtbot,
     window: MainWindow,
-    files: FakeReviewFiles,
+    files: Sessions,
     path: Path,
     app_paths: AppPaths,
     tmp_path: Path,
@@ -168,7 +185,7 @@ def test_the_recent_list_keeps_only_paths_in_the_settings_file(
 
 
 def test_clicking_a_recent_review_opens_it(
-    qtbot, window: MainWindow, files: FakeReviewFiles, path: Path
+    qtbot, window: MainWindow, files: Sessions, path: Path
 ) -> None:
     window.recent.add(path)
     window.show_start()
@@ -176,7 +193,7 @@ def test_clicking_a_recent_review_opens_it(
     rect = recent.visualItemRect(recent.item(0))
     qtbot.mouseClick(recent.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.review is not None and window.review.path == path
-    assert len(files.opened) == 1, "opened once, not once per signal"
+    assert len(files.handed_out) == 1, "opened once, not once per signal"
 
 
 def test_delete_removes_a_recent_review_from_the_list_only(
@@ -209,24 +226,25 @@ def test_open_review_asks_for_a_file_and_unlocks_it(
 
 def test_keyring_notice_shows_only_when_there_is_no_keyring(qtbot, app_paths: AppPaths) -> None:
     without = MainWindow(
-        FakeReviewFiles(keyring=NO_KEYRING), paths=app_paths, runner=ImmediateTaskRunner()
+        Sessions(app_paths, NoKeyring()), paths=app_paths, runner=ImmediateTaskRunner()
     )
     qtbot.addWidget(without)
     without.show()
     assert without.keyring_line.isVisible()
     assert without.keyring_line.text().startswith("This computer has no secure keyring")
 
-    with_keyring = MainWindow(FakeReviewFiles(), paths=app_paths, runner=ImmediateTaskRunner())
+    with_keyring = MainWindow(Sessions(app_paths), paths=app_paths, runner=ImmediateTaskRunner())
     qtbot.addWidget(with_keyring)
     with_keyring.show()
     assert not with_keyring.keyring_line.isVisible()
 
 
 def test_change_passphrase_then_shows_the_new_recovery_code(
-    qtbot, window: MainWindow, files: FakeReviewFiles, path: Path
+    qtbot, window: MainWindow, files: Sessions, case_review: Review, tmp_path: Path
 ) -> None:
+    path = review_path(tmp_path)
+    old_code = files.add(path, case_review, PASSPHRASE, remembered=True)
     open_review(window, path)
-    old_code = files.stored[path].code
     qtbot.mouseClick(window.overview.change_button, Qt.MouseButton.LeftButton)
     dialog = visible_dialog(window, ChangePassphraseDialog)
     assert isinstance(dialog, ChangePassphraseDialog)
@@ -239,34 +257,38 @@ def test_change_passphrase_then_shows_the_new_recovery_code(
     qtbot.keyClicks(dialog.passphrase.confirm, NEW_PASSPHRASE)
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
 
-    assert files.stored[path].passphrase == NEW_PASSPHRASE
-    new_code = files.stored[path].code
-    assert new_code != old_code
     shown = visible_dialog(window, RecoveryCodeDialog)
     assert isinstance(shown, RecoveryCodeDialog)
-    assert shown.code == new_code
+    new_code = register(shown.code)
+    assert new_code != old_code
     assert any("no longer works" in s for s in every_string(shown))
+
+    window.close_review()
+    assert files.opens_with(path, passphrase=NEW_PASSPHRASE).title == MARKER
+    assert files.opens_with(path, code=new_code).title == MARKER
+    with pytest.raises(WrongPassphraseError):
+        files.opens_with(path, passphrase=PASSPHRASE)
 
 
 def test_closing_the_window_closes_the_review(qtbot, window: MainWindow, path: Path) -> None:
     review = open_review(window, path)
     window.close()
-    assert review.closed
+    assert is_locked(review)
 
 
 def test_a_review_that_cannot_be_read_is_closed_and_reported_as_a_crash_without_its_text(
     qtbot,
     window: MainWindow,
-    files: FakeReviewFiles,
+    files: Sessions,
     path: Path,
     message_boxes: list[Shown],
     caplog: pytest.LogCaptureFixture,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    opened: list[FakeOpenReview] = []
+    opened: list[ReviewServices] = []
     original = files.open_remembered
 
-    def broken(p: Path) -> FakeOpenReview | None:
+    def broken(p: Path) -> ReviewServices | None:
         review = original(p)
         assert review is not None
 
@@ -280,7 +302,7 @@ def test_a_review_that_cannot_be_read_is_closed_and_reported_as_a_crash_without_
     monkeypatch.setattr(files, "open_remembered", broken)
     with caplog.at_level(logging.ERROR):
         window.unlock(path)
-    assert opened and opened[0].closed
+    assert opened and is_locked(opened[0])
     assert window.review is None
     assert window.pages.currentWidget() is window.start_page
     assert message_boxes == [Shown("critical", CRASH_TITLE, CRASH_MESSAGE)]

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QFileDialog
 
 from reviewer_app.errors import ReviewExistsError
 from reviewer_app.review import Methodology, Review, ReviewType
+from storage.keyring_store import NO_KEYRING_NOTICE, NoKeyring
+from tests.helpers.reviews import Sessions
 from tests.helpers.secrets_watch import MARKER, PASSPHRASE
-from tests.ui.fakes import NO_KEYRING, FakeReviewFiles
 from tests.ui.support import BOARD, no_visible_dialog, visible_dialog
 from ui.new_review_dialog import NewReviewDialog
 from ui.overview_page import OverviewPage
@@ -25,7 +26,7 @@ def choose_combo(combo, value) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_creating_a_review_through_the_dialog(
-    qtbot, window: MainWindow, files: FakeReviewFiles, tmp_path: Path, monkeypatch
+    qtbot, window: MainWindow, files: Sessions, tmp_path: Path, monkeypatch
 ) -> None:
     qtbot.mouseClick(window.start_page.new_button, Qt.MouseButton.LeftButton)
     dialog = visible_dialog(window, NewReviewDialog)
@@ -67,15 +68,14 @@ def test_creating_a_review_through_the_dialog(
     dialog.remember.setChecked(True)
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
 
-    assert len(files.created) == 1
-    path, details, remember = files.created[0]
-    assert path == expected_path
-    assert remember is True
+    assert [review.path for review in files.handed_out] == [expected_path]
+    assert window.review is files.handed_out[0]
+    details = window.review.details.load().details
     assert (details.title, details.board) == (MARKER, BOARD)
     assert details.review_type is ReviewType.SCR
     assert details.methodology is Methodology.SILP
-    assert files.stored[path].passphrase == PASSPHRASE
-    assert files.stored[path].remembered
+    assert files.remembers(expected_path)
+    assert files.opens_with(expected_path, passphrase=PASSPHRASE).title == MARKER
     assert not dialog.isVisible()
     assert dialog.passphrase.text() == "", "the passphrase is not kept in the form"
 
@@ -84,15 +84,16 @@ def test_creating_a_review_through_the_dialog(
     assert isinstance(window.workspace.stack.currentWidget(), OverviewPage)
     code_dialog = visible_dialog(window, RecoveryCodeDialog)
     assert isinstance(code_dialog, RecoveryCodeDialog)
-    code = files.stored[path].code
+    code = code_dialog.code
     assert code_dialog.code_label.text().replace("\n", "-") == code
+    assert files.opens_with(expected_path, code=code).title == MARKER, "the code shown opens it"
     assert (
         code_dialog.code_label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
     )
 
 
 def test_enter_in_the_last_field_creates_the_review(
-    qtbot, window: MainWindow, files: FakeReviewFiles, tmp_path: Path
+    qtbot, window: MainWindow, files: Sessions, tmp_path: Path
 ) -> None:
     window.new_action.trigger()
     dialog = visible_dialog(window, NewReviewDialog)
@@ -103,19 +104,26 @@ def test_enter_in_the_last_field_creates_the_review(
     qtbot.keyClicks(dialog.passphrase.confirm, PASSPHRASE)
     dialog.choose.click()
     qtbot.keyClick(dialog.passphrase.confirm, Qt.Key.Key_Return)
-    assert [p for p, _, _ in files.created] == [tmp_path / "keyboard.review"]
-    assert files.created[0][2] is False, "remember is off unless ticked"
+    assert [review.path for review in files.handed_out] == [tmp_path / "keyboard.review"]
+    assert files.keyring_backend.store == {}, "remember is off unless ticked"
 
 
 def test_remember_is_unavailable_without_a_keyring(qtbot, app_paths, tmp_path: Path) -> None:
-    files = FakeReviewFiles(keyring=NO_KEYRING)
+    asked: list[bool] = []
+
+    class Watched(Sessions):
+        def create(self, path, details, passphrase, *, remember=False):  # type: ignore[no-untyped-def]
+            asked.append(remember)
+            return super().create(path, details, passphrase, remember=remember)
+
+    files = Watched(app_paths, NoKeyring())
     dialog = NewReviewDialog(files, ImmediateTaskRunner())
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.remember.isEnabled()
-    assert dialog.remember.toolTip() == NO_KEYRING.notice
+    assert dialog.remember.toolTip() == NO_KEYRING_NOTICE
     assert dialog.keyring_notice.isVisible()
-    assert dialog.keyring_notice.text() == NO_KEYRING.notice
+    assert dialog.keyring_notice.text() == NO_KEYRING_NOTICE
 
     dialog.remember.setChecked(True)  # even if something ticks it, it is not asked for
     dialog.choose_path = lambda: tmp_path / "no-keyring.review"
@@ -124,11 +132,12 @@ def test_remember_is_unavailable_without_a_keyring(qtbot, app_paths, tmp_path: P
     qtbot.keyClicks(dialog.passphrase.confirm, PASSPHRASE)
     dialog.choose.click()
     dialog.ok.click()
-    assert files.created[0][2] is False
+    assert asked == [False]
+    files.close_all()
 
 
 def test_an_existing_file_is_refused_before_anything_is_written(
-    qtbot, files: FakeReviewFiles, tmp_path: Path
+    qtbot, files: Sessions, tmp_path: Path
 ) -> None:
     existing = tmp_path / "already-here.review"
     existing.write_bytes(b"someone else's file")
@@ -144,10 +153,9 @@ def test_an_existing_file_is_refused_before_anything_is_written(
 
 
 def test_a_refusal_from_create_is_shown_inline_and_the_dialog_stays_open(
-    qtbot, window: MainWindow, files: FakeReviewFiles, tmp_path: Path
+    qtbot, window: MainWindow, files: Sessions, tmp_path: Path, monkeypatch
 ) -> None:
     taken = tmp_path / "taken.review"
-    files.add(taken, Review(title="Another review"), PASSPHRASE)  # exists only in the fake
     window.new_review()
     dialog = visible_dialog(window, NewReviewDialog)
     assert isinstance(dialog, NewReviewDialog)
@@ -156,21 +164,26 @@ def test_a_refusal_from_create_is_shown_inline_and_the_dialog_stays_open(
     qtbot.keyClicks(dialog.passphrase.passphrase, PASSPHRASE)
     qtbot.keyClicks(dialog.passphrase.confirm, PASSPHRASE)
     dialog.choose.click()
+    # Another review appears there after the location was chosen (made by another window).
+    files.add(taken, Review(title="Another review"), PASSPHRASE)
+    before = taken.read_bytes()
     dialog.ok.click()
 
     with pytest.raises(ReviewExistsError) as refused:
         files.create(taken, Review(title="x"), PASSPHRASE)
     assert dialog.isVisible()
     assert dialog.error.text() == str(refused.value)
-    assert files.created == []
+    assert files.handed_out == []
+    assert taken.read_bytes() == before
     assert dialog.ok.isEnabled(), "the reviewer can choose another location and retry"
     assert no_visible_dialog(window, RecoveryCodeDialog)
 
 
-def test_cancel_creates_nothing(qtbot, window: MainWindow, files: FakeReviewFiles) -> None:
+def test_cancel_creates_nothing(qtbot, window: MainWindow, files: Sessions, tmp_path: Path) -> None:
     window.new_review()
     dialog = visible_dialog(window, NewReviewDialog)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
-    assert files.created == []
+    assert files.handed_out == []
     assert window.review is None
+    assert not list(tmp_path.rglob("*.review"))

@@ -9,13 +9,13 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
-from tests.ui.fakes import fake_code
+from tests.helpers.reviews import recovery_code_for_tests
 from ui.recovery_code_dialog import RecoveryCodeDialog, display_lines
 
 
 @pytest.fixture
 def dialog(qtbot) -> RecoveryCodeDialog:  # type: ignore[no-untyped-def]
-    made = RecoveryCodeDialog(fake_code(7), file_name="review-2026-01.review")
+    made = RecoveryCodeDialog(recovery_code_for_tests(), file_name="review-2026-01.review")
     qtbot.addWidget(made)
     made.show()
     return made

@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 
 from reviewer_app.errors import ReviewFileError, WrongPassphraseError
 from reviewer_app.review import Review
+from storage.keyring_store import NO_KEYRING_NOTICE, NoKeyring
+from tests.helpers.reviews import Sessions
 from tests.helpers.secrets_watch import MARKER, NEW_PASSPHRASE, PASSPHRASE
-from tests.ui.fakes import NO_KEYRING, FakeReviewFiles
 from tests.ui.support import Shown, no_visible_dialog, review_path, visible_dialog
 from ui.change_passphrase_dialog import ChangePassphraseDialog
 from ui.overview_page import OverviewPage
@@ -19,7 +20,8 @@ from ui.unlock_dialog import UnlockDialog
 
 
 @pytest.fixture
-def path(files: FakeReviewFiles, case_review: Review, tmp_path: Path) -> Path:
+def path(files: Sessions, case_review: Review, tmp_path: Path) -> Path:
+    """A review made earlier; this computer does not remember its key."""
     made = review_path(tmp_path)
     files.add(made, case_review, PASSPHRASE)
     return made
@@ -32,7 +34,7 @@ def unlock_dialog(window: MainWindow) -> UnlockDialog:
 
 
 def test_a_wrong_passphrase_is_explained_inline_and_the_dialog_stays_open(
-    qtbot, window: MainWindow, files: FakeReviewFiles, path: Path
+    qtbot, window: MainWindow, files: Sessions, path: Path
 ) -> None:
     window.unlock(path)
     dialog = unlock_dialog(window)
@@ -61,9 +63,10 @@ def test_a_wrong_passphrase_is_explained_inline_and_the_dialog_stays_open(
 
 
 def test_a_remembered_key_opens_the_review_without_asking(
-    qtbot, window: MainWindow, files: FakeReviewFiles, path: Path
+    qtbot, window: MainWindow, files: Sessions, case_review: Review, tmp_path: Path
 ) -> None:
-    files.stored[path].remembered = True
+    path = review_path(tmp_path)
+    files.add(path, case_review, PASSPHRASE, remembered=True)
     window.unlock(path)
     assert no_visible_dialog(window, UnlockDialog)
     assert window.review is not None and window.review.path == path
@@ -71,9 +74,10 @@ def test_a_remembered_key_opens_the_review_without_asking(
 
 
 def test_the_recovery_code_opens_it_and_a_new_passphrase_is_offered(
-    qtbot, window: MainWindow, files: FakeReviewFiles, path: Path
+    qtbot, window: MainWindow, files: Sessions, case_review: Review, tmp_path: Path
 ) -> None:
-    code = files.stored[path].code
+    path = review_path(tmp_path)
+    code = files.add(path, case_review, PASSPHRASE)
     window.unlock(path)
     dialog = unlock_dialog(window)
     qtbot.keyClick(dialog.use_code, Qt.Key.Key_Space)
@@ -99,18 +103,24 @@ def test_the_recovery_code_opens_it_and_a_new_passphrase_is_offered(
     qtbot.keyClicks(change.passphrase.passphrase, NEW_PASSPHRASE)
     qtbot.keyClicks(change.passphrase.confirm, NEW_PASSPHRASE)
     qtbot.keyClick(change.passphrase.confirm, Qt.Key.Key_Return)
-    assert files.stored[path].passphrase == NEW_PASSPHRASE
+    window.close_review()
+    assert files.opens_with(path, passphrase=NEW_PASSPHRASE).title == MARKER
+    with pytest.raises(WrongPassphraseError):
+        files.opens_with(path, passphrase=PASSPHRASE)
 
 
 def test_ticking_remember_keeps_the_key_on_this_computer(
-    qtbot, window: MainWindow, files: FakeReviewFiles, path: Path
+    qtbot, window: MainWindow, files: Sessions, path: Path
 ) -> None:
+    assert not files.remembers(path)
     window.unlock(path)
     dialog = unlock_dialog(window)
     dialog.remember.setChecked(True)
     qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
     dialog.ok.click()
-    assert files.stored[path].remembered
+    assert window.review is not None
+    window.close_review()
+    assert files.remembers(path)
 
 
 def test_without_a_keyring_remember_is_not_offered(
@@ -118,7 +128,7 @@ def test_without_a_keyring_remember_is_not_offered(
 ) -> None:
     from ui.tasks import ImmediateTaskRunner
 
-    files = FakeReviewFiles(keyring=NO_KEYRING)
+    files = Sessions(app_paths, NoKeyring())
     path = review_path(tmp_path)
     files.add(path, case_review, PASSPHRASE)
     dialog = UnlockDialog(files, path, ImmediateTaskRunner())
@@ -126,7 +136,7 @@ def test_without_a_keyring_remember_is_not_offered(
     dialog.start()
     assert dialog.isVisible()
     assert not dialog.remember.isEnabled()
-    assert dialog.remember.toolTip() == NO_KEYRING.notice
+    assert dialog.remember.toolTip() == NO_KEYRING_NOTICE
 
 
 def test_a_file_that_is_not_there_is_reported_without_asking_for_a_passphrase(
@@ -143,11 +153,12 @@ def test_a_file_that_is_not_there_is_reported_without_asking_for_a_passphrase(
 
 
 def test_cancelling_leaves_nothing_open(
-    qtbot, window: MainWindow, files: FakeReviewFiles, path: Path
+    qtbot, window: MainWindow, files: Sessions, path: Path
 ) -> None:
     window.unlock(path)
     dialog = unlock_dialog(window)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert window.review is None
-    assert files.opened == []
+    assert files.handed_out == []
+    assert files.open_attempts == 0

@@ -1,8 +1,10 @@
-"""One walk through the window with the real `storage` implementation and worker threads.
+"""One walk through the window with the real review files, the `fail` keyring backend and
+worker threads.
 
-The other tests use fakes; this one checks that the fakes and the real protocol agree where
-the window relies on them (errors, remembered keys, closing) and that work done on a worker
-thread comes back safely. The UI package itself never imports `storage`; only this test does.
+The other window tests run the same files on the test's thread with an in-memory keyring; this
+one checks that a keyring backend that is not secure is treated as none (the passphrase still
+works, remembering is not offered) and that work done on a worker thread (Argon2id, opening)
+comes back safely. The UI package itself never imports `storage`; the tests do.
 """
 
 from __future__ import annotations
@@ -13,9 +15,8 @@ from keyring.backends import fail
 from PySide6.QtCore import Qt
 
 from reviewer_app.paths import AppPaths
-from storage.backups import BackupStore
-from storage.keyring_store import KeyringStore
-from storage.library import StoredReviewFiles
+from reviewer_app.wiring import ReviewSessionFiles
+from tests.helpers.reviews import review_files
 from tests.helpers.secrets_watch import MARKER, PASSPHRASE, register
 from tests.ui.support import BOARD, every_string, visible_dialog
 from ui.locked_page import LockedPage
@@ -31,7 +32,7 @@ SLOW = 20_000  # ms: Argon2id takes a moment on a busy test machine
 def test_create_lock_and_unlock_a_real_review_file(
     qtbot, app_paths: AppPaths, tmp_path: Path
 ) -> None:
-    files = StoredReviewFiles(BackupStore(app_paths.backups), KeyringStore(fail.Keyring()))
+    files = ReviewSessionFiles(review_files(app_paths, fail.Keyring()))
     window = MainWindow(files, paths=app_paths, runner=ThreadTaskRunner())
     qtbot.addWidget(window)
     window.show()

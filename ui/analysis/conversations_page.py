@@ -10,15 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -38,21 +34,20 @@ from reviewer_app.chronology.entry import Agency, ChronologyEntry
 from reviewer_app.errors import InvalidInputError
 from reviewer_app.people.model import Person
 from reviewer_app.services.analysis import AnalysisService
-from ui.analysis.commands import DeleteCommand, Effects, SaveCommand
 from ui.analysis.fields import (
     CheckList,
-    EntryPicker,
     combo,
     date_field,
     line,
-    read_date,
     select,
     show_date,
     text_box,
 )
 from ui.analysis.guide_dialog import edit_guides
 from ui.analysis.master_detail import MasterDetailPage
+from ui.analysis.passages import PassagesEditor
 from ui.errors import show_error
+from ui.operations import Replace, push
 from ui.tasks import TaskRunner
 from ui.uk_dates import uk
 
@@ -76,6 +71,10 @@ class ConversationsPage(MasterDetailPage):
         "meetings and learning events. Mark passages that matter and link them to the "
         "chronology and to key practice episodes."
     )
+    empty_text = (
+        "No conversations recorded yet: press New conversation to record the first one, "
+        "whether a conversation, an interview, a family meeting or a learning event."
+    )
 
     def __init__(
         self,
@@ -88,7 +87,6 @@ class ConversationsPage(MasterDetailPage):
         super().__init__(undo_stack, runner, parent)
         self.data: ConversationData | None = None
         self.record_boxes: list[tuple[RecordItem, QPlainTextEdit]] = []
-        self._passage_keep: int | None = None
 
         self.kind = combo("Kind of conversation", [(k.label, k) for k in ConversationKind])
         self.title_field = line("Title", "Conversation with Health Visitor 1")
@@ -136,152 +134,35 @@ class ConversationsPage(MasterDetailPage):
         self.add_row("&Notes", self.notes)
         self.add_row("T&ranscript", self.transcript)
         self.form.addRow("", self.import_button)
-        self._build_passages()
+        self.autosave.watch(self.guide)
+        self.passages = PassagesEditor(
+            service,
+            undo_stack,
+            self._passages_changed,
+            lambda: self.transcript.textCursor().selectedText(),
+        )
+        self.form.addRow(self.passages)
 
     # -- passages ---------------------------------------------------------------------------
-    def _build_passages(self) -> None:
-        box = QGroupBox("Passages")
-        box.setAccessibleName("Passages of this conversation")
-        layout = QVBoxLayout(box)
-        self.passage_list = QListWidget()
-        self.passage_list.setAccessibleName("Passages")
-        self.passage_list.setWordWrap(True)
-        self.passage_list.setMinimumHeight(80)
-        self.passage_list.currentRowChanged.connect(self._passage_chosen)
-        self.passage_text = text_box("Passage text", 3)
-        self.from_transcript = QPushButton("Use the te&xt selected in the transcript")
-        self.from_transcript.setAccessibleName("Use the text selected in the transcript")
-        self.from_transcript.clicked.connect(self._take_selection)
-        self.themes = line("Themes, separated by commas", "information sharing, domestic abuse")
-        self.passage_entries = EntryPicker("Chronology entries for this passage")
-        self.passage_episodes = CheckList("Key practice episodes for this passage")
-        self.new_passage = QPushButton("New passa&ge")
-        self.new_passage.setAccessibleName("New passage")
-        self.new_passage.clicked.connect(self._blank_passage)
-        self.save_passage = QPushButton("Save &passage")
-        self.save_passage.setAccessibleName("Save this passage")
-        self.save_passage.clicked.connect(self.save_current_passage)
-        self.delete_passage = QPushButton("Delete passage")
-        self.delete_passage.setAccessibleName("Delete the selected passage")
-        self.delete_passage.clicked.connect(self._delete_passage)
-        self.current_passage: Passage | None = None
-        layout.addWidget(self.passage_list)
-        layout.addWidget(QLabel("Passage text"))
-        layout.addWidget(self.passage_text)
-        layout.addWidget(self.from_transcript, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(QLabel("Themes"))
-        layout.addWidget(self.themes)
-        layout.addWidget(QLabel("Linked chronology entries (tick to link)"))
-        layout.addWidget(self.passage_entries)
-        layout.addWidget(QLabel("Linked key practice episodes"))
-        layout.addWidget(self.passage_episodes)
-        row = QHBoxLayout()
-        row.addWidget(self.new_passage)
-        row.addWidget(self.save_passage)
-        row.addWidget(self.delete_passage)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.passages_box = box
-        self.form.addRow(box)
+    def _passages_changed(self) -> None:
+        self.reload()  # the passages are shown again; the conversation's form stays as it is
+        self.changed.emit()
+
+    def flush(self) -> bool:
+        """Save what is typed in the conversation or its passage; True if nothing is left."""
+        return all([self.passages.flush(), super().flush()])
+
+    def problem_text(self) -> str:
+        return "\n".join(t for t in (super().problem_text(), self.passages.problem.text()) if t)
+
+    def clear(self) -> None:
+        super().clear()
+        self.passages.clear()
 
     def _passages_of(self, conversation: Conversation | None) -> list[Passage]:
         if conversation is None or self.data is None:
             return []
         return [p for p in self.data.passages if p.conversation_id == conversation.id]
-
-    def _show_passages(self, keep: int | None = None) -> None:
-        passages = self._passages_of(self.current)
-        self.passages_box.setEnabled(self.current is not None)
-        self.passage_list.blockSignals(True)
-        self.passage_list.clear()
-        chosen = -1
-        for n, passage in enumerate(passages):
-            item = QListWidgetItem(passage.short)
-            item.setData(Qt.ItemDataRole.UserRole, passage.id)
-            self.passage_list.addItem(item)
-            if passage.id == keep:
-                chosen = n
-        self.passage_list.blockSignals(False)
-        if chosen >= 0:
-            self.passage_list.setCurrentRow(chosen)
-            self._passage_chosen(chosen)
-        else:
-            self._blank_passage()
-
-    def _passage_chosen(self, row: int) -> None:
-        passages = self._passages_of(self.current)
-        passage = passages[row] if 0 <= row < len(passages) else None
-        self.current_passage = passage
-        self.passage_text.setPlainText(passage.text if passage else "")
-        self.themes.setText(", ".join(passage.themes) if passage else "")
-        self.passage_entries.set_chosen(passage.entry_ids if passage else ())
-        self._fill_episodes(passage.episode_ids if passage else ())
-        self.delete_passage.setEnabled(passage is not None)
-
-    def _fill_episodes(self, chosen: tuple[int, ...]) -> None:
-        episodes = self.data.episodes if self.data else []
-        self.passage_episodes.set_items(((e.title, e.id) for e in episodes), chosen)
-
-    def _blank_passage(self) -> None:
-        self.passage_list.blockSignals(True)
-        self.passage_list.setCurrentRow(-1)
-        self.passage_list.blockSignals(False)
-        self._passage_chosen(-1)
-
-    def _take_selection(self) -> None:
-        selected = self.transcript.textCursor().selectedText().replace("\u2029", "\n")
-        if selected.strip():
-            self.passage_text.setPlainText(selected.strip())
-
-    def _passage_effects(self) -> Effects:
-        def refresh(shown: Any) -> None:
-            self._passage_keep = getattr(shown, "id", None)
-            self.reload()
-            self.changed.emit()
-
-        return Effects(refresh, lambda error: show_error(self, error))
-
-    def save_current_passage(self) -> None:
-        if self.current is None or self.current.id is None:
-            return
-        try:
-            after = Passage(
-                self.current.id,
-                self.passage_text.toPlainText().strip(),
-                tuple(t.strip() for t in self.themes.text().split(",") if t.strip()),
-                self.passage_entries.chosen(),
-                self.passage_episodes.chosen_ids(),
-                self.current_passage.id if self.current_passage else None,
-            )
-        except Exception as error:
-            show_error(self, error)
-            return
-        if after == self.current_passage:
-            return
-        self.undo_stack.push(
-            SaveCommand(
-                "Add passage" if self.current_passage is None else "Edit passage",
-                self._passage_effects(),
-                self.service.save_passage,
-                self.service.delete,
-                self.service.restore,
-                self.current_passage,
-                after,
-            )
-        )
-
-    def _delete_passage(self) -> None:
-        if self.current_passage is None:
-            return
-        self.undo_stack.push(
-            DeleteCommand(
-                "Delete passage",
-                self._passage_effects(),
-                self.service.delete,
-                self.service.restore,
-                self.current_passage,
-            )
-        )
 
     # -- the conversation ---------------------------------------------------------------------
     def load(self) -> ConversationData:
@@ -298,13 +179,13 @@ class ConversationsPage(MasterDetailPage):
 
     def loaded(self, data: ConversationData) -> list[Conversation]:
         self.data = data
-        self.guide.blockSignals(True)
+        chosen = self.guide.currentData()  # a form kept as typed keeps its guide too
         self.guide.clear()
         self.guide.addItem("No guide", "")
         for guide in data.guides:
             self.guide.addItem(guide.title, guide.key)
-        self.guide.blockSignals(False)
-        self.passage_entries.set_entries(data.entries, data.agencies)
+        select(self.guide, chosen)
+        self.passages.set_entries(data.entries, data.agencies)
         return data.conversations
 
     def describe(self, item: Conversation) -> str:
@@ -326,12 +207,13 @@ class ConversationsPage(MasterDetailPage):
         self._show_record(item.record if item else ())
         self.notes.setPlainText(item.notes if item else "")
         self.transcript.setPlainText(item.transcript if item else "")
+
+    def show_related(self, item: Conversation | None) -> None:
         self.state.setText(
             f"From '{item.transcript_name}'." if item and item.transcript_name else ""
         )
-        keep = getattr(self, "_passage_keep", None)
-        self._passage_keep = None
-        self._show_passages(keep)
+        episodes = self.data.episodes if self.data else []
+        self.passages.show_for(item, self._passages_of(item), episodes)
 
     def _show_record(self, record: tuple[RecordItem, ...]) -> None:
         while self.record_layout.count():
@@ -351,6 +233,7 @@ class ConversationsPage(MasterDetailPage):
             question.setWordWrap(True)
             answer = text_box(item.question, 2)
             answer.setPlainText(item.answer)
+            self.autosave.watch(answer)
             question.setBuddy(answer)
             self.record_layout.addWidget(question)
             self.record_layout.addWidget(answer)
@@ -360,9 +243,11 @@ class ConversationsPage(MasterDetailPage):
         key = self.guide.currentData()
         answers = {item.key: box.toPlainText() for item, box in self.record_boxes}
         fresh = self.service.blank_record(str(key)) if key else ()
-        self._show_record(
-            tuple(RecordItem(i.key, i.question, answers.get(i.key, "")) for i in fresh)
-        )
+        with self.autosave.loading():
+            self._show_record(
+                tuple(RecordItem(i.key, i.question, answers.get(i.key, "")) for i in fresh)
+            )
+        self.autosave.note_change()
 
     def read_form(self, base: Conversation | None) -> Conversation:
         record = tuple(
@@ -371,8 +256,10 @@ class ConversationsPage(MasterDetailPage):
         )
         return Conversation(
             kind=ConversationKind(self.kind.currentData()),
-            title=self.title_field.text().strip(),
-            date=read_date(self.date),
+            title=self.text_or_kept(
+                self.title_field.text().strip(), base.title if base else None, "The title"
+            ),
+            date=self.date_or_kept(self.date, base.date if base else None),
             mode=Mode(self.mode.currentData()),
             participants=self.participants.chosen_ids(),
             consent_notes=self.consent.toPlainText(),
@@ -386,9 +273,12 @@ class ConversationsPage(MasterDetailPage):
         )
 
     def import_notes(self) -> None:
+        if not self.flush():
+            return
         if self.current is None:
             show_error(
-                self, InvalidInputError("Save the conversation first, then import its notes.")
+                self,
+                InvalidInputError("Give the conversation a title first, then import its notes."),
             )
             return
         chosen, _filter = QFileDialog.getOpenFileName(
@@ -399,23 +289,43 @@ class ConversationsPage(MasterDetailPage):
 
     def import_from(self, path: Path) -> None:
         base = self.current
-
-        def done(updated: Conversation) -> None:
-            self.undo_stack.push(
-                SaveCommand(
-                    "Import notes",
-                    self._effects(),
-                    self.save_item,
-                    self.remove_item,
-                    self.restore_item,
-                    base,
-                    updated,
-                )
-            )
-
+        if base is None:
+            return
         self.runner.start(
-            lambda: self.service.import_notes(base, path), done, lambda e: show_error(self, e)
+            lambda: self.service.import_notes(base, path),
+            self._notes_imported,
+            self._import_failed,
         )
+
+    def _notes_imported(self, imported: Conversation) -> None:
+        # On top of what the file holds now, whatever was typed while the notes were read.
+        self.flush()
+        before = self.current
+        if before is None or before.id != imported.id:  # the reviewer has moved on meanwhile
+            before = next((c for c in self.service.conversations() if c.id == imported.id), None)
+            if before is None:
+                return  # deleted meanwhile: nothing to put the notes into
+        after = before.with_changes(
+            transcript=imported.transcript, transcript_name=imported.transcript_name
+        )
+        done = push(
+            self.undo_stack,
+            Replace(
+                "Import notes",
+                self.save_item,
+                before,
+                after,
+                changed=self._heard,
+                report=self._report,
+            ),
+        )
+        if done and self.current is not None and self.current.id == after.id:
+            with self.autosave.loading():
+                self.transcript.setPlainText(after.transcript)
+            self.show_related(self.current)
+
+    def _import_failed(self, error: Exception) -> None:
+        show_error(self, error)
 
     def save_item(self, item: Conversation) -> Conversation:
         return self.service.save_conversation(item)

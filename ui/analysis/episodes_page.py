@@ -25,7 +25,6 @@ from ui.analysis.fields import (
     combo,
     date_field,
     line,
-    read_date,
     select,
     show_date,
     text_box,
@@ -69,6 +68,10 @@ class EpisodesPage(MasterDetailPage):
     intro = (
         "Episodes chosen for deeper analysis: what happened, how each person saw it, the "
         "contributory factors, and an appraisal made with safeguards against hindsight."
+    )
+    empty_text = (
+        "No key practice episodes yet: press New episode to describe the first one and link it "
+        "to the chronology entries it covers."
     )
 
     def __init__(
@@ -145,10 +148,20 @@ class EpisodesPage(MasterDetailPage):
             if text.strip()
         )
         people = self.data.people if self.data else []
+        start = self.date_or_kept(self.start, base.start if base else None)
+        end = self.date_or_kept(self.end, base.end if base else None)
+        if start and end and end < start:
+            self._problems.append(
+                "The episode ends before it starts, so the saved dates are kept until the "
+                "dates are put right."
+            )
+            start, end = (base.start, base.end) if base else (None, None)
         return Episode(
-            title=self.title_field.text().strip(),
-            start=read_date(self.start),
-            end=read_date(self.end),
+            title=self.text_or_kept(
+                self.title_field.text().strip(), base.title if base else None, "The title"
+            ),
+            start=start,
+            end=end,
             narrative=self.narrative.toPlainText(),
             perspectives=read_perspectives(self.perspectives.toPlainText(), people),
             factors=factors,

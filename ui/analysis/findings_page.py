@@ -38,6 +38,10 @@ class FindingsPage(MasterDetailPage):
         "Each finding states a pattern in how the system works, shows how it appeared in this "
         "case and why it is systemic, and is linked to the evidence it follows from."
     )
+    empty_text = (
+        "No findings yet: press New finding to state the first one and link it to the "
+        "evidence it follows from."
+    )
 
     def __init__(
         self,
@@ -83,6 +87,7 @@ class FindingsPage(MasterDetailPage):
         self.add_row("E&vidence it is systemic", self.systemic)
         self.add_row("&Why it matters", self.why)
         self.form.addRow(self.follow_up_label, self.follow_up)
+        self.autosave.watch(self.follow_up)
         self.add_row("&Priority", self.priority)
         self.add_row("T&heme", self.theme)
         self.add_row("Child's &journey", self.stage)
@@ -147,7 +152,11 @@ class FindingsPage(MasterDetailPage):
         asks = self.data.board_questions if self.data else True
         actions = self.follow_up.toPlainText()
         return Finding(
-            statement=self.statement.toPlainText().strip(),
+            statement=self.text_or_kept(
+                self.statement.toPlainText().strip(),
+                base.statement if base else None,
+                "The statement",
+            ),
             category=str(self.category.currentData() or ""),
             how_it_showed=self.how.toPlainText(),
             systemic_evidence=self.systemic.toPlainText(),

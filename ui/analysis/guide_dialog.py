@@ -7,6 +7,7 @@ keep the questions as they were asked.
 
 from __future__ import annotations
 
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,8 +24,8 @@ from reviewer_app.analysis.conversation import ConversationGuide, GuideQuestion
 from reviewer_app.errors import InvalidInputError
 from reviewer_app.services.analysis import AnalysisService
 from ui.errors import show_error
+from ui.operations import Change, Replace, push
 from ui.style import inline_error_label, plain_label, show_inline
-from ui.undo import ReplaceCommand
 
 
 def edited_guide(guide: ConversationGuide, title: str, lines: list[str]) -> ConversationGuide:
@@ -120,7 +121,7 @@ class GuideDialog(QDialog):
         self.accept()
 
 
-def edit_guides(page: QWidget, service: AnalysisService, undo_stack: object) -> None:
+def edit_guides(page: QWidget, service: AnalysisService, undo_stack: QUndoStack) -> None:
     """Open the guide editor; a saved change becomes one undoable step."""
     try:
         guides = service.guides()
@@ -129,21 +130,24 @@ def edit_guides(page: QWidget, service: AnalysisService, undo_stack: object) -> 
         return
     dialog = GuideDialog(guides, page)
 
-    def accepted() -> None:
-        if dialog.result_pair is None or dialog.result_pair[0] == dialog.result_pair[1]:
-            return
-        try:
-            before, after = dialog.result_pair
-            command = ReplaceCommand(
-                f"Edit the guide '{after.title}'", service.save_guide, before, after
-            )
-            undo_stack.push(command)  # type: ignore[attr-defined]
-        except Exception as error:
-            show_error(page, error)
-            return
+    def show_again(_change: Change) -> None:
         reload = getattr(page, "reload", None)
         if callable(reload):
             reload()
+
+    def accepted() -> None:
+        if dialog.result_pair is None or dialog.result_pair[0] == dialog.result_pair[1]:
+            return
+        before, after = dialog.result_pair
+        operation = Replace(
+            f"Edit the guide '{after.title}'",
+            service.save_guide,
+            before,
+            after,
+            changed=show_again,
+            report=lambda error: show_error(page, error),
+        )
+        push(undo_stack, operation)
 
     dialog.accepted.connect(accepted)
     dialog.finished.connect(dialog.deleteLater)

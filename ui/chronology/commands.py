@@ -5,8 +5,8 @@ never hold a bare id: they hold an `EntryHandle`, one per entry, whose id is upd
 entry comes back. Any later command in the stack that touches the same entry shares the handle,
 so a long undo/redo chain keeps pointing at the right row in the file.
 
-A command that fails (the file locked, say) marks itself obsolete, so Qt drops it from the stack
-rather than leaving a step that did not happen, and the error goes to the page to show.
+Every command is an `ui.operations.Operation`: one that fails (the file locked, say) leaves the
+undo stack and the file as they were, and the error goes to the page to show.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from reviewer_app.chronology.entry import ChronologyEntry, Flag
 from reviewer_app.services.chronology import ChronologyService
 from ui.chronology.table_model import ChronologyTableModel
+from ui.operations import Batch, Operation, push
 
 
 class EntryHandle:
@@ -75,48 +76,39 @@ class ChronologyEdits:
     changed: Callable[[bool], None] = lambda matching: None
 
     def edit(self, old: ChronologyEntry, new: ChronologyEntry, what: str = "edit entry") -> None:
-        self.undo_stack.push(EditEntryCommand(self, old, new, what))
+        push(self.undo_stack, EditEntryCommand(self, old, new, what))
 
     def add(self, entry: ChronologyEntry) -> EntryHandle:
         command = AddEntryCommand(self, entry)
-        self.undo_stack.push(command)
+        push(self.undo_stack, command)
         return command.handle
 
     def delete(self, entries: Sequence[ChronologyEntry]) -> None:
         if len(entries) == 1:
-            self.undo_stack.push(DeleteEntryCommand(self, entries[0]))
+            push(self.undo_stack, DeleteEntryCommand(self, entries[0]))
             return
-        self.undo_stack.beginMacro(f"Delete {len(entries)} entries")
-        try:
-            for entry in entries:
-                self.undo_stack.push(DeleteEntryCommand(self, entry))
-        finally:
-            self.undo_stack.endMacro()
+        steps = [DeleteEntryCommand(self, entry) for entry in entries]
+        push(self.undo_stack, DeleteEntriesCommand(self, steps))
 
     def set_flags(self, entry: ChronologyEntry, flags: frozenset[Flag]) -> None:
         if flags != entry.flags:
-            self.undo_stack.push(SetFlagsCommand(self, entry, flags))
+            push(self.undo_stack, SetFlagsCommand(self, entry, flags))
 
     def clear(self) -> None:
         self.handles.clear()
 
 
-class _ChronologyCommand(QUndoCommand):
+class _ChronologyCommand(Operation):
     #: Whether doing or undoing this can change same-event suggestions.
     affects_matching = True
 
     def __init__(self, edits: ChronologyEdits, text: str) -> None:
-        super().__init__(text)
+        super().__init__(
+            text,
+            changed=lambda _change: edits.changed(self.affects_matching),
+            report=edits.report_error,
+        )
         self.edits = edits
-
-    def _run(self, step: Callable[[], None]) -> None:
-        try:
-            step()
-        except Exception as error:
-            self.setObsolete(True)  # Qt drops a command that did not happen
-            self.edits.report_error(error)
-            return
-        self.edits.changed(self.affects_matching)
 
 
 def _sentence(text: str) -> str:
@@ -142,11 +134,11 @@ class EditEntryCommand(_ChronologyCommand):
         self.edits.service.update_entry(current)
         self.edits.model.replace_entry(current)
 
-    def redo(self) -> None:
-        self._run(lambda: self._store(self.new))
+    def apply(self) -> None:
+        self._store(self.new)
 
-    def undo(self) -> None:
-        self._run(lambda: self._store(self.old))
+    def revert(self) -> None:
+        self._store(self.old)
 
 
 def _matching(entry: ChronologyEntry) -> tuple[object, ...]:
@@ -176,11 +168,11 @@ class SetFlagsCommand(_ChronologyCommand):
         self.edits.service.update_entry(current)
         self.edits.model.replace_entry(current)
 
-    def redo(self) -> None:
-        self._run(lambda: self._store(self.new_flags))
+    def apply(self) -> None:
+        self._store(self.new_flags)
 
-    def undo(self) -> None:
-        self._run(lambda: self._store(self.old_flags))
+    def revert(self) -> None:
+        self._store(self.old_flags)
 
 
 class AddEntryCommand(_ChronologyCommand):
@@ -203,11 +195,11 @@ class AddEntryCommand(_ChronologyCommand):
         self.edits.model.remove_entry(self.handle.id)
         self.edits.handles.forget(self.handle)
 
-    def redo(self) -> None:
-        self._run(self._add)
+    def apply(self) -> None:
+        self._add()
 
-    def undo(self) -> None:
-        self._run(self._remove)
+    def revert(self) -> None:
+        self._remove()
 
 
 class DeleteEntryCommand(_ChronologyCommand):
@@ -256,8 +248,22 @@ class DeleteEntryCommand(_ChronologyCommand):
             except Exception as error:
                 self.edits.report_error(error)
 
-    def redo(self) -> None:
-        self._run(self._delete)
+    def apply(self) -> None:
+        self._delete()
 
-    def undo(self) -> None:
-        self._run(self._restore)
+    def revert(self) -> None:
+        self._restore()
+
+
+class DeleteEntriesCommand(Batch):
+    """Delete several entries as one step (all or none)."""
+
+    affects_matching = True
+
+    def __init__(self, edits: ChronologyEdits, steps: list[DeleteEntryCommand]) -> None:
+        super().__init__(
+            f"Delete {len(steps)} entries",
+            steps,
+            changed=lambda _change: edits.changed(True),
+            report=edits.report_error,
+        )

@@ -43,6 +43,10 @@ from ui.chronology.text import (
 from ui.style import plain_label, scaled_font
 
 NOTHING_SELECTED = "Select an entry in the table to see it here."
+NOTHING_SELECTED_MORE = (
+    "Its details and flags, the same event in other agencies' records, and the row as the "
+    "agency wrote it are shown here."
+)
 NO_LINKS = "No other agency's record has been confirmed as this same event."
 NO_SUGGESTIONS = "No likely matches in other agencies' records."
 FINDING_SUGGESTIONS = "Looking for likely matches…"
@@ -210,9 +214,17 @@ class DetailPanel(QWidget):
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 3)
+        # While nothing is selected, one message stands in for the empty fields and panes.
+        self.nothing = plain_label(f"{NOTHING_SELECTED}\n{NOTHING_SELECTED_MORE}")
+        self.nothing.setObjectName("nothingSelected")
+        self.nothing.setAccessibleName("No entry selected")
+        self.nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.nothing.setMargin(24)
+        self.nothing.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+        layout.addWidget(self.nothing)
         self.clear()
 
     # -- what the page calls ------------------------------------------------------------------
@@ -230,6 +242,8 @@ class DetailPanel(QWidget):
         if entry is None:
             self._blank()
             return
+        self.nothing.hide()
+        self.splitter.show()
         values = {
             "date": _date_value(entry),
             "original_date": entry.date.original,
@@ -302,6 +316,8 @@ class DetailPanel(QWidget):
 
     # -- inside -------------------------------------------------------------------------------
     def _blank(self) -> None:
+        self.splitter.hide()
+        self.nothing.show()
         self.heading.setText(NOTHING_SELECTED)
         for label in self.values.values():
             label.clear()

@@ -38,12 +38,21 @@ from ui.chronology.filter_proxy import EntryFilterProxy
 from ui.chronology.same_events import SameEventLookup
 from ui.chronology.table_model import ChronologyTableModel, Column, Role
 from ui.chronology.table_view import ChronologyTableView
+from ui.empty_message import EmptyMessage
 from ui.errors import show_error
 from ui.style import heading
 from ui.tasks import TaskRunner
 
 LOADING = "Loading the chronology…"
 SEARCHING = "Searching…"
+NO_ENTRIES = (
+    "No entries yet: import an agency chronology (File menu, Import agency chronology…, or "
+    "Ctrl+I) or add one with New entry…"
+)
+NONE_MATCH = (
+    "No entries match the search and filters. Press Clear filters (Alt+L) to show every "
+    "entry again."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +102,7 @@ class ChronologyPage(QWidget):
         self._load_generation = 0
         self._filter_generation = 0
         self._loading = False
+        self._loaded_once = False  # until then, an empty table is not yet an empty review
         self._pending_select: int | None = None
 
         self.model = ChronologyTableModel(self)
@@ -127,6 +137,7 @@ class ChronologyPage(QWidget):
         self.table.delete_requested.connect(self.delete_selected)
         self.table.new_entry_requested.connect(self.new_entry)
         self.table.context_menu_requested.connect(self._popup_menu)
+        self.empty_message = EmptyMessage(self.table)
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(self._current_row_changed)
         selection.selectionChanged.connect(self._selection_changed)
@@ -331,8 +342,14 @@ class ChronologyPage(QWidget):
             on_flags=self.set_flags,
         )
 
+    def flush(self) -> bool:
+        """Save a cell still being edited (before the review locks or closes); True."""
+        self.table.commit_editing()
+        return True
+
     def clear(self) -> None:
         """Blank everything that shows the case (before the review is closed or locked)."""
+        self.flush()
         self._load_generation += 1
         self._filter_generation += 1
         self._pending_select = None
@@ -344,6 +361,7 @@ class ChronologyPage(QWidget):
         self.details.clear()
         self.edits.clear()
         self._agencies = []
+        self._loaded_once = False
         self._update_count()
 
     # -- filling ------------------------------------------------------------------------------
@@ -356,6 +374,7 @@ class ChronologyPage(QWidget):
         self.filter_bar.set_agencies(loaded.agencies)
         self.same_events.invalidate()
         self._loading = False
+        self._loaded_once = True
         wanted = self.filter_bar.current_filter()
         if wanted is not None and wanted != EntryFilter():
             self._filter_changed(wanted)
@@ -401,8 +420,18 @@ class ChronologyPage(QWidget):
         self._show_current()
 
     def _update_count(self) -> None:
-        if not self._loading:
-            self.filter_bar.set_counts(self.proxy.rowCount(), self.model.rowCount())
+        if self._loading:
+            return
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.filter_bar.set_counts(shown, total)
+        message = ""
+        if self._loaded_once and total == 0:
+            message = NO_ENTRIES
+        elif shown == 0 and total:
+            message = NONE_MATCH
+        self.empty_message.say(message)
+        # Nothing in the table: nothing to show below it either (the message says what to do).
+        self.detail.setVisible(shown > 0 or not self._loaded_once)
 
     # -- the selected entry -------------------------------------------------------------------
     def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:

@@ -188,6 +188,17 @@ class ChronologyTableView(QTableView):
             title = header_metrics.horizontalAdvance(TITLES[column]) + 20  # room for the arrow
             self.setColumnWidth(column, max(width, title) + padding)
 
+    def commit_editing(self) -> None:
+        """Save the cell being edited, if any, as Enter would (before the review locks)."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        holder = self.viewport()
+        for editor in holder.findChildren(QWidget):
+            if isinstance(editor, QLineEdit | QPlainTextEdit) and editor.parent() is holder:
+                self.commitData(editor)
+                self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                return
+
     def event(self, event: QEvent) -> bool:
         # Ctrl+N adds an entry here even though the window's Ctrl+N makes a new review.
         if (

@@ -72,5 +72,7 @@ def uk_count(number: int) -> str:
 
 
 def entries_shown_text(shown: int, total: int) -> str:
+    if total == 0:
+        return "No entries yet"
     noun = "entry" if total == 1 else "entries"
     return f"{uk_count(shown)} of {uk_count(total)} {noun}"

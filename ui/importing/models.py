@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from exporters.validation_report import MUST_CORRECT, PLEASE_CHECK, report_lines
+from exporters.api import MUST_CORRECT, PLEASE_CHECK, report_lines
 from reviewer_app.chronology.dates import format_uk_date
 from reviewer_app.chronology.importing import DraftEntry, Field, ImportPreview
 

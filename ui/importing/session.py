@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from exporters.validation_report import write_validation_csv, write_validation_docx
+from exporters.api import write_validation_report
 from reviewer_app.chronology.entry import Agency, AgencyType
 from reviewer_app.chronology.importing import Field, ImportPreview
 from reviewer_app.chronology.repository import ImportBatch
@@ -132,11 +132,9 @@ def read_preview(
 
 def write_report(preview: ImportPreview, path: Path, agency_name: str) -> Path:
     """The validation report as CSV or Word, by the file name's suffix."""
-    if path.suffix.lower() == ".csv":
-        write_validation_csv(preview, path)
-    else:
-        write_validation_docx(preview, path, agency_name)
-    return path
+    if path.suffix.lower() not in (".csv", ".docx"):
+        path = path.with_suffix(".docx")
+    return write_validation_report(preview, path, agency_name)
 
 
 def commit(

@@ -1,80 +1,82 @@
-"""Undo commands for learning notes; each redo/undo calls a service and is saved at once."""
+"""Undo steps for learning notes, on the one operation path (`ui.operations`).
+
+Undo and redo put back the very note (same id and uid), so later steps still fit.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
-
 from reviewer_app.learning.attached import AttachedNote, NoteTarget
 from reviewer_app.learning.note import LearningNote
 from reviewer_app.services.learning import AttachedNotesService, LibraryService
-from ui.undo import ReplaceCommand
+from ui.operations import Add, Change, Operation, Remove, Replace
 
 Changed = Callable[[], None]
 
 
-class AddNoteCommand(QUndoCommand):
+def _heard(on_change: Changed) -> Callable[[Change], None]:
+    return lambda _change: on_change()
+
+
+def _title(note: LearningNote) -> str:
+    return note.title[:40]
+
+
+class AddNoteCommand(Add[LearningNote, LearningNote]):
     def __init__(self, service: LibraryService, note: LearningNote, on_change: Changed) -> None:
-        super().__init__(f"Add the note '{note.title[:40]}'")
-        self._service, self._note, self._on_change = service, note, on_change
-        self.added: LearningNote | None = None
-
-    def redo(self) -> None:
-        # Redo after undo puts back the same note (same id and uid), so later commands still fit.
-        self.added = (
-            self._service.put_back(self.added) if self.added else self._service.add(self._note)
+        super().__init__(
+            f"Add the note '{_title(note)}'",
+            service.add,
+            lambda added: service.delete(added.id or 0),
+            service.put_back,
+            note,
+            changed=_heard(on_change),
+            resync=on_change,
         )
-        self._on_change()
-
-    def undo(self) -> None:
-        if self.added is not None and self.added.id is not None:
-            self._service.delete(self.added.id)
-        self._on_change()
 
 
-class EditNoteCommand(QUndoCommand):
+class EditNoteCommand(Operation):
+    """Redo stores the edit (the first time through `update`, which counts the version up),
+    then the very note that made; undo puts back the note as it was."""
+
     def __init__(
         self, service: LibraryService, before: LearningNote, after: LearningNote, on_change: Changed
     ) -> None:
-        super().__init__(f"Edit the note '{after.title[:40]}'")
-        self._service, self._before, self._after, self._on_change = (
-            service,
-            before,
-            after,
-            on_change,
+        super().__init__(
+            f"Edit the note '{_title(after)}'", changed=_heard(on_change), resync=on_change
         )
+        self._service, self._before, self._after = service, before, after
         self._saved: LearningNote | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> object:
         self._saved = (
             self._service.put_back(self._saved)
-            if self._saved
+            if self._saved is not None
             else self._service.update(self._after)
         )
-        self._on_change()
+        return self._saved
 
-    def undo(self) -> None:
-        self._service.put_back(self._before)
-        self._on_change()
+    def revert(self) -> object:
+        return self._service.put_back(self._before)
 
 
-class DeleteNoteCommand(QUndoCommand):
+class DeleteNoteCommand(Remove[LearningNote, LearningNote]):
     def __init__(self, service: LibraryService, note: LearningNote, on_change: Changed) -> None:
-        super().__init__(f"Delete the note '{note.title[:40]}'")
-        self._service, self._note, self._on_change = service, note, on_change
-
-    def redo(self) -> None:
-        if self._note.id is not None:
-            self._note = self._service.delete(self._note.id)
-        self._on_change()
-
-    def undo(self) -> None:
-        self._service.put_back(self._note)
-        self._on_change()
+        super().__init__(
+            f"Delete the note '{_title(note)}'",
+            lambda kept: service.delete(kept.id or 0),
+            service.put_back,
+            note,
+            changed=_heard(on_change),
+            resync=on_change,
+        )
 
 
-class AttachNoteCommand(QUndoCommand):
+class AttachNoteCommand(Operation):
+    """Attach a library note; attaching one already there adds targets to that copy, so undo
+    puts that copy back as it was rather than taking it away."""
+
     def __init__(
         self,
         service: AttachedNotesService,
@@ -82,49 +84,41 @@ class AttachNoteCommand(QUndoCommand):
         targets: tuple[NoteTarget, ...],
         on_change: Changed,
     ) -> None:
-        super().__init__(f"Attach the note '{note.title[:40]}'")
-        self._service, self._note, self._targets, self._on_change = (
-            service,
-            note,
-            targets,
-            on_change,
+        super().__init__(
+            f"Attach the note '{_title(note)}'", changed=_heard(on_change), resync=on_change
         )
+        self._service, self._note, self._targets = service, note, targets
         self._before: AttachedNote | None = None
         self._after: AttachedNote | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> object:
         if self._after is not None:
-            self._service.put_back(self._after)
-        else:
-            self._before = next(
-                (a for a in self._service.attached() if a.note.uid == self._note.uid), None
-            )
-            self._after = self._service.attach(self._note, self._targets)
-        self._on_change()
+            return self._service.put_back(self._after)
+        before = next((a for a in self._service.attached() if a.note.uid == self._note.uid), None)
+        self._after = self._service.attach(self._note, self._targets)
+        self._before = before
+        return self._after
 
-    def undo(self) -> None:
+    def revert(self) -> object:
         if self._before is not None:
-            self._service.put_back(self._before)
-        elif self._after is not None and self._after.id is not None:
+            return self._service.put_back(self._before)
+        if self._after is not None and self._after.id is not None:
             self._service.detach(self._after.id)
-        self._on_change()
+        return None
 
 
-class DetachNoteCommand(QUndoCommand):
+class DetachNoteCommand(Remove[AttachedNote, AttachedNote]):
     def __init__(
         self, service: AttachedNotesService, attached: AttachedNote, on_change: Changed
     ) -> None:
-        super().__init__(f"Remove the note '{attached.note.title[:40]}' from the review")
-        self._service, self._attached, self._on_change = service, attached, on_change
-
-    def redo(self) -> None:
-        if self._attached.id is not None:
-            self._attached = self._service.detach(self._attached.id)
-        self._on_change()
-
-    def undo(self) -> None:
-        self._service.put_back(self._attached)
-        self._on_change()
+        super().__init__(
+            f"Remove the note '{_title(attached.note)}' from the review",
+            lambda kept: service.detach(kept.id or 0),
+            service.put_back,
+            attached,
+            changed=_heard(on_change),
+            resync=on_change,
+        )
 
 
 def replace_attached_command(
@@ -133,6 +127,8 @@ def replace_attached_command(
     after: AttachedNote,
     text: str,
     on_change: Changed,
-) -> ReplaceCommand[AttachedNote]:
+) -> Replace[AttachedNote]:
     """Any change to an attached note: pulling the library's changes, report inclusion."""
-    return ReplaceCommand(text, service.put_back, before, after, on_change)
+    return Replace(
+        text, service.put_back, before, after, changed=_heard(on_change), resync=on_change
+    )

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -29,16 +29,28 @@ from PySide6.QtWidgets import (
 from reviewer_app.learning.attached import AttachedNote, NoteTarget
 from reviewer_app.learning.note import LearningNote
 from reviewer_app.services.learning import AttachedNotesService, LibraryService
+from ui.empty_message import EmptyMessage
 from ui.errors import show_error
 from ui.learning.attach_dialog import AttachNoteDialog, TargetChoice, target_label
 from ui.learning.commands import AttachNoteCommand, DetachNoteCommand, replace_attached_command
 from ui.learning.library_page import note_markdown
+from ui.operations import Operation, push
 from ui.style import heading, plain_label
 from ui.tasks import TaskRunner
 
 #: Chosen in the dialog: a note and what it is attached to (None: cancelled).
 Attachment = tuple[LearningNote, tuple[NoteTarget, ...]]
 DatasetExport = Callable[[Path, str], object]
+
+NO_NOTES = (
+    "No learning notes attached yet: press Attach from library… to copy a note from your "
+    "learning library into this review, for the whole review or for a finding, quality marker "
+    "or key practice episode."
+)
+NOTE_SHOWN_HERE = (
+    "The note you select is shown here in full. The copy in the review keeps it complete when "
+    "shared; **Pull changes from library** brings in later edits made in your library."
+)
 
 
 class LearningNotesPage(QWidget):
@@ -74,6 +86,8 @@ class LearningNotesPage(QWidget):
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSpacing(2)
+        self.empty_message = EmptyMessage(self.list)
+        self._read_once = False
         self.view = QTextBrowser()
         self.view.setAccessibleName("The selected attached note")
         self.view.setOpenLinks(False)
@@ -141,7 +155,13 @@ class LearningNotesPage(QWidget):
         self.dataset_button.clicked.connect(self.export_learning_dataset)
 
     # -- showing ---------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._read_once:
+            self.reload()  # shown for the first time: whoever made the page, it reads itself
+        super().showEvent(event)
+
     def reload(self) -> None:
+        self._read_once = True
         current = self.current()
         try:
             attached = self.service.attached()
@@ -166,8 +186,9 @@ class LearningNotesPage(QWidget):
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
         self.list.blockSignals(False)
+        self.empty_message.say("" if attached else NO_NOTES)
         if not attached:
-            self.status.setText("No notes are attached yet.")
+            self.status.setText("")  # the empty list says what to do
         elif behind:
             self.status.setText(
                 f"{len(behind)} attached note(s) changed in your library since they were copied."
@@ -198,10 +219,7 @@ class LearningNotesPage(QWidget):
         self.in_report.setChecked(bool(attached and attached.in_report))
         self.in_report.blockSignals(False)
         if attached is None:
-            self.view.setMarkdown(
-                "Choose **Attach from library** to copy one of your masterclass notes into "
-                "this review."
-            )
+            self.view.setMarkdown(NOTE_SHOWN_HERE)
         else:
             self.view.setMarkdown(note_markdown(attached.note))
 
@@ -277,12 +295,8 @@ class LearningNotesPage(QWidget):
             )
         )
 
-    def _push(self, command: object) -> None:
-        try:
-            self.undo_stack.push(command)  # type: ignore[arg-type]
-        except Exception as exc:
-            show_error(self, exc)
-            self.reload()
+    def _push(self, command: Operation) -> None:
+        push(self.undo_stack, command)  # a step that cannot be done is reported, then reloaded
 
     def export_learning_dataset(self) -> None:
         if self.export_dataset is None:

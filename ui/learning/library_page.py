@@ -33,15 +33,16 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.errors import InvalidInputError, UserFacingError
 from reviewer_app.learning.note import MAX_ATTACHMENT_BYTES, Attachment, LearningNote
-from reviewer_app.services.learning import (
+from reviewer_app.learning.repository import (
     LearningLibraryAccess,
     LearningLibraryRepository,
     LibraryCreated,
-    LibraryService,
 )
+from reviewer_app.services.learning import LibraryService
 from ui.errors import show_error
 from ui.learning.commands import AddNoteCommand, DeleteNoteCommand, EditNoteCommand
 from ui.learning.note_dialog import NoteDialog
+from ui.operations import Operation, push
 from ui.passphrase_fields import PassphraseFields
 from ui.recovery_code_dialog import RecoveryCodeDialog
 from ui.style import heading, inline_error_label, notice_label, plain_label, show_inline
@@ -290,11 +291,8 @@ class LibraryPage(QWidget):
         )
         return Path(name) if name else None
 
-    def _push(self, command: object) -> None:
-        try:
-            self.undo_stack.push(command)  # type: ignore[arg-type]
-        except Exception as exc:
-            show_error(self, exc)
+    def _push(self, command: Operation) -> None:
+        push(self.undo_stack, command)  # a step that cannot be done is reported there
 
     def import_files(self) -> None:
         paths = self.choose_import_files()

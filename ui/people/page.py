@@ -40,7 +40,6 @@ from reviewer_app.people.model import (
     Request,
 )
 from reviewer_app.services.people import AgencyRow, PeopleService
-from ui.analysis.commands import DeleteCommand, Effects, SaveCommand
 from ui.analysis.fields import (
     check,
     combo,
@@ -53,6 +52,7 @@ from ui.analysis.fields import (
 )
 from ui.analysis.master_detail import MasterDetailPage
 from ui.errors import show_error
+from ui.operations import Add, Change, Remove, push, returning
 from ui.tasks import TaskRunner
 from ui.uk_dates import uk
 
@@ -78,6 +78,9 @@ class PeopleList(MasterDetailPage):
     intro = (
         "The child, family members and practitioners. The pseudonym replaces the real name in "
         "every export; record why anyone in the family is not involved."
+    )
+    empty_text = (
+        "No one recorded yet: press New person to add the child, family members and practitioners."
     )
 
     def __init__(self, service: PeopleService, undo_stack: QUndoStack, runner: TaskRunner) -> None:
@@ -111,6 +114,7 @@ class PeopleList(MasterDetailPage):
         self.add_row("&Other names", self.other_names)
         self.add_row("&Relationship", self.relationship)
         self.form.addRow("", self.subject)
+        self.autosave.watch(self.subject, self.interpreter)
         self.add_row("Date of &birth", self.date_of_birth)
         self.add_row("Ro&le", self.job_title)
         self.add_row("A&gency", self.agency)
@@ -180,12 +184,9 @@ class PeopleList(MasterDetailPage):
             ):
                 self.log.setItem(n, column, QTableWidgetItem(text))
 
-    def _log_effects(self) -> Effects:
-        def refresh(_shown: Any) -> None:
-            self.reload()
-            self.changed.emit()
-
-        return Effects(refresh, lambda error: show_error(self, error))
+    def _log_changed(self, _change: Change) -> None:
+        self.reload()  # the log is shown again; the form, as the reviewer has it, stays
+        self.changed.emit()
 
     def add_log_step(self) -> None:
         if self.current is None or self.current.id is None:
@@ -201,37 +202,40 @@ class PeopleList(MasterDetailPage):
         except Exception as error:
             show_error(self, error)
             return
-        self.undo_stack.push(
-            SaveCommand(
+        added = push(
+            self.undo_stack,
+            Add(
                 "Add to the involvement log",
-                self._log_effects(),
                 self.service.save_involvement,
-                self._remove_event,
+                returning(self._remove_event),
                 self.service.save_involvement,
-                None,
                 event,
-            )
+                changed=self._log_changed,
+                report=self._report,
+            ),
         )
-        for field in (self.step_date, self.step_note, self.how_used):
-            field.clear()
+        if added:
+            for field in (self.step_date, self.step_note, self.how_used):
+                field.clear()
 
-    def _remove_event(self, event: InvolvementEvent) -> InvolvementEvent:
+    def _remove_event(self, event: InvolvementEvent) -> None:
         self.service.delete_involvement(event.id or 0)
-        return event
 
     def remove_log_step(self) -> None:
         rows = self.log.selectionModel().selectedRows()
         if not rows:
             return
         event = self._events[rows[0].row()]
-        self.undo_stack.push(
-            DeleteCommand(
+        push(
+            self.undo_stack,
+            Remove(
                 "Remove from the involvement log",
-                self._log_effects(),
-                self._remove_event,
+                returning(self._remove_event),
                 self.service.save_involvement,
                 event,
-            )
+                changed=self._log_changed,
+                report=self._report,
+            ),
         )
 
     # -- people ---------------------------------------------------------------------------
@@ -244,10 +248,12 @@ class PeopleList(MasterDetailPage):
 
     def loaded(self, data: PeopleData) -> list[Person]:
         self.data = data
+        chosen = self.agency.currentData()  # a form kept as typed keeps its agency too
         self.agency.clear()
         self.agency.addItem("No agency", None)
         for agency in data.agencies:
             self.agency.addItem(agency.name, agency.id)
+        select(self.agency, chosen)
         return data.people
 
     def describe(self, item: Person) -> str:
@@ -276,6 +282,8 @@ class PeopleList(MasterDetailPage):
         self.postcode.setText(item.postcode if item else "")
         self.phone.setText(item.phone if item else "")
         self.nhs.setText(item.nhs_number if item else "")
+
+    def show_related(self, item: Person | None) -> None:
         self.state.setText(
             "Record why this person is not involved (Quality Marker 12)."
             if item and item.reason_missing
@@ -287,11 +295,15 @@ class PeopleList(MasterDetailPage):
         agency_id = self.agency.currentData()
         return Person(
             kind=PersonKind(self.kind.currentData()),
-            pseudonym=self.pseudonym.text().strip(),
+            pseudonym=self.text_or_kept(
+                self.pseudonym.text().strip(), base.pseudonym if base else None, "The pseudonym"
+            ),
             real_name=self.real_name.text().strip(),
             other_names=tuple(n.strip() for n in self.other_names.text().split(",") if n.strip()),
             relationship=self.relationship.text().strip(),
-            date_of_birth=read_date(self.date_of_birth),
+            date_of_birth=self.date_or_kept(
+                self.date_of_birth, base.date_of_birth if base else None
+            ),
             is_subject=self.subject.isChecked(),
             job_title=self.job_title.text().strip(),
             agency_id=int(agency_id) if agency_id is not None else None,
@@ -323,6 +335,11 @@ class AgencyReturns(MasterDetailPage):
     noun = "agency"
     title = "What agencies were asked for"
     intro = "Records secured, chronologies and agency reports: when asked, when due, when received."
+    empty_text = (
+        "No agencies yet: import an agency chronology (File menu, Import agency chronology…, "
+        "or Ctrl+I). Each agency it adds is listed here, to record what it was asked for and "
+        "when it replied."
+    )
 
     def __init__(self, service: PeopleService, undo_stack: QUndoStack, runner: TaskRunner) -> None:
         self.service = service
@@ -371,24 +388,31 @@ class AgencyReturns(MasterDetailPage):
         for (what, step), field in self.dates.items():
             request = (d.chronology if what == "chronology" else d.agency_report) if d else None
             show_date(field, getattr(request, step) if request else None)
+        for widget in (self.involvement, self.secured, self.contact, *self.dates.values()):
+            widget.setEnabled(item is not None)
+
+    def show_related(self, item: AgencyRow | None) -> None:
         self.state.setText(f"Overdue: {', '.join(item.overdue)}." if item and item.overdue else "")
-        self.save_button.setEnabled(item is not None)
 
     def read_form(self, base: AgencyRow | None) -> AgencyRow:
         if base is None or base.agency.id is None:
-            raise ValueError("choose an agency first")
+            raise InvalidInputError("Choose an agency in the list first.")
+        stored = base.details
 
-        def request(what: str) -> Request:
+        def request(what: str, kept: Request) -> Request:
             return Request(
-                *(read_date(self.dates[(what, s)]) for s in ("requested", "due", "received"))
+                *(
+                    self.date_or_kept(self.dates[(what, step)], getattr(kept, step))
+                    for step in ("requested", "due", "received")
+                )
             )
 
         details = AgencyDetails(
             base.agency.id,
             AgencyInvolvement(self.involvement.currentData()),
-            read_date(self.secured),
-            request("chronology"),
-            request("report"),
+            self.date_or_kept(self.secured, stored.records_secured),
+            request("chronology", stored.chronology),
+            request("report", stored.agency_report),
             self.contact.text().strip(),
         )
         return AgencyRow(base.agency, details, tuple(details.overdue(dt.date.today())))
@@ -413,6 +437,10 @@ class Identifiers(MasterDetailPage):
     intro = (
         "Schools, GP practices, streets and places that could identify the family. Give a "
         'replacement ("the primary school") or leave it empty if it must never appear.'
+    )
+    empty_text = (
+        "No identifying details recorded yet: press New identifier to add a school, GP "
+        "practice, street or place that could identify the family."
     )
 
     def __init__(self, service: PeopleService, undo_stack: QUndoStack, runner: TaskRunner) -> None:
@@ -447,7 +475,7 @@ class Identifiers(MasterDetailPage):
     def read_form(self, base: Identifier | None) -> Identifier:
         return Identifier(
             IdentifierKind(self.kind.currentData()),
-            self.text.text().strip(),
+            self.text_or_kept(self.text.text().strip(), base.text if base else None, "The text"),
             self.replacement.text().strip(),
             base.id if base else None,
         )
@@ -460,7 +488,7 @@ class Identifiers(MasterDetailPage):
         return item
 
     def restore_item(self, removal: Any) -> None:
-        self.service.save_identifier(removal)
+        self.service.save_identifier(removal)  # with its id: it comes back as it was
 
 
 class PeoplePage(QWidget):
@@ -490,6 +518,10 @@ class PeoplePage(QWidget):
     def reload(self) -> None:
         for page in (self.people, self.agencies, self.identifiers):
             page.reload()
+
+    def flush(self) -> bool:
+        """Save what is typed on any tab but not yet saved; True if nothing is left unsaved."""
+        return all([page.flush() for page in (self.people, self.agencies, self.identifiers)])
 
     def clear(self) -> None:
         for page in (self.people, self.agencies, self.identifiers):

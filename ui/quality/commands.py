@@ -1,16 +1,22 @@
-"""Undo commands for the self-assessment; each redo/undo is written to the file at once."""
+"""Undo steps for the self-assessment, on the one operation path (`ui.operations`).
+
+The page calls these with its `reload` as `on_change`: it runs after each step, and after a
+step that failed, so the panel shows what the file holds again.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
-
 from reviewer_app.quality.assessment import EvidenceLink, MarkerAssessment, PromptAssessment
 from reviewer_app.services.quality import QualityService
-from ui.undo import ReplaceCommand
+from ui.operations import Add, Change, Remove, Replace, returning
 
 Changed = Callable[[], None]
+
+
+def _heard(on_change: Changed) -> Callable[[Change], None]:
+    return lambda _change: on_change()
 
 
 def save_marker_command(
@@ -18,10 +24,15 @@ def save_marker_command(
     before: MarkerAssessment,
     after: MarkerAssessment,
     on_change: Changed,
-) -> ReplaceCommand[MarkerAssessment]:
+) -> Replace[MarkerAssessment]:
     what = "notes on" if before.status is after.status else f"'{after.status.label}' for"
-    return ReplaceCommand(
-        f"Record {what} marker {after.number}", service.save_marker, before, after, on_change
+    return Replace(
+        f"Record {what} marker {after.number}",
+        service.save_marker,
+        before,
+        after,
+        changed=_heard(on_change),
+        resync=on_change,
     )
 
 
@@ -32,41 +43,39 @@ def save_prompt_command(
     before: PromptAssessment,
     after: PromptAssessment,
     on_change: Changed,
-) -> ReplaceCommand[PromptAssessment]:
-    return ReplaceCommand(
+) -> Replace[PromptAssessment]:
+    return Replace(
         f"Record '{after.status.label}' for prompt {number}{key}",
         lambda value: service.save_prompt(number, key, value),
         before,
         after,
-        on_change,
+        changed=_heard(on_change),
+        resync=on_change,
     )
 
 
-class LinkEvidenceCommand(QUndoCommand):
+class LinkEvidenceCommand(Add[EvidenceLink, EvidenceLink]):
     """Link evidence; redo after undo restores the same link (with the same id)."""
 
     def __init__(self, service: QualityService, link: EvidenceLink, on_change: Changed) -> None:
-        super().__init__(f"Link evidence to marker {link.marker}")
-        self._service, self._link, self._on_change = service, link, on_change
+        super().__init__(
+            f"Link evidence to marker {link.marker}",
+            service.link_evidence,
+            returning(service.unlink_evidence),
+            service.link_evidence,
+            link,
+            changed=_heard(on_change),
+            resync=on_change,
+        )
 
-    def redo(self) -> None:
-        self._link = self._service.link_evidence(self._link)
-        self._on_change()
 
-    def undo(self) -> None:
-        self._service.unlink_evidence(self._link)
-        self._on_change()
-
-
-class UnlinkEvidenceCommand(QUndoCommand):
+class UnlinkEvidenceCommand(Remove[EvidenceLink, EvidenceLink]):
     def __init__(self, service: QualityService, link: EvidenceLink, on_change: Changed) -> None:
-        super().__init__(f"Remove evidence from marker {link.marker}")
-        self._service, self._link, self._on_change = service, link, on_change
-
-    def redo(self) -> None:
-        self._service.unlink_evidence(self._link)
-        self._on_change()
-
-    def undo(self) -> None:
-        self._link = self._service.link_evidence(self._link)
-        self._on_change()
+        super().__init__(
+            f"Remove evidence from marker {link.marker}",
+            returning(service.unlink_evidence),
+            service.link_evidence,
+            link,
+            changed=_heard(on_change),
+            resync=on_change,
+        )

@@ -30,6 +30,8 @@ from ui.quality.widgets import NotesEdit, combo_status, set_status, status_combo
 from ui.style import heading, plain_label
 
 GAP = "Needs attention: "
+LOADING = "Reading the quality markers…"
+NO_EVIDENCE = "Nothing linked yet: choose something the review holds below and link it."
 
 
 class MarkerPanel(QWidget):
@@ -41,8 +43,12 @@ class MarkerPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Nothing is held until the page shows a real marker: every control stays disabled, so
+        # nothing can be saved against a marker that does not exist.
         self.marker: Marker | None = None
-        self.recorded = MarkerAssessment(0)
+        self.recorded: MarkerAssessment | None = None
+        self.waiting = plain_label(LOADING)
+        self.waiting.setAccessibleName("About this panel")
         self.title = heading("", 1.3)
         self.stage = plain_label()
         self.summary = plain_label()
@@ -91,8 +97,13 @@ class MarkerPanel(QWidget):
         label = status_row.labelForField(self.status)
         if isinstance(label, QLabel):
             label.setBuddy(self.status)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 0, 0, 0)
+        self.body = QWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 0, 0, 0)
+        outer.addWidget(self.waiting)
+        outer.addWidget(self.body)
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.stage)
         layout.addWidget(self.summary)
@@ -110,9 +121,24 @@ class MarkerPanel(QWidget):
         layout.addWidget(heading("What the app can see", 1.05))
         layout.addWidget(self.suggestions)
         layout.addWidget(self.accept_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
+        outer.addStretch(1)
+        self.show_nothing(LOADING)
 
     # -- showing -------------------------------------------------------------------------------
+    def show_nothing(self, message: str) -> None:
+        """No marker to show (yet): say so, and hold nothing that could be saved."""
+        self.marker, self.recorded = None, None
+        self.waiting.setText(message)
+        self.waiting.show()
+        self.body.hide()
+        self.body.setEnabled(False)
+        self.evidence.clear()
+        self.suggestions.clear()
+        self.choices.clear()
+        self.notes.blockSignals(True)
+        self.notes.clear()
+        self.notes.blockSignals(False)
+
     def show_marker(
         self,
         marker: Marker,
@@ -123,6 +149,9 @@ class MarkerPanel(QWidget):
     ) -> None:
         same = self.marker is not None and self.marker.number == marker.number
         self.marker, self.recorded = marker, recorded
+        self.waiting.hide()
+        self.body.setEnabled(True)
+        self.body.show()
         self.title.setText(marker.label)
         self.title.setAccessibleName(f"Marker {marker.label}")
         self.stage.setText(stage_title)
@@ -136,6 +165,8 @@ class MarkerPanel(QWidget):
             item = QListWidgetItem(f"{EvidenceKind.label_for(link.kind)}: {link.label}")
             item.setData(Qt.ItemDataRole.UserRole, link)
             self.evidence.addItem(item)
+        if not recorded.evidence:
+            self.evidence.addItem(NO_EVIDENCE)
         self.unlink_button.setEnabled(bool(recorded.evidence))
         self.suggestions.clear()
         for suggestion in suggestions:
@@ -179,7 +210,9 @@ class MarkerPanel(QWidget):
         self.marker_status_chosen.emit(combo_status(self.status))
 
     def commit_notes(self) -> None:
-        if self.marker is not None and self.notes.toPlainText() != self.recorded.notes:
+        if self.marker is None or self.recorded is None:
+            return
+        if self.notes.toPlainText() != self.recorded.notes:
             self.notes_finished.emit(self.notes.toPlainText())
 
     def _link_choice(self) -> None:
@@ -208,4 +241,4 @@ class MarkerPanel(QWidget):
             self.link_requested.emit(chosen.link)
 
     def prompt_assessment(self, key: str) -> PromptAssessment:
-        return self.recorded.prompt(key)
+        return self.recorded.prompt(key) if self.recorded is not None else PromptAssessment()

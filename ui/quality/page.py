@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +28,7 @@ from reviewer_app.quality.assessment import EvidenceLink, PromptAssessment, Stat
 from reviewer_app.services.quality import QualityDashboard, QualityService
 from reviewer_app.services.readiness import ReadinessReport
 from ui.errors import show_error
+from ui.operations import Operation, push
 from ui.quality.commands import (
     LinkEvidenceCommand,
     UnlinkEvidenceCommand,
@@ -44,6 +45,8 @@ CONVENTION = (
     "in progress, addressed, not applicable) are SCR Reviewer's own way of keeping track."
 )
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
+NO_MARKERS = "This review's marker set has no markers to assess."
+NOT_READ = "The quality markers could not be read."
 
 
 class QualityPage(QWidget):
@@ -122,25 +125,53 @@ class QualityPage(QWidget):
         layout.addWidget(splitter, 1)
         self.setTabOrder(self.check_button, self.tree)
         self.setTabOrder(self.tree, self.panel.status)
+        self._shown_before = False
+        self.reload()  # made by whoever: the page loads what it shows, so none can forget
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
+        """Read the dashboard (and the evidence the current marker could link) off the GUI
+        thread. The page calls this itself when it is made, so it is never shown empty."""
         number = self.current_number
         self.runner.start(
-            lambda: (self.service.dashboard(), self.service.evidence_choices(number)),
+            lambda: (number, self.service.dashboard(), self.service.evidence_choices(number)),
             self._fill,
             self._failed,
         )
 
-    def _fill(self, loaded: tuple[QualityDashboard, list[EvidenceLink]]) -> None:
-        board, choices = loaded
+    def showEvent(self, event: QShowEvent) -> None:
+        """Read again whenever the reviewer comes back: other parts of the review (its details,
+        the chronology, the analysis) may have changed what this page shows."""
+        super().showEvent(event)
+        if self._shown_before and not event.spontaneous():
+            self.reload()
+        self._shown_before = True
+
+    def _fill(self, loaded: tuple[int, QualityDashboard, list[EvidenceLink]]) -> None:
+        number, board, choices = loaded
         self.board = board
         marker_set = board.assessment.marker_set
         self.credit.setText(f"{marker_set.credit}\nSource: {'  ·  '.join(marker_set.links)}")
         self.strip.show_stages(board.stages)
+        numbers = [row.number for row in board.rows]
+        if self.current_number not in numbers:
+            # The first marker, where the one asked for is not in this set (or none was yet).
+            self.current_number = numbers[0] if numbers else 0
         self._fill_tree(board)
         self._show_current()
-        self.panel.show_choices(choices)
+        if not numbers:
+            return
+        if number == self.current_number:
+            self.panel.show_choices(choices)
+        else:
+            self._load_choices(self.current_number)
+
+    def _load_choices(self, number: int) -> None:
+        def show(choices: list[EvidenceLink]) -> None:
+            if number == self.current_number and self.panel.marker is not None:
+                self.panel.show_choices(choices)
+
+        self.runner.start(lambda: self.service.evidence_choices(number), show, self._failed)
 
     def _fill_tree(self, board: QualityDashboard) -> None:
         self.tree.blockSignals(True)
@@ -173,6 +204,9 @@ class QualityPage(QWidget):
         if self.board is None:
             return
         assessment = self.board.assessment
+        if not any(m.number == self.current_number for m in assessment.marker_set.markers):
+            self.panel.show_nothing(NO_MARKERS)
+            return
         marker = assessment.marker_set.marker(self.current_number)
         self.panel.show_marker(
             marker,
@@ -188,13 +222,13 @@ class QualityPage(QWidget):
             self.select_marker(number)
 
     def select_marker(self, number: int) -> None:
+        if self.board is None or number not in (row.number for row in self.board.rows):
+            return  # not loaded yet, or no such marker: nothing to show or save against
         self.panel.commit_notes()  # keep notes typed before moving on
         self.current_number = number
         self._select_in_tree(number)
         self._show_current()
-        self.runner.start(
-            lambda: self.service.evidence_choices(number), self.panel.show_choices, self._failed
-        )
+        self._load_choices(number)
 
     def _select_in_tree(self, number: int) -> None:
         for top in range(self.tree.topLevelItemCount()):
@@ -210,16 +244,15 @@ class QualityPage(QWidget):
                     return
 
     # -- editing -------------------------------------------------------------------------------
-    def _push(self, command: QUndoCommand) -> None:
-        try:
-            self.undo_stack.push(command)
-        except Exception as error:
-            show_error(self, error)
+    def _push(self, command: Operation) -> None:
+        """Do the step through the one undo path; if it is refused, the reviewer is told and the
+        page shows the file as it is."""
+        if not push(self.undo_stack, command):
             self.reload()
 
     def set_marker_status(self, status: Status) -> None:
         before = self.panel.recorded
-        if status is before.status:
+        if before is None or status is before.status:
             return
         self._push(
             save_marker_command(self.service, before, replace(before, status=status), self.reload)
@@ -227,12 +260,16 @@ class QualityPage(QWidget):
 
     def set_marker_notes(self, notes: str) -> None:
         before = self.panel.recorded
+        if before is None:
+            return
         self.panel.recorded = replace(before, notes=notes)  # focus may leave again before reload
         self._push(
             save_marker_command(self.service, before, replace(before, notes=notes), self.reload)
         )
 
     def set_prompt_status(self, key: str, status: Status) -> None:
+        if self.panel.marker is None:
+            return
         before = self.panel.prompt_assessment(key)
         if status is before.status:
             return
@@ -248,6 +285,8 @@ class QualityPage(QWidget):
         )
 
     def link_evidence(self, link: EvidenceLink) -> None:
+        if self.panel.marker is None:
+            return
         link = replace(link, marker=self.current_number, id=None)
         self._push(LinkEvidenceCommand(self.service, link, self.reload))
 
@@ -275,13 +314,13 @@ class QualityPage(QWidget):
         self.problems.show()
 
     def _failed(self, error: Exception) -> None:
+        if self.board is None:
+            self.panel.show_nothing(NOT_READ)
         show_error(self, error)
 
     def clear(self) -> None:
         self.board = None
         self.tree.clear()
         self.problems.clear()
-        self.panel.evidence.clear()
-        self.panel.suggestions.clear()
-        self.panel.notes.clear()
-        self.panel.choices.clear()
+        self.credit.clear()
+        self.panel.show_nothing("")

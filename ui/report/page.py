@@ -2,8 +2,11 @@
 
 Building the preview and exporting run in the worker (`TaskRunner`); the page polls the
 export's stage from a timer. When the anonymisation check blocks an export, every finding is
-listed (where, what, the text around it) and the reviewer fixes them, or, for an internal
-working draft only, ticks the override, which the export records in the review's log.
+listed (where, what, the form found, the text around it, and the actions offered) and the
+reviewer fixes the text, or chooses an action for the selected finding ("Replace with
+pseudonym", "Add to register", "Not a name": the decision is kept in the review and the preview
+is checked again), or, for an internal working draft only, ticks the override, which the export
+records in the review's log.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -33,11 +37,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exporters.report.context import ChronologyMode
-from exporters.report.export import ExportBlockedError, ExportResult, Format, Progress
-from exporters.report.service import Preview
-from exporters.report.templates import ReportTemplate
-from reviewer_app.anonymisation.scan import Hit
+from exporters.api import (
+    ChronologyMode,
+    ExportBlockedError,
+    ExportResult,
+    Format,
+    Preview,
+    Progress,
+    ReportTemplate,
+)
+from reviewer_app.anonymisation.scan import Action, Hit
 from ui.errors import show_error
 from ui.report.preview import section_html
 from ui.style import heading, inline_error_label, plain_label
@@ -68,6 +77,17 @@ class ReportActions(Protocol):
         overwrite: bool = False,
         progress: Progress | None = None,
     ) -> ExportResult: ...
+
+
+class HitActions(Protocol):
+    """What the page does with a finding (`reviewer_app.anonymisation.GateDecisions`)."""
+
+    def not_a_name(self, hit: Hit) -> object: ...
+    def replace_with(self, hit: Hit, pseudonym: str) -> object: ...
+    def add_to_register(self, hit: Hit, pseudonym: str) -> None: ...
+
+
+HIT_COLUMNS = ["Where", "What", "Found", "Text around it", "Form found", "Action offered"]
 
 
 def _details(count: int) -> str:
@@ -105,16 +125,23 @@ class ReportPage(QWidget):
     #: Emitted with the result after a successful export.
     exported = Signal(object)
 
-    def __init__(self, actions: ReportActions, runner: TaskRunner) -> None:
+    def __init__(
+        self, actions: ReportActions, runner: TaskRunner, decisions: HitActions | None = None
+    ) -> None:
         super().__init__()
         self.report_actions = actions
         self.runner = runner
+        self.decisions = decisions
+        self.shown_hits: list[Hit] = []
         self.preview_data: Preview | None = None
         self.stage: _Stage | None = None
         #: Replaced in tests; the real one asks with a save dialog (which confirms replacing).
         self.choose_path: Callable[[Format, str], Path | None] = lambda fmt, name: ask_for_path(
             self, fmt, name
         )
+        #: Replaced in tests; the real ones ask with a small dialog.
+        self.choose_pseudonym: Callable[[tuple[str, ...]], str | None] = self._choose_pseudonym
+        self.ask_new_pseudonym: Callable[[str], str | None] = self._ask_new_pseudonym
 
         self.template = QComboBox()
         self.template.setObjectName("reportTemplate")
@@ -178,14 +205,34 @@ class ReportPage(QWidget):
         self.hits = QTreeWidget()
         self.hits.setObjectName("anonymisationHits")
         self.hits.setAccessibleName("What the anonymisation check found")
-        self.hits.setHeaderLabels(["Where", "What", "Found", "Text around it"])
+        self.hits.setHeaderLabels(HIT_COLUMNS)
         self.hits.setRootIsDecorated(False)
         self.hits.setColumnWidth(0, 260)
         self.hits.setColumnWidth(1, 220)
         self.hits.setColumnWidth(2, 120)
+        self.hits.setColumnWidth(3, 300)
+        self.hits.setColumnWidth(4, 200)
+        self.hits.currentItemChanged.connect(lambda *_: self._offer_actions())
         self.hits.hide()
         self.hits_heading = QLabel("The anonymisation check found:")
         self.hits_heading.hide()
+        self.replace_button = QPushButton("Replace with p&seudonym…")
+        self.replace_button.setObjectName("hitReplace")
+        self.replace_button.clicked.connect(self._replace)
+        self.register_button = QPushButton("&Add to register…")
+        self.register_button.setObjectName("hitAddToRegister")
+        self.register_button.clicked.connect(self._add_to_register)
+        self.not_name_button = QPushButton("&Not a name")
+        self.not_name_button.setObjectName("hitNotAName")
+        self.not_name_button.clicked.connect(self._not_a_name)
+        self.hit_buttons = QWidget()
+        row = QHBoxLayout(self.hit_buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("For the selected finding:"))
+        for button in (self.replace_button, self.register_button, self.not_name_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        self.hit_buttons.hide()
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.refresh)
@@ -209,6 +256,7 @@ class ReportPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.hits_heading)
         layout.addWidget(self.hits, 1)
+        layout.addWidget(self.hit_buttons)
         layout.addWidget(self.override)
         layout.addLayout(buttons)
         layout.addWidget(self.bar)
@@ -338,13 +386,81 @@ class ReportPage(QWidget):
 
     def show_hits(self, hits: list[Hit], *, blocking: bool) -> None:
         self.hits.clear()
+        self.shown_hits = list(hits)
         for hit in hits:
-            where = f"{hit.section} — {hit.block}" if hit.block else hit.section
-            item = QTreeWidgetItem([where, hit.what, hit.found, hit.context])
-            for column in range(4):
+            columns = [hit.where, hit.what, hit.found, hit.context, hit.form, hit.offered()]
+            item = QTreeWidgetItem(columns)
+            for column in range(len(columns)):
                 item.setToolTip(column, item.text(column))
             self.hits.addTopLevelItem(item)
         shown = bool(hits)
         self.hits.setVisible(shown)
         self.hits_heading.setVisible(shown)
+        self.hit_buttons.setVisible(shown and self.decisions is not None)
         self.override.setVisible(shown and (blocking or not self.override.isHidden()))
+        first = self.hits.topLevelItem(0)
+        if first is not None:
+            self.hits.setCurrentItem(first)
+        self._offer_actions()
+
+    # -- what the reviewer does about a finding -------------------------------------------------
+    def selected_hit(self) -> Hit | None:
+        current = self.hits.currentItem()
+        row = self.hits.indexOfTopLevelItem(current) if current is not None else -1
+        return self.shown_hits[row] if 0 <= row < len(self.shown_hits) else None
+
+    def _offer_actions(self) -> None:
+        hit = self.selected_hit()
+        offered = hit.actions if hit is not None and self.decisions is not None else ()
+        self.replace_button.setEnabled(Action.REPLACE in offered and bool(hit and hit.pseudonyms))
+        self.register_button.setEnabled(Action.ADD_TO_REGISTER in offered)
+        self.not_name_button.setEnabled(Action.NOT_A_NAME in offered)
+
+    def _choose_pseudonym(self, pseudonyms: tuple[str, ...]) -> str | None:
+        if len(pseudonyms) == 1:
+            return pseudonyms[0]
+        chosen, ok = QInputDialog.getItem(
+            self, "Replace with pseudonym", "Whom does this name?", list(pseudonyms), 0, False
+        )
+        return chosen if ok else None
+
+    def _ask_new_pseudonym(self, found: str) -> str | None:
+        text, ok = QInputDialog.getText(
+            self,
+            "Add to register",
+            f"A pseudonym for '{found}' (such as 'Health Visitor 2' or 'Uncle'):",
+        )
+        return text if ok and text.strip() else None
+
+    def _decided(self, work: Callable[[], object]) -> None:
+        try:
+            work()
+        except Exception as error:  # shown to the reviewer, as every error is
+            self._failed(error)
+            return
+        self.status.setText("Decision kept in the review; checking the report again…")
+        self.build_preview()
+
+    def _replace(self) -> None:
+        hit = self.selected_hit()
+        if hit is None or self.decisions is None:
+            return
+        pseudonym = self.choose_pseudonym(hit.pseudonyms)
+        if pseudonym:
+            decisions = self.decisions
+            self._decided(lambda: decisions.replace_with(hit, pseudonym))
+
+    def _add_to_register(self) -> None:
+        hit = self.selected_hit()
+        if hit is None or self.decisions is None:
+            return
+        pseudonym = self.ask_new_pseudonym(hit.found)
+        if pseudonym:
+            decisions = self.decisions
+            self._decided(lambda: decisions.add_to_register(hit, pseudonym))
+
+    def _not_a_name(self) -> None:
+        hit = self.selected_hit()
+        if hit is not None and self.decisions is not None:
+            decisions = self.decisions
+            self._decided(lambda: decisions.not_a_name(hit))

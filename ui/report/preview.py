@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from exporters.report_model import (
+from exporters.api import (
     BulletList,
     Contents,
     Heading,

@@ -95,6 +95,32 @@ def view_summary(timeline: Timeline) -> str:
     )
 
 
+#: What the timeline says while the review has no chronology entries at all.
+NO_ENTRIES = (
+    "No chronology entries yet. Import an agency chronology (File menu, Import agency "
+    "chronology…, or Ctrl+I) or add an entry on the Chronology page: each agency's entries "
+    "then appear here on a line of their own."
+)
+
+
+def empty_text(timeline: Timeline) -> str:
+    """What to say when nothing can be drawn, and what to do about it."""
+    if not timeline.entries:
+        return NO_ENTRIES
+    undated = sum(len(lane.undated) for lane in timeline.lanes)
+    if not undated:
+        return "No dated chronology entries to show yet."
+    if undated == 1:
+        return (
+            "No dated chronology entries to show yet: 1 entry has no known date. Give it a "
+            "date on the Chronology page to place it here."
+        )
+    return (
+        f"No dated chronology entries to show yet: {undated} entries have no known date. "
+        "Give them dates on the Chronology page to place them here."
+    )
+
+
 def crowded_text(count: int, first: float, stop: float) -> str:
     a, b = dt.date.fromordinal(int(first)), dt.date.fromordinal(max(int(stop) - 1, int(first)))
     when = day_label(a.toordinal())

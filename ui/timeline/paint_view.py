@@ -151,12 +151,14 @@ class ViewPainter:
     ) -> None:
         text = state.message
         if not text and t is not None:
-            undated = sum(len(lane.undated) for lane in t.lanes)
-            text = "No dated chronology entries to show yet."
-            if undated:
-                text += f" {undated} entr{'y has' if undated == 1 else 'ies have'} no known date."
+            text = describe.empty_text(t)
         painter.setPen(self.colours.faint_text)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
+        margin = min(48.0, rect.width() / 8)
+        painter.drawText(
+            rect.adjusted(margin, 0, -margin, 0),
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+            text,
+        )
 
     def _paint_plot(self, painter: QPainter, rect: QRectF, state: ViewState, t: Timeline) -> None:
         c, scale = self.colours, state.scale

@@ -108,6 +108,13 @@ class TimelineView(QAbstractScrollArea):
     def current_lane(self) -> int:
         return self.place.lane
 
+    def shown_message(self) -> str:
+        """The words shown in place of the timeline ("" while entries are drawn)."""
+        t = self.timeline
+        if self.message or t is None:
+            return self.message
+        return describe.empty_text(t) if t.dated_count == 0 or not self.boxes else ""
+
     def set_message(self, message: str) -> None:
         self.message = message
         self.viewport().update()
@@ -307,6 +314,8 @@ class TimelineView(QAbstractScrollArea):
             return
         if self.selected is not None and self.selected in t.entries:
             text = describe.entry_summary(t, self.selected, self.current_lane)
+        elif t.dated_count == 0:
+            text = describe.empty_text(t)
         elif t.lanes:
             text = describe.lane_summary(t.lanes[self.current_lane]) + ". " + KEYS_HELP
         else:

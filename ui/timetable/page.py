@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QPalette, QUndoCommand, QUndoStack
+from PySide6.QtGui import QBrush, QPalette, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +31,7 @@ from reviewer_app.services.timetable import TimetableService, TimetableView
 from reviewer_app.timetable.rules import MilestoneKind
 from reviewer_app.timetable.schedule import DelayRecord, MilestoneRecord, State
 from ui.errors import show_error
+from ui.operations import Operation, push
 from ui.style import heading, plain_label
 from ui.tasks import TaskRunner
 from ui.timetable.commands import (
@@ -43,6 +44,14 @@ from ui.timetable.delay_dialog import DelayDialog
 from ui.uk_dates import parse_day, uk
 
 NOTHING_LATE = "Nothing is late or due soon."
+LOADING = "Reading the timetable…"
+NOT_READ = (
+    "The timetable could not be read. Go to another part of the review and back to try again."
+)
+NO_DELAYS = (
+    "No delays recorded. When a milestone will be missed, record the delay and its reason "
+    "with Record a delay…, then when the board was told."
+)
 
 
 def _table(headers: list[str], name: str, stretch: int) -> QTableWidget:
@@ -77,7 +86,7 @@ class TimetablePage(QWidget):
         self.view: TimetableView | None = None
         self.current_kind = MilestoneKind.DECISION
 
-        self.rules_note = plain_label()
+        self.rules_note = plain_label(LOADING)
         self.rules_note.setAccessibleName("How due dates are worked out")
         self.warnings = QListWidget()
         self.warnings.setAccessibleName("Timetable warnings")
@@ -103,6 +112,9 @@ class TimetablePage(QWidget):
             ["Recorded", "Delay to", "Reason", "Revised date", "Board told"], "Delay log", 2
         )
         self.delays.itemSelectionChanged.connect(self._delay_selected)
+        self.no_delays = plain_label(NO_DELAYS)
+        self.no_delays.setAccessibleName("About the delay log")
+        self.no_delays.hide()  # until the log has been read
         self.add_delay_button = QPushButton("Record a &delay…")
         self.add_delay_button.setAccessibleName("Record a delay and its reason")
         self.add_delay_button.clicked.connect(self.open_delay_dialog)
@@ -138,6 +150,7 @@ class TimetablePage(QWidget):
             plain_label("The board must be told of every delay and why; record when it was.")
         )
         layout.addWidget(self.delays, 1)
+        layout.addWidget(self.no_delays)
         buttons = QHBoxLayout()
         for button in (
             self.add_delay_button,
@@ -149,10 +162,21 @@ class TimetablePage(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self._delay_selected()
+        self._show_editor()
+        self._shown_before = False
+        self.reload()  # made by whoever: the page loads what it shows, so none can forget
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
         self.runner.start(self.service.view, self._fill, self._failed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Read again whenever the reviewer comes back: other parts of the review (its details,
+        the chronology, the analysis) may have changed what this page shows."""
+        super().showEvent(event)
+        if self._shown_before and not event.spontaneous():
+            self.reload()
+        self._shown_before = True
 
     def _fill(self, view: TimetableView) -> None:
         self.view = view
@@ -173,6 +197,8 @@ class TimetablePage(QWidget):
         alert = self.palette().color(QPalette.ColorRole.Highlight)
         self.table.blockSignals(True)
         self.table.setRowCount(len(view.schedule))
+        if view.schedule and self.current_kind not in [s.kind for s in view.schedule]:
+            self.current_kind = view.schedule[0].kind  # the first row, where ours is not there
         current = 0
         for row, item in enumerate(view.schedule):
             cells = (
@@ -214,6 +240,7 @@ class TimetablePage(QWidget):
             for column, text in enumerate(cells):
                 self.delays.setItem(row, column, QTableWidgetItem(text))
         self.delays.blockSignals(False)
+        self.no_delays.setVisible(not view.delays)
         self._delay_selected()
 
     # -- milestones ----------------------------------------------------------------------------
@@ -241,8 +268,17 @@ class TimetablePage(QWidget):
         self._show_editor()
 
     def _show_editor(self) -> None:
+        # Nothing to edit until the schedule is read: a date typed then has no milestone to go to.
+        ready = self.view is not None and bool(self.view.schedule)
+        for widget in (self.done_on, self.due_override, self.not_applicable, self.note):
+            widget.setEnabled(ready)
         record = self._record()
-        self.editor_title.setText(record.kind.label)
+        if ready:
+            self.editor_title.setText(record.kind.label)
+        elif self.view is None:
+            self.editor_title.setText(LOADING)
+        else:
+            self.editor_title.setText("This type of review has no milestones to track.")
         for field, text in (
             (self.done_on, uk(record.done_on)),
             (self.due_override, uk(record.due_override)),
@@ -256,6 +292,8 @@ class TimetablePage(QWidget):
         self.not_applicable.blockSignals(False)
 
     def commit_milestone(self) -> None:
+        if self.view is None or self.current_kind not in self._milestones():
+            return  # not read yet: there is no milestone to save to
         before = self._record()
         try:
             after = replace(
@@ -280,6 +318,7 @@ class TimetablePage(QWidget):
 
     def _delay_selected(self) -> None:
         chosen = self._selected_delay()
+        self.add_delay_button.setEnabled(self.view is not None)
         self.edit_delay_button.setEnabled(chosen is not None)
         self.remove_delay_button.setEnabled(chosen is not None)
         self.told_button.setEnabled(chosen is not None and not chosen.board_told)
@@ -339,14 +378,16 @@ class TimetablePage(QWidget):
             self._push(RemoveDelayCommand(self.service, chosen, self.reload))
 
     # -- shared --------------------------------------------------------------------------------
-    def _push(self, command: QUndoCommand) -> None:
-        try:
-            self.undo_stack.push(command)
-        except Exception as error:
-            show_error(self, error)
+    def _push(self, command: Operation) -> None:
+        """Do the step through the one undo path; if it is refused, the reviewer is told and the
+        page shows the file as it is."""
+        if not push(self.undo_stack, command):
             self.reload()
 
     def _failed(self, error: Exception) -> None:
+        if self.view is None:
+            self.rules_note.setText(NOT_READ)
+            self.editor_title.setText(NOT_READ)
         show_error(self, error)
 
     def clear(self) -> None:
@@ -354,6 +395,7 @@ class TimetablePage(QWidget):
         self.table.setRowCount(0)
         self.delays.setRowCount(0)
         self.warnings.clear()
+        self.rules_note.clear()
         for field in (self.done_on, self.due_override, self.note):
             field.blockSignals(True)
             field.clear()

@@ -24,9 +24,19 @@ from PySide6.QtWidgets import (
 from reviewer_app.chronology.entry import Agency
 from reviewer_app.chronology.repository import ImportBatch
 from reviewer_app.services.chronology import ChronologyService
+from ui.empty_message import EmptyMessage
 from ui.errors import show_error
 from ui.style import heading, plain_label
 from ui.tasks import TaskRunner
+
+NO_AGENCIES = (
+    "No agencies yet: Import an agency chronology… (below, or Ctrl+I) adds the agency and its "
+    "entries."
+)
+NO_IMPORTS = (
+    "No imports yet: each agency chronology you import is listed here, and can be removed "
+    "again if the agency sends a corrected one."
+)
 
 
 def _table(headers: list[str], name: str) -> QTableWidget:
@@ -62,6 +72,8 @@ class AgenciesPage(QWidget):
             ["File", "Agency", "Imported", "Rows read", "Left out"], "Imports from agencies"
         )
         self.batch_table.itemSelectionChanged.connect(self._selection_changed)
+        self.no_agencies = EmptyMessage(self.agency_table)
+        self.no_imports = EmptyMessage(self.batch_table)
         self.import_button = QPushButton("&Import an agency chronology…")
         self.import_button.setAccessibleName("Import an agency chronology")
         self.import_button.clicked.connect(self.import_requested)
@@ -131,6 +143,8 @@ class AgenciesPage(QWidget):
                 )
             ):
                 self.batch_table.setItem(row, column, QTableWidgetItem(text))
+        self.no_agencies.say("" if agencies else NO_AGENCIES)
+        self.no_imports.say("" if batches else NO_IMPORTS)
         self._selection_changed()
 
     def _selection_changed(self) -> None:
@@ -168,3 +182,5 @@ class AgenciesPage(QWidget):
         self.agency_table.setRowCount(0)
         self.batch_table.setRowCount(0)
         self._batches = []
+        self.no_agencies.say("")
+        self.no_imports.say("")

@@ -1,11 +1,11 @@
-"""Undo commands for the review's own details."""
+"""Undo steps for the review's own details, on the one operation path (`ui.operations`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from reviewer_app.services.review_details import ReviewDetailsService, ReviewFacts
-from ui.undo import ReplaceCommand
+from ui.operations import Change, Replace
 
 
 def edit_details_command(
@@ -13,11 +13,12 @@ def edit_details_command(
     before: ReviewFacts,
     after: ReviewFacts,
     on_change: Callable[[ReviewFacts], None],
-) -> ReplaceCommand[ReviewFacts]:
-    """Change the review's details; each redo/undo is written to the file at once."""
+) -> Replace[ReviewFacts]:
+    """Change the review's details; each step is written to the file at once."""
 
-    def save(facts: ReviewFacts) -> None:
-        service.save(facts)
-        on_change(facts)
+    def heard(change: Change) -> None:
+        shown = change.shown
+        assert isinstance(shown, ReviewFacts)
+        on_change(shown)
 
-    return ReplaceCommand("Edit review details", save, before, after)
+    return Replace("Edit review details", service.save, before, after, changed=heard)

@@ -9,8 +9,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,30 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exporters.learning_dataset import export_learning_dataset
-from exporters.report.readiness import anonymisation_problems
-from exporters.report.service import ReportService
-from reviewer_app.repositories import OpenReview
-from reviewer_app.services.analysis import AnalysisService
-from reviewer_app.services.chronology import ChronologyService
-from reviewer_app.services.learning import (
-    AttachedNotesService,
-    LearningLibraryAccess,
-    LibraryService,
-    target_choices,
-)
-from reviewer_app.services.quality import QualityService
+from reviewer_app.learning.repository import LearningLibraryAccess
+from reviewer_app.services.changes import Part
+from reviewer_app.services.learning import LibraryService, target_choices
+from reviewer_app.services.open_review import ReviewServices
 from reviewer_app.services.readiness import Guidance, ReadinessReport
-from reviewer_app.services.report_inputs import pseudonym_register, report_inputs
-from reviewer_app.services.review_details import ReviewDetailsService, ReviewFacts
-from reviewer_app.services.review_parts import (
-    analysis_service,
-    people_service,
-    quality_service,
-    timetable_service,
-)
-from reviewer_app.services.review_readiness import review_next_steps, review_readiness
-from reviewer_app.services.timetable import TimetableService
+from reviewer_app.services.review_details import ReviewFacts
 from ui.analysis.conversations_page import ConversationsPage
 from ui.analysis.episodes_page import EpisodesPage
 from ui.analysis.findings_page import FindingsPage
@@ -51,20 +35,57 @@ from ui.chronology.page import ChronologyPage
 from ui.errors import show_error
 from ui.importing.wizard import ImportWizard
 from ui.learning.learning_page import LearningNotesPage
+from ui.operations import push
 from ui.overview_page import OverviewPage
 from ui.people.page import PeoplePage
 from ui.quality.page import QualityPage
-from ui.report.page import ReportPage
+from ui.report.page import ReportActions, ReportPage
 from ui.tasks import TaskRunner
 from ui.timeline.page import TimelinePage
 from ui.timetable.page import TimetablePage
 from ui.workspace.agencies_page import AgenciesPage
+from ui.workspace.broken_page import BrokenPage
 from ui.workspace.commands import edit_details_command
 from ui.workspace.details_dialog import DetailsDialog
-from ui.workspace.placeholder_page import ComingPage
 from ui.workspace.sections import SECTIONS
 
 log = logging.getLogger(__name__)
+
+
+#: The parts of the review each page shows: a change to any of them makes the page re-read.
+_SHOWS: dict[str, frozenset[Part]] = {
+    "chronology": frozenset({Part.CHRONOLOGY, Part.PEOPLE, Part.ANALYSIS, Part.DETAILS}),
+    "timeline": frozenset({Part.CHRONOLOGY, Part.DETAILS}),
+    "agencies": frozenset({Part.CHRONOLOGY, Part.PEOPLE}),
+    "people": frozenset({Part.PEOPLE, Part.CHRONOLOGY}),
+    "conversations": frozenset({Part.ANALYSIS, Part.PEOPLE, Part.CHRONOLOGY}),
+    "episodes": frozenset({Part.ANALYSIS, Part.PEOPLE, Part.CHRONOLOGY}),
+    "findings": frozenset({Part.ANALYSIS, Part.PEOPLE, Part.CHRONOLOGY}),
+    "learning": frozenset({Part.LEARNING, Part.ANALYSIS, Part.QUALITY}),
+    "markers": frozenset(Part),
+    "timetable": frozenset({Part.TIMETABLE, Part.DETAILS}),
+}
+#: The part each page itself writes: its own changes it has shown already.
+_OWN: dict[str, Part] = {
+    "chronology": Part.CHRONOLOGY,
+    "agencies": Part.CHRONOLOGY,
+    "people": Part.PEOPLE,
+    "conversations": Part.ANALYSIS,
+    "episodes": Part.ANALYSIS,
+    "findings": Part.ANALYSIS,
+    "learning": Part.LEARNING,
+    "markers": Part.QUALITY,
+    "timetable": Part.TIMETABLE,
+}
+
+
+class _ChangeRelay(QObject):
+    """Brings the change bus's notices (which may come from a worker) to the window's thread."""
+
+    heard = Signal(object)
+
+    def relay(self, part: Part) -> None:
+        self.heard.emit(part)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +105,7 @@ class Workspace(QWidget):
 
     def __init__(
         self,
-        review: OpenReview,
+        review: ReviewServices,
         undo_stack: QUndoStack,
         runner: TaskRunner,
         parent: QWidget | None = None,
@@ -96,14 +117,19 @@ class Workspace(QWidget):
         self.library = library
         self.undo_stack = undo_stack
         self.runner = runner
-        self.details = ReviewDetailsService(review)
-        self.chronology = ChronologyService(review.chronology)
+        self.details = review.details
+        self.chronology = review.chronology
         self.facts = self.details.load()
-        # The later parts of the review are reached lazily: their pages and services are made
-        # when the reviewer first goes there (or asks what to do next).
-        self._quality: QualityService | None = None
-        self._timetable: TimetableService | None = None
-        self._analysis: AnalysisService | None = None
+        # A change made anywhere (a page, an undo, an import in a worker) reaches the other
+        # pages through the review's one change bus, relayed to this thread.
+        self._relay = _ChangeRelay(self)
+        self._relay.heard.connect(self._heard)
+        self._stop_listening = review.changes.subscribe(self._relay.relay)
+        self._stale: set[str] = set()
+        self._guidance_timer = QTimer(self)
+        self._guidance_timer.setSingleShot(True)
+        self._guidance_timer.setInterval(250)
+        self._guidance_timer.timeout.connect(self.refresh_guidance)
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName("Parts of the review")
@@ -155,117 +181,86 @@ class Workspace(QWidget):
 
     # -- pages made on first use ---------------------------------------------------------------
     def _page_factories(self) -> dict[str, Callable[[], QWidget]]:
-        sections = {s.key: s for s in SECTIONS}
-
-        def coming(key: str) -> Callable[[], QWidget]:
-            return lambda: ComingPage(sections[key].title, sections[key].purpose)
-
-        factories = {key: coming(key) for key in sections}
-        factories["people"] = lambda: self._part_page(
-            PeoplePage(people_service(self.review), self.undo_stack, self.runner)
-        )
-        factories["conversations"] = lambda: self._part_page(
-            ConversationsPage(self.analysis, self.undo_stack, self.runner)
-        )
-        factories["episodes"] = lambda: self._part_page(
-            EpisodesPage(self.analysis, self.undo_stack, self.runner)
-        )
-        factories["findings"] = lambda: self._part_page(
-            FindingsPage(self.analysis, self.undo_stack, self.runner)
-        )
-        factories["learning"] = lambda: self._part_page(
-            LearningNotesPage(
-                AttachedNotesService(self.review.learning_notes),
+        review = self.review
+        factories: dict[str, Callable[[], QWidget]] = {
+            "people": lambda: PeoplePage(review.people, self.undo_stack, self.runner),
+            "conversations": lambda: ConversationsPage(
+                review.analysis, self.undo_stack, self.runner
+            ),
+            "episodes": lambda: EpisodesPage(review.analysis, self.undo_stack, self.runner),
+            "findings": lambda: FindingsPage(review.analysis, self.undo_stack, self.runner),
+            "learning": lambda: LearningNotesPage(
+                review.learning_notes,
                 self._library_service,
                 lambda: target_choices(
-                    self.analysis.findings(),
-                    [(row.number, row.title) for row in self.quality.dashboard_rows()],
-                    self.analysis.episodes(),
+                    review.analysis.findings(),
+                    [(row.number, row.title) for row in review.quality.dashboard_rows()],
+                    review.analysis.episodes(),
                 ),
                 self.undo_stack,
                 self.runner,
                 unlock_library=self.library_requested.emit,
-                export_dataset=lambda path, fmt: export_learning_dataset(
-                    self.review, path, "csv" if fmt == "csv" else "json"
-                ),
-            )
-        )
-        factories["markers"] = lambda: QualityPage(
-            self.quality, self.undo_stack, self.runner, readiness=self.readiness
-        )
-        factories["timetable"] = lambda: TimetablePage(self.timetable, self.undo_stack, self.runner)
-        factories["report"] = lambda: ReportPage(self.report_service(), self.runner)
+                export_dataset=self._write_learning_dataset,
+            ),
+            "markers": lambda: QualityPage(
+                review.quality, self.undo_stack, self.runner, readiness=self.readiness
+            ),
+            "timetable": lambda: TimetablePage(review.timetable, self.undo_stack, self.runner),
+            "report": self._report_page,
+        }
         return factories
 
-    def report_service(self) -> ReportService:
-        return ReportService(
-            lambda: report_inputs(self.review, self.quality),
-            register=lambda: pseudonym_register(self.review),
-            log=self.review.log,
-        )
+    def _report_page(self) -> QWidget:
+        exports = self.review.exports
+        if exports is None:
+            raise RuntimeError("this review was opened without its exporters")
+        # The composition root gives `exporters.report.service.ReportService`, which is the
+        # page's `ReportActions`; the service set names it loosely to stay free of exporters.
+        return ReportPage(cast(ReportActions, exports.report), self.runner)
+
+    def _write_learning_dataset(self, path: Path, file_format: str) -> object:
+        exports = self.review.exports
+        if exports is None:
+            raise RuntimeError("this review was opened without its exporters")
+        return exports.write_learning_dataset(path, "csv" if file_format == "csv" else "json")
 
     def _library_service(self) -> LibraryService | None:
         repository = self.library.repository if self.library is not None else None
         return LibraryService(repository) if repository is not None else None
 
-    def _part_page(self, page: QWidget) -> QWidget:
-        """A page of the analysis or people part: loaded now, and its changes reach the rest."""
-        reload = getattr(page, "reload", None)
-        if callable(reload):
+    # -- changes made anywhere -----------------------------------------------------------------
+    def _heard(self, part: Part) -> None:
+        """Another page's data may have changed: pages that show it re-read it when next seen
+        (the one in view, at once, unless it is the page that made the change)."""
+        current = self.current_section()
+        for key, parts in _SHOWS.items():
+            if part not in parts:
+                continue
+            if key == current and _OWN.get(key) != part:
+                self._reload_page(key)
+            elif key != current:
+                self._stale.add(key)
+        self._guidance_timer.start()
+
+    def _reload_page(self, key: str) -> None:
+        self._stale.discard(key)
+        if key in ("chronology", "timeline"):
+            self.reload_chronology()
+            return
+        reload = getattr(self.pages.get(key), "reload", None)
+        if callable(reload) and key not in self._factories:
             reload()
-        for signal_name in ("changed",):
-            signal = getattr(page, signal_name, None)
-            if signal is not None:
-                signal.connect(self._part_changed)
-        for inner in page.findChildren(QWidget):
-            changed = getattr(inner, "changed", None)
-            if changed is not None and hasattr(inner, "reload") and inner is not page:
-                changed.connect(self._part_changed)
-        return page
-
-    def _part_changed(self) -> None:
-        for key in ("conversations", "episodes", "findings", "people"):
-            page = self.pages.get(key)
-            reload = getattr(page, "reload", None)
-            if callable(reload) and self.stack.currentWidget() is not page:
-                reload()
-        self.refresh_guidance()
-
-    @property
-    def analysis(self) -> AnalysisService:
-        if self._analysis is None:
-            self._analysis = analysis_service(self.review)
-        return self._analysis
-
-    @property
-    def quality(self) -> QualityService:
-        if self._quality is None:
-            self._quality = quality_service(self.review)
-        return self._quality
-
-    @property
-    def timetable(self) -> TimetableService:
-        if self._timetable is None:
-            self._timetable = timetable_service(self.review)
-        return self._timetable
 
     def _evidence_use(self, entry_id: int) -> str:
-        use = self.analysis.evidence_using_entry(entry_id)
+        use = self.review.analysis.evidence_using_entry(entry_id)
         return "" if use.empty else use.describe()
 
     def readiness(self) -> ReadinessReport:
         """Everything to put right before a draft goes to the panel."""
-        gate = anonymisation_problems(
-            lambda: report_inputs(self.review, self.quality),
-            lambda: pseudonym_register(self.review),
-        )
-        return review_readiness(self.review, self.quality, self.timetable, extra=[gate])
+        return self.review.readiness()
 
     def refresh_guidance(self) -> None:
-        def work() -> Guidance:
-            return review_next_steps(self.review, self.quality, self.timetable)
-
-        self.runner.start(work, self._show_guidance, self._guidance_failed)
+        self.runner.start(self.review.next_steps, self._show_guidance, self._guidance_failed)
 
     def _show_guidance(self, guidance: Guidance) -> None:
         steps = [(step.text, step.where, step.urgent) for step in guidance.steps]
@@ -281,17 +276,22 @@ class Workspace(QWidget):
     def _show_row(self, row: int) -> None:
         key = SECTIONS[row].key
         factory = self._factories.pop(key, None)
-        if factory is not None and key not in ("overview", "chronology", "timeline", "agencies"):
+        if factory is not None:
             placeholder = self.pages[key]
             try:
                 page = factory()
             except Exception as error:
+                # A page that cannot be built is a fault in the app: the reviewer is told so
+                # (the crash notice), and the page says so rather than stand empty.
                 show_error(self, error)
-                page = ComingPage(SECTIONS[row].title, SECTIONS[row].purpose)
+                page = BrokenPage(SECTIONS[row].title)
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self.pages[key] = page
+            self._stale.discard(key)
+        elif key in self._stale:
+            self._reload_page(key)
         self.stack.setCurrentIndex(row)
 
     # -- overview ------------------------------------------------------------------------------
@@ -313,12 +313,10 @@ class Workspace(QWidget):
             after = dialog.result_facts
             if after is None or after == self.facts:
                 return
-            try:
-                self.undo_stack.push(
-                    edit_details_command(self.details, self.facts, after, self._details_changed)
-                )
-            except Exception as error:
-                show_error(self, error)
+            push(
+                self.undo_stack,
+                edit_details_command(self.details, self.facts, after, self._details_changed),
+            )
 
         dialog.accepted.connect(accepted)
         dialog.finished.connect(dialog.deleteLater)
@@ -365,7 +363,6 @@ class Workspace(QWidget):
         # The analysis lost links with the deleted entries; undo cannot bring those back, so
         # the history starts again rather than offer a half-undo.
         self.undo_stack.clear()
-        self._part_changed()
 
     def _batches_changed(self) -> None:
         # An import may have replaced a batch, or one was removed: earlier edit commands could
@@ -393,8 +390,21 @@ class Workspace(QWidget):
         if place.entry_id is not None:
             self.chronology_page.select_entry(place.entry_id)
 
+    def flush(self) -> None:
+        """Write anything typed but not yet saved on any page (before locking or closing)."""
+        for page in self.pages.values():
+            flush = getattr(page, "flush", None)
+            if callable(flush):
+                try:
+                    flush()
+                except Exception as error:
+                    show_error(self, error)
+
     def clear(self) -> None:
         """Blank everything that shows the case, before the workspace is thrown away."""
+        self.flush()
+        self._stop_listening()
+        self._guidance_timer.stop()
         self.overview.clear()
         self.agencies_page.clear()
         for page in self.pages.values():

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,7 +12,13 @@ import openpyxl
 import pytest
 
 from reviewer_app.errors import UserFacingError
-from reviewer_app.importers import ImportRefusedError, Limits, preview_file, zip_safety
+from reviewer_app.importers import (
+    ImportRefusedError,
+    Limits,
+    preview_file,
+    xml_parts,
+    zip_safety,
+)
 from tests.reviewer_app.importers import fixtures
 
 
@@ -89,19 +97,40 @@ def test_billion_laughs_is_refused(tmp_path: Path, builder: Callable[[Path], Pat
     assert "XML bomb" in _refused(builder(tmp_path))
 
 
-def test_billion_laughs_is_refused_by_defusedxml_too(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("builder", [fixtures.laughs_xlsx, fixtures.laughs_docx])
+def test_billion_laughs_is_refused_by_the_reader_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, builder: Callable[[Path], Path]
 ) -> None:
-    """Without our own check, openpyxl's defusedxml parser still stops the expansion."""
+    """Without the container check, the XML reader still refuses the part before parsing."""
     monkeypatch.setattr(zip_safety, "_check_prolog", lambda archive, info: None)
-    assert "XML bomb" in _refused(fixtures.laughs_xlsx(tmp_path))
+    assert "XML bomb" in _refused(builder(tmp_path))
 
 
-def test_spreadsheets_are_refused_without_defusedxml(
+@pytest.mark.parametrize("builder", [fixtures.laughs_xlsx, fixtures.laughs_docx])
+def test_billion_laughs_is_refused_by_the_parser_last_of_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, builder: Callable[[Path], Path]
+) -> None:
+    """Without either start-of-part check, the parser neither expands the entities nor lets
+    the declaration through."""
+    monkeypatch.setattr(zip_safety, "_check_prolog", lambda archive, info: None)
+    monkeypatch.setattr(xml_parts, "check_head", lambda head, complete: None)
+    assert "XML bomb" in _refused(builder(tmp_path))
+
+
+def test_a_document_type_without_entities_is_refused_by_the_parser(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(openpyxl, "DEFUSEDXML", False)
-    assert "defusedxml" in _refused(fixtures.messy_xlsx(tmp_path))
+    monkeypatch.setattr(zip_safety, "_check_prolog", lambda archive, info: None)
+    monkeypatch.setattr(xml_parts, "check_head", lambda head, complete: None)
+    source = fixtures.no_date_xlsx(tmp_path).read_bytes()
+    path = tmp_path / "doctype.xlsx"
+    with zipfile.ZipFile(io.BytesIO(source)) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    body = sheet.split(b"?>", 1)[-1]
+    fixtures._rewrite_zip(
+        source, path, {"xl/worksheets/sheet1.xml": b"<!DOCTYPE worksheet>" + body}
+    )
+    assert "XML bomb" in _refused(path)
 
 
 def test_a_file_over_the_size_limit(tmp_path: Path) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from reviewer_app.demo import build_demo
 from reviewer_app.learning.dataset import (
     AGE_BANDS,
     age_band,
@@ -24,25 +24,21 @@ from reviewer_app.services.learning import (
     DatasetBlockedError,
     anonymised_dataset,
     dataset_hits,
-    review_dataset,
 )
-from reviewer_app.services.report_inputs import pseudonym_register
-from reviewer_app.services.review_parts import analysis_service
-from reviewer_app.services.transfer import fill_review, take_snapshot
-from storage.library import StoredReview
-from tests.helpers.reviews import new_review
+from reviewer_app.services.open_review import ReviewServices
+from tests.helpers.reviews import demo_services
 
 
 @pytest.fixture
-def demo_review(tmp_path: Path, app_paths: AppPaths) -> StoredReview:
-    review = new_review(tmp_path / "demo.review", app_paths)
-    fill_review(review, build_demo(60))
-    return review
+def demo_review(tmp_path: Path, app_paths: AppPaths) -> Iterator[ReviewServices]:
+    review = demo_services(tmp_path / "demo.review", app_paths, 60)
+    yield review
+    review.close()
 
 
-def _identifying(review: StoredReview) -> list[str]:
+def _identifying(review: ReviewServices) -> list[str]:
     """Every real name part, date of birth (in many shapes), agency name and pseudonym."""
-    snapshot = take_snapshot(review)
+    snapshot = review.snapshot()
     found: set[str] = set()
     for person in snapshot.analysis.people:
         found.update(part for part in person.real_name.split() if len(part) > 2)
@@ -71,8 +67,8 @@ def test_age_bands(born: dt.date | None, on: dt.date, band: str) -> None:
     assert age_band(born, on) == band
 
 
-def test_demo_dataset_holds_nothing_identifying(demo_review: StoredReview) -> None:
-    dataset = review_dataset(demo_review)
+def test_demo_dataset_holds_nothing_identifying(demo_review: ReviewServices) -> None:
+    dataset = demo_review.dataset()
     assert dataset.review_type == "lcspr"
     assert dataset.review_year == 2026
     assert dataset.age_band == "1–4" and dataset.age_band in AGE_BANDS
@@ -88,14 +84,14 @@ def test_demo_dataset_holds_nothing_identifying(demo_review: StoredReview) -> No
             assert term.lower() not in lowered, term
         assert not re.search(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b", text)  # no UK dates at all
         assert not re.search(r"\b(19|20)\d\d-\d\d-\d\d\b", text)  # nor ISO ones
-    full = pseudonym_register(demo_review)
+    full = demo_review.pseudonym_register()
     assert dataset_hits(dataset, full) == []
 
 
 def test_the_gate_blocks_a_name_or_date_of_birth_and_says_where(
-    demo_review: StoredReview,
+    demo_review: ReviewServices,
 ) -> None:
-    analysis = analysis_service(demo_review)
+    analysis = demo_review.analysis
     finding = analysis.findings()[1]
     analysis.save_finding(
         finding.with_changes(
@@ -104,27 +100,27 @@ def test_the_gate_blocks_a_name_or_date_of_birth_and_says_where(
         )
     )
     with pytest.raises(DatasetBlockedError) as caught:
-        review_dataset(demo_review)
+        demo_review.dataset()
     message = str(caught.value)
     assert "Finding 2 — theme" in message
     assert "Finding 2 — question for the board 1" in message
     assert "Ashworth" not in message and "17/04/2013" not in message  # where, never what
 
 
-def test_full_names_are_pseudonymised_before_the_scan(demo_review: StoredReview) -> None:
-    analysis = analysis_service(demo_review)
+def test_full_names_are_pseudonymised_before_the_scan(demo_review: ReviewServices) -> None:
+    analysis = demo_review.analysis
     finding = analysis.findings()[0]
     analysis.save_finding(finding.with_changes(theme="Bruising: Priya Nandra's referral"))
-    snapshot = take_snapshot(demo_review)
-    dataset = anonymised_dataset(snapshot, pseudonym_register(demo_review))
+    snapshot = demo_review.snapshot()
+    dataset = anonymised_dataset(snapshot, demo_review.pseudonym_register())
     assert dataset.findings[0].theme == "Bruising: Health Visitor 1's referral"
 
 
-def test_json_and_csv_read_back_the_same(demo_review: StoredReview) -> None:
-    dataset = review_dataset(demo_review)
+def test_json_and_csv_read_back_the_same(demo_review: ReviewServices) -> None:
+    dataset = demo_review.dataset()
     assert from_json(to_json(dataset)) == dataset
     assert from_csv(to_csv(dataset)) == [dataset]
     assert read_datasets("\ufeff" + to_csv(dataset), "x.csv") == [dataset]
     listed = json.dumps([json.loads(to_json(dataset))])
     assert read_datasets(listed, "x.json") == [dataset]
-    assert review_dataset(demo_review).dataset_id == dataset.dataset_id  # stable per review
+    assert demo_review.dataset().dataset_id == dataset.dataset_id  # stable per review

@@ -6,8 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from reviewer_app.paths import AppPaths
+from reviewer_app.problems import Category, Problem
 from reviewer_app.quality.assessment import MarkerAssessment, Status
-from reviewer_app.services.readiness import Category, Problem, check_readiness, next_steps
+from reviewer_app.services.readiness import check_readiness, next_steps
 from reviewer_app.timetable.rules import MilestoneKind
 from reviewer_app.timetable.schedule import DelayRecord, MilestoneRecord
 from tests.helpers.reviews import new_review

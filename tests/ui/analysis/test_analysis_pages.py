@@ -73,20 +73,21 @@ def test_the_analysis_journey(  # type: ignore[no-untyped-def]
     conversations.use_guide.click()
     assert len(conversations.record_boxes) == 5
     conversations.record_boxes[0][1].setPlainText("Only what Mother told me.")
-    conversations.save_button.click()
+    assert conversations.flush()
     (stored,) = bench.analysis.conversations()
     assert stored.date == dt.date(2026, 4, 20) and stored.mode is Mode.VIDEO
     assert stored.record[0].answer == "Only what Mother told me." and len(stored.participants) == 1
 
     # a passage linked to the entry about the bruise
-    assert conversations.passages_box.isEnabled()
-    conversations.passage_text.setPlainText("The protocol was on the intranet, not on my screen.")
-    conversations.themes.setText("tools, bruising")
-    bruise = _link_entry(conversations.passage_entries, "bruise cheek emergency")
-    conversations.save_passage.click()
+    passages = conversations.passages
+    assert passages.isEnabled()
+    passages.text.setPlainText("The protocol was on the intranet, not on my screen.")
+    passages.themes.setText("tools, bruising")
+    bruise = _link_entry(passages.entries, "bruise cheek emergency")
+    assert conversations.flush()
     (passage,) = bench.analysis.passages()
     assert passage.entry_ids == (bruise,) and passage.themes == ("tools", "bruising")
-    assert conversations.passage_list.count() == 1
+    assert passages.list.count() == 1
 
     # build an episode around that entry
     episodes = EpisodesPage(bench.analysis, undo_stack, runner)
@@ -101,7 +102,7 @@ def test_the_analysis_journey(  # type: ignore[no-untyped-def]
     episodes.factors[next(iter(episodes.factors))].setPlainText("No developmental stage on triage")
     select(episodes.appraisal, Appraisal.PROBLEMATIC)
     _tick(episodes.safeguards, "usual practice")
-    episodes.save_button.click()
+    assert episodes.flush()
     (episode,) = bench.analysis.episodes()
     assert episode.entry_ids == (bruise,) and episode.appraisal is Appraisal.PROBLEMATIC
     assert episode.perspectives[0].who == "ED Doctor 1"
@@ -116,11 +117,11 @@ def test_the_analysis_journey(  # type: ignore[no-untyped-def]
     findings.statement.setPlainText("Bruising in non-mobile babies is not reliably referred.")
     select(findings.category, "tools")
     findings.follow_up.setPlainText("How is the board assured the protocol is used at night?")
-    findings.save_button.click()
+    assert findings.flush()
     assert "not linked to any episode" in findings.warnings.text()
     assert findings.warnings.isVisibleTo(findings)
     _tick(findings.episodes, "Bruise to a non-mobile baby")
-    findings.save_button.click()
+    assert findings.flush()  # a tick is saved at once (here: without waiting for the loop)
     (finding,) = bench.analysis.findings()
     assert finding.episode_ids == (episode.id,) and finding.category == "tools"
     assert finding.board_questions.startswith("How is the board")
@@ -143,7 +144,7 @@ def test_importing_notes_into_a_conversation(  # type: ignore[no-untyped-def]
     _show(qtbot, page)
     page.reload()
     page.title_field.setText("Learning event")
-    page.save_button.click()
+    assert page.flush()
     document = docx.Document()
     document.add_paragraph("Morning: what each agency knew.")
     path = tmp_path / "event notes.docx"
@@ -192,6 +193,6 @@ def test_findings_offer_recommendations_when_the_method_is_not_learning_together
     assert page.follow_up.accessibleName() == "Recommendations"
     page.statement.setPlainText("A finding")
     page.follow_up.setPlainText("Recommend a protocol.")
-    page.save_button.click()
+    assert page.flush()
     (finding,) = empty_bench.analysis.findings()
     assert finding.recommendations == "Recommend a protocol." and finding.board_questions == ""

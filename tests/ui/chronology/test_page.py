@@ -102,3 +102,19 @@ def test_clear_leaves_no_case_text_on_screen(page, service) -> None:  # type: ig
     assert page.model.rowCount() == 0 and page.detail.linked.toPlainText() == ""
     assert page.detail.original_row.toPlainText() == ""
     assert page.filter_bar.agency_menu.actions() == []
+
+
+def test_a_cell_being_edited_is_saved_before_the_page_is_blanked(  # type: ignore[no-untyped-def]
+    qtbot, page, review
+) -> None:
+    page.show()
+    qtbot.waitExposed(page)
+    csc, _ = strategy_pair(page.service)
+    page.select_entry(csc.id)
+    page.table.setCurrentIndex(page.proxy.index(page.proxy.proxy_row_of(csc.id), Column.COMMENT))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    editor = page.table.viewport().focusWidget()
+    assert page.table.state() == QAbstractItemView.State.EditingState and editor is not None
+    qtbot.keyClicks(editor, "Typed, then the review locked")
+    page.clear()  # the workspace blanks every page as the review locks
+    assert stored_entries(review)[csc.id].comment == "Typed, then the review locked"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewer_app.services.learning import LearningLibraryRepository, LibraryCreated
+from reviewer_app.learning.repository import LearningLibraryRepository, LibraryCreated
 from tests.reviewer_app.learning.memory import MemoryLibrary
 
 

@@ -20,22 +20,16 @@ if str(ROOT) not in sys.path:
 from PySide6.QtGui import QUndoStack  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from reviewer_app.demo import build_demo  # noqa: E402
 from reviewer_app.learning.attached import NoteTarget, TargetKind  # noqa: E402
 from reviewer_app.learning.collation import Dimension  # noqa: E402
 from reviewer_app.learning.note import Attachment, LearningNote  # noqa: E402
 from reviewer_app.paths import AppPaths  # noqa: E402
 from reviewer_app.services.learning import (  # noqa: E402
-    AttachedNotesService,
     CollationService,
     LibraryService,
-    review_dataset,
     target_choices,
 )
-from reviewer_app.services.review_parts import analysis_service, quality_service  # noqa: E402
-from reviewer_app.services.transfer import fill_review  # noqa: E402
-from storage.attached_notes_repository import SqlAttachedNotes  # noqa: E402
-from tests.helpers.reviews import new_review  # noqa: E402
+from tests.helpers.reviews import demo_services  # noqa: E402
 from tests.reviewer_app.learning.memory import MemoryLibrary  # noqa: E402
 from tests.reviewer_app.learning.test_collation import synthetic  # noqa: E402
 from tests.ui.learning.fakes import MemoryAccess  # noqa: E402
@@ -110,9 +104,8 @@ def main() -> int:
 
     home = Path(tempfile.mkdtemp(prefix="scr-learning-screens-"))
     paths = AppPaths.under(home / "app").ensure()
-    review = new_review(home / "demo.review", paths, title="Child M")
-    fill_review(review, build_demo(60))
-    analysis, quality = analysis_service(review), quality_service(review)
+    review = demo_services(home / "demo.review", paths, 60)
+    analysis, quality = review.analysis, review.quality
 
     def choices():  # type: ignore[no-untyped-def]
         markers = [(r.number, r.title) for r in quality.dashboard_rows()]
@@ -123,7 +116,7 @@ def main() -> int:
     dialog.resize(980, 600)
     save(dialog, "learning-attach.png")
 
-    attached = AttachedNotesService(SqlAttachedNotes(lambda: review.file.engine))
+    attached = review.learning_notes
     notes = service.notes()
     attached.attach(notes[1], [first, NoteTarget(TargetKind.MARKER, 13)])
     attached.attach(notes[2])
@@ -140,7 +133,7 @@ def main() -> int:
     save(page, "learning-notes-page.png")
 
     collation = CollationService()
-    collation.add([review_dataset(review), *synthetic(24)])
+    collation.add([review.dataset(), *synthetic(24)])
     window2 = CollationWindow(collation, lambda *args: None, ImmediateTaskRunner())
     window2.dimension.setCurrentIndex(window2.dimension.findData(Dimension.JOURNEY_STAGE.value))
     window2.select_group(1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,6 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from exporters.briefing import export_briefing
-from exporters.learning_dataset import export_learning_dataset
-from reviewer_app.demo import build_demo
 from reviewer_app.learning.attached import NoteTarget, TargetKind
 from reviewer_app.learning.collation import Dimension
 from reviewer_app.learning.dataset import to_json
@@ -28,17 +27,14 @@ from reviewer_app.learning.markdown import to_markdown
 from reviewer_app.learning.note import LearningNote
 from reviewer_app.paths import AppPaths
 from reviewer_app.services.learning import (
-    AttachedNotesService,
     CollationService,
     LibraryService,
     target_choices,
 )
-from reviewer_app.services.review_parts import analysis_service, quality_service
-from reviewer_app.services.transfer import fill_review
-from storage.attached_notes_repository import SqlAttachedNotes
+from reviewer_app.services.open_review import ReviewServices
 from storage.keyring_store import KeyringStore, NoKeyring
 from storage.learning_library import StoredLearningLibrary
-from tests.helpers.reviews import new_review
+from tests.helpers.reviews import demo_services
 from tests.helpers.secrets_watch import PASSPHRASE, register
 from tests.reviewer_app.learning.memory import MemoryLibrary
 from tests.reviewer_app.learning.test_collation import synthetic
@@ -157,38 +153,37 @@ def test_search_tags_import_and_export(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def demo_review(tmp_path: Path, app_paths: AppPaths):  # type: ignore[no-untyped-def]
-    review = new_review(tmp_path / "demo.review", app_paths)
-    fill_review(review, build_demo(40))
+def demo_review(tmp_path: Path, app_paths: AppPaths) -> Iterator[ReviewServices]:
+    review = demo_services(tmp_path / "demo.review", app_paths, 40)
     yield review
     review.close()
 
 
-def _learning_page(review, library: MemoryLibrary) -> LearningNotesPage:  # type: ignore[no-untyped-def]
-    analysis = analysis_service(review)
-    quality = quality_service(review)
+def _learning_page(review: ReviewServices, library: MemoryLibrary) -> LearningNotesPage:
+    exports = review.exports
+    assert exports is not None
     page = LearningNotesPage(
-        AttachedNotesService(SqlAttachedNotes(lambda: review.file.engine)),
+        review.learning_notes,
         lambda: LibraryService(library),
         lambda: target_choices(
-            analysis.findings(),
-            [(r.number, r.title) for r in quality.dashboard_rows()],
-            analysis.episodes(),
+            review.analysis.findings(),
+            [(r.number, r.title) for r in review.quality.dashboard_rows()],
+            review.analysis.episodes(),
         ),
         QUndoStack(),
         ImmediateTaskRunner(),
-        export_dataset=lambda path, fmt: export_learning_dataset(review, path, fmt),  # type: ignore[arg-type]
+        export_dataset=lambda path, fmt: exports.write_learning_dataset(path, fmt),  # type: ignore[arg-type]
     )
     page.reload()
     return page
 
 
-def test_attach_pull_and_report_choice_with_undo(qtbot: QtBot, demo_review) -> None:  # type: ignore[no-untyped-def]
+def test_attach_pull_and_report_choice_with_undo(qtbot: QtBot, demo_review: ReviewServices) -> None:
     library = MemoryLibrary()
     note = LibraryService(library).add(LearningNote(title="Hindsight bias", body="Known then"))
     page = _learning_page(demo_review, library)
     qtbot.addWidget(page)
-    finding_id = analysis_service(demo_review).findings()[0].id or 0
+    finding_id = demo_review.analysis.findings()[0].id or 0
     target = NoteTarget(TargetKind.FINDING, finding_id)
     page.choose_attachment = lambda notes, choices: (notes[0], (target,))
     page.attach_button.click()
@@ -215,9 +210,9 @@ def test_attach_pull_and_report_choice_with_undo(qtbot: QtBot, demo_review) -> N
 
 def test_dataset_export_from_the_page(
     qtbot: QtBot,
-    demo_review,
+    demo_review: ReviewServices,
     tmp_path: Path,
-    message_boxes: list[Shown],  # type: ignore[no-untyped-def]
+    message_boxes: list[Shown],
 ) -> None:
     page = _learning_page(demo_review, MemoryLibrary())
     qtbot.addWidget(page)
@@ -225,7 +220,7 @@ def test_dataset_export_from_the_page(
     page.choose_dataset_path = lambda: (out, "csv")
     page.dataset_button.click()
     assert out.exists() and "written" in page.status.text()
-    analysis = analysis_service(demo_review)
+    analysis = demo_review.analysis
     analysis.save_finding(analysis.findings()[0].with_changes(theme="The Ashworth family"))
     blocked = tmp_path / "blocked.json"
     page.choose_dataset_path = lambda: (blocked, "json")

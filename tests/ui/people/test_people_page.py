@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox
 
 from reviewer_app.people.model import InvolvementStep, PersonKind
 from tests.reviewer_app.analysis.workbench import Workbench
@@ -37,7 +38,7 @@ def test_add_a_practitioner_with_a_pseudonym_undo_and_redo(  # type: ignore[no-u
     people.agency.setCurrentIndex(
         people.agency.findText("Northshire Community Health (Health Visiting)")
     )
-    people.save_button.click()
+    assert people.flush()  # what the form saves as the reviewer works, at once
     (stored,) = empty_bench.people.people()
     assert (stored.pseudonym, stored.real_name, stored.kind) == (
         "Health Visitor 1", "Priya Nandra", PersonKind.PRACTITIONER,
@@ -62,16 +63,28 @@ def test_add_a_practitioner_with_a_pseudonym_undo_and_redo(  # type: ignore[no-u
     assert empty_bench.people.people() == [stored]
 
 
-def test_a_bad_date_is_refused_plainly(  # type: ignore[no-untyped-def]
-    qtbot, empty_bench: Workbench, undo_stack: QUndoStack, message_boxes
+def test_a_bad_date_is_shown_beside_the_form_and_the_rest_is_saved(  # type: ignore[no-untyped-def]
+    qtbot, demo_bench: Workbench, undo_stack: QUndoStack, message_boxes
 ) -> None:
-    page = _page(qtbot, empty_bench, undo_stack)
-    page.people.new()
-    page.people.pseudonym.setText("Mother")
-    page.people.date_of_birth.setText("31/02/1990")
-    page.people.save_button.click()
-    assert empty_bench.people.people() == []
-    assert "not a date" in message_boxes[-1].text
+    page = _page(qtbot, demo_bench, undo_stack)
+    people = page.people
+    first = people.current
+    people.real_name.setText("Someone Else")
+    people.date_of_birth.setText("31/02/1990")
+    people.list.setCurrentRow(2)  # try to move on: asked, "No" (the default), so it stays
+    (asked,) = message_boxes
+    assert asked.kind == "question" and "not a date" in asked.text
+    assert people.current.id == first.id and people.list.currentRow() == 0
+    assert "not a date" in people.problem.text() and people.problem.isVisibleTo(people)
+    assert people.date_of_birth.text() == "31/02/1990"  # the text stays to be put right
+    stored = demo_bench.people.person(first.id)
+    assert stored.real_name == "Someone Else" and stored.date_of_birth == first.date_of_birth
+
+    people.date_of_birth.setText("28/02/1990")
+    people.list.setCurrentRow(2)
+    assert people.list.currentRow() == 2 and not people.problem.isVisibleTo(people)
+    assert demo_bench.people.person(first.id).date_of_birth is not None
+    assert len(message_boxes) == 1
 
 
 def test_agencies_tab_shows_what_is_overdue_and_every_control_is_named(  # type: ignore[no-untyped-def]
@@ -82,3 +95,31 @@ def test_agencies_tab_shows_what_is_overdue_and_every_control_is_named(  # type:
     assert any("Northshire General Hospital" in t and "Overdue: agency report" in t for t in texts)
     assert page.people.list.count() == 9
     assert unnamed_controls(page) == []
+
+
+def test_leaving_anyway_drops_only_what_cannot_be_saved(  # type: ignore[no-untyped-def]
+    qtbot, demo_bench: Workbench, undo_stack: QUndoStack, monkeypatch, message_boxes
+) -> None:
+    page = _page(qtbot, demo_bench, undo_stack)
+    people = page.people
+    first = people.current
+    people.team.setText("Duty team")
+    people.date_of_birth.setText("sometime")
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *args: QMessageBox.StandardButton.Yes)
+    )
+    people.list.setCurrentRow(1)
+    assert people.list.currentRow() == 1 and not people.problem.isVisibleTo(people)
+    stored = demo_bench.people.person(first.id)
+    assert stored.team == "Duty team" and stored.date_of_birth == first.date_of_birth
+
+    people.new()  # a blank form, touched and put back as it was: no question, nothing saved
+    select(people.kind, PersonKind.PRACTITIONER)
+    select(people.kind, PersonKind.FAMILY)
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(_no_question))
+    people.list.setCurrentRow(0)
+    assert people.list.currentRow() == 0 and len(demo_bench.people.people()) == 9
+
+
+def _no_question(*args: object) -> object:
+    raise AssertionError("nothing needed asking")

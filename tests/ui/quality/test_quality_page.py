@@ -8,11 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from reviewer_app.paths import AppPaths
-from reviewer_app.quality.assessment import Status
+from reviewer_app.quality.assessment import MarkerAssessment, Status
 from reviewer_app.services.readiness import check_readiness
 from tests.helpers.reviews import new_review
-from tests.reviewer_app.quality.reviews import Services, demo
-from ui.quality.page import CONVENTION, QualityPage
+from tests.reviewer_app.quality.reviews import Services, demo, services
+from tests.ui.runners import HeldRunner
+from tests.ui.support import Shown
+from ui.quality.marker_panel import LOADING
+from ui.quality.page import CONVENTION, NUMBER_ROLE, QualityPage
 from ui.quality.widgets import combo_status
 from ui.tasks import ImmediateTaskRunner
 
@@ -146,3 +149,78 @@ def test_every_mnemonic_is_unique_and_labels_have_buddies(
     s = demo(new_review(tmp_path / "x.review", app_paths))
     page, _ = make_page(qtbot, s)
     assert_unique(mnemonics(page))
+
+
+def listed_markers(page: QualityPage) -> list[int]:
+    found = []
+    for top in range(page.tree.topLevelItemCount()):
+        stage = page.tree.topLevelItem(top)
+        found += [stage.child(i).data(0, NUMBER_ROLE) for i in range(stage.childCount())]
+    return found
+
+
+def test_a_new_review_shows_all_18_markers_as_soon_as_the_page_is_made(
+    qtbot, tmp_path: Path, app_paths: AppPaths, message_boxes: list[Shown]
+) -> None:  # type: ignore[no-untyped-def]
+    s = services(new_review(tmp_path / "x.review", app_paths))
+    stack = QUndoStack()
+    page = QualityPage(s.quality, stack, ImmediateTaskRunner())  # nobody calls reload()
+    qtbot.addWidget(page)
+    page.show()
+    assert listed_markers(page) == list(range(1, 19))
+    assert [text.split(",")[0] for text in page.strip.summaries()] == [
+        "0 of 5 settled",
+        "0 of 8 settled",
+        "0 of 5 settled",
+    ]
+    assert page.panel.marker is not None and page.panel.title.text() == "1. Referral"
+    assert page.tree.currentItem().data(0, NUMBER_ROLE) == 1
+    assert len(page.panel.prompt_combos) == 3
+    assert page.panel.choices.count() > 0  # the timetable and the delay log, at least
+
+    # the first control a keyboard reaches works (it used to raise the crash notice)
+    qtbot.keyClick(page.panel.status, Qt.Key.Key_Down)
+    assert s.quality.marker(1).status is Status.IN_PROGRESS
+    assert not [m for m in message_boxes if m.kind == "critical"]
+    stack.undo()
+    assert s.quality.marker(1).status is Status.NOT_STARTED
+
+
+def test_before_the_markers_are_read_there_is_nothing_to_save_against(
+    qtbot, tmp_path: Path, app_paths: AppPaths, message_boxes: list[Shown]
+) -> None:  # type: ignore[no-untyped-def]
+    s = services(new_review(tmp_path / "x.review", app_paths))
+    stack = QUndoStack()
+    runner = HeldRunner()
+    page = QualityPage(s.quality, stack, runner)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.panel.waiting.isVisible() and page.panel.waiting.text() == LOADING
+    assert not page.panel.body.isVisible() and page.panel.recorded is None
+
+    page.set_marker_status(Status.ADDRESSED)
+    page.set_marker_notes("typed too early")
+    page.set_prompt_status("a", Status.ADDRESSED)
+    page.select_marker(0)
+    page.select_marker(5)
+    assert stack.count() == 0 and not message_boxes
+
+    runner.release()
+    assert page.panel.marker is not None and page.panel.marker.number == 1
+    assert page.panel.body.isVisible() and not page.panel.waiting.isVisible()
+    page.select_marker(99)  # no such marker: the panel stays where it was
+    assert page.panel.marker.number == 1
+
+
+def test_coming_back_to_the_page_shows_what_changed_meanwhile(
+    qtbot, tmp_path: Path, app_paths: AppPaths
+) -> None:  # type: ignore[no-untyped-def]
+    s = services(new_review(tmp_path / "x.review", app_paths))
+    page = QualityPage(s.quality, QUndoStack(), ImmediateTaskRunner())
+    qtbot.addWidget(page)
+    page.show()
+    page.hide()
+    s.quality.save_marker(MarkerAssessment(2, Status.ADDRESSED))
+    page.show()
+    second = page.tree.topLevelItem(0).child(1)
+    assert second.data(0, NUMBER_ROLE) == 2 and second.text(1).startswith("Addressed")

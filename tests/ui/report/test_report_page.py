@@ -9,8 +9,9 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from exporters.report.service import ReportService
-from reviewer_app.services.report import OVERRIDE_KIND, ReportInputs
-from tests.exporters.report_fixtures import REGISTER, MemoryLog, demo_inputs
+from reviewer_app.reporting.inputs import ReportInputs
+from reviewer_app.reporting.log import OVERRIDE_KIND
+from tests.exporters.report_fixtures import REGISTER, MemoryLog, demo_inputs, with_analysis
 from ui.report.page import ReportPage
 from ui.report.preview import PREVIEW_ROWS, section_html
 from ui.tasks import ImmediateTaskRunner
@@ -24,7 +25,7 @@ def make_page(qtbot: QtBot, inputs: ReportInputs, log: MemoryLog | None = None) 
 
 
 def test_the_outline_lists_sections_and_marks_those_still_to_write(qtbot: QtBot) -> None:
-    page = make_page(qtbot, demo_inputs())
+    page = make_page(qtbot, with_analysis(demo_inputs()))  # the demo without its findings
     items = [page.outline.item(n).text() for n in range(page.outline.count())]
     assert items[0] == "Title page"
     assert "7. Findings (to write)" in items

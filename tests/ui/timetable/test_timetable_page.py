@@ -11,12 +11,13 @@ from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLineEdit, QTab
 
 from reviewer_app.paths import AppPaths
 from reviewer_app.timetable.rules import MilestoneKind
-from reviewer_app.timetable.schedule import DelayRecord
+from reviewer_app.timetable.schedule import DelayRecord, MilestoneRecord
 from tests.helpers.reviews import new_review
-from tests.reviewer_app.quality.reviews import demo
+from tests.reviewer_app.quality.reviews import demo, services
+from tests.ui.runners import HeldRunner
 from tests.ui.support import Shown
 from ui.tasks import ImmediateTaskRunner
-from ui.timetable.page import NOTHING_LATE, TimetablePage
+from ui.timetable.page import LOADING, NOTHING_LATE, TimetablePage
 
 
 def cell(table: QTableWidget, label: str, column: int) -> str:
@@ -138,3 +139,55 @@ def test_every_mnemonic_is_unique_on_the_page_and_in_the_dialog(
     dialog = page.open_delay_dialog()
     assert_unique(mnemonics(dialog))
     dialog.reject()
+
+
+def test_a_new_review_shows_its_milestones_as_soon_as_the_page_is_made(
+    qtbot, tmp_path: Path, app_paths: AppPaths
+) -> None:  # type: ignore[no-untyped-def]
+    s = services(new_review(tmp_path / "x.review", app_paths))
+    page = TimetablePage(s.timetable, QUndoStack(), ImmediateTaskRunner())  # nobody reloads
+    qtbot.addWidget(page)
+    page.show()
+    assert page.table.rowCount() == len(s.timetable.schedule()) > 5
+    assert page.table.currentRow() == 0
+    assert page.editor_title.text() == "Decision to review"
+    assert cell(page.table, "Decision to review", 4) == "record the date it was made"
+    assert page.rules_note.text().startswith("Due dates follow the rules")
+    assert warnings(page) == [NOTHING_LATE]
+    assert page.no_delays.isVisible() and page.delays.rowCount() == 0
+    assert page.done_on.isEnabled()
+
+
+def test_before_the_timetable_is_read_nothing_can_be_saved(
+    qtbot, tmp_path: Path, app_paths: AppPaths, message_boxes: list[Shown]
+) -> None:  # type: ignore[no-untyped-def]
+    s = services(new_review(tmp_path / "x.review", app_paths))
+    stack = QUndoStack()
+    runner = HeldRunner()
+    page = TimetablePage(s.timetable, stack, runner)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.editor_title.text() == LOADING
+    assert not page.done_on.isEnabled() and not page.not_applicable.isEnabled()
+    page.done_on.setText("05/05/2026")
+    page.commit_milestone()
+    assert stack.count() == 0 and not message_boxes
+
+    runner.release()
+    assert page.done_on.isEnabled() and page.done_on.text() == ""
+    assert page.editor_title.text() == "Decision to review"
+    assert s.timetable.record(MilestoneKind.DECISION).done_on is None
+
+
+def test_coming_back_to_the_page_shows_what_changed_meanwhile(
+    qtbot, tmp_path: Path, app_paths: AppPaths
+) -> None:  # type: ignore[no-untyped-def]
+    s = services(new_review(tmp_path / "x.review", app_paths))
+    page = TimetablePage(s.timetable, QUndoStack(), ImmediateTaskRunner())
+    qtbot.addWidget(page)
+    page.show()
+    assert cell(page.table, "Decision to review", 2) == ""
+    page.hide()
+    s.timetable.save_milestone(MilestoneRecord(MilestoneKind.DECISION, dt.date(2026, 5, 5)))
+    page.show()
+    assert cell(page.table, "Decision to review", 2) == "05/05/2026"

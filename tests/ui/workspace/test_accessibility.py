@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from reviewer_app.demo import build_demo
 from reviewer_app.paths import AppPaths
 from reviewer_app.services.transfer import fill_review
+from reviewer_app.wiring import ReviewSessionFiles, open_services
 from tests.helpers.reviews import new_review, review_files
 from ui.start_window import MainWindow
 from ui.tasks import ImmediateTaskRunner
@@ -40,15 +42,17 @@ def _named(widget: QWidget) -> bool:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, app_paths: AppPaths, tmp_path: Path) -> MainWindow:
+def window(qtbot: QtBot, app_paths: AppPaths, tmp_path: Path) -> Iterator[MainWindow]:
     review = new_review(tmp_path / "a11y.review", app_paths)
     fill_review(review, build_demo(120))
-    shown = MainWindow(review_files(app_paths), paths=app_paths, runner=ImmediateTaskRunner())
+    files = ReviewSessionFiles(review_files(app_paths))
+    shown = MainWindow(files, paths=app_paths, runner=ImmediateTaskRunner())
     qtbot.addWidget(shown)
     shown.resize(1280, 800)
     shown.show()
-    shown.show_review(review, add_to_recent=False)
-    return shown
+    shown.show_review(open_services(review), add_to_recent=False)
+    yield shown
+    shown.close()
 
 
 @pytest.mark.parametrize("section", [s.key for s in SECTIONS])

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLabel
 
 from reviewer_app.paths import AppPaths
 from reviewer_app.review import Review
+from tests.helpers.reviews import Sessions
 from tests.helpers.secrets_watch import PASSPHRASE
-from tests.ui.fakes import FakeReviewFiles
 from tests.ui.support import visible_dialog
 from ui.application import start
 from ui.guide_dialog import GuideDialog
@@ -24,7 +24,7 @@ from ui.welcome_dialog import WelcomeDialog
 def test_first_run_welcomes_and_opens_the_demo_in_one_click(
     qtbot, app_paths: AppPaths, tmp_path: Path
 ) -> None:
-    files = FakeReviewFiles()
+    files = Sessions(app_paths)
     demo = tmp_path / "demo.review"
     files.add(demo, Review(title="Child M (demonstration)"), PASSPHRASE)
     window = start(

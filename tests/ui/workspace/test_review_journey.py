@@ -13,9 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from reviewer_app.chronology.entry import AgencyType
 from reviewer_app.paths import AppPaths
-from storage.backups import BackupStore
-from storage.keyring_store import KeyringStore
-from storage.library import StoredReviewFiles
+from reviewer_app.wiring import ReviewSessionFiles
+from tests.helpers.reviews import review_files
 from tests.helpers.secrets_watch import MARKER, PASSPHRASE, register
 from tests.ui.importing.agency_files import multi_sheet_xlsx
 from tests.ui.importing.steps import FINISH, choose_file, name_agency, press, to_import_page
@@ -49,7 +48,7 @@ def test_create_import_edit_undo_autolock_unlock(
     qtbot: QtBot, app_paths: AppPaths, tmp_path: Path
 ) -> None:
     clock = FakeClock()
-    files = StoredReviewFiles(BackupStore(app_paths.backups), KeyringStore(fail.Keyring()))
+    files = ReviewSessionFiles(review_files(app_paths, fail.Keyring()))
     window = MainWindow(files, paths=app_paths, runner=ImmediateTaskRunner(), clock=clock)
     qtbot.addWidget(window)
     window.show()

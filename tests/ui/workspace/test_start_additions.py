@@ -8,15 +8,15 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from reviewer_app.review import Review
+from tests.helpers.reviews import Sessions
 from tests.helpers.secrets_watch import PASSPHRASE
-from tests.ui.fakes import FakeReviewFiles
 from tests.ui.support import visible_dialog
 from ui.new_review_dialog import NewReviewDialog
 from ui.start_window import MainWindow
 
 
 def test_the_period_under_review_is_asked_for_and_checked(
-    qtbot, window: MainWindow, files: FakeReviewFiles, tmp_path: Path
+    qtbot, window: MainWindow, files: Sessions, tmp_path: Path
 ) -> None:
     window.new_review()
     dialog = visible_dialog(window, NewReviewDialog)
@@ -36,14 +36,15 @@ def test_the_period_under_review_is_asked_for_and_checked(
     qtbot.keyClicks(dialog.scope_start, "01/01/2014")
     assert dialog.ok.isEnabled() and not dialog.scope_problem.isVisible()
     dialog.ok.click()
-    [(path, details, _remember)] = files.created
-    assert path.name == "scoped.review"
+    [created] = files.handed_out
+    assert created.path.name == "scoped.review"
+    details = created.details.load().details
     assert details.scope is not None
     assert (details.scope.start, details.scope.end) == (dt.date(2014, 1, 1), dt.date(2016, 6, 30))
 
 
 def test_the_demo_button_opens_the_demonstration_review(
-    qtbot, window: MainWindow, files: FakeReviewFiles, tmp_path: Path
+    qtbot, window: MainWindow, files: Sessions, tmp_path: Path
 ) -> None:
     assert not window.start_page.demo_button.isVisibleTo(window)  # no demo wired in: hidden
     demo = tmp_path / "demo.review"

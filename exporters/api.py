@@ -1,0 +1,55 @@
+"""What the window may use of the exporters: this module, never their insides.
+
+The report page shows the report model and the export's outcome; the import wizard writes a
+validation report; the collation window writes a briefing. Everything else the exporters do
+reaches the window through the services the composition root builds.
+"""
+
+from __future__ import annotations
+
+from exporters.briefing import export_briefing
+from exporters.report.context import ChronologyMode
+from exporters.report.export import ExportBlockedError, ExportResult, Format, Progress
+from exporters.report.service import Preview
+from exporters.report.templates import ReportTemplate
+from exporters.report_model import (
+    BulletList,
+    Contents,
+    Heading,
+    Note,
+    NoteKind,
+    Paragraph,
+    Section,
+    Table,
+    TitlePage,
+)
+from exporters.validation_report import (
+    MUST_CORRECT,
+    PLEASE_CHECK,
+    report_lines,
+    write_validation_report,
+)
+
+__all__ = [
+    "MUST_CORRECT",
+    "PLEASE_CHECK",
+    "BulletList",
+    "ChronologyMode",
+    "Contents",
+    "ExportBlockedError",
+    "ExportResult",
+    "Format",
+    "Heading",
+    "Note",
+    "NoteKind",
+    "Paragraph",
+    "Preview",
+    "Progress",
+    "ReportTemplate",
+    "Section",
+    "Table",
+    "TitlePage",
+    "export_briefing",
+    "report_lines",
+    "write_validation_report",
+]

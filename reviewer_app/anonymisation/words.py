@@ -1,0 +1,131 @@
+"""The word lists the gate judges names by: everyday English words, and given names and surnames.
+
+- Everyday words come from the `english-words` package (Webster's Second International word
+  list, "web2"), taking only the entries it spells in lower case and that have a word made
+  from them: "mark" (marking), "hope" (hopeful), "grace" and "will" are everyday words; "jane"
+  (in the list, as an old coin) is not, nor are "Priya" and "Kieran". A registered name that
+  is an everyday word is only taken for the name when it has its capital, and never in the
+  app's own text.
+- Given names and surnames are lists shipped in `resources/names/`, derived from the
+  `names-dataset` package by `packaging/make_name_lists.py` (see its docstring), never written
+  by hand. A capitalised word in them that is not an everyday word is a "possible name".
+
+Everything is loaded once, on first use, from files installed with the app (no network).
+"""
+
+from __future__ import annotations
+
+import calendar
+from functools import cache, lru_cache
+from importlib import resources
+
+from reviewer_app.anonymisation.normalise import key_of
+from reviewer_app.anonymisation.patterns import TITLE_KEYS
+
+
+@cache
+def _web2() -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    words: set[str] = get_english_words_set(["web2"], lower=False, alpha=False)
+    return frozenset(words)
+
+
+@cache
+def everyday_words() -> frozenset[str]:
+    return frozenset(w for w in _web2() if w.islower())
+
+
+@cache
+def proper_nouns() -> frozenset[str]:
+    """Words the dictionary spells with a capital ("London", "English", "Victoria")."""
+    return frozenset(w.casefold() for w in _web2() if w[:1].isupper())
+
+
+_DERIVED = (
+    "ed",
+    "d",
+    "ing",
+    "er",
+    "ers",
+    "ful",
+    "less",
+    "ly",
+    "y",
+    "ness",
+    "s",
+    "es",
+    "ish",
+    "able",
+    "ment",
+)
+
+
+@lru_cache(maxsize=65536)
+def is_everyday(key: str) -> bool:
+    """Whether a one-word key ("will", "hope", "mark", "said") is also an everyday English word.
+
+    The word list spells some common given names in lower case too ("jane", "mary", "harry":
+    obscure senses). Such a name only counts as an everyday word when the list also has a word
+    made from it ("hoped", "marking", "willing", "graceful"), which obscure senses never have.
+    """
+    word = key.replace("'", "")
+    everyday = everyday_words()
+    if word not in everyday:
+        return False
+    if word not in common_given_names():
+        return True
+    stem = word[:-1] if word.endswith("e") else word
+    return any(word + end in everyday or stem + end in everyday for end in _DERIVED)
+
+
+def _names(file_name: str) -> frozenset[str]:
+    text = resources.files("resources").joinpath("names", file_name).read_text("utf-8")
+    return frozenset(key_of(line) for line in text.splitlines() if line.strip())
+
+
+@cache
+def given_names() -> frozenset[str]:
+    return _names("given_names.txt")
+
+
+@cache
+def common_given_names() -> frozenset[str]:
+    return _names("common_given_names.txt")
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return _names("surnames.txt")
+
+
+@cache
+def calendar_words() -> frozenset[str]:
+    """Month and day names and their short forms: capitalised, but never a person's name."""
+    words = {
+        *calendar.month_name[1:],
+        *calendar.month_abbr[1:],
+        *calendar.day_name,
+        *calendar.day_abbr,
+        "Sept",
+    }
+    return frozenset(w.casefold() for w in words)
+
+
+def is_possible_name(key: str) -> bool:
+    """A capitalised word worth asking about: in a name list, not an everyday word or a month."""
+    bare = key.removesuffix("'s").removesuffix("'")
+    if is_everyday(bare) or bare in calendar_words() or bare in TITLE_KEYS or len(bare) < 2:
+        return False
+    if bare in given_names():
+        return True
+    # A surname the dictionary knows as a place or a people ("London", "English") is more
+    # often that than a name, so only surnames it does not know are asked about.
+    return bare in surnames() and bare not in proper_nouns()
+
+
+@cache
+def possible_names() -> frozenset[str]:
+    """Every key `is_possible_name` says yes to (and its possessive), worked out once."""
+    found = {key for key in given_names() | surnames() if is_possible_name(key)}
+    return frozenset(found | {f"{key}'s" for key in found} | {f"{key}'" for key in found})

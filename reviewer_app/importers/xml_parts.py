@@ -1,0 +1,190 @@
+"""Reading the XML parts of a spreadsheet or Word document as a stream, safely and fast.
+
+A 150,000-row Word table is a 150 MB XML part; an object model of it (python-docx, or openpyxl
+for a workbook) takes gigabytes and most of a minute. Here each part is fed to lxml's pull
+parser in chunks, which hands over one finished element at a time (a table row, a worksheet
+row, a shared string); the caller reads it and `release`s it, so memory holds about one row
+of XML at a time, and the parsing is done by libxml2 in C.
+
+Safety does not depend on this module alone. `zip_safety.inspect_zip` has already refused any
+part whose prolog declares a document type (where XML "entities", and entity bombs, live).
+This reader checks the start of each part it reads again, before parsing; the parser never
+resolves entities, never loads an external DTD, never touches the network and keeps libxml2's
+limits on depth, text size and entity amplification (no `huge_tree`); and a document type
+found by the parser all the same is refused with the same plain message.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from typing import IO, Any
+
+from lxml import etree  # type: ignore[import-untyped]
+
+from reviewer_app.importers.errors import ImportRefusedError
+from reviewer_app.importers.zip_safety import XML_BOMB_MESSAGE, check_head
+
+_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+OFFICE_DOCUMENT = "/officeDocument"
+
+
+_CHUNK = 256 * 1024  # bytes of XML given to the parser at a time
+
+
+def elements(stream: IO[bytes], tags: str | tuple[str, ...], root: str = "") -> Iterator[Any]:
+    """Each element named in `tags`, once it is complete, in document order.
+
+    The caller reads each element as it comes and may `release` it. With `root` (the part's
+    document element), everything else that is finished is let go too, between chunks of the
+    part: down the path of elements still open (each the last child of the one above), the
+    earlier children are complete and, not being asked for, not needed. The descent stops at
+    an element named in `tags`, which its reader needs whole when it ends. So memory holds the
+    open path and the element being read, whatever else the part holds (prose around a table,
+    a sheet's validations, styles nobody asked for).
+    """
+    wanted = (tags,) if isinstance(tags, str) else tags
+    parser = etree.XMLPullParser(
+        events=("start", "end") if root else ("end",),
+        tag=(root, *wanted) if root else wanted,
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    document: Any = None
+    checked = False
+    finished = False
+    first = True
+    while not finished:
+        chunk = stream.read(_CHUNK)
+        if first:
+            check_head(chunk, complete=len(chunk) < _CHUNK)
+            first = False
+        if chunk:
+            try:
+                parser.feed(chunk)
+            except etree.XMLSyntaxError as error:
+                if "entit" in str(error).lower():  # libxml2's own guard against entity bombs
+                    raise ImportRefusedError(XML_BOMB_MESSAGE) from error
+                raise
+        else:
+            result = parser.close()
+            finished = True
+            if not checked and result is not None:
+                _refuse_doctype(result.getroottree())
+        for event, element in parser.read_events():
+            if not checked:
+                _refuse_doctype(element.getroottree())
+                checked = True
+            if event == "start":
+                if document is None and element.tag == root:
+                    document = element
+                continue
+            if element is document:
+                continue
+            yield element
+        if document is not None:
+            _let_go(document, wanted)
+
+
+def _let_go(element: Any, keep: tuple[str, ...]) -> None:
+    while element is not None and element.tag not in keep:
+        count = len(element)
+        if count > 1:
+            del element[: count - 1]
+        element = element[-1] if count else None
+
+
+def _refuse_doctype(tree: Any) -> None:
+    info = tree.docinfo
+    if info.internalDTD is not None or info.externalDTD is not None or info.doctype:
+        raise ImportRefusedError(XML_BOMB_MESSAGE)
+
+
+def release(element: Any) -> None:
+    """Free an element that has been read, and the siblings read before it."""
+    element.clear(keep_tail=False)
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
+
+
+class Package:
+    """The parts of an Office zip container, found by name regardless of case (part names in
+    Office files are case-insensitive) and read as streams."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        self._names = {name.lower(): name for name in archive.namelist()}
+
+    def has(self, name: str) -> bool:
+        return name.lstrip("/").lower() in self._names
+
+    def open(self, name: str) -> IO[bytes]:
+        return self.archive.open(self._names[name.lstrip("/").lower()])
+
+    def relationships(self, part: str) -> list[tuple[str, str, str]]:
+        """(id, type, target part name) of each relationship of `part` ('' for the package)."""
+        folder, _, base = part.rpartition("/")
+        rels = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
+        if not self.has(rels):
+            return []
+        found: list[tuple[str, str, str]] = []
+        with self.open(rels) as stream:
+            for element in elements(stream, _RELATIONSHIPS, _RELATIONSHIPS + "s"):
+                if element.get("TargetMode") != "External":
+                    target = resolve(folder, element.get("Target", ""))
+                    found.append((element.get("Id", ""), element.get("Type", ""), target))
+                release(element)
+        return found
+
+    def related(self, part: str, kind: str) -> str | None:
+        """The first part related to `part` by a relationship type ending in `kind`."""
+        for _, rel_type, target in self.relationships(part):
+            if rel_type.endswith(kind) and self.has(target):
+                return target
+        return None
+
+    def content_type(self, part: str) -> str:
+        """The content type [Content_Types].xml gives a part ('' if it gives none)."""
+        if not self.has("[Content_Types].xml"):
+            return ""
+        wanted = "/" + part.lstrip("/").lower()
+        extension = wanted.rpartition(".")[2]
+        by_default = ""
+        with self.open("[Content_Types].xml") as stream:
+            for element in elements(
+                stream,
+                (f"{_CONTENT_TYPES}Override", f"{_CONTENT_TYPES}Default"),
+                f"{_CONTENT_TYPES}Types",
+            ):
+                if element.tag.endswith("Override"):
+                    if element.get("PartName", "").lower() == wanted:
+                        return str(element.get("ContentType", ""))
+                elif element.get("Extension", "").lower() == extension:
+                    by_default = str(element.get("ContentType", ""))
+                release(element)
+        return by_default
+
+
+def resolve(folder: str, target: str) -> str:
+    """A relationship's target as a part name: relative to the source's folder, or absolute."""
+    if target.startswith("/"):
+        path = target.lstrip("/")
+    else:
+        path = f"{folder}/{target}" if folder else target
+    parts: list[str] = []
+    for piece in path.split("/"):
+        if piece in ("", "."):
+            continue
+        if piece == "..":
+            if parts:
+                parts.pop()
+            continue
+        parts.append(piece)
+    return "/".join(parts)
