@@ -265,9 +265,9 @@ def raw_read(path: Path) -> int:
     suffix = path.suffix.lower()
     count = 0
     if suffix == ".csv":
-        text = path.read_bytes().decode("utf-8")
-        for _ in csv.reader(io.StringIO(text, newline="")):
-            count += 1
+        with path.open(encoding="utf-8", newline="") as stream:
+            for _ in csv.reader(stream):
+                count += 1
     elif suffix == ".xlsx":
         import openpyxl
 

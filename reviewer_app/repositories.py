@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Protocol
 
 from reviewer_app.analysis.repository import AnalysisRepository
+from reviewer_app.anonymisation.decisions import DecisionStore
 from reviewer_app.chronology.repository import ChronologyRepository
 from reviewer_app.learning.repository import AttachedNotesRepository
 from reviewer_app.people.repository import PeopleRepository
@@ -45,6 +46,8 @@ class OpenReview(ReviewFile, Protocol):
     def log(self) -> ReviewLog: ...
     @property
     def learning_notes(self) -> AttachedNotesRepository: ...
+    @property
+    def decisions(self) -> DecisionStore: ...
 
 
 @dataclass(frozen=True, slots=True)

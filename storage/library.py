@@ -14,6 +14,7 @@ import logging
 from pathlib import Path
 
 from reviewer_app.analysis.repository import AnalysisRepository
+from reviewer_app.anonymisation.decisions import DecisionStore
 from reviewer_app.chronology.repository import ChronologyRepository
 from reviewer_app.errors import DamagedReviewError, UserFacingError, WrongPassphraseError
 from reviewer_app.learning.repository import AttachedNotesRepository
@@ -25,6 +26,7 @@ from reviewer_app.review import Review
 from reviewer_app.review_file import KeyringNotice
 from reviewer_app.timetable.repository import TimetableRepository
 from storage.analysis_repository import SqlAnalysis
+from storage.anonymisation_repository import SqlDecisionStore
 from storage.attached_notes_repository import SqlAttachedNotes
 from storage.backups import BackupStore
 from storage.chronology_repository import SqlChronology
@@ -68,6 +70,7 @@ class StoredReview:
         self._timetable = SqlTimetable(lambda: file.engine)
         self._log = SqlReviewLog(lambda: file.engine)
         self._learning_notes = SqlAttachedNotes(lambda: file.engine)
+        self._decisions = SqlDecisionStore(lambda: file.engine)
 
     @property
     def path(self) -> Path:
@@ -104,6 +107,10 @@ class StoredReview:
     @property
     def learning_notes(self) -> AttachedNotesRepository:
         return self._learning_notes
+
+    @property
+    def decisions(self) -> DecisionStore:
+        return self._decisions
 
     def change_passphrase(self, new_passphrase: str) -> str:
         return self.file.change_passphrase(new_passphrase, self._keyring)

@@ -11,11 +11,12 @@ dataset) through `ReviewExports`, and hands the whole set to the window or the c
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, Protocol
 
 from reviewer_app.analysis.conversation import ConversationKind
+from reviewer_app.anonymisation.actions import GateDecisions
 from reviewer_app.anonymisation.register import PseudonymRegister
 from reviewer_app.errors import DamagedReviewError
 from reviewer_app.interchange import ReviewSnapshot
@@ -32,6 +33,7 @@ from reviewer_app.review_file import KeyringNotice, ReviewFile
 from reviewer_app.services.analysis import AnalysisService
 from reviewer_app.services.changes import ChangeBus
 from reviewer_app.services.chronology import ChronologyService
+from reviewer_app.services.gate_decisions import DecisionService
 from reviewer_app.services.learning import (
     AttachedNotesService,
     anonymised_dataset,
@@ -89,6 +91,9 @@ class ReviewServices:
         )
         self.timetable = TimetableService(review.timetable, review.details, changes=changes)
         self.learning_notes = AttachedNotesService(review.learning_notes, changes)
+        self.decisions = DecisionService(review.decisions, changes)
+        #: What the Report page does when the reviewer chooses an action on a finding.
+        self.gate_decisions = GateDecisions(self.decisions, self.people)
         self.quality = QualityService(
             review.quality,
             review.details,
@@ -143,8 +148,9 @@ class ReviewServices:
         return self._snapshot()
 
     def pseudonym_register(self) -> PseudonymRegister:
-        """Who and what the anonymisation gate must know about in this review."""
-        return self.people.pseudonym_register()
+        """Who and what the anonymisation gate must know about in this review, with the
+        reviewer's decisions on what it found before."""
+        return replace(self.people.pseudonym_register(), decisions=self.decisions.decisions())
 
     def report_inputs(self) -> ReportInputs:
         return ReportInputs(

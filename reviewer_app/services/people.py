@@ -14,6 +14,7 @@ from reviewer_app.people.model import (
     Identifier,
     InvolvementEvent,
     Person,
+    PersonKind,
 )
 from reviewer_app.people.repository import PeopleRepository
 from reviewer_app.services.changes import ChangeBus, Part, writes
@@ -138,6 +139,14 @@ class PeopleService:
     @writes(Part.PEOPLE)
     def delete_identifier(self, identifier_id: int) -> None:
         self.repository.delete_identifier(identifier_id)
+
+    @writes(Part.PEOPLE)
+    def add_to_register(self, real_name: str, pseudonym: str) -> None:
+        """Someone the anonymisation gate found, added to the review's people with the
+        pseudonym the reviewer chose (`RegisterEditor`)."""
+        if not real_name.strip():
+            raise InvalidInputError("There is no name to add: add this person in People instead.")
+        self.save_person(Person(PersonKind.OTHER, pseudonym.strip(), real_name=real_name.strip()))
 
     def pseudonym_register(self) -> PseudonymRegister:
         """Who and what must be anonymised in every export (`RegisterSource`)."""

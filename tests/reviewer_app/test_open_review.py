@@ -6,13 +6,16 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
+from reviewer_app.anonymisation.hits import Action
 from reviewer_app.chronology.dates import parse_uk_date
 from reviewer_app.chronology.entry import AgencyType, ChronologyEntry
 from reviewer_app.paths import AppPaths
 from reviewer_app.people.model import Person, PersonKind
 from reviewer_app.services.changes import Part
-from reviewer_app.wiring import open_services
-from tests.helpers.reviews import new_review
+from reviewer_app.services.open_review import ReviewServices
+from reviewer_app.wiring import open_services, report_service
+from tests.helpers.reviews import new_review, review_files
+from tests.helpers.secrets_watch import PASSPHRASE
 
 
 def test_deleting_a_person_through_people_leaves_no_stale_links_in_the_chronology(
@@ -89,3 +92,36 @@ def test_the_readiness_check_includes_the_anonymisation_gate(
         assert not any(step.where == "report" for step in services.next_steps().steps)
     finally:
         services.close()
+
+
+def _set_terms(services: ReviewServices, terms: str) -> None:
+    facts = services.details.load()
+    services.details.save(replace(facts, details=replace(facts.details, terms_of_reference=terms)))
+
+
+def test_the_reviewers_decisions_on_the_gate_are_kept_in_the_review(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    path = tmp_path / "r.review"
+    services = open_services(new_review(path, app_paths))
+    try:
+        _set_terms(services, "Dr Okonkwo-Bright saw the child in Devonport twice.")
+        report = report_service(services)
+        template = report.suggested_template().id
+        hits = report.preview(template).hits
+        doctor = next(h for h in hits if "Okonkwo" in h.found)
+        assert Action.ADD_TO_REGISTER in doctor.actions
+        services.gate_decisions.add_to_register(doctor, "Paediatrician 1")
+        assert any(p.pseudonym == "Paediatrician 1" for p in services.people.people())
+        place = next((h for h in report.preview(template).hits if h.found == "Devonport"), None)
+        if place is not None:  # a place word the name lists also hold
+            services.gate_decisions.not_a_name(place)
+        assert not report.preview(template).hits
+    finally:
+        services.close()
+    reopened = open_services(review_files(app_paths).open(path, passphrase=PASSPHRASE))
+    try:
+        again = report_service(reopened)
+        assert not again.preview(again.suggested_template().id).hits
+    finally:
+        reopened.close()

@@ -216,7 +216,9 @@ class Workspace(QWidget):
             raise RuntimeError("this review was opened without its exporters")
         # The composition root gives `exporters.report.service.ReportService`, which is the
         # page's `ReportActions`; the service set names it loosely to stay free of exporters.
-        return ReportPage(cast(ReportActions, exports.report), self.runner)
+        return ReportPage(
+            cast(ReportActions, exports.report), self.runner, self.review.gate_decisions
+        )
 
     def _write_learning_dataset(self, path: Path, file_format: str) -> object:
         exports = self.review.exports
