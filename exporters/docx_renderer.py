@@ -1,8 +1,11 @@
 """The report model as a Word document (python-docx), for panels to edit.
 
-Real Heading 1–3 styles (Word's navigation pane and contents work), a contents field that Word
-refreshes on opening, tables with a repeating header row, the protective marking and "DRAFT"
-in every page header, "Page x of y" in the footer. Tables are written as WordprocessingML in
+Written into the shipped Word template (exporters/docx_template.py says how it is made:
+compatibility mode 15, en-GB, Word's built-in styles). Real Heading 1–3 styles (Word's
+navigation pane works), a contents written by the app inside a clean TOC field (entries linked
+to bookmarked headings, each with a PAGEREF field; no update prompt), real numbered and bulleted
+lists, table header rows that repeat (`w:tblHeader`), the protective marking in the header and
+the footer, "Page x of y", and a DRAFT watermark. Tables are written as WordprocessingML in
 one piece and parsed once, because python-docx's cell-by-cell API takes minutes for a
 5,000-row chronology (benchmarks/report.py compares the two).
 """
@@ -13,14 +16,12 @@ import io
 import re
 
 import docx
-from docx.enum.section import WD_ORIENT
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.oxml.ns import nsdecls
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from exporters.docx_template import NUMBER_ABSTRACT_ID, template_bytes
 from exporters.metadata import normalise_docx
 from exporters.report_model import (
     BulletList,
@@ -35,11 +36,13 @@ from exporters.report_model import (
     TitlePage,
 )
 
-FONT = "Arial"
 TEXT_WIDTH_TWIPS = 9638  # A4 less 2 cm margins each side
-HEADING_COLOUR = RGBColor(0x1F, 0x3B, 0x5C)
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _W = nsdecls("w")
+_VML = (
+    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+    'xmlns:w10="urn:schemas-microsoft-com:office:word"'
+)
 
 
 def xml_text(text: str) -> str:
@@ -48,75 +51,8 @@ def xml_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _set_font(style: object, size: float | None = None, *, colour: RGBColor | None = None) -> None:
-    font = style.font  # type: ignore[attr-defined]
-    font.name = FONT
-    r_fonts = style.element.rPr.find(qn("w:rFonts"))  # type: ignore[attr-defined]
-    if r_fonts is not None:
-        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            r_fonts.attrib.pop(qn(attr), None)
-        r_fonts.set(qn("w:cs"), FONT)
-    if size is not None:
-        font.size = Pt(size)
-    if colour is not None:
-        font.color.rgb = colour
-
-
-def _styles(document: docx.document.Document) -> None:
-    styles = document.styles
-    _set_font(styles["Normal"], 11)
-    normal = styles["Normal"].paragraph_format
-    normal.space_after = Pt(6)
-    normal.line_spacing = 1.15
-    for level, size in ((1, 16), (2, 13), (3, 11.5)):
-        style = styles[f"Heading {level}"]
-        _set_font(style, size, colour=HEADING_COLOUR)
-        style.paragraph_format.space_before = Pt(18 if level == 1 else 12)
-        style.paragraph_format.space_after = Pt(6)
-    _set_font(styles["Title"], 24, colour=HEADING_COLOUR)
-    _set_font(styles["TOC Heading"], 16, colour=HEADING_COLOUR)
-    for name in ("Header", "Footer", "List Bullet"):
-        _set_font(styles[name])
-    for level in (1, 2):
-        toc = styles.add_style(f"TOC {level}", WD_STYLE_TYPE.PARAGRAPH)
-        toc.base_style = styles["Normal"]
-        toc.paragraph_format.left_indent = Cm(0.6 * (level - 1))
-        toc.paragraph_format.space_after = Pt(3 if level == 2 else 4)
-        toc.font.bold = level == 1
-    prompt = styles.add_style("Reviewer prompt", WD_STYLE_TYPE.PARAGRAPH)
-    prompt.base_style = styles["Normal"]
-    prompt.font.italic = True
-    prompt.font.color.rgb = RGBColor(0x5A, 0x4A, 0x00)
-    prompt.element.get_or_add_pPr().append(
-        parse_xml(f'<w:shd {_W} w:val="clear" w:color="auto" w:fill="FFF4CE"/>')
-    )
-    prompt.element.get_or_add_pPr().append(
-        parse_xml(
-            f'<w:pBdr {_W}><w:left w:val="single" w:sz="24" w:space="6" w:color="C9A227"/></w:pBdr>'
-        )
-    )
-    note = styles.add_style("Report note", WD_STYLE_TYPE.PARAGRAPH)
-    note.base_style = styles["Normal"]
-    note.font.italic = True
-    note.font.size = Pt(9.5)
-    note.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
-    numbered = styles.add_style("Numbered item", WD_STYLE_TYPE.PARAGRAPH)
-    numbered.base_style = styles["Normal"]
-    numbered.paragraph_format.left_indent = Cm(0.75)
-    numbered.paragraph_format.first_line_indent = Cm(-0.75)
-    numbered.paragraph_format.tab_stops.add_tab_stop(Cm(0.75))
-    for name, size in (("Table text", 10), ("Table text small", 8)):
-        cell = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        cell.base_style = styles["Normal"]
-        cell.font.size = Pt(size)
-        cell.paragraph_format.space_after = Pt(0)
-        cell.paragraph_format.space_before = Pt(0)
-        cell.paragraph_format.line_spacing = 1.0
-    caption = styles.add_style("Table caption", WD_STYLE_TYPE.PARAGRAPH)
-    caption.base_style = styles["Normal"]
-    caption.font.bold = True
-    caption.font.size = Pt(10)
-    caption.paragraph_format.keep_with_next = True
+def _attribute(text: str) -> str:
+    return xml_text(text).replace('"', "&quot;")
 
 
 def _field(instruction: str, shown: str) -> str:
@@ -125,27 +61,50 @@ def _field(instruction: str, shown: str) -> str:
     )
 
 
+def watermark_xml(text: str) -> str:
+    """Word's own watermark: a VML WordArt shape behind the text of every page, in the header
+    (what Design › Watermark writes), with alternative text."""
+    long = len(text) > 12
+    width, height = (460, 60) if long else (415, 165)
+    return (
+        f"<w:r {_W} {_VML}><w:rPr><w:noProof/></w:rPr><w:pict>"
+        '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" '
+        'path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas><v:f eqn="sum #0 0 10800"/>'
+        '<v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/><v:f eqn="sum 0 0 @2"/>'
+        '<v:f eqn="sum 21600 0 @3"/><v:f eqn="if @0 @3 0"/><v:f eqn="if @0 21600 @1"/>'
+        '<v:f eqn="if @0 0 @2"/><v:f eqn="if @0 @4 21600"/><v:f eqn="mid @5 @6"/>'
+        '<v:f eqn="mid @8 @5"/><v:f eqn="mid @7 @8"/><v:f eqn="mid @6 @7"/>'
+        '<v:f eqn="sum @6 0 @5"/></v:formulas><v:path textpathok="t" o:connecttype="custom" '
+        'o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" o:connectangles="270,180,90,0"/>'
+        '<v:textpath on="t" fitshape="t"/><v:handles><v:h position="#0,bottomRight" '
+        'xrange="6629,14971"/></v:handles><o:lock v:ext="edit" text="t" shapetype="t"/>'
+        "</v:shapetype>"
+        '<v:shape id="PowerPlusWaterMarkObject1" o:spid="_x0000_s2049" type="#_x0000_t136" '
+        f'alt="Watermark: {_attribute(text)}" '
+        f'style="position:absolute;margin-left:0;margin-top:0;width:{width}pt;height:{height}pt;'
+        "rotation:315;z-index:-251654144;mso-position-horizontal:center;"
+        "mso-position-horizontal-relative:margin;mso-position-vertical:center;"
+        'mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="#c00000" '
+        'stroked="f"><v:fill opacity=".12"/>'
+        '<v:textpath style="font-family:&quot;Arial&quot;;font-size:1pt" '
+        f'string="{_attribute(text)}"/>'
+        '<w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict></w:r>'
+    )
+
+
 def _page_furniture(document: docx.document.Document, report: Report) -> None:
+    """The marking in the header and the footer (styles Header and Footer), page x of y, and
+    the watermark."""
     section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(2))
-    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2)
-    section.header_distance = section.footer_distance = Cm(1)
     header = section.header.paragraphs[0]
-    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = header.add_run(report.banner)
-    run.bold = True
-    run.font.size = Pt(9)
-    run.font.color.rgb = RGBColor(0xA0, 0x1C, 0x1C)
+    header.style = document.styles["Header"]
+    header.add_run(report.banner)
+    header._p.append(parse_xml(watermark_xml(report.status)))
     footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    lead = footer.add_run(f"{report.marking}    Page ")
-    lead.font.size = Pt(9)
+    footer.style = document.styles["Footer"]
+    footer.add_run(f"{report.marking}\t\tPage ")
     footer._p.append(parse_xml(_field("PAGE", "1")))
-    middle = footer.add_run(" of ")
-    middle.font.size = Pt(9)
+    footer.add_run(" of ")
     footer._p.append(parse_xml(_field("NUMPAGES", "1")))
 
 
@@ -187,13 +146,21 @@ def table_xml(table: Table, width: int = TEXT_WIDTH_TWIPS) -> str:
     return "".join(out)
 
 
+def _template() -> io.BytesIO:
+    return io.BytesIO(template_bytes())
+
+
 class _Writer:
     def __init__(self, report: Report) -> None:
         self.report = report
-        self.document = docx.Document()
+        self.document = docx.Document(_template())
         self.body = self.document.element.body
         self.break_next = False
-        _styles(self.document)
+        self.bookmarks: dict[int, str] = {}
+        for n, heading in enumerate(report.headings()):
+            self.bookmarks[id(heading)] = f"_Toc{n + 1:06d}"
+        self.numbering = self.document.part.numbering_part.element
+        self.next_num = 100  # each ordered list restarts at 1 through its own w:num
         _page_furniture(self.document, report)
 
     def _paragraph(self, text: str = "", style: str | None = None) -> DocxParagraph:
@@ -209,58 +176,63 @@ class _Writer:
         self.body[-1].addprevious(parse_xml(xml))  # before the section properties
 
     def title_page(self, block: TitlePage) -> None:
-        marking = self._paragraph()
-        marking.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = marking.add_run(block.marking)
-        run.bold = True
-        run.font.size = Pt(14)
-        run.font.color.rgb = RGBColor(0xA0, 0x1C, 0x1C)
-        status = self._paragraph()
-        status.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        status.paragraph_format.space_before = Pt(110)
-        status.paragraph_format.space_after = Pt(24)
-        run = status.add_run(block.status)
-        run.bold = True
-        run.font.size = Pt(44 if len(block.status) < 12 else 22)
-        run.font.color.rgb = RGBColor(0xB4, 0x2B, 0x2B)
-        title = self._paragraph(block.title, "Title")
-        title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self._paragraph(block.marking, "Marking")
+        self._paragraph(block.status, "Status")
+        self._paragraph(block.title, "Title")
         for line in block.lines:
-            paragraph = self._paragraph()
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            paragraph.add_run(line).font.size = Pt(13)
+            self._paragraph(line, "Title page line")
 
     def contents(self, block: Contents) -> None:
-        self._paragraph(block.title, "TOC Heading")
+        """The contents as Word writes it (a TOC field in a contents block), with the entries
+        already in it: each links to its heading's bookmark, with a PAGEREF field for the page
+        number. The field is clean (not marked dirty) and the file does not ask Word to update
+        fields, so nothing prompts on opening; Update Field recomputes it as usual."""
         entries = [h for h in self.report.headings() if h.level <= 2]
         xml = [
-            f'<w:p {_W}><w:pPr><w:pStyle w:val="TOC1"/></w:pPr>'
-            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-            '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u </w:instrText></w:r>'
-            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:sdt {_W}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+            "<w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>"
+            '<w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr>'
+            f'<w:r><w:t xml:space="preserve">{xml_text(block.title)}</w:t></w:r></w:p>'
         ]
         for n, heading in enumerate(entries):
-            if n:
-                xml.append(f'<w:p {_W}><w:pPr><w:pStyle w:val="TOC{heading.level}"/></w:pPr>')
-            xml.append(f'<w:r><w:t xml:space="preserve">{xml_text(heading.text)}</w:t></w:r>')
-            if n < len(entries) - 1:
-                xml.append("</w:p>")
-        xml.append('<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
-        paragraphs = "".join(xml).replace("</w:p>", "</w:p>\x00").split("\x00")
-        for fragment in paragraphs:
-            if fragment:
-                self.body[-1].addprevious(parse_xml(fragment))
-        note = self._paragraph(
-            "Word fills in the page numbers: right-click the contents and choose Update Field.",
-            "Report note",
-        )
-        note.paragraph_format.space_before = Pt(12)
+            mark = self.bookmarks[id(heading)]
+            xml.append(
+                f'<w:p><w:pPr><w:pStyle w:val="TOC{heading.level}"/></w:pPr>'
+                if n
+                else '<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr>'
+                '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u </w:instrText>'
+                '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            )
+            xml.append(
+                f'<w:hyperlink w:anchor="{mark}" w:history="1">'
+                f'<w:r><w:t xml:space="preserve">{xml_text(heading.text)}</w:t></w:r>'
+                "<w:r><w:tab/></w:r>"
+                '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                f'<w:r><w:instrText xml:space="preserve"> PAGEREF {mark} \\h </w:instrText></w:r>'
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink>'
+            )
+            if n == len(entries) - 1:
+                xml.append('<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+            xml.append("</w:p>")
+        xml.append("</w:sdtContent></w:sdt>")
+        self._insert("".join(xml))
 
     def heading(self, block: Heading) -> None:
         paragraph = self.document.add_heading(block.text, min(block.level, 3))
         if self.break_next:
             paragraph.paragraph_format.page_break_before = True
             self.break_next = False
+        mark = self.bookmarks.get(id(block))
+        if mark:
+            n = mark.removeprefix("_Toc").lstrip("0") or "0"
+            p = paragraph._p
+            p.insert(
+                1 if p.pPr is not None else 0,
+                parse_xml(f'<w:bookmarkStart {_W} w:id="{n}" w:name="{mark}"/>'),
+            )
+            p.append(parse_xml(f'<w:bookmarkEnd {_W} w:id="{n}"/>'))
 
     def paragraph(self, block: Paragraph) -> None:
         paragraph = self._paragraph()
@@ -273,17 +245,33 @@ class _Writer:
         self._paragraph(block.text, style)
 
     def bullets(self, block: BulletList) -> None:
-        for n, item in enumerate(block.items, start=1):
-            if block.ordered:
-                self._paragraph(f"{n}.\t{item}", "Numbered item")
-            else:
+        if not block.ordered:
+            for item in block.items:
                 self._paragraph(item, "List Bullet")
+            return
+        num_id = self.next_num
+        self.next_num += 1
+        self.numbering.append(
+            parse_xml(
+                f'<w:num {_W} w:numId="{num_id}"><w:abstractNumId w:val="{NUMBER_ABSTRACT_ID}"/>'
+                '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+            )
+        )
+        for item in block.items:
+            paragraph = self._paragraph(item, "List Number")
+            paragraph._p.get_or_add_pPr().insert(
+                1,
+                parse_xml(
+                    f'<w:numPr {_W}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+                ),
+            )
 
     def table(self, block: Table) -> None:
         if block.caption:
-            self._paragraph(block.caption, "Table caption")
+            self._paragraph(block.caption, "Caption")
         self._insert(table_xml(block))
-        self._paragraph().paragraph_format.space_after = Pt(0)
+        spacer = self._paragraph()
+        spacer.paragraph_format.space_after = Pt(0)
 
     def write(self) -> bytes:
         for block in self.report.blocks():
@@ -305,7 +293,7 @@ class _Writer:
                 self.table(block)
         stream = io.BytesIO()
         self.document.save(stream)
-        return normalise_docx(stream.getvalue())
+        return normalise_docx(stream.getvalue(), update_fields=False, title=self.report.title)
 
 
 def docx_bytes(report: Report) -> bytes:

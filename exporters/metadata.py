@@ -80,8 +80,15 @@ def _relationship_or_nothing(rels_name: str, match: re.Match[str]) -> str:
     return match.group(0) if _keep_relationship(rels_name, match.group(0)) else ""
 
 
-def normalise_docx(data: bytes, *, update_fields: bool = True) -> bytes:
-    """The DOCX with neutral properties and no hidden parts, in reproducible zip form."""
+def _core_xml(title: str) -> str:
+    safe = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return CORE_XML.replace(f"<dc:title>{NEUTRAL_TITLE}</dc:title>", f"<dc:title>{safe}</dc:title>")
+
+
+def normalise_docx(data: bytes, *, update_fields: bool = True, title: str = NEUTRAL_TITLE) -> bytes:
+    """The DOCX with neutral properties and no hidden parts, in reproducible zip form.
+    `title` is the document title in its properties (the report passes the review's
+    pseudonymised title, which the anonymisation gate has read like the rest of the report)."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         members = {name: source.read(name) for name in source.namelist()}
     kept: dict[str, bytes] = {}
@@ -97,7 +104,7 @@ def normalise_docx(data: bytes, *, update_fields: bool = True) -> bytes:
             text = _OVERRIDE.sub(lambda m: "" if _DROPPED.match(m.group(1)) else m.group(0), text)
             content = text.encode("utf-8")
         elif name == "docProps/core.xml":
-            content = CORE_XML.encode("utf-8")
+            content = _core_xml(title).encode("utf-8")
         elif name == "docProps/app.xml":
             content = APP_XML.encode("utf-8")
         elif name == "word/settings.xml":

@@ -162,6 +162,7 @@ def _styles() -> dict[str, ParagraphStyle]:
             leading=19,
             textColor=HEADING_COLOUR,
             spaceAfter=10,
+            keepWithNext=1,
         ),
         "title": ParagraphStyle(
             "title",
@@ -219,30 +220,62 @@ class _HeadingParagraph(PdfParagraph):  # type: ignore[misc]
         self.key = key
 
 
-class _ContentsPage(Flowable):  # type: ignore[misc]
-    """The contents: titles drawn now, page numbers from a form filled in at the end."""
+class _ContentsEntry(Flowable):  # type: ignore[misc]
+    """One line of the contents: the heading wrapped clear of the page-number column, a dotted
+    leader, and the page number from a form filled in when the document is saved. One flowable
+    per entry, so the contents runs over as many pages as it needs."""
 
-    LINE = 17.0
+    NUMBER_WIDTH = 34.0  # the column the page numbers are right-aligned in
+    GAP = 12.0  # between the title and the page-number column
 
-    def __init__(self, entries: list[tuple[Heading, str]]) -> None:
+    def __init__(self, heading: Heading, key: str, form: str) -> None:
         super().__init__()
-        self.entries = entries
+        self.heading, self.key, self.form = heading, key, form
+        first = heading.level == 1
+        self.font = BOLD if first else FONT
+        self.size = 10.5 if first else 10.0
+        self.leading = self.size * 1.3
+        self.indent = 0.0 if first else 16.0
+        self.lines: list[str] = [heading.text]
+        self.spaceBefore = 5.0 if first else 1.0
+        self.spaceAfter = 1.0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return TEXT_WIDTH, self.LINE * len(self.entries)
+        self.width = available_width
+        room = available_width - self.indent - self.NUMBER_WIDTH - self.GAP
+        self.lines = simpleSplit(self.heading.text, self.font, self.size, room) or [""]
+        self.height = self.leading * len(self.lines) + 2
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return []  # an entry is never split between pages
 
     def draw(self) -> None:
         canvas = self.canv
-        top = self.LINE * len(self.entries)
-        for n, (heading, key) in enumerate(self.entries):
-            y = top - (n + 1) * self.LINE + 4
-            indent = 0 if heading.level == 1 else 16
-            canvas.setFont(BOLD if heading.level == 1 else FONT, 10.5 if heading.level == 1 else 10)
-            canvas.setFillColor(colors.black)
-            canvas.drawString(indent, y, heading.text)
-            canvas.linkRect("", key, (indent, y - 3, TEXT_WIDTH, y + 11), relative=1, thickness=0)
-        canvas.doForm("contents-pages")
-        self._origin = canvas.absolutePosition(0, 0)
+        canvas.setFont(self.font, self.size)
+        canvas.setFillColor(colors.black)
+        y = self.height - self.size
+        for line in self.lines:
+            canvas.drawString(self.indent, y, line)
+            y -= self.leading
+        baseline = y + self.leading
+        end = self.indent + canvas.stringWidth(self.lines[-1], self.font, self.size) + 4
+        leader_end = self.width - self.NUMBER_WIDTH + 4
+        if leader_end - end > 6:  # a dotted leader, drawn (not text, so it is not read out)
+            canvas.saveState()
+            canvas.setStrokeColor(colors.HexColor("#666666"))
+            canvas.setLineWidth(0.9)
+            canvas.setLineCap(1)
+            canvas.setDash([0.01, 3.2])
+            canvas.line(end, baseline + 1, leader_end, baseline + 1)
+            canvas.restoreState()
+        canvas.saveState()
+        canvas.translate(self.width - self.NUMBER_WIDTH, baseline)
+        canvas.doForm(self.form)
+        canvas.restoreState()
+        canvas.linkRect(
+            "", self.key, (self.indent, 0, self.width, self.height), relative=1, thickness=0
+        )
 
 
 class _Wrapper:
@@ -288,6 +321,36 @@ class _Wrapper:
         return out
 
 
+_HIDDEN = "\ue000"  # leads a cell drawn only where its row continues at the top of a page
+_LONG_ROW = 14  # rows of more lines than this are set in pieces that can break across pages
+_PIECE = 6  # lines in each piece of a long row
+
+
+class _ContinuedTable(PdfTable):  # type: ignore[misc]
+    """A table whose long rows are set as pieces without rules between them. Where a page
+    break falls inside a long row, the piece at the top of the new page shows the row's
+    date and agency (its `repeat` cells) marked "(cont.)"; elsewhere they are not drawn."""
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(available_width, available_height)
+        for part in parts[1:]:
+            first = getattr(part, "repeatRows", 0)
+            values = part._cellvalues
+            if len(values) > first and any(
+                isinstance(v, str) and v.startswith(_HIDDEN) for v in values[first]
+            ):
+                values[first] = [
+                    v[1:] if isinstance(v, str) and v.startswith(_HIDDEN) else v
+                    for v in values[first]
+                ]
+        return parts
+
+    def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
+        if isinstance(cellval, str) and cellval.startswith(_HIDDEN):
+            return
+        super()._drawCell(cellval, cellstyle, pos, size)
+
+
 def table_flowables(block: Table) -> list[Flowable]:
     """A table as plain wrapped strings: header row repeated, long rows continued."""
     size = 7.5 if block.dense else 9
@@ -300,40 +363,65 @@ def table_flowables(block: Table) -> list[Flowable]:
     heights: list[float] = [
         leading * max(h.count("\n") + 1 for h in header) + 2 * _CELL_PADDING + 1
     ]
-    max_lines = int((FRAME_HEIGHT - heights[0] - 40) / leading)
+    joins: list[int] = []  # rows followed by another piece of the same long row
+    pads: list[int] = []  # rows that are a later piece of a long row
+    repeat = [i for i in block.repeat if i < len(widths)]
     for row in block.rows:
         wrapped = [plain.lines(cell, w) for cell, w in zip(row, inner, strict=False)]
         while len(wrapped) < len(widths):
             wrapped.append([""])
-        while wrapped:
-            lines = max(len(cell) for cell in wrapped)
-            if lines <= max_lines:
-                data.append(["\n".join(cell) for cell in wrapped])
-                heights.append(leading * lines + 2 * _CELL_PADDING + 1)
-                break
-            # A row taller than a page goes on in a following row, marked as continued.
-            data.append(["\n".join(cell[:max_lines]) for cell in wrapped])
-            heights.append(leading * max_lines + 2 * _CELL_PADDING + 1)
-            wrapped = [
-                ["(continued)", *cell[max_lines:]] if len(cell) > max_lines else [""]
-                for cell in wrapped
-            ]
-    table = PdfTable(data, colWidths=widths, rowHeights=heights, repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), FONT, size, leading),
-                ("FONT", (0, 0), (-1, 0), BOLD, size, leading),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DCE3EC")),
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#8A94A3")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
-                ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
-                ("TOPPADDING", (0, 0), (-1, -1), _CELL_PADDING - 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), _CELL_PADDING),
-            ]
-        )
-    )
+        lines = max(len(cell) for cell in wrapped)
+        if lines <= _LONG_ROW:
+            data.append(["\n".join(cell) for cell in wrapped])
+            heights.append(leading * lines + 2 * _CELL_PADDING + 1)
+            continue
+        # A long row is set in pieces a few lines deep, so it starts on the page it reaches
+        # and breaks between lines; each later piece carries its date and agency, hidden
+        # unless that piece opens a page.
+        again = {i: plain.lines(f"{row[i]} (cont.)", inner[i]) if row[i] else [""] for i in repeat}
+        piece = max(_PIECE, *(len(wrapped[i]) for i in repeat), *(len(c) for c in again.values()))
+        for start in range(0, lines, piece):
+            cells = []
+            for i, cell in enumerate(wrapped):
+                if i in again and start:
+                    cells.append(_HIDDEN + "\n".join(again[i]))
+                elif i in again:
+                    cells.append("\n".join(cell))
+                else:
+                    cells.append("\n".join(cell[start : start + piece]))
+            data.append(cells)
+            deep = min(piece, lines - start)
+            if start:
+                deep = max(deep, *(len(v) for v in again.values()))
+            last = start + piece >= lines
+            # No padding where two pieces meet, so the text runs on at its own leading.
+            above = 0 if start else _CELL_PADDING - 1
+            below = _CELL_PADDING if last else 0
+            heights.append(leading * deep + above + below + (1 if last else 0))
+            if start:
+                pads.append(len(data) - 1)
+            if not last:
+                joins.append(len(data) - 1)
+    table = _ContinuedTable(data, colWidths=widths, rowHeights=heights, repeatRows=1)
+    rule = colors.HexColor("#8A94A3")
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), FONT, size, leading),
+        ("FONT", (0, 0), (-1, 0), BOLD, size, leading),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DCE3EC")),
+        ("INNERGRID", (0, 0), (-1, -1), 0.4, rule),
+        # No rule between the pieces of one long row (drawn over in white), the frame last.
+        *(("LINEBELOW", (0, r), (-1, r), 0.8, colors.white) for r in joins),
+        *(("LINEAFTER", (0, r), (-2, r), 0.4, rule) for r in joins),
+        ("BOX", (0, 0), (-1, -1), 0.4, rule),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), _CELL_PADDING - 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+        *(("BOTTOMPADDING", (0, r), (-1, r), 0) for r in joins),
+        *(("TOPPADDING", (0, r), (-1, r), 0) for r in pads),
+    ]
+    table.setStyle(TableStyle(commands))
     table.hAlign = "LEFT"
     out: list[Flowable] = []
     if block.caption:
@@ -362,8 +450,11 @@ def story(report: Report) -> list[Flowable]:
             flow.extend(PdfParagraph(_markup(line), styles["title-line"]) for line in block.lines)
         elif isinstance(block, Contents):
             flow.append(PdfParagraph(_markup(block.title), styles["contents-title"]))
-            entries = [(h, keys[id(h)]) for h in headings if h.level <= 2]
-            flow.append(_ContentsPage(entries))
+            flow.extend(
+                _ContentsEntry(h, keys[id(h)], f"contents-page-{n}")
+                for n, h in enumerate(headings)
+                if h.level <= 2
+            )
         elif isinstance(block, Heading):
             level = min(block.level, 3)
             if level == 1:
@@ -465,22 +556,19 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         self.outline.last_level = level
 
 
-def _finishing_canvas(doc: _Document, contents: list[tuple[Heading, str]]) -> type[Canvas]:
+def _finishing_canvas(doc: _Document, contents: list[_ContentsEntry]) -> type[Canvas]:
     class FinishingCanvas(Canvas):  # type: ignore[misc]
         def save(self) -> None:
             self.beginForm("page-total")
             self.setFont(FONT, 8.5)
             self.drawString(0, 0, str(doc.outline.total_pages))
             self.endForm()
-            self.beginForm("contents-pages")
-            top = _ContentsPage.LINE * len(contents)
-            for n, (heading, key) in enumerate(contents):
-                y = top - (n + 1) * _ContentsPage.LINE + 4
-                self.setFont(
-                    BOLD if heading.level == 1 else FONT, 10.5 if heading.level == 1 else 10
-                )
-                self.drawRightString(TEXT_WIDTH, y, str(doc.outline.pages.get(key, "")))
-            self.endForm()
+            width = _ContentsEntry.NUMBER_WIDTH
+            for entry in contents:
+                self.beginForm(entry.form, 0, -4, width, entry.size + 2)
+                self.setFont(entry.font, entry.size)
+                self.drawRightString(width, 0, str(doc.outline.pages.get(entry.key, "")))
+                self.endForm()
             super().save()
 
     return FinishingCanvas
@@ -491,10 +579,7 @@ def pdf_bytes(report: Report) -> bytes:
     buffer = io.BytesIO()
     doc = _Document(buffer, report)
     flow = story(report)
-    contents: list[tuple[Heading, str]] = []
-    for item in flow:
-        if isinstance(item, _ContentsPage):
-            contents = item.entries
+    contents = [item for item in flow if isinstance(item, _ContentsEntry)]
     doc.build(flow, canvasmaker=_finishing_canvas(doc, contents))
     return neutral_pdf(buffer.getvalue())
 

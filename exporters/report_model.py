@@ -58,6 +58,9 @@ class Table:
     #: How a row is named in the anonymisation hits list, from its cells: "row {n} ({0}, {1})".
     row_name: tuple[int, ...] = (0,)
     dense: bool = False  # small type for long appendix tables
+    #: The cells that say which row a long row's continuation on a new page belongs to
+    #: (the chronology's date and agency), repeated there with "(cont.)".
+    repeat: tuple[int, ...] = (0,)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,10 +6,12 @@ when a window is wanted, so the command line never pays for Qt.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from reviewer_app.crash import safe_report
@@ -49,10 +51,24 @@ def configure_logging(paths: AppPaths, *, verbose: bool = False) -> None:
     logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
 
 
+def tell(text: str) -> None:
+    """Write a line to stderr, if there is one: a windowed program (the Windows and macOS
+    bundles, `pythonw`) has none, and its error paths must still reach the crash notice."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(text if text.endswith("\n") else text + "\n")
+        stream.flush()
+    except (OSError, ValueError, AttributeError):
+        pass  # a closed or broken stream: the log has it anyway
+
+
 def install_excepthook() -> None:
     def hook(kind: type[BaseException], exc: BaseException, tb: object) -> None:
-        log.error("unexpected error:\n%s", safe_report(exc))
-        sys.stderr.write("SCR Reviewer met an unexpected problem; details are in the log.\n")
+        with contextlib.suppress(Exception):  # never raise before the crash notice is shown
+            log.error("unexpected error:\n%s", safe_report(exc))
+        tell("SCR Reviewer met an unexpected problem; details are in the log.")
 
     sys.excepthook = hook
 
@@ -64,10 +80,10 @@ def build_review_files(paths: AppPaths, keyring: KeyringStore | None = None) -> 
 def run_window(paths: AppPaths, open_path: Path | None = None, *, demo: bool = False) -> int:
     """Open the window; returns the process exit code."""
     if not _display_available():
-        sys.stderr.write(
+        tell(
             "SCR Reviewer needs a desktop display to open its window, and none was found "
             "(no DISPLAY or WAYLAND_DISPLAY). The command line works without one: "
-            "try 'reviewer-app --help'.\n"
+            "try 'reviewer-app --help'."
         )
         return 0
     from reviewer_app.services.demo_review import open_demo
@@ -101,12 +117,19 @@ def _display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def main() -> int:
-    """Entry point of the `reviewer-app-gui` launcher."""
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `reviewer-app-gui` launcher and the bundle's windowed program: the
+    window, on the review given as the only argument (a double-clicked `.review` file). Any
+    other arguments are a command for the command line (`reviewer_app.cli`)."""
+    args = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-psn_")]
+    if args and not (len(args) == 1 and args[0].lower().endswith(".review")):
+        from reviewer_app.cli import main as command_line
+
+        return command_line(args)
     paths = AppPaths.default().ensure()
     configure_logging(paths)
     install_excepthook()
-    return run_window(paths)
+    return run_window(paths, Path(args[0]) if args else None)
 
 
 def save_screenshots(paths: AppPaths, folder: Path, *, entries: int = 300) -> list[Path]:
@@ -171,7 +194,11 @@ def self_test() -> int:
     from ui.tasks import ImmediateTaskRunner
 
     app = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory(prefix="reviewer-self-test-") as work:
+    # Windows: a handle still open (a pooled connection, antivirus scanning a fresh export)
+    # must not fail the test at clean-up.
+    with tempfile.TemporaryDirectory(
+        prefix="reviewer-self-test-", ignore_cleanup_errors=True
+    ) as work:
         folder = Path(work)
         paths = AppPaths.under(folder / "home").ensure()
         files = build_review_files(paths, KeyringStore(NoKeyring()))
@@ -180,12 +207,12 @@ def self_test() -> int:
         count = len(review.chronology.entries())
         problems = review.verify()
         if problems:
-            sys.stderr.write(f"self-test: the demo review failed its checks: {problems[:3]}\n")
+            tell(f"self-test: the demo review failed its checks: {problems[:3]}")
             return 1
         window = MainWindow(ReviewSessionFiles(files), paths=paths, runner=ImmediateTaskRunner())
         window.show()
         if not window.show_review(review, add_to_recent=False) or window.workspace is None:
-            sys.stderr.write("self-test: the window could not show the demo review\n")
+            tell("self-test: the window could not show the demo review")
             return 1
         app.processEvents()
         shown = window.workspace.chronology_page.model.rowCount()
@@ -193,7 +220,7 @@ def self_test() -> int:
         window.lock()
         window.close()
         if shown != count:
-            sys.stderr.write(f"self-test: the table shows {shown} of {count} entries\n")
+            tell(f"self-test: the table shows {shown} of {count} entries")
             return 1
         print(f"self-test passed: {count} entries shown; exported {', '.join(exported)}")
     return 0

@@ -26,6 +26,7 @@ from reviewer_app.crash import safe_report
 from reviewer_app.demo import DEFAULT_ENTRIES, DEMO_PASSPHRASE
 from reviewer_app.errors import DamagedReviewError, InvalidInputError, UserFacingError
 from reviewer_app.interchange import from_document, to_document
+from reviewer_app.locations import classify
 from reviewer_app.paths import AppPaths
 from reviewer_app.review import Methodology, Review, ReviewType
 from reviewer_app.services.demo_review import create_demo
@@ -74,11 +75,22 @@ def _new_passphrase() -> str:
     return first
 
 
+def warn_about_location(path: Path) -> None:
+    """One `warning:` line on stderr when a review is in a synced or network folder."""
+    try:
+        line = classify(path).command_line_warning(path)
+    except Exception:  # detection is best effort; it never stops a command
+        line = ""
+    if line:
+        print(line, file=sys.stderr)
+
+
 def open_review(files: StoredReviewFiles, path: Path) -> ReviewServices:
     """The review's services. Env passphrase or code, then the remembered key, then a prompt.
 
     If the review's recovery code was never shown (the command that made it was interrupted),
     it is shown now, before anything else."""
+    warn_about_location(path)
     if os.environ.get(PASSPHRASE_ENV):
         review = open_services(files.open(path, passphrase=os.environ[PASSPHRASE_ENV]))
     elif os.environ.get(RECOVERY_CODE_ENV):
@@ -112,6 +124,11 @@ def _show_unshown_code(review: ReviewServices, path: Path) -> None:
 
 def _print_recovery_code(code: str) -> None:
     """Print the code; flushed, so a closed pipe fails here, before it is marked as shown."""
+    if sys.stdout is None:  # the windowed program has no console: the code must not be lost
+        raise UserFacingError(
+            "There is no console here to show the recovery code. Run the command with "
+            "scr-reviewer-cli (or reviewer-app); the code is shown when the review is next opened."
+        )
     print(
         "\nRecovery code (shown once: print it or write it down, and keep it somewhere safe,"
         " away from this computer):\n\n"
@@ -137,6 +154,7 @@ def _read_json(path: Path) -> object:
 
 def cmd_new(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     path = Path(args.file)
+    warn_about_location(path)
     if args.from_json:
         snapshot = from_document(_read_json(Path(args.from_json)))
         created = create_review_from(

@@ -84,7 +84,7 @@ def remove_with_side_files(path: Path) -> None:
 
 
 def sync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows syncs writable files only
     try:
         os.fsync(fd)
     finally:
@@ -112,7 +112,7 @@ def _put_in_place(temporary: Path, path: Path, *, replace: bool) -> None:
         os.replace(temporary, path)
         return
     try:
-        os.link(temporary, path, follow_symlinks=False)
+        os.link(temporary, path)  # never follows a link at `path`: it fails if anything is there
     except FileExistsError as exc:
         raise already_there(path) from exc
     except OSError as exc:

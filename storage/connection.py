@@ -23,6 +23,7 @@ from reviewer_app.errors import (
     ReviewNotFoundError,
     WrongPassphraseError,
 )
+from reviewer_app.locations import journal_mode_for, not_available
 from storage.keys import SALT_BYTES, DatabaseKey
 
 log = logging.getLogger(__name__)
@@ -34,10 +35,12 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # Applied to every connection after the key. WAL + synchronous=FULL: a commit is durable once
 # acknowledged, and a crash mid-transaction rolls back cleanly. temp_store=MEMORY keeps sorts and
-# temporary tables off the disk, where they would be plaintext.
+# temporary tables off the disk, where they would be plaintext. The journal mode comes first
+# (`connect`'s `journal_mode`): WAL on this computer, the rollback journal (DELETE) in a synced
+# or network folder, where WAL is unsafe (reviewer_app/locations.py).
+JOURNAL_MODES = ("WAL", "DELETE", "TRUNCATE")
 _SETTINGS = (
     "PRAGMA temp_store = MEMORY",
-    "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = FULL",
     "PRAGMA foreign_keys = ON",
     "PRAGMA busy_timeout = 5000",
@@ -56,12 +59,23 @@ def _apply_key(conn: Connection, key: DatabaseKey, salt: bytes, *, rekey: bool =
     conn.execute(f"PRAGMA {statement} = {key.pragma_value(salt)}")
 
 
-def connect(path: Path, key: DatabaseKey, salt: bytes, *, create: bool = False) -> Connection:
+def connect(
+    path: Path,
+    key: DatabaseKey,
+    salt: bytes,
+    *,
+    create: bool = False,
+    journal_mode: str | None = None,
+) -> Connection:
     """An open, keyed connection with the standard settings; raises a `ReviewFileError`.
 
     `create=False` opens with `mode=rw`, which fails rather than create a missing file: nothing
-    here ever makes a database where the caller expected one.
+    here ever makes a database where the caller expected one. `journal_mode` is one of
+    `JOURNAL_MODES`; None chooses by where the file is (`journal_mode_for`).
     """
+    mode = journal_mode if journal_mode is not None else journal_mode_for(path)
+    if mode not in JOURNAL_MODES:
+        raise ValueError(f"unknown journal mode {mode!r}")
     try:
         conn = sqlcipher3.connect(
             _uri(path, "rwc" if create else "rw"),
@@ -92,6 +106,9 @@ def connect(path: Path, key: DatabaseKey, salt: bytes, *, create: bool = False) 
                 "or use the recovery code. If you are sure it is right, the start of the file "
                 "may be damaged: restore it from a backup."
             ) from exc
+        in_force = conn.execute(f"PRAGMA journal_mode = {mode}").fetchone()[0]
+        if str(in_force).upper() != mode:  # another connection holds the file; it stays as it is
+            log.info("journal mode stays %s (asked for %s)", in_force, mode)
         for statement in _SETTINGS:
             conn.execute(statement)
     except BaseException:
@@ -124,9 +141,12 @@ def precheck(path: Path, noun: str = "review") -> bytes:
         )
     if not path.is_file():
         raise NotAReviewError(f"'{path.name}' is a folder, not a {noun} file.")
-    size = path.stat().st_size
-    with path.open("rb") as handle:
-        head = handle.read(PAGE_SIZE)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(PAGE_SIZE)
+    except OSError as exc:  # an online-only copy while offline, a network drive that has gone
+        raise not_available(path) from exc
     if size == 0:
         raise NotAReviewError(f"'{path.name}' is empty: it is not a {noun} file.")
     if head.startswith(SQLITE_MAGIC):

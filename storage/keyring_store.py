@@ -40,6 +40,10 @@ NO_KEYRING_NOTICE = (
     "This computer has no secure keyring available, so SCR Reviewer cannot remember "
     "passphrases here. Your reviews are just as safe: you will type the passphrase each time."
 )
+#: Windows Credential Manager's CRED_PERSIST_LOCAL_MACHINE. keyring's Windows backend otherwise
+#: writes CRED_PERSIST_ENTERPRISE, which follows a roaming profile to every computer the reviewer
+#: signs in to; "remember on this computer" must mean this computer only.
+CRED_PERSIST_LOCAL_MACHINE = 2
 LOCKED_NOTICE = (
     "The computer's keyring is locked or refused the request, so the passphrase was not "
     "remembered. You will type the passphrase each time."
@@ -102,6 +106,22 @@ def _is_allowed(backend: Any) -> bool:
     return (module, kind.__name__) in SECURE_BACKENDS and _is_secure(backend)
 
 
+def _keep_on_this_computer(backend: Any) -> bool:
+    """Make a backend that can roam (Windows' `persist`) keep keys on this computer only;
+    False if it cannot be made to (then it is not used at all)."""
+    backends = getattr(backend, "backends", None)
+    if backends is not None:
+        return all(_keep_on_this_computer(b) for b in backends)
+    if not any("persist" in vars(kind) for kind in type(backend).__mro__):
+        return True  # Secret Service, KWallet and the Keychain keep secrets on this computer
+    try:
+        backend.persist = CRED_PERSIST_LOCAL_MACHINE
+        return bool(backend.persist == CRED_PERSIST_LOCAL_MACHINE)
+    except Exception as error:
+        log.warning("the keyring would not keep keys here only (%s)", type(error).__name__)
+        return False
+
+
 def _system_backend() -> Any:
     """The keyring's own choice of backend, or none when it cannot be loaded."""
     try:
@@ -114,7 +134,8 @@ def _system_backend() -> Any:
 
 class KeyringStore:
     def __init__(self, backend: KeyringBackend | None = None) -> None:
-        self._backend: Any = backend if backend is not None else _system_backend()
+        chosen: Any = backend if backend is not None else _system_backend()
+        self._backend: Any = chosen if _keep_on_this_computer(chosen) else NoKeyring()
 
     def status(self) -> KeyringStatus:
         try:

@@ -79,3 +79,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="kill -9 each command at 100 random moments (tests/storage/test_kill_trials.py), "
         "not 10",
     )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Tests marked for a platform are skipped elsewhere, saying why (markers in pyproject)."""
+    if item.get_closest_marker("posix_only") and os.name != "posix":
+        pytest.skip("POSIX only: file modes and the resource module do not exist on Windows")
+    if item.get_closest_marker("linux_only") and not sys.platform.startswith("linux"):
+        pytest.skip("Linux only: needs /proc, D-Bus or gnome-keyring")

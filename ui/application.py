@@ -8,7 +8,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from reviewer_app.learning.repository import LearningLibraryAccess
@@ -34,6 +35,23 @@ def application() -> QApplication:
     return app
 
 
+class FileOpenHandler(QObject):
+    """macOS hands a double-clicked `.review` file (the bundle's document type) to the running
+    app as a QFileOpenEvent, not as an argument: open it in the window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            path = Path(event.file())
+            if path.name:
+                QTimer.singleShot(0, self.window, lambda: self.window.unlock(path))
+                return True
+        return False
+
+
 def start(
     files: ReviewSessions,
     *,
@@ -51,6 +69,8 @@ def start(
     window.library = library
     window.show_start()
     window.show()
+    if sys.platform == "darwin":  # only there: a filter on the application sees every event
+        QCoreApplication.instance().installEventFilter(FileOpenHandler(window))  # type: ignore[union-attr]
     if open_path is not None:
         QTimer.singleShot(0, window, lambda: window.unlock(open_path))
     elif demo and demo_opener is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -20,13 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.errors import InvalidInputError, UserFacingError
+from reviewer_app.locations import Location, classify, folder_for_new_reviews
 from reviewer_app.review import Methodology, Review, ReviewType, ScopePeriod
 from reviewer_app.services.open_review import CreatedSession, ReviewSessions
+from ui.location_warning import LocationNotice
 from ui.passphrase_fields import PassphraseFields
 from ui.style import heading, inline_error_label, notice_label, show_inline, size_to_content
 from ui.tasks import TaskRunner
 from ui.uk_dates import parse_day
 from ui.working_dialog import WorkingDialog
+
+log = logging.getLogger(__name__)
 
 SUFFIX = ".review"
 FILE_FILTER = "Reviews (*.review)"
@@ -38,6 +44,20 @@ def with_review_suffix(path: Path) -> Path:
 
 def documents_folder() -> str:
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+def new_reviews_folder() -> str:
+    """Where saving a new review starts: Documents, unless OneDrive, iCloud or a network drive
+    has it; then "SCR Reviews" in the home folder, on this computer (made if need be)."""
+    documents = documents_folder()
+    try:
+        chosen = Path(folder_for_new_reviews(documents))
+        if chosen != Path(documents):
+            chosen.mkdir(exist_ok=True)
+        return str(chosen)
+    except OSError:
+        log.info("the folder for new reviews could not be made; starting in Documents")
+        return documents
 
 
 class NewReviewDialog(WorkingDialog):
@@ -54,6 +74,8 @@ class NewReviewDialog(WorkingDialog):
         self.created: CreatedSession | None = None
         self.path: Path | None = None
         self.choose_path = self._ask_for_path
+        #: Where a path is kept (on this computer, synced, on a network drive); tests replace it.
+        self.locate: Callable[[Path], Location] = classify
         self._busy = False
 
         self.setWindowTitle("New review")
@@ -162,6 +184,9 @@ class NewReviewDialog(WorkingDialog):
         if isinstance(location_label, QLabel):
             location_label.setBuddy(self.location)
         location_form.addRow("", location_hint)
+        self.location_notice = LocationNotice(self)
+        self.location_notice.choose_local.connect(self._choose_location)
+        location_form.addRow("", self.location_notice)
 
         self.buttons = QDialogButtonBox(self)  # parented now, so setDefault() below takes
         self.ok = self.buttons.addButton("C&reate review", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -252,7 +277,7 @@ class NewReviewDialog(WorkingDialog):
     # -- choosing the file ---------------------------------------------------------------------
     def _ask_for_path(self) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Where to keep the new review", documents_folder(), FILE_FILTER
+            self, "Where to keep the new review", new_reviews_folder(), FILE_FILTER
         )
         return Path(chosen) if chosen else None
 
@@ -272,7 +297,9 @@ class NewReviewDialog(WorkingDialog):
         self.path = chosen
         self.location.setText(str(chosen))
         self.location.setToolTip(str(chosen))
+        self.location_notice.set_location(chosen, self.locate(chosen))
         self._update()
+        size_to_content(self)
 
     # -- creating ------------------------------------------------------------------------------
     def accept(self) -> None:
@@ -308,6 +335,7 @@ class NewReviewDialog(WorkingDialog):
             self.scope_start,
             self.scope_end,
             self.choose,
+            self.location_notice,
             self.cancel,
         ]
 

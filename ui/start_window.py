@@ -43,6 +43,7 @@ from ui.locked_page import LockedPage
 from ui.new_review_dialog import FILE_FILTER, NewReviewDialog, documents_folder
 from ui.operations import track
 from ui.overview_page import OverviewPage
+from ui.platform_privacy import install_platform_privacy
 from ui.recent import (
     RecentReviews,
     auto_lock_minutes,
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         # Whatever reaches the clipboard while a review is open is cleared when it locks.
         self._clipboard_is_ours = False
         QGuiApplication.clipboard().dataChanged.connect(self._clipboard_changed)
+        self.privacy = install_platform_privacy(self, self.lock)  # sleep, session lock, capture
         self.statusBar().setSizeGripEnabled(False)  # made now, so the page does not jump later
         self._make_actions()
         self.show_start()

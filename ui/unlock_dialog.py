@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -15,9 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer_app.locations import Location, classify, copy_to_this_computer
 from reviewer_app.review_file import KeyringNotice
 from reviewer_app.services.open_review import ReviewServices, ReviewSessions
 from ui.errors import show_error
+from ui.location_warning import LocationDialog
+from ui.new_review_dialog import FILE_FILTER, new_reviews_folder, with_review_suffix
 from ui.style import (
     heading,
     monospace_font,
@@ -31,7 +36,8 @@ from ui.working_dialog import WorkingDialog
 
 class UnlockDialog(WorkingDialog):
     """Call `start()`, not `open()`: it tries the key this computer remembers, silently, and
-    only shows the dialog when that does not open the review.
+    only shows the dialog when that does not open the review. A review in a synced or network
+    folder is first the subject of a `LocationDialog`: copy it to this computer, or open it there.
 
     After `accepted`, `review` is the open review, `used_recovery_code` says how it was opened
     and `keyring_notice` holds what remembering the key reported (if it was asked for).
@@ -47,6 +53,10 @@ class UnlockDialog(WorkingDialog):
         self.review: ReviewServices | None = None
         self.used_recovery_code = False
         self.keyring_notice: KeyringNotice | None = None
+        #: Where a path is kept, and where to copy a review to; tests replace them.
+        self.locate: Callable[[Path], Location] = classify
+        self.choose_copy_path: Callable[[Path], Path | None] = self._ask_for_copy_path
+        self.location_dialog: LocationDialog | None = None
 
         self.setWindowTitle("Unlock review")
         self.setMinimumWidth(520)
@@ -56,6 +66,7 @@ class UnlockDialog(WorkingDialog):
         where.setWordWrap(True)
         where.setTextFormat(Qt.TextFormat.PlainText)
         where.setToolTip(str(path))
+        self._where = where
 
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -118,7 +129,53 @@ class UnlockDialog(WorkingDialog):
     # -- starting ------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Try the remembered key; show the dialog only if the reviewer has to type something."""
+        """Try the remembered key; show the dialog only if the reviewer has to type something.
+        A review in a synced or network folder: ask first whether to copy it to this computer."""
+        try:
+            location = self.locate(self.path)
+        except Exception:  # detection is best effort; it never stops a review opening
+            location = Location()
+        if location.is_local:
+            self._try_remembered()
+            return
+        dialog = LocationDialog(self.path, location, self.parentWidget())
+        self.location_dialog = dialog
+        dialog.finished.connect(lambda _result: self._location_answered(dialog.choice))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _location_answered(self, choice: str) -> None:
+        self.location_dialog = None
+        target = self.choose_copy_path(self.path) if choice == "copy" else None
+        if choice == "here":
+            self._try_remembered()
+        elif target is None:
+            super().reject()
+        else:
+            source = self.path
+            self._busy = True
+            self.runner.start(
+                lambda: copy_to_this_computer(source, target),
+                lambda _done: self._copied(target),
+                self._not_opened,
+            )
+
+    def _copied(self, target: Path) -> None:
+        self.path = target
+        self._where.setText(f"'{target.name}' is encrypted. Enter its passphrase to open it.")
+        self._where.setToolTip(str(target))
+        self._try_remembered()
+
+    def _ask_for_copy_path(self, source: Path) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.parentWidget(),
+            "Copy the review to a folder on this computer",
+            str(Path(new_reviews_folder()) / source.name),
+            FILE_FILTER,
+        )
+        return with_review_suffix(Path(chosen)) if chosen else None
+
+    def _try_remembered(self) -> None:
         self._busy = True
         self.runner.start(
             lambda: self.files.open_remembered(self.path), self._remembered, self._not_opened

@@ -88,7 +88,8 @@ def chronology(ctx: BuildContext, section: TemplateSection) -> list[Block]:
         blocks.append(
             Note("Entries on a recorded date of birth show the month only, to avoid identifying.")
         )
-    blocks.append(Table(CHRONOLOGY_COLUMNS, chronology_rows(ctx, chosen), dense=True))
+    rows = chronology_rows(ctx, chosen)
+    blocks.append(Table(CHRONOLOGY_COLUMNS, rows, dense=True, repeat=(0, 1)))
     return blocks
 
 

@@ -146,8 +146,11 @@ def rendered_pieces(
     return pdf_texts(data)
 
 
-_W_TEXT = re.compile(rb"<w:(?:t|instrText|delText)(?:\s[^>]*)?>([^<]*)</w:")
-_W_BREAK = re.compile(rb"</w:p>|</w:tc>|<w:br/>|<w:tab/>")
+#: A run's text (captured with the ">" before it, so an empty text is not a break), or the end
+#: of a paragraph or cell, a line break or a tab (captured as nothing): one pass over the part.
+_W_TEXT = re.compile(
+    rb"<w:(?:t|instrText|delText)(?:\s[^>]*)?(>[^<]*)</w:|</w:p>|</w:tc>|<w:br/>|<w:tab/>"
+)
 _ANY_TEXT = re.compile(rb">([^<]+)<")
 #: Attributes that may carry words a reader sees: alternative text, bookmark and field names.
 #: (One literal-led pattern each: the regex engine finds a literal start quickly.)
@@ -167,8 +170,8 @@ def docx_texts(data: bytes) -> list[TextPiece]:
                 text = raw.decode("latin-1")
             else:
                 if info.filename.startswith("word/") and b"<w:t" in raw:
-                    marked = _W_BREAK.sub(b"<w:t>\n</w:t>", raw)  # a line per paragraph
-                    found = b"".join(_W_TEXT.findall(marked))
+                    # a line per paragraph and cell
+                    found = b"".join([run[1:] if run else b"\n" for run in _W_TEXT.findall(raw)])
                 else:
                     found = b"\n".join(_ANY_TEXT.findall(raw))
                 for attribute in _TEXT_ATTRIBUTES:
@@ -197,21 +200,23 @@ def check_written(
     """
     pieces = rendered_pieces(data, file_format)
     if scanned:
-        pieces = [
-            replace(
-                piece,
-                text="\n".join(
-                    line for line in piece.text.split("\n") if line.strip() not in scanned
-                ),
-            )
-            for piece in pieces
-        ]
+        pieces = [replace(piece, text=_unread(piece.text, scanned)) for piece in pieces]
     return LeakScanner(register, generic=False).scan_pieces(pieces)
+
+
+def _unread(text: str, scanned: frozenset[str]) -> str:
+    """The lines of `text` the first stage has not read (each distinct line judged once)."""
+    lines = text.split("\n")
+    read = {line for line in set(lines) if line.strip() in scanned}
+    if not read:
+        return text
+    return "\n".join([line for line in lines if line not in read])
 
 
 def model_lines(pieces: Iterable[TextPiece]) -> frozenset[str]:
     """Every line of the report model's texts, as the first stage read them."""
-    return frozenset(line.strip() for piece in pieces for line in piece.text.split("\n"))
+    texts = {piece.text for piece in pieces}
+    return frozenset(line.strip() for text in texts for line in text.split("\n"))
 
 
 def render(report: Report, file_format: Format) -> bytes:

@@ -13,6 +13,7 @@ from reviewer_app.analysis.episode import Episode
 from reviewer_app.analysis.reference import typology
 from reviewer_app.chronology.dates import FuzzyDate, Precision, Qualifier, format_uk_date
 from reviewer_app.chronology.entry import Flag
+from reviewer_app.people.model import InvolvementEvent, InvolvementStatus, Person, PersonKind
 
 
 def introduction(ctx: BuildContext, section: TemplateSection) -> list[Block]:
@@ -104,14 +105,111 @@ def _period(episode: Episode) -> str:
     return format_uk_date(FuzzyDate(episode.start, end, Precision.RANGE, Qualifier.BETWEEN, ""))
 
 
+_FAMILY_KINDS = (PersonKind.CHILD, PersonKind.FAMILY)
+_NOT_TAKING_PART = (InvolvementStatus.DECLINED, InvolvementStatus.NOT_INVOLVED)
+QUOTES_PROMPT = (
+    "what people told the review is not printed from the conversation records, which are your "
+    "private notes. Passages cannot yet be marked for use in the report: where someone has "
+    "agreed to be quoted, add the passage here by hand, in their words, without identifying "
+    "detail."
+)
+
+
+def _steps(events: list[InvolvementEvent]) -> str:
+    """ "Invited (10 Mar 2026); consent given (20 Mar 2026)": the log's steps, in date order."""
+    ordered = sorted(events, key=lambda e: (e.date is None, e.date or dt.date.min, e.id or 0))
+    steps = [
+        (e.step.label if n == 0 else e.step.label.lower())
+        + (f" ({short_day(e.date)})" if e.date else "")
+        for n, e in enumerate(ordered)
+    ]
+    return "; ".join(steps) or "Nothing recorded yet"
+
+
+def _involvement_status(ctx: BuildContext, person: Person) -> str:
+    status = person.involvement.label
+    reason = ctx.clean(person.not_involved_reason)
+    if reason and person.involvement in (
+        InvolvementStatus.DECLINED,
+        InvolvementStatus.NOT_INVOLVED,
+    ):
+        status = f"{status}. {reason}"
+    return status
+
+
+def _people_table(
+    ctx: BuildContext, people: list[Person], log: dict[int | None, list[InvolvementEvent]]
+) -> Table:
+    rows = tuple(
+        (
+            ctx.clean(p.pseudonym),
+            ctx.clean(p.relationship or p.job_title) or p.kind.label,
+            _involvement_status(ctx, p),
+            _steps(log.get(p.id, [])),
+        )
+        for p in people
+    )
+    return Table(
+        (
+            Column("Person", 0.2),
+            Column("Relationship or role", 0.2),
+            Column("Involvement", 0.3),
+            Column("Steps taken", 0.3),
+        ),
+        rows,
+    )
+
+
+def _family_involvement(ctx: BuildContext) -> list[Block]:
+    """The involvement log for the child and family, by pseudonym; the reviewer's notes on each
+    step stay private, what the family's comments changed is reported."""
+    analysis = ctx.inputs.snapshot.analysis
+    log: dict[int | None, list[InvolvementEvent]] = {}
+    for event in analysis.involvement:
+        log.setdefault(event.person_id, []).append(event)
+    family = [p for p in analysis.people if p.kind in _FAMILY_KINDS]
+    family.sort(key=lambda p: (p.kind is not PersonKind.CHILD, p.id or 0))
+    practitioners = [p for p in analysis.people if p.kind is PersonKind.PRACTITIONER]
+    blocks: list[Block] = [Heading("Family involvement", 2)]
+    if family:
+        blocks.append(_people_table(ctx, family, log))
+        language = [
+            f"{ctx.clean(p.pseudonym)}: {ctx.clean(p.language)}"
+            + (", with an interpreter" if p.interpreter else "")
+            for p in family
+            if p.interpreter or (p.language and p.language.strip().lower() != "english")
+        ]
+        if language:
+            blocks.append(Heading("Language and interpreting", 3))
+            blocks.append(BulletList(tuple(language)))
+        changed = [
+            f"{ctx.clean(p.pseudonym)}: {ctx.clean(e.how_used)}"
+            for p in family
+            for e in log.get(p.id, [])
+            if e.how_used.strip()
+        ]
+        if changed:
+            blocks.append(Heading("What the family’s comments changed", 3))
+            blocks.append(BulletList(tuple(changed)))
+    else:
+        blocks.append(
+            prompt(
+                "no family members are recorded yet. Add them, and each step of their "
+                "involvement, in the People part of the review."
+            )
+        )
+    if practitioners:
+        blocks.append(Heading("Practitioner involvement", 2))
+        blocks.append(_people_table(ctx, practitioners, log))
+    return blocks
+
+
 def involvement(ctx: BuildContext, section: TemplateSection) -> list[Block]:
     blocks: list[Block] = []
     text = ctx.drafted(section)
+    blocks += prose(text) if text else [prompt(section.prompt)]
+    blocks += _family_involvement(ctx)
     conversations = ctx.inputs.snapshot.analysis.conversations
-    if text:
-        blocks += prose(text)
-    elif not conversations:
-        return [prompt(section.prompt)]
     for kinds, title in _KIND_GROUPS:
         chosen = [c for c in conversations if c.kind in kinds]
         if not chosen:
@@ -121,12 +219,11 @@ def involvement(ctx: BuildContext, section: TemplateSection) -> list[Block]:
             (ctx.clean(_with_whom(ctx, c)), short_day(c.date) if c.date else "") for c in chosen
         )
         blocks.append(Table((Column("With", 0.75), Column("Date", 0.25)), rows))
-        for c in chosen:
-            if c.notes.strip():
-                blocks.append(Heading(f"What {ctx.clean(_with_whom(ctx, c))} told the review", 3))
-                blocks += prose(ctx.clean(c.notes))
-    if not text:
-        blocks.append(prompt(section.prompt))
+    # The conversations' notes and transcripts are the reviewer's private record: never
+    # printed. Nothing marks a passage for use in the report yet, so no one is quoted.
+    if conversations:
+        blocks.append(Heading("What people told the review", 2))
+        blocks.append(prompt(QUOTES_PROMPT))
     return blocks
 
 

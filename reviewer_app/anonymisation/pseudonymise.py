@@ -36,10 +36,15 @@ from reviewer_app.anonymisation.register import PseudonymRegister
 
 
 class Pseudonymiser:
-    """Applies one register to any number of texts (compiled once, and cached)."""
+    """Applies one register to any number of texts (compiled once, and cached).
+
+    A text seen before is not read again (a chronology repeats its agencies and outcomes):
+    what comes out depends on the text alone.
+    """
 
     def __init__(self, register: PseudonymRegister) -> None:
         self._compiled: Compiled = compile_register(register)
+        self._done: dict[str, str] = {}
 
     def __bool__(self) -> bool:
         return self._compiled.automaton is not None
@@ -47,6 +52,12 @@ class Pseudonymiser:
     def apply(self, text: str) -> str:
         if self._compiled.automaton is None or not text:
             return text
+        done = self._done.get(text)
+        if done is None:
+            done = self._done[text] = self._apply(text)
+        return done
+
+    def _apply(self, text: str) -> str:
         if is_plain(text) and not self._compiled.may_hold_a_form(text):
             return text  # no word of any registered name is in it at all (most texts)
         norm = normalise(text)

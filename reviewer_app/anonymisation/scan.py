@@ -26,6 +26,7 @@ its description never echoes the real text (the reviewer sees that in the window
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Iterable, Sequence
 
 from reviewer_app.anonymisation.compiled import Compiled, compile_register, context_key
@@ -73,10 +74,39 @@ class LeakScanner:
 
     # -- the one pass ----------------------------------------------------------------------
     def scan_pieces(self, pieces: Iterable[TextPiece]) -> list[Hit]:
-        """Every hit in every piece, in piece order, each span reported once."""
+        """Every hit in every piece, in piece order, each span reported once.
+
+        A text that comes back word for word with the same spans written by the reviewer (a
+        chronology's dates and agencies, a repeated outcome) is read once: nothing is looked
+        for across the separator between pieces, so what is found in a piece depends on its
+        text and spans alone, and each of its hits is reported again at every place it is.
+        """
         chosen = [piece for piece in pieces if piece.text]
         if not chosen:
             return []
+        first: dict[tuple[str, tuple[Span, ...] | None], int] = {}
+        distinct: list[TextPiece] = []
+        which: list[int] = []
+        for piece in chosen:
+            same = (piece.text, piece.written)
+            n = first.get(same)
+            if n is None:
+                n = first[same] = len(distinct)
+                distinct.append(piece)
+            which.append(n)
+        found = self._scan_distinct(distinct)
+        if not any(found):
+            return []
+        hits: list[Hit] = []
+        for piece, n in zip(chosen, which, strict=True):
+            for hit in found[n]:
+                if piece is not distinct[n]:
+                    hit = dataclasses.replace(hit, section=piece.section, block=piece.block)
+                hits.append(hit)
+        return hits
+
+    def _scan_distinct(self, chosen: list[TextPiece]) -> list[list[Hit]]:
+        """The hits of each piece (pieces joined and normalised once, read in one pass)."""
         starts: list[int] = []
         offset = 0
         written: list[Span] = []
@@ -98,17 +128,18 @@ class LeakScanner:
         )
         reader.registered()
         reader.shapes()
-        hits: list[Hit] = []
+        found: list[list[Hit]] = [[] for _ in chosen]
         for cluster in reader.clusters():
-            hits.append(self._hit(cluster, norm, chosen, starts))
-        return hits
+            index, hit = self._hit(cluster, norm, chosen, starts)
+            found[index].append(hit)
+        return found
 
     def scan_text(self, text: str, section: str = "", block: str = "") -> list[Hit]:
         return self.scan_pieces([TextPiece(section, block, text)])
 
     def _hit(
         self, cluster: Candidate, norm: Normalised, pieces: list[TextPiece], starts: list[int]
-    ) -> Hit:
+    ) -> tuple[int, Hit]:
         start, end = norm.to_original(cluster.start, cluster.end)
         index = bisect.bisect_right(starts, start) - 1
         piece = pieces[index]
@@ -127,7 +158,7 @@ class LeakScanner:
             dict.fromkeys([*cluster.pseudonyms, *(p for m in members for p in m.pseudonyms)])
         )
         found = piece.text[local:local_end]
-        return Hit(
+        return index, Hit(
             section=piece.section,
             block=piece.block,
             kind=cluster.kind,

@@ -10,6 +10,7 @@ from reviewer_app.analysis.finding import Finding
 from reviewer_app.analysis.reference import typology
 from reviewer_app.anonymisation import KnownIdentity, PseudonymRegister
 from reviewer_app.demo import build_demo
+from reviewer_app.people.model import InvolvementEvent, InvolvementStep
 from reviewer_app.reporting.inputs import ReportInputs
 from reviewer_app.reporting.log import LogEntry
 
@@ -42,15 +43,25 @@ def conversation(notes: str) -> Conversation:
     )
 
 
+def feedback(inputs: ReportInputs, how_used: str) -> InvolvementEvent:
+    """A step of Mother's involvement: what her comments on the draft changed."""
+    mother = next(p for p in inputs.snapshot.analysis.people if p.pseudonym == "Mother")
+    return InvolvementEvent(mother.id or 0, InvolvementStep.FEEDBACK_RECEIVED, how_used=how_used)
+
+
 def with_analysis(
     inputs: ReportInputs,
     *,
     findings: tuple[Finding, ...] = (),
     conversations: tuple[Conversation, ...] = (),
+    involvement: tuple[InvolvementEvent, ...] | None = None,
 ) -> ReportInputs:
-    """The inputs with these findings and conversations in the review's snapshot."""
+    """The inputs with these findings and conversations (and involvement log) in the review's
+    snapshot."""
     snapshot = inputs.snapshot
     analysis = replace(snapshot.analysis, findings=findings, conversations=conversations)
+    if involvement is not None:
+        analysis = replace(analysis, involvement=involvement)
     return replace(inputs, snapshot=replace(snapshot, analysis=analysis))
 
 

@@ -4,9 +4,10 @@ Hypothesis makes registered people with double-barrelled and hyphenated names, p
 ("van der", "de la"), apostrophes (O', D'), other names and letters outside ASCII, and writes
 each of them in every form a reviewer or an agency might use into every part of the report:
 chronology entries (the agency's text and the reviewer's comment), the terms of reference,
-findings, key practice episodes, conversations, learning notes, the quality-marker evidence and
-a drafted section. Each planted form must come out of the gate either replaced whole by the
-pseudonym (no part of the real name left) or reported by the scan where it was planted.
+findings, key practice episodes, the family involvement log (what the family's comments
+changed, and why someone was not involved), learning notes and a drafted section. Each
+planted form must come out of the gate either replaced whole by the pseudonym (no part of the
+real name left) or reported by the scan where it was planted.
 """
 
 from __future__ import annotations
@@ -21,14 +22,19 @@ from exporters.report.build import build_report
 from exporters.report.context import ReportOptions
 from exporters.report.export import check_report
 from exporters.report_model import text_pieces
-from reviewer_app.analysis.conversation import Conversation, ConversationKind
 from reviewer_app.analysis.episode import Episode
 from reviewer_app.analysis.finding import Finding
 from reviewer_app.anonymisation import KnownIdentity, PseudonymRegister
 from reviewer_app.anonymisation.normalise import key_of, without_marks
 from reviewer_app.anonymisation.words import calendar_words, everyday_words
 from reviewer_app.demo import build_demo
-from reviewer_app.reporting.inputs import LearningNoteInput, MarkerAssessmentInput, ReportInputs
+from reviewer_app.people.model import (
+    InvolvementEvent,
+    InvolvementStatus,
+    InvolvementStep,
+    PersonKind,
+)
+from reviewer_app.reporting.inputs import LearningNoteInput, ReportInputs
 
 LETTERS = "abcdefghijklmnoprstuvwyzéëïöüáíóúłńçøåñ"
 BASE = build_demo(8)
@@ -123,9 +129,9 @@ PARTS = (
     "terms of reference",
     "finding",
     "episode",
-    "conversation",
+    "involvement log",
     "learning note",
-    "quality marker evidence",
+    "reason not involved",
     "conclusions",
 )
 
@@ -150,18 +156,26 @@ def plant(identities: tuple[KnownIdentity, ...]) -> tuple[ReportInputs, list[Pla
         BASE.analysis,
         findings=(Finding(statement=text("finding")),),
         episodes=(Episode(title="The visit", narrative=text("episode")),),
-        conversations=(
-            Conversation(
-                ConversationKind.PRACTITIONER, "A conversation", notes=text("conversation")
+        people=tuple(
+            p.with_changes(
+                involvement=InvolvementStatus.DECLINED,
+                not_involved_reason=text("reason not involved"),
+            )
+            if p.kind is PersonKind.FAMILY
+            else p
+            for p in BASE.analysis.people
+        ),
+        involvement=(
+            InvolvementEvent(
+                next(p.id for p in BASE.analysis.people if p.kind is PersonKind.FAMILY) or 0,
+                InvolvementStep.FEEDBACK_RECEIVED,
+                how_used=text("involvement log"),
             ),
         ),
     )
     snapshot = replace(BASE, entries=tuple(entries), details=details, analysis=analysis)
     inputs = ReportInputs(
         snapshot,
-        quality_markers=(
-            MarkerAssessmentInput(1, "Marker", evidence=text("quality marker evidence")),
-        ),
         learning_notes=(LearningNoteInput("A note", text("learning note")),),
         section_text={"conclusions": text("conclusions")},
     )

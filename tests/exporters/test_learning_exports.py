@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-import stat
 from pathlib import Path
 
 import docx
@@ -18,6 +16,7 @@ from reviewer_app.learning.collation import Collation, Dimension, briefing_for
 from reviewer_app.learning.dataset import read_datasets
 from reviewer_app.paths import AppPaths
 from reviewer_app.services.learning import DatasetBlockedError
+from tests.helpers.platforms import assert_owner_only
 from tests.helpers.reviews import demo_services
 from tests.reviewer_app.learning.test_collation import synthetic
 
@@ -29,7 +28,7 @@ def test_dataset_file_is_written_owner_only_and_reads_back(
     review = demo_services(tmp_path / "demo.review", app_paths, 40)
     out = tmp_path / f"learning.{file_format}"
     dataset = export_learning_dataset(review.dataset, out, file_format)  # type: ignore[arg-type]
-    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    assert_owner_only(out)
     assert read_datasets(out.read_bytes().decode("utf-8"), out.name) == [dataset]
     text = out.read_text("utf-8")
     assert "Ashworth" not in text and "Mia" not in text and "Northshire" not in text

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from exporters.report import ReportOptions, build_report, export_report, template_by_id
 from exporters.report_model import Note, NoteKind
 from tests.exporters.report_fixtures import conversation, demo_inputs, finding, with_analysis
+from tests.helpers.platforms import POSIX
 
 SECTIONS = (
     "1. Introduction and reasons for the review",
@@ -27,9 +28,8 @@ SECTIONS = (
     "7. Findings",
     "8. Conclusions",
     "Appendix A: Chronology",
-    "Appendix B: Quality-marker self-assessment",
-    "Appendix C: Glossary of terms and abbreviations",
-    "Appendix D: Selected learning notes",
+    "Appendix B: Glossary of terms and abbreviations",
+    "Appendix C: Selected learning notes",
 )
 
 
@@ -67,7 +67,8 @@ def test_optional_inputs_fill_their_sections() -> None:
     texts = [getattr(b, "text", "") for b in report.blocks()]
     assert "Finding 1: Bruising protocols were not applied." in texts
     assert "Questions for the board" in texts  # Learning Together asks questions
-    assert "The health visitor described a heavy caseload." in texts
+    # The conversation's notes are the reviewer's private record, never printed.
+    assert not any("heavy caseload" in t for t in texts)
     silp = build_report(inputs, template_by_id("silp"))
     assert "7. Learning and recommendations" in [s.title for s in silp.sections]
 
@@ -166,7 +167,7 @@ def test_an_existing_file_is_not_replaced_unless_asked(tmp_path: Path) -> None:
     assert target.read_bytes() == b"keep me"
     export_report(demo_inputs(), "docx", target, overwrite=True)
     assert zipfile.is_zipfile(target)
-    assert target.stat().st_mode & 0o077 == 0
+    assert not POSIX or target.stat().st_mode & 0o077 == 0  # modes are POSIX-only
 
 
 @pytest.mark.skipif(

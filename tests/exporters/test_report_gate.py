@@ -27,6 +27,7 @@ from tests.exporters.report_fixtures import (
     MemoryLog,
     conversation,
     demo_inputs,
+    feedback,
     finding,
     with_analysis,
 )
@@ -39,7 +40,7 @@ PLANTS = {
     "comment": "Ms QUARTERMAINE appeared withdrawn",
     "terms": "the Quartermaine’s views will be sought",
     "finding": "practitioners relied on Mrs Quartermaine's account",
-    "notes": "The health visitor said (born 07/03/1994) was rarely seen",
+    "feedback": "Added that (born 07/03/1994) was rarely seen",
 }
 
 
@@ -66,11 +67,15 @@ def planted(tmp_path: Path, app_paths: AppPaths) -> StoredReview:
 def inputs_for(review: StoredReview, *, fixed: bool = False) -> ReportInputs:
     snapshot = take_snapshot(review)
     finding_text = "practitioners relied on Mother's account" if fixed else PLANTS["finding"]
-    notes = "The health visitor said Mother was rarely seen" if fixed else PLANTS["notes"]
+    how_used = "Added that Mother was rarely seen" if fixed else PLANTS["feedback"]
+    inputs = ReportInputs(snapshot)
+    # The involvement log is printed (what the family's comments changed); conversation notes,
+    # the reviewer's private record, are not: a name there cannot reach the report.
     return with_analysis(
-        ReportInputs(snapshot),
+        inputs,
         findings=(finding(finding_text),),
-        conversations=(conversation(notes),),
+        conversations=(conversation("Notes on Ms Quartermaine (born 07/03/1994)"),),
+        involvement=(*snapshot.analysis.involvement, feedback(inputs, how_used)),
     )
 
 

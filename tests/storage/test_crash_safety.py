@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import subprocess
 import sys
 import time
@@ -44,7 +43,7 @@ def test_sigkill_at_random_moments_keeps_every_acknowledged_batch(tmp_path: Path
         first = child.stdout.readline()  # wait until it is committing
         assert first.strip().isdigit(), child.stderr.read() if child.stderr else ""
         time.sleep(rng.uniform(0.0, 0.25))
-        child.send_signal(signal.SIGKILL)
+        child.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
         out, _ = child.communicate()
         acks = [int(x) for x in (first + out).split()]
         acknowledged = max([acknowledged, *acks])

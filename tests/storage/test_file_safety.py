@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import stat
 import unicodedata
 from contextlib import closing
 from pathlib import Path
@@ -39,6 +38,7 @@ from storage.keys import KdfParams, KdfProfile, derive_key, read_salt
 from storage.review_file import ReviewFile
 from tests.helpers.damage import filled_review, flip_page, middle_page, table_page
 from tests.helpers.files import make_review
+from tests.helpers.platforms import assert_owner_only
 from tests.helpers.reviews import review_files
 from tests.helpers.secrets_watch import NEW_PASSPHRASE, PASSPHRASE, register
 
@@ -161,7 +161,7 @@ def test_every_backup_follows_a_passphrase_change(tmp_path: Path, app_paths: App
     for info in listed:
         assert opens_with(info.path, new_key, salt)
         assert not opens_with(info.path, old_key, salt)
-        assert stat.S_IMODE(info.path.stat().st_mode) == 0o600
+        assert_owner_only(info.path)
     folder = files.backups.folder(salt.hex())
     assert sorted(p.name for p in folder.iterdir()) == sorted(i.path.name for i in listed)
     # ...and they open with the new passphrase through the app, and are good.
@@ -365,7 +365,7 @@ def test_write_new_atomic_never_leaves_a_partial_file_and_never_overwrites(tmp_p
     target = tmp_path / "out.json"
     write_new_atomic(target, b"whole")
     assert target.read_bytes() == b"whole"
-    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert_owner_only(target)
     with pytest.raises(FileAlreadyThereError):
         write_new_atomic(target, b"again")
     assert target.read_bytes() == b"whole"

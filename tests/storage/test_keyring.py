@@ -104,6 +104,7 @@ def test_plaintext_backends_are_never_trusted() -> None:
 
 
 @pytest.mark.secret_service
+@pytest.mark.linux_only
 def test_round_trip_through_the_real_secret_service(tmp_path: Path, app_paths: AppPaths) -> None:
     if os.environ.get("REVIEWER_APP_SECRET_SERVICE") != "1":
         pytest.skip("run through ./run-tests.sh to test against gnome-keyring")

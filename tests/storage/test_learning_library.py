@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import stat
 from pathlib import Path
 
 import pytest
@@ -31,6 +29,7 @@ from storage.learning_library import (
 )
 from storage.review_file import ReviewFile
 from tests.helpers.files import listing, make_review, sha256
+from tests.helpers.platforms import assert_owner_only
 from tests.helpers.secrets_watch import MARKER, NEW_PASSPHRASE, PASSPHRASE, register
 from tests.storage.test_keyring import MemoryKeyring
 
@@ -75,7 +74,7 @@ def test_library_is_encrypted_while_open_and_after(tmp_path: Path, app_paths: Ap
     assert not any(n in data for n in _needles())
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(path).execute("SELECT * FROM sqlite_master").fetchall()
-    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert_owner_only(path)
 
 
 def test_wrong_passphrase_changes_nothing(tmp_path: Path) -> None:

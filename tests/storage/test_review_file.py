@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import stat
 from pathlib import Path
 
 import pytest
@@ -26,6 +25,7 @@ from storage.migrations import SCHEMA_VERSION, Migration, migrate
 from storage.review_file import ReviewFile
 from storage.review_repository import SqlReviewDetails
 from tests.helpers.files import listing, make_review, sha256
+from tests.helpers.platforms import assert_owner_only
 from tests.helpers.secrets_watch import NEW_PASSPHRASE, PASSPHRASE, register
 
 
@@ -37,10 +37,11 @@ def test_file_is_encrypted_and_unreadable_by_plain_sqlite(tmp_path: Path) -> Non
         sqlite3.connect(path).execute("SELECT * FROM sqlite_master").fetchall()
 
 
+@pytest.mark.posix_only
 def test_new_file_is_owner_only(tmp_path: Path) -> None:
     path = tmp_path / "a.review"
     make_review(path)
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert_owner_only(path)
 
 
 def test_details_round_trip(tmp_path: Path) -> None:
@@ -260,7 +261,7 @@ def test_backups_rotate_and_restore_to_a_new_file(tmp_path: Path) -> None:
         file_id = review.file_id
     kept = store.list(file_id)
     assert len(kept) == 3
-    assert stat.S_IMODE(kept[0].path.stat().st_mode) == 0o600
+    assert_owner_only(kept[0].path)
     assert not kept[0].path.read_bytes().startswith(b"SQLite format 3")
     target = tmp_path / "restored.review"
     restore(kept[-1].path, target)

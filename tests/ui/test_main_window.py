@@ -25,6 +25,7 @@ from reviewer_app.review import Review, ScopePeriod
 from reviewer_app.services.open_review import ReviewServices
 from reviewer_app.services.review_details import ReviewDetailsService
 from storage.keyring_store import NoKeyring
+from tests.helpers.platforms import assert_owner_only
 from tests.helpers.reviews import Sessions, is_locked
 from tests.helpers.secrets_watch import MARKER, NEW_PASSPHRASE, PASSPHRASE, register
 from tests.ui.support import BOARD, Shown, every_string, review_path, visible_dialog
@@ -175,7 +176,7 @@ def test_the_recent_list_keeps_only_paths_in_the_settings_file(
     assert json.loads(raw) == {"recent_reviews": [str(path), str(created_path)]}
     for case_text in (MARKER, BOARD, PASSPHRASE):
         assert case_text not in raw
-    assert app_paths.settings_file.stat().st_mode & 0o777 == 0o600
+    assert_owner_only(app_paths.settings_file)
 
     recent = window.start_page.recent_list
     assert [recent.item(i).toolTip() for i in range(recent.count())] == [

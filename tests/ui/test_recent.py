@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.helpers.platforms import assert_owner_only
 from ui.recent import RecentReviews
 
 
@@ -31,7 +32,7 @@ def test_other_settings_are_kept_and_the_file_is_owner_only(tmp_path: Path) -> N
         "auto_lock_minutes": 10,
         "recent_reviews": [str(tmp_path / "x.review")],
     }
-    assert settings.stat().st_mode & 0o777 == 0o600
+    assert_owner_only(settings)
     assert [p.name for p in tmp_path.iterdir()] == ["settings.json"], "no temporary file left"
 
 

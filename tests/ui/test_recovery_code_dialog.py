@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
+from tests.helpers.platforms import assert_owner_only
 from tests.helpers.reviews import recovery_code_for_tests
 from ui.recovery_code_dialog import RecoveryCodeDialog, display_lines
 
@@ -59,7 +60,7 @@ def test_save_as_pdf_writes_the_code_and_the_file_name(
     dialog.save_pdf.click()
     saved = tmp_path / "code.pdf"
     assert saved.read_bytes().startswith(b"%PDF")
-    assert saved.stat().st_mode & 0o777 == 0o600
+    assert_owner_only(saved)
     text = pdf_text(saved)
     for line in display_lines(dialog.code):
         assert line in text

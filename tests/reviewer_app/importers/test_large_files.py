@@ -120,6 +120,7 @@ def _peak_mb(warm: Path, path: Path) -> float:
     return float(done.stdout.strip())
 
 
+@pytest.mark.posix_only  # measures memory with the resource module
 @pytest.mark.parametrize("kind", ["docx", "xlsx", "csv"])
 def test_memory_grows_with_the_rows_not_with_the_xml(tmp_path: Path, kind: str) -> None:
     """8 times the rows: memory grows about 8 times what the rows' text needs. Reading a Word
@@ -161,6 +162,7 @@ def _prose_after_table_docx(path: Path, paragraphs: int) -> None:
     fixtures._rewrite_zip(source, path, {"word/document.xml": body.getvalue().encode()})
 
 
+@pytest.mark.posix_only  # measures memory with the resource module
 def test_prose_around_a_table_is_let_go_as_it_is_read(tmp_path: Path) -> None:
     warm = fixtures.chronology_docx(tmp_path)
     path = tmp_path / "long report.docx"

@@ -1,5 +1,6 @@
-"""The undo history starts again where undoing could no longer put the file back as it was:
-an import replaced or removed a batch, or entries the analysis used as evidence were deleted."""
+"""What the workspace does when things go wrong: a page that cannot be built shows the crash
+notice, and the undo history starts again where undoing could no longer put the file back as it
+was (an import replaced or removed a batch, or entries the analysis used were deleted)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from reviewer_app.paths import AppPaths
 from reviewer_app.services.open_review import ReviewServices
 from tests.helpers.reviews import demo_services
+from tests.ui.support import Shown
+from ui.errors import CRASH_TITLE
 from ui.operations import push, track
 from ui.tasks import ImmediateTaskRunner
+from ui.workspace.broken_page import BrokenPage
 from ui.workspace.commands import edit_details_command
 from ui.workspace.workspace import Workspace
 
@@ -95,3 +99,23 @@ def test_an_ordinary_deletion_keeps_the_history(  # type: ignore[no-untyped-def]
     assert not any(same(e) for e in services.chronology.entries())
     workspace.undo_stack.undo()
     assert any(same(e) for e in services.chronology.entries())  # the entry is back
+
+
+def test_a_page_that_cannot_be_built_shows_the_crash_notice(  # type: ignore[no-untyped-def]
+    qtbot, services: ReviewServices, message_boxes: list[Shown]
+) -> None:
+    workspace = Workspace(services, track(QUndoStack()), ImmediateTaskRunner())
+    qtbot.addWidget(workspace)
+
+    def broken() -> QWidget:
+        raise RuntimeError("a fault in building the page")
+
+    workspace._factories["people"] = broken
+    workspace.show_section("people")
+    assert [m.kind for m in message_boxes] == ["critical"]
+    assert message_boxes[0].title == CRASH_TITLE
+    page = workspace.pages["people"]
+    assert isinstance(page, BrokenPage) and workspace.stack.currentWidget() is page
+    assert "not in this version" not in " ".join(
+        label.text() for label in page.findChildren(QLabel)
+    )
