@@ -35,6 +35,12 @@ class ReviewNotFoundError(ReviewFileError):
     pass
 
 
+class FileInUseError(UserFacingError):
+    """The target is held open by another program (Word, a PDF reader); nothing was written."""
+
+    title = "The file is open in another program"
+
+
 class FileAlreadyThereError(UserFacingError):
     """A new file was asked for where one exists (or cannot be made); nothing was written."""
 

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from reviewer_app.errors import FileAlreadyThereError
+from reviewer_app.errors import FileAlreadyThereError, FileInUseError
 
 log = logging.getLogger(__name__)
 
@@ -107,9 +107,20 @@ def sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def in_use(path: Path) -> FileInUseError:
+    return FileInUseError(
+        f"'{path.name}' is open in another program, such as Word or a PDF reader, so it could "
+        "not be replaced. Close it there and try again, or choose another name. Nothing was "
+        "written."
+    )
+
+
 def _put_in_place(temporary: Path, path: Path, *, replace: bool) -> None:
     if replace:
-        os.replace(temporary, path)
+        try:
+            os.replace(temporary, path)
+        except PermissionError as exc:  # Windows: the target is open in Word or Acrobat
+            raise in_use(path) from exc
         return
     try:
         os.link(temporary, path)  # never follows a link at `path`: it fails if anything is there
