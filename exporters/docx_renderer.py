@@ -16,9 +16,10 @@ import io
 import re
 
 import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
-from docx.shared import Pt
+from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from exporters.docx_template import NUMBER_ABSTRACT_ID, template_bytes
@@ -64,8 +65,7 @@ def _field(instruction: str, shown: str) -> str:
 def watermark_xml(text: str) -> str:
     """Word's own watermark: a VML WordArt shape behind the text of every page, in the header
     (what Design › Watermark writes), with alternative text."""
-    long = len(text) > 12
-    width, height = (460, 60) if long else (415, 165)
+    width, height = (415, 165) if len(text) <= 12 else (560, 44) if len(text) <= 40 else (640, 34)
     return (
         f"<w:r {_W} {_VML}><w:rPr><w:noProof/></w:rPr><w:pict>"
         '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" '
@@ -99,9 +99,17 @@ def _page_furniture(document: docx.document.Document, report: Report) -> None:
     header = section.header.paragraphs[0]
     header.style = document.styles["Header"]
     header.add_run(report.banner)
-    header._p.append(parse_xml(watermark_xml(report.status)))
+    if report.watermark:
+        header._p.append(parse_xml(watermark_xml(report.watermark)))
     footer = section.footer.paragraphs[0]
     footer.style = document.styles["Footer"]
+    if report.footer:
+        # the warning on a line of its own above the page number, in every footer
+        warning = footer.insert_paragraph_before(style=document.styles["Footer"])
+        warning.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = warning.add_run(report.footer)
+        run.bold = True
+        run.font.color.rgb = RGBColor(0xA0, 0x1C, 0x1C)
     footer.add_run(f"{report.marking}\t\tPage ")
     footer._p.append(parse_xml(_field("PAGE", "1")))
     footer.add_run(" of ")
@@ -177,7 +185,9 @@ class _Writer:
 
     def title_page(self, block: TitlePage) -> None:
         self._paragraph(block.marking, "Marking")
-        self._paragraph(block.status, "Status")
+        status = self._paragraph(block.status, "Status")
+        if len(block.status) > 12:  # an internal working draft's long warning
+            status.runs[0].font.size = Pt(22)
         self._paragraph(block.title, "Title")
         for line in block.lines:
             self._paragraph(line, "Title page line")

@@ -518,17 +518,24 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._furniture)])
 
     def _furniture(self, canvas: Canvas, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFillColor(colors.Color(0.75, 0.1, 0.1, alpha=0.07))
-        canvas.setFont(BOLD, 110)
-        canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
-        canvas.rotate(52)
-        canvas.drawCentredString(0, -40, "DRAFT")
-        canvas.restoreState()
+        watermark = self.report.watermark
+        if watermark:
+            canvas.saveState()
+            canvas.setFillColor(colors.Color(0.75, 0.1, 0.1, alpha=0.07))
+            # as large as fits along the page's diagonal (110 pt for "DRAFT")
+            size = min(110.0, 0.92 * 880 / max(canvas.stringWidth(watermark, BOLD, 1), 1))
+            canvas.setFont(BOLD, size)
+            canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+            canvas.rotate(52 if size >= 60 else 55)
+            canvas.drawCentredString(0, -size * 0.36, watermark)
+            canvas.restoreState()
         canvas.saveState()
         canvas.setFont(BOLD, 8.5)
         canvas.setFillColor(MARKING_COLOUR)
         canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 1.3 * cm, self.report.banner)
+        if self.report.footer:
+            canvas.setFont(BOLD, 8.5)
+            canvas.drawCentredString(PAGE_WIDTH / 2, 1.1 * cm + 11, self.report.footer)
         canvas.setFont(FONT, 8.5)
         canvas.setFillColor(colors.black)
         text = f"{self.report.marking}    Page {doc.page} of "
@@ -586,4 +593,11 @@ def pdf_bytes(report: Report) -> bytes:
 
 def furniture_texts(report: Report) -> list[str]:
     """Texts the renderer draws beyond the model's blocks (for the leak scan)."""
-    return [report.banner, report.marking, "DRAFT", NEUTRAL_TITLE, NEUTRAL_CREATOR]
+    return [
+        report.banner,
+        report.marking,
+        report.watermark,
+        report.footer,
+        NEUTRAL_TITLE,
+        NEUTRAL_CREATOR,
+    ]

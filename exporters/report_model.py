@@ -102,6 +102,8 @@ class Report:
     sections: tuple[Section, ...]
     template: str = ""
     warnings: tuple[str, ...] = field(default=())
+    watermark: str = "DRAFT"  # across every page ("" for none: a final report)
+    footer: str = ""  # a line above the page number in every footer (an internal draft's)
     #: Which spans of which texts the reviewer wrote (the rest is the app's own wording), by
     #: text. None: not known, so every text counts as the reviewer's.
     written: Mapping[str, tuple[Span, ...]] | None = field(default=None, compare=False)
@@ -127,6 +129,9 @@ def text_pieces(report: Report) -> Iterator[TextPiece]:
         return TextPiece(section, block, text, tuple((a + shift, b + shift) for a, b in spans))
 
     yield piece("Page header and footer", "", report.banner)
+    for furniture in (report.watermark, report.footer):
+        if furniture:
+            yield piece("Page header and footer", "", furniture)
     for section in report.sections:
         where = section.title or "Title page"
         paragraph = heading_count = 0

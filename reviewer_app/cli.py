@@ -310,6 +310,8 @@ def cmd_export(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     try:
         if args.format in ("docx", "pdf"):
             return _export_report(review, args)
+        if args.format == "qm-docx":
+            return _export_self_assessment(review, args)
         snapshot = review.snapshot()
     finally:
         review.close()
@@ -379,12 +381,39 @@ def _export_report(review: ReviewServices, args: argparse.Namespace) -> int:
         args.format,
         Path(args.out),
         override=args.internal_working_draft,
+        lead_reviewer=args.lead_reviewer or "",
     )
-    print(f"Draft report written to {result.path} ({args.format.upper()}).")
+    version = f"version {result.version}" if result.version else "unnumbered"
+    print(
+        f"Draft report written to {result.path} ({args.format.upper()}): "
+        f"{result.status.label.lower()}, {version}."
+    )
     if args.internal_working_draft:
         print(
-            "Marked INTERNAL WORKING DRAFT — NOT ANONYMISED; the override is in the review's log."
+            "Marked INTERNAL WORKING DRAFT – NOT ANONYMISED – NOT FOR CIRCULATION on the title "
+            "page, the watermark and every page's header and footer."
         )
+        if result.overridden:
+            noun = "thing" if result.overridden == 1 else "things"
+            print(
+                f"The anonymisation check found {result.overridden} {noun} that could identify "
+                "the family, left in by the override; the override is in the review's log."
+            )
+        else:
+            print("The anonymisation check found nothing, so nothing was overridden.")
+    print("This file is not encrypted: keep it safe, and delete it when it is no longer needed.")
+    return EXIT_OK
+
+
+def _export_self_assessment(review: ReviewServices, args: argparse.Namespace) -> int:
+    exports = review.exports
+    if exports is None:  # (open_review always wires the exporters)
+        raise UserFacingError("This review cannot export its self-assessment here.")
+    result = exports.write_self_assessment(Path(args.out))
+    print(
+        f"Quality Markers self-assessment written to {result.path} (DOCX, {result.markers} "
+        "markers), for the safeguarding partnership; it is not part of the panel draft."
+    )
     print("This file is not encrypted: keep it safe, and delete it when it is no longer needed.")
     return EXIT_OK
 
@@ -437,14 +466,24 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--report", metavar="PATH", help="write a validation report (.docx or .csv)")
     imp.set_defaults(handler=cmd_import_chronology)
 
-    export = sub.add_parser("export", help="export the draft report (docx, pdf) or the data")
+    export = sub.add_parser(
+        "export",
+        help="export the draft report (docx, pdf), the quality-marker self-assessment "
+        "(qm-docx) or the data (json, csv)",
+    )
     export.add_argument("file")
-    export.add_argument("--format", choices=["docx", "pdf", "json", "csv"], required=True)
+    export.add_argument(
+        "--format", choices=["docx", "pdf", "qm-docx", "json", "csv"], required=True
+    )
     export.add_argument("--out", required=True)
     export.add_argument(
         "--internal-working-draft",
         action="store_true",
-        help="export a report even though the anonymisation check finds names (recorded)",
+        help="export the report as an internal working draft, marked as not anonymised and "
+        "not for circulation, even if the anonymisation check finds names (recorded)",
+    )
+    export.add_argument(
+        "--lead-reviewer", metavar="NAME", help="the lead reviewer's name for the title page"
     )
     export.set_defaults(handler=cmd_export)
 

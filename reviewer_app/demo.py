@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -21,6 +21,7 @@ from reviewer_app.chronology.repository import ImportBatch, SameEventDecision, S
 from reviewer_app.interchange import ReviewSnapshot
 from reviewer_app.quality.assessment import MarkerAssessment, PromptAssessment, Status
 from reviewer_app.review import Methodology, Review, ReviewType, ScopePeriod
+from reviewer_app.timetable.rapid_review import Answer, Decision, RapidReview
 from reviewer_app.timetable.rules import MilestoneKind
 from reviewer_app.timetable.schedule import DelayRecord, MilestoneRecord
 
@@ -199,6 +200,7 @@ class DemoProgress:
     milestones: tuple[MilestoneRecord, ...]
     delays: tuple[DelayRecord, ...]
     markers: tuple[DemoMarker, ...]
+    rapid_review: RapidReview = field(default_factory=RapidReview)
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -237,6 +239,19 @@ def build_progress() -> DemoProgress:
         for d in timetable["delays"]
     )
 
+    rapid = timetable.get("rapid_review", {})
+    rapid_review = RapidReview(
+        facts=rapid.get("facts", ""),
+        immediate_action=rapid.get("immediate_action", ""),
+        agency_learning=rapid.get("agency_learning", ""),
+        criteria_met=Answer(rapid.get("criteria_met", Answer.NOT_DECIDED)),
+        decision=Decision(rapid.get("decision", Decision.NOT_DECIDED)),
+        decision_reasons=rapid.get("decision_reasons", ""),
+        national_importance=Answer(rapid.get("national_importance", Answer.NOT_DECIDED)),
+        national_reasons=rapid.get("national_reasons", ""),
+        sent_to_panel=_date(rapid.get("sent_to_panel")),
+    )
+
     def evidence(item: dict[str, Any]) -> DemoEvidence:
         kind = item["kind"]
         if kind in ("agency", "import"):
@@ -262,4 +277,4 @@ def build_progress() -> DemoProgress:
         )
         for m in data["quality"]["markers"]
     )
-    return DemoProgress(milestones, delays, markers)
+    return DemoProgress(milestones, delays, markers, rapid_review)

@@ -19,6 +19,7 @@ from reviewer_app.quality.repository import QualityRepository
 from reviewer_app.reporting.log import ReviewLog
 from reviewer_app.review import Review
 from reviewer_app.review_file import KeyringNotice, ReviewFile
+from reviewer_app.timetable.rapid_review import RapidReviewRepository
 from reviewer_app.timetable.repository import TimetableRepository
 
 
@@ -42,6 +43,8 @@ class OpenReview(ReviewFile, Protocol):
     def quality(self) -> QualityRepository: ...
     @property
     def timetable(self) -> TimetableRepository: ...
+    @property
+    def rapid_review(self) -> RapidReviewRepository: ...
     @property
     def log(self) -> ReviewLog: ...
     @property

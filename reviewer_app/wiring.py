@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reviewer_app.errors import UserFacingError
 from reviewer_app.learning.dataset import LearningDataset
 from reviewer_app.problems import Problem
 from reviewer_app.repositories import OpenReview, ReviewFiles
@@ -25,6 +26,7 @@ from reviewer_app.services.open_review import (
 
 if TYPE_CHECKING:
     from exporters.report.service import ReportService
+    from exporters.self_assessment import SelfAssessmentResult
 
 
 class ReviewExporters:
@@ -55,6 +57,16 @@ class ReviewExporters:
         from exporters.learning_dataset import export_learning_dataset
 
         return export_learning_dataset(self._sources.dataset, path, file_format)
+
+    def write_self_assessment(self, path: Path, *, overwrite: bool = False) -> SelfAssessmentResult:
+        from exporters.self_assessment import export_self_assessment
+
+        sources = self._sources
+        if sources.self_assessment is None:
+            raise UserFacingError("The self-assessment is not available for this review.")
+        return export_self_assessment(
+            sources.self_assessment(), path, register=sources.register(), overwrite=overwrite
+        )
 
 
 def report_service(services: ReviewServices) -> ReportService:

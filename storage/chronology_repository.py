@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence, Sized
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, delete, func, insert, select, text, update
+from sqlalchemy.dialects import sqlite
 
 from reviewer_app.chronology.dates import FuzzyDate, Precision, Qualifier
 from reviewer_app.chronology.entry import (
@@ -52,28 +54,67 @@ def _date_or_none(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def entry_to_row(entry: ChronologyEntry) -> dict[str, Any]:
+# The columns an entry is written to, in the order of `entry_values`.
+ENTRY_COLUMNS = (
+    "agency_id",
+    "batch_id",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_qualifier",
+    "date_original",
+    "time",
+    "sequence",
+    "source",
+    "practitioner",
+    "event",
+    "outcome",
+    "agency_comment",
+    "comment",
+    "flags",
+    "row_number",
+    "original_row",
+)
+# One prepared statement with positional parameters, for imports (compiled once, from the table).
+_INSERT_COMPILED = insert(entry_table).compile(
+    dialect=sqlite.dialect(), column_keys=list(ENTRY_COLUMNS)
+)
+if _INSERT_COMPILED.positiontup != list(ENTRY_COLUMNS):  # pragma: no cover - a schema slip
+    raise RuntimeError("chronology_entry's insert parameters are not in ENTRY_COLUMNS order")
+_INSERT_ENTRY = str(_INSERT_COMPILED)
+_COMMENT, _FLAGS = ENTRY_COLUMNS.index("comment"), ENTRY_COLUMNS.index("flags")
+
+
+def entry_values(entry: ChronologyEntry) -> tuple[Any, ...]:
+    """The entry's stored values, in `ENTRY_COLUMNS` order: a plain tuple, so a 200,000-row
+    import is one prepared statement run over tuples, not a statement built per row."""
     d = entry.date
-    return {
-        "agency_id": entry.agency_id,
-        "batch_id": entry.provenance.batch_id,
-        "date_start": d.start.isoformat() if d.start else None,
-        "date_end": d.end.isoformat() if d.end else None,
-        "date_precision": d.precision.value,
-        "date_qualifier": d.qualifier.value,
-        "date_original": d.original,
-        "time": d.time.strftime("%H:%M") if d.time else None,
-        "sequence": entry.sequence,
-        "source": entry.source,
-        "practitioner": entry.practitioner,
-        "event": entry.event,
-        "outcome": entry.outcome,
-        "agency_comment": entry.agency_comment,
-        "comment": entry.comment,
-        "flags": flags_to_bits(entry.flags),
-        "row_number": entry.provenance.row_number,
-        "original_row": json.dumps([list(pair) for pair in entry.provenance.original]),
-    }
+    start, end, time = d.start, d.end, d.time
+    provenance = entry.provenance
+    return (
+        entry.agency_id,
+        provenance.batch_id,
+        start.isoformat() if start else None,
+        end.isoformat() if end else None,
+        d.precision.value,
+        d.qualifier.value,
+        d.original,
+        time.strftime("%H:%M") if time else None,
+        entry.sequence,
+        entry.source,
+        entry.practitioner,
+        entry.event,
+        entry.outcome,
+        entry.agency_comment,
+        entry.comment,
+        flags_to_bits(entry.flags),
+        provenance.row_number,
+        json.dumps(provenance.original),  # tuples encode as the same JSON arrays as lists
+    )
+
+
+def entry_to_row(entry: ChronologyEntry) -> dict[str, Any]:
+    return dict(zip(ENTRY_COLUMNS, entry_values(entry), strict=True))
 
 
 _PRECISIONS = {p.value: p for p in Precision}
@@ -108,6 +149,111 @@ def row_to_entry(row: Any, people: tuple[int, ...] = ()) -> ChronologyEntry:
         provenance=Provenance(r["batch_id"], r["row_number"], r["original_row"]),
         id=r["id"],
     )
+
+
+class _RowReader:
+    """Reads `chronology_entry` rows as entries by column positions looked up once by name.
+
+    Stored rows were checked when they were written, so each distinct date is built (and
+    checked) once and shared by every entry on it; repeated short texts are shared too. The
+    sort key of each entry read is noted on the way, in `sort_keys`, for `entries()`'s sort."""
+
+    __slots__ = ("_columns", "_date_keys", "_dates", "_texts", "sort_keys")
+
+    def __init__(self, keys: Any) -> None:
+        where = {str(name): i for i, name in enumerate(keys)}
+        self._columns = tuple(where[name] for name in _ENTRY_COLUMNS)
+        self._dates: dict[tuple[Any, ...], FuzzyDate] = {}
+        self._date_keys: dict[int, tuple[object, ...]] = {}
+        self._texts: dict[str, str] = {}
+        self.sort_keys: list[tuple[object, ...]] = []
+
+    def __call__(self, row: Sequence[Any], people: dict[int, tuple[int, ...]]) -> ChronologyEntry:
+        (
+            i_id,
+            i_agency,
+            i_batch,
+            i_start,
+            i_end,
+            i_precision,
+            i_qualifier,
+            i_original,
+            i_time,
+            i_sequence,
+            i_source,
+            i_practitioner,
+            i_event,
+            i_outcome,
+            i_agency_comment,
+            i_comment,
+            i_flags,
+            i_row_number,
+            i_original_row,
+        ) = self._columns
+        raw_date = (
+            row[i_start],
+            row[i_end],
+            row[i_precision],
+            row[i_qualifier],
+            row[i_original],
+            row[i_time],
+        )
+        date = self._dates.get(raw_date)
+        if date is None:
+            start, end, precision, qualifier, original, time = raw_date
+            date = self._dates[raw_date] = FuzzyDate(
+                start=dt.date.fromisoformat(start) if start else None,
+                end=dt.date.fromisoformat(end) if end else None,
+                precision=_PRECISIONS[precision],
+                qualifier=_QUALIFIERS[qualifier],
+                original=original,
+                time=dt.time.fromisoformat(time) if time else None,
+            )
+            self._date_keys[id(date)] = date.sort_key
+        texts = self._texts
+        source, practitioner = row[i_source], row[i_practitioner]
+        entry_id, sequence = row[i_id], row[i_sequence]
+        entry = ChronologyEntry(
+            agency_id=row[i_agency],
+            date=date,
+            source=texts.setdefault(source, source),
+            event=row[i_event],
+            outcome=row[i_outcome],
+            practitioner=texts.setdefault(practitioner, practitioner),
+            agency_comment=row[i_agency_comment],
+            comment=row[i_comment],
+            flags=flags_from_bits(row[i_flags]),
+            sequence=sequence,
+            people=people.get(entry_id, ()),
+            provenance=Provenance(row[i_batch], row[i_row_number], row[i_original_row]),
+            id=entry_id,
+        )
+        self.sort_keys.append((*self._date_keys[id(date)], sequence, entry_id or 0))
+        return entry
+
+
+#: The columns `_RowReader` reads, by name.
+_ENTRY_COLUMNS = (
+    "id",
+    "agency_id",
+    "batch_id",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_qualifier",
+    "date_original",
+    "time",
+    "sequence",
+    "source",
+    "practitioner",
+    "event",
+    "outcome",
+    "agency_comment",
+    "comment",
+    "flags",
+    "row_number",
+    "original_row",
+)
 
 
 class SqlChronology(EngineBound):
@@ -162,13 +308,18 @@ class SqlChronology(EngineBound):
         return {k: tuple(v) for k, v in links.items()}
 
     def entries(self) -> list[ChronologyEntry]:
-        """Every entry in chronological order (stable for overlapping dates)."""
+        """Every entry in chronological order (stable for overlapping dates).
+
+        Columns are found by name once, from the result's keys, then read by position; equal
+        dates and repeated texts (sources, practitioners) are built once and shared, which
+        keeps 50,000 entries quick to load and small in memory."""
         with self._engine.connect() as conn:
             people = self._people_by_entry(conn)
-            rows = conn.execute(select(entry_table)).all()
-        found = [row_to_entry(row, people.get(row._mapping["id"], ())) for row in rows]
-        found.sort(key=lambda e: e.sort_key)
-        return found
+            result = conn.execute(select(entry_table))
+            read = _RowReader(result.keys())
+            found = [read(row, people) for row in result]
+        order = sorted(range(len(found)), key=read.sort_keys.__getitem__)
+        return [found[i] for i in order]
 
     def entry(self, entry_id: int) -> ChronologyEntry:
         with self._engine.connect() as conn:
@@ -291,10 +442,11 @@ class SqlChronology(EngineBound):
     def add_batch(
         self,
         batch: ImportBatch,
-        entries: Sequence[ChronologyEntry],
+        entries: Iterable[ChronologyEntry],
         replaces: int | None = None,
         progress: Progress | None = None,
         new_agency: Agency | None = None,
+        total: int | None = None,
     ) -> ImportBatch:
         """Store a batch and all its entries in one transaction: all rows or none.
 
@@ -303,6 +455,8 @@ class SqlChronology(EngineBound):
         are unchanged, so re-importing a corrected file does not lose the reviewer's work. With
         `new_agency`, the agency is added in the same transaction too (and the batch and its
         entries are its), so a failed, cancelled or killed import leaves no agency behind.
+        `entries` is read once, a chunk at a time (it may be a generator); `total`, how many it
+        gives, is what `progress` reports against when `entries` has no length.
         """
         with self._engine.begin() as conn:
             if new_agency is not None:
@@ -340,20 +494,19 @@ class SqlChronology(EngineBound):
             ).inserted_primary_key
             assert inserted is not None
             batch_id = int(inserted[0])
-            rows = []
-            for entry in entries:
-                row = entry_to_row(entry)
-                row["batch_id"] = batch_id
-                if new_agency is not None:
-                    row["agency_id"] = batch.agency_id
-                kept = carried.get((row["date_original"], row["source"], row["event"]))
-                if kept and not row["comment"]:
-                    row["comment"], row["flags"] = kept[0], row["flags"] | kept[1]
-                rows.append(row)
-            for start in range(0, len(rows), _CHUNK):
-                conn.execute(insert(entry_table), rows[start : start + _CHUNK])
+            agency_id = batch.agency_id if new_agency is not None else None
+            if total is None:
+                total = len(entries) if isinstance(entries, Sized) else 0
+            done = 0
+            pending = iter(entries)
+            # Built and written a chunk at a time, so memory stays flat however big the file.
+            while chunk := [
+                _batch_row(entry, batch_id, agency_id, carried) for entry in islice(pending, _CHUNK)
+            ]:
+                conn.exec_driver_sql(_INSERT_ENTRY, chunk)
+                done += len(chunk)
                 if progress is not None:  # may raise to cancel: the whole batch rolls back
-                    progress(min(start + _CHUNK, len(rows)), len(rows))
+                    progress(done, max(total, done))
         return ImportBatch(**{**_batch_fields(batch), "id": batch_id})
 
     def remove_batch(self, batch_id: int) -> int:
@@ -406,6 +559,25 @@ class SqlChronology(EngineBound):
                         role="child", pseudonym="Child", is_subject=1, date_of_birth=iso
                     )
                 )
+
+
+def _batch_row(
+    entry: ChronologyEntry,
+    batch_id: int,
+    agency_id: int | None,
+    carried: dict[tuple[str, str, str], tuple[str, int]],
+) -> tuple[Any, ...]:
+    """An imported entry's values in the new batch (and, with `agency_id`, a new agency's),
+    with the reviewer's comment and flags carried over from the batch it replaces."""
+    values = list(entry_values(entry))
+    values[1] = batch_id
+    if agency_id is not None:
+        values[0] = agency_id
+    if carried and not values[_COMMENT]:
+        kept = carried.get((entry.date.original, entry.source, entry.event))
+        if kept:
+            values[_COMMENT], values[_FLAGS] = kept[0], values[_FLAGS] | kept[1]
+    return tuple(values)
 
 
 def _batch_fields(batch: ImportBatch) -> dict[str, Any]:

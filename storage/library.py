@@ -24,6 +24,7 @@ from reviewer_app.reporting.log import ReviewLog
 from reviewer_app.repositories import CreatedReview, ReviewDetailsRepository
 from reviewer_app.review import Review
 from reviewer_app.review_file import KeyringNotice
+from reviewer_app.timetable.rapid_review import RapidReviewRepository
 from reviewer_app.timetable.repository import TimetableRepository
 from storage.analysis_repository import SqlAnalysis
 from storage.anonymisation_repository import SqlDecisionStore
@@ -35,6 +36,7 @@ from storage.keyring_store import KeyringStore
 from storage.keys import file_id, read_salt
 from storage.people_repository import SqlPeople
 from storage.quality_repository import SqlQuality
+from storage.rapid_review_repository import SqlRapidReview
 from storage.reporting_repository import SqlReviewLog
 from storage.review_file import ReviewFile
 from storage.review_repository import SqlReviewDetails
@@ -68,6 +70,7 @@ class StoredReview:
         self._analysis = SqlAnalysis(lambda: file.engine)
         self._quality = SqlQuality(lambda: file.engine)
         self._timetable = SqlTimetable(lambda: file.engine)
+        self._rapid_review = SqlRapidReview(lambda: file.engine)
         self._log = SqlReviewLog(lambda: file.engine)
         self._learning_notes = SqlAttachedNotes(lambda: file.engine)
         self._decisions = SqlDecisionStore(lambda: file.engine)
@@ -99,6 +102,10 @@ class StoredReview:
     @property
     def timetable(self) -> TimetableRepository:
         return self._timetable
+
+    @property
+    def rapid_review(self) -> RapidReviewRepository:
+        return self._rapid_review
 
     @property
     def log(self) -> ReviewLog:

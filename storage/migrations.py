@@ -18,6 +18,7 @@ from storage.migration_steps import (
     v6_learning_notes,
     v7_anonymisation_decisions,
     v8_key_derivation,
+    v9_rapid_review,
 )
 
 
@@ -167,6 +168,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, v6_learning_notes.DESCRIPTION, v6_learning_notes.STATEMENTS),
     Migration(7, v7_anonymisation_decisions.DESCRIPTION, v7_anonymisation_decisions.STATEMENTS),
     Migration(8, v8_key_derivation.DESCRIPTION, v8_key_derivation.STATEMENTS),
+    Migration(9, v9_rapid_review.DESCRIPTION, v9_rapid_review.STATEMENTS),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -424,3 +424,19 @@ def key_derivation_table(meta: MetaData) -> Table:
 
 
 key_derivation = key_derivation_table(metadata)
+
+# -- version 9: the rapid review sent to the national Panel --------------------------------------
+rapid_review = Table(
+    "rapid_review",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("facts", Text, nullable=False),
+    Column("immediate_action", Text, nullable=False),
+    Column("agency_learning", Text, nullable=False),
+    Column("criteria_met", Text, nullable=False),
+    Column("decision", Text, nullable=False),
+    Column("decision_reasons", Text, nullable=False),
+    Column("national_importance", Text, nullable=False),
+    Column("national_reasons", Text, nullable=False),
+    Column("sent_to_panel", Text),
+)

@@ -11,6 +11,7 @@ import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
@@ -24,21 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exporters.api import export_briefing
 from reviewer_app.errors import DamagedReviewError, ReviewLockedError
-from reviewer_app.learning.collation import ThemeBriefing
-from reviewer_app.learning.repository import LearningLibraryAccess
 from reviewer_app.paths import AppPaths
 from reviewer_app.review_file import KeyringNotice
-from reviewer_app.services.learning import CollationService
 from reviewer_app.services.open_review import ReviewServices, ReviewSessions
 from ui.change_passphrase_dialog import ChangePassphraseDialog
 from ui.damaged_file_dialog import DamagedFileDialog
 from ui.errors import set_damage_handler, show_error
 from ui.guide_dialog import GuideDialog
 from ui.idle_lock import IdleLock
-from ui.learning.collation_page import CollationWindow
-from ui.learning.library_page import LearningLibraryWindow
 from ui.locked_page import LockedPage
 from ui.new_review_dialog import FILE_FILTER, NewReviewDialog, documents_folder
 from ui.operations import track
@@ -57,12 +52,22 @@ from ui.style import notice_label
 from ui.tasks import TaskRunner, ThreadTaskRunner
 from ui.unlock_dialog import UnlockDialog
 from ui.welcome_dialog import WelcomeDialog
-from ui.workspace.workspace import Place, Workspace
+
+if TYPE_CHECKING:
+    # Loaded when first used, not at start: the start screen needs none of them, and they pull
+    # in the exporters (python-docx, reportlab), the import wizard (openpyxl) and every page.
+    from reviewer_app.learning.collation import ThemeBriefing
+    from reviewer_app.learning.repository import LearningLibraryAccess
+    from ui.learning.collation_page import CollationWindow
+    from ui.learning.library_page import LearningLibraryWindow
+    from ui.workspace.workspace import Place, Workspace
 
 log = logging.getLogger(__name__)
 
 
 def _export_briefing(briefing: ThemeBriefing, file_format: str, path: Path) -> object:
+    from exporters.api import export_briefing
+
     return export_briefing(briefing, "pdf" if file_format == "pdf" else "docx", path)
 
 
@@ -225,6 +230,8 @@ class MainWindow(QMainWindow):
 
     def show_review(self, review: ReviewServices, *, add_to_recent: bool = True) -> bool:
         """Make `review` the open review and show its workspace; False if it cannot be read."""
+        from ui.workspace.workspace import Workspace
+
         try:
             workspace = Workspace(review, self.undo_stack, self.runner, library=self.library)
         except Exception as error:
@@ -373,6 +380,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("The learning library is not available here.", 5000)
             return
         if self._library_window is None:
+            from ui.learning.library_page import LearningLibraryWindow
+
             self._library_window = LearningLibraryWindow(self.library, self.runner)
             self._library_window.destroyed.connect(self._library_window_gone)
         self._library_window.show()
@@ -383,6 +392,9 @@ class MainWindow(QMainWindow):
 
     def show_collation(self) -> None:
         if self._collation_window is None:
+            from reviewer_app.services.learning import CollationService
+            from ui.learning.collation_page import CollationWindow
+
             self._collation_window = CollationWindow(
                 CollationService(), _export_briefing, self.runner
             )

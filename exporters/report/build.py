@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from exporters.report import appendices, sections
 from exporters.report.context import BuildContext, ReportOptions
+from exporters.report.control import DocumentStatus, placeholder_line
 from exporters.report.templates import ReportTemplate, TemplateSection, template_for
 from exporters.report_model import (
     Block,
@@ -28,8 +29,8 @@ from reviewer_app.anonymisation.scan import TextPiece
 from reviewer_app.anonymisation.written import CLOSE, OPEN, Span, unmark
 from reviewer_app.reporting.inputs import ReportInputs, register_for
 
-STATUS = "DRAFT"
-OVERRIDE_STATUS = "INTERNAL WORKING DRAFT — NOT ANONYMISED"
+STATUS = DocumentStatus.PANEL.mark
+OVERRIDE_STATUS = DocumentStatus.INTERNAL.mark
 
 Builder = Callable[[BuildContext, TemplateSection], list[Block]]
 _BUILDERS: dict[str, Builder] = {
@@ -69,12 +70,16 @@ def build_report(
     glossary_at: int | None = None
     for part in template.sections:
         if part.kind == "title-page":
+            status = ctx.options.status
+            reviewer = ctx.options.lead_reviewer.strip()
             lines = (
                 details.review_type.label,
                 ctx.clean(details.board),
-                ctx.options.draft_label,
+                status.label,
+                placeholder_line(),  # the version, filled in at export (`control.with_control`)
+                f"Lead reviewer: {reviewer}" if reviewer else "Lead reviewer: (name to be added)",
             )
-            page = TitlePage(marking, STATUS, title, tuple(line for line in lines if line))
+            page = TitlePage(marking, status.mark, title, tuple(line for line in lines if line))
             built.append(Section(part.key, "", (page, PageBreak())))
             continue
         if part.kind == "contents":
@@ -117,11 +122,14 @@ def build_report(
             (PageBreak(), Heading(heading, 1, anchor=part.key), *blocks),
             appendix=True,
         )
+    status = ctx.options.status
     report = Report(
         title=title,
         marking=marking,
-        status=STATUS,
-        banner=f"{marking} — {STATUS}",
+        status=status.mark,
+        banner=f"{marking} — {status.header}" if status.watermark else marking,
+        watermark=status.watermark,
+        footer=status.footer,
         sections=tuple(built),
         template=template.id,
     )
@@ -186,18 +194,25 @@ def _section_text(section: Section) -> list[TextPiece]:
 
 
 def as_working_draft(report: Report) -> Report:
-    """The report marked as an internal working draft: the check was overridden."""
+    """The report marked as an internal working draft everywhere: title page (its large word
+    and its status line), header, watermark and every footer."""
+    internal = DocumentStatus.INTERNAL
+    labels = {s.label for s in DocumentStatus}
+
+    def title_page(block: TitlePage) -> TitlePage:
+        lines = tuple(internal.label if line in labels else line for line in block.lines)
+        return replace(block, status=internal.mark, lines=lines)
+
     return replace(
         report,
-        status=OVERRIDE_STATUS,
-        banner=f"{report.marking} — {OVERRIDE_STATUS}",
+        status=internal.mark,
+        banner=f"{report.marking} — {internal.header}",
+        watermark=internal.watermark,
+        footer=internal.footer,
         sections=tuple(
             replace(
                 s,
-                blocks=tuple(
-                    replace(b, status=OVERRIDE_STATUS) if isinstance(b, TitlePage) else b
-                    for b in s.blocks
-                ),
+                blocks=tuple(title_page(b) if isinstance(b, TitlePage) else b for b in s.blocks),
             )
             for s in report.sections
         ),

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from exporters.report.control import DocumentStatus
 from exporters.report.templates import ReportTemplate, TemplateSection
 from exporters.report_model import Block, BulletList, Note, NoteKind, Paragraph
 from reviewer_app.anonymisation.pseudonymise import Pseudonymiser
@@ -32,8 +33,12 @@ class ReportOptions:
     """Choices made at export time."""
 
     chronology: ChronologyMode = "template"
-    draft_label: str = "Draft for the review panel"  # shown on the title page; no dates, so
-    # the same review exports to identical bytes
+    #: Internal working draft, draft for the review panel, or final for publication: on the
+    #: title page, in every header, the watermark and (internal) every footer.
+    status: DocumentStatus = DocumentStatus.PANEL
+    #: The lead reviewer's name as it is to appear on the title page ("" when not given). It
+    #: is kept nowhere in the review (which has no field for it).
+    lead_reviewer: str = ""
 
 
 @dataclass(slots=True)

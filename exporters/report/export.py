@@ -26,8 +26,10 @@ from pypdf import PdfReader
 
 from exporters.docx_renderer import docx_bytes
 from exporters.pdf_renderer import pdf_bytes
-from exporters.report.build import as_working_draft, build_report
+from exporters.report import control
+from exporters.report.build import build_report
 from exporters.report.context import ReportOptions
+from exporters.report.control import DocumentStatus
 from exporters.report.templates import ReportTemplate
 from exporters.report_model import Report, text_pieces
 from reviewer_app.anonymisation.register import PseudonymRegister
@@ -78,6 +80,8 @@ class ExportResult:
     file_format: Format
     overridden: int  # hits exported anyway in an internal working draft (0 normally)
     size: int
+    status: DocumentStatus = DocumentStatus.PANEL  # what the file is marked as
+    version: int | None = None  # its version (None: exported without the review's log)
 
 
 def check_report(
@@ -254,13 +258,18 @@ def export_report(
 ) -> ExportResult:
     """Export the draft report, or raise `ExportBlockedError` listing every hit.
 
-    `override=True` is for an internal working draft only: the export goes ahead over hits,
-    marked "INTERNAL WORKING DRAFT — NOT ANONYMISED" on every page, and is recorded in `log`
-    (required then).
+    `override=True` makes an internal working draft, marked "INTERNAL WORKING DRAFT – NOT
+    ANONYMISED – NOT FOR CIRCULATION" on the title page, the watermark and every footer,
+    whether or not the check finds anything; only then may the export go ahead over hits,
+    which is recorded in `log` (required then). With a `log`, the export's version is taken
+    from it and the export recorded there (`control`: counts and a digest, never text).
     """
     if file_format not in FORMATS:
         raise UserFacingError(f"Reports can be exported as DOCX or PDF, not '{file_format}'.")
     step = progress or (lambda _stage: None)
+    options = options or ReportOptions()
+    if override:
+        options = replace(options, status=DocumentStatus.INTERNAL)
     full = register_for(inputs.snapshot, register or PseudonymRegister())
     step("Building the report")
     report = build_report(inputs, template, full, options)
@@ -274,8 +283,9 @@ def export_report(
             "An override must be recorded in the review's log, which is not available here. "
             "Nothing was exported."
         )
-    if hits:
-        report = as_working_draft(report)
+    at = now()
+    document = control.control_for(report, options.status, log, at.date())
+    report = control.with_control(report, document)
     step(f"Writing the {file_format.upper()}")
     data = render(report, file_format)
     step("Checking the written file")
@@ -284,7 +294,10 @@ def export_report(
         raise ExportBlockedError(rendered)
     overridden = len(hits) + len(rendered)
     if overridden and log is not None:
-        log.record(override_entry(file_format, overridden, now()))
+        log.record(override_entry(file_format, overridden, at))
     _write_new(path, data, overwrite=overwrite)
+    if log is not None:
+        control.record(log, document, file_format, at)
     step("Done")
-    return ExportResult(path, file_format, overridden, len(data))
+    version = document.version.number if document.version else None
+    return ExportResult(path, file_format, overridden, len(data), options.status, version)

@@ -68,14 +68,16 @@ class ReportService:
         override: bool = False,
         overwrite: bool = False,
         progress: Progress | None = None,
+        lead_reviewer: str = "",
     ) -> ExportResult:
+        """Write the report (`override`: as an internal working draft, over any hits)."""
         return export_report(
             self._inputs(),
             file_format,
             path,
             template=template_by_id(template_id),
             register=self._register(),
-            options=ReportOptions(chronology=chronology),
+            options=ReportOptions(chronology=chronology, lead_reviewer=lead_reviewer),
             override=override,
             log=self.log,
             overwrite=overwrite,

@@ -16,8 +16,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import ahocorasick
-
 from reviewer_app.anonymisation import words
 from reviewer_app.anonymisation.decisions import DecisionKind
 from reviewer_app.anonymisation.forms import (
@@ -221,6 +219,8 @@ def compile_register(register: PseudonymRegister) -> Compiled:
         elif owner >= 0:
             c.add(decision.form, FormKind.LINKED, owner)
     if c.forms:
+        import ahocorasick  # the C automaton: loaded on the first scan, not at start
+
         automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
         tokens = ahocorasick.Automaton(ahocorasick.STORE_ANY)
         pseudonyms = ahocorasick.Automaton(ahocorasick.STORE_ANY)

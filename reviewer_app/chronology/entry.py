@@ -111,6 +111,19 @@ def flags_from_bits(bits: int) -> frozenset[Flag]:
     return _FLAG_SETS[bits & (len(_FLAG_SETS) - 1)]
 
 
+def _all_text_pairs(cells: object) -> bool:
+    """True when `cells` is a tuple of (str, str) tuples, which can be kept as it is."""
+    if type(cells) is not tuple:
+        return False
+    for pair in cells:
+        if type(pair) is not tuple or len(pair) != 2:
+            return False
+        heading, text = pair
+        if type(heading) is not str or type(text) is not str:
+            return False
+    return True
+
+
 class Provenance:
     """Where an imported entry came from: batch, row number, the row as the agency wrote it.
 
@@ -132,6 +145,8 @@ class Provenance:
         self._json: str | None = None
         if isinstance(original, str):
             self._json = original
+        elif _all_text_pairs(original):
+            self._cells = original  # already immutable text: shared, not copied (imports)
         else:
             self._cells = tuple((str(h), str(v)) for h, v in original)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
@@ -73,13 +73,15 @@ class ChronologyRepository(Protocol):
     def add_batch(
         self,
         batch: ImportBatch,
-        entries: Sequence[ChronologyEntry],
+        entries: Iterable[ChronologyEntry],
         replaces: int | None = None,
         progress: Progress | None = None,
         new_agency: Agency | None = None,
+        total: int | None = None,
     ) -> ImportBatch:
         """All or nothing. With `new_agency`, that agency is added in the same transaction and
-        the batch and its entries are its (their `agency_id` is ignored)."""
+        the batch and its entries are its (their `agency_id` is ignored). `entries` is read
+        once and may be a generator; `total` is its length for `progress` when it has none."""
         ...
 
     def remove_batch(self, batch_id: int) -> int: ...

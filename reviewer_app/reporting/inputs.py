@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 
 from reviewer_app.anonymisation.register import KnownIdentity, PseudonymRegister
 from reviewer_app.interchange import ReviewSnapshot
+from reviewer_app.quality.assessment import SelfAssessment
+from reviewer_app.quality.dashboard import DashboardRow
 
 SUBJECT_CHILD = "the subject child"
 
@@ -47,6 +49,16 @@ class ReportInputs:
     #: The reviewer's drafted text for narrative sections, by section key
     #: ("introduction", "case-summary", "appraisal", "conclusions", "governance", …).
     section_text: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SelfAssessmentInputs:
+    """What the Quality Markers self-assessment export is built from (for the partnership,
+    apart from the report)."""
+
+    snapshot: ReviewSnapshot  # the review's details, and the child's date of birth
+    assessment: SelfAssessment
+    rows: tuple[DashboardRow, ...]
 
 
 def register_for(snapshot: ReviewSnapshot, register: PseudonymRegister) -> PseudonymRegister:

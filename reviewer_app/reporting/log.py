@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -39,3 +40,34 @@ def override_entry(file_format: str, hit_count: int, at: dt.datetime | None = No
         ),
         count=hit_count,
     )
+
+
+EXPORT_KIND = "report-export"
+_EXPORTED = re.compile(r"\(status ([a-z]+), content ([0-9a-f]{16})\)")
+
+
+def export_entry(
+    file_format: str,
+    version: int,
+    status: str,
+    status_label: str,
+    fingerprint: str,
+    at: dt.datetime | None = None,
+) -> LogEntry:
+    """A report exported: its version number (the entry's count), its status and a digest of
+    its content, so the same content exported again keeps its version. Never the text."""
+    return LogEntry(
+        at=at or dt.datetime.now(dt.UTC),
+        kind=EXPORT_KIND,
+        summary=(
+            f"Report version {version} exported as {file_format.upper()}: "
+            f"{status_label.lower()} (status {status}, content {fingerprint})."
+        ),
+        count=version,
+    )
+
+
+def exported_version(entry: LogEntry) -> tuple[str, str] | None:
+    """The status and content digest an export entry recorded."""
+    found = _EXPORTED.search(entry.summary)
+    return (found.group(1), found.group(2)) if found else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from reviewer_app.chronology import same_event
@@ -44,15 +44,13 @@ class MergedEvent:
     differing: tuple[str, ...]
 
 
-def sequence_drafts(drafts: Sequence[DraftEntry]) -> list[int]:
+def sequence_drafts(drafts: Iterable[DraftEntry]) -> Iterator[int]:
     """Same-day sequence numbers in file order, so untimed entries on one day keep their order."""
     seen: dict[tuple[object, object], int] = {}
-    numbers = []
     for draft in drafts:
         key = (draft.date.start, draft.date.end) if draft.date else (None, None)
-        seen[key] = seen.get(key, -1) + 1
-        numbers.append(seen[key])
-    return numbers
+        seen[key] = number = seen.get(key, -1) + 1
+        yield number
 
 
 class ChronologyService:
@@ -151,8 +149,10 @@ class ChronologyService:
                 "problem. Save the validation report and send it to the agency."
             )
         agency_id = agency.id if agency.id is not None else 0  # 0: the new agency's, when added
-        sequences = sequence_drafts(rows)
-        entries = [
+        imported = sum(1 for draft in rows if draft.date is not None)
+        # A generator, not a list: the repository builds and writes entries a chunk at a time,
+        # so a 200,000-row import never holds a second copy of every row.
+        entries = (
             ChronologyEntry(
                 agency_id=agency_id,
                 date=draft.date,
@@ -165,10 +165,10 @@ class ChronologyService:
                 sequence=sequence,
                 provenance=Provenance(None, draft.row_number, draft.original),
             )
-            for draft, sequence in zip(rows, sequences, strict=True)
+            for draft, sequence in zip(rows, sequence_drafts(rows), strict=True)
             if draft.date is not None
-        ]
-        left_out = len(preview.rows) - len(entries)
+        )
+        left_out = len(preview.rows) - imported
         batch = ImportBatch(
             agency_id=agency_id,
             file_name=preview.file_name,
@@ -185,10 +185,11 @@ class ChronologyService:
                 replaces=replaces,
                 progress=progress,
                 new_agency=agency if agency.id is None else None,
+                total=imported,
             )
         finally:
             self._changed()
-        return ImportResult(stored, len(entries), left_out)
+        return ImportResult(stored, imported, left_out)
 
     @writes(Part.CHRONOLOGY)
     def import_for_agency(

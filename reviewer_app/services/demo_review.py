@@ -1,7 +1,8 @@
 """Creating and opening the built-in demo review.
 
 The demo is the interchange snapshot (`build_demo`) plus the review's own progress
-(`build_progress`: timetable dates, a delay and a part-done quality-marker self-assessment),
+(`build_progress`: timetable dates, delays, the rapid review record and a part-done
+quality-marker self-assessment),
 which the interchange format does not carry. The progress is added once the snapshot is in the
 file, so its evidence links point at the ids the agencies, conversations, episodes and
 findings were given there.
@@ -24,6 +25,7 @@ from reviewer_app.quality.assessment import EvidenceKind, EvidenceLink
 from reviewer_app.quality.suggestions import import_link, terms_of_reference_link
 from reviewer_app.repositories import CreatedReview, OpenReview, ReviewFiles
 from reviewer_app.services.quality import QualityService
+from reviewer_app.services.rapid_review import RapidReviewService
 from reviewer_app.services.timetable import TimetableService
 from reviewer_app.services.transfer import create_review_from, fill_review
 
@@ -61,6 +63,8 @@ def add_progress(review: OpenReview, progress: DemoProgress) -> None:
         timetable.save_milestone(record)
     for delay in progress.delays:
         timetable.add_delay(delay)
+    if not progress.rapid_review.empty:
+        RapidReviewService(review.rapid_review).save(progress.rapid_review)
     quality = QualityService(review.quality, review.details, review.chronology)
     links = _EvidenceFinder(review)
     for marker in progress.markers:

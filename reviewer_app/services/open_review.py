@@ -25,7 +25,11 @@ from reviewer_app.people.model import PersonKind
 from reviewer_app.problems import Category, Problem, ProblemSource, Where
 from reviewer_app.quality.assessment import EvidenceKind, EvidenceLink
 from reviewer_app.quality.suggestions import Suggestion
-from reviewer_app.reporting.inputs import MarkerAssessmentInput, ReportInputs
+from reviewer_app.reporting.inputs import (
+    MarkerAssessmentInput,
+    ReportInputs,
+    SelfAssessmentInputs,
+)
 from reviewer_app.reporting.log import ReviewLog
 from reviewer_app.repositories import OpenReview
 from reviewer_app.review import Review
@@ -41,6 +45,7 @@ from reviewer_app.services.learning import (
 )
 from reviewer_app.services.people import PeopleService
 from reviewer_app.services.quality import QualityService
+from reviewer_app.services.rapid_review import RapidReviewService
 from reviewer_app.services.readiness import Guidance, ReadinessReport, check_readiness, next_steps
 from reviewer_app.services.review_details import ReviewDetailsService
 from reviewer_app.services.timetable import TimetableService
@@ -59,6 +64,17 @@ class ReportSources:
     register: Callable[[], PseudonymRegister]
     log: ReviewLog
     dataset: Callable[[], LearningDataset]
+    #: The Quality Markers self-assessment as it stands (None: not available here)
+    self_assessment: Callable[[], SelfAssessmentInputs] | None = None
+
+
+class SelfAssessmentWritten(Protocol):
+    """What writing the self-assessment gives back (`exporters.self_assessment`)."""
+
+    @property
+    def path(self) -> Path: ...
+    @property
+    def markers(self) -> int: ...
 
 
 class ReviewExports(Protocol):
@@ -71,6 +87,12 @@ class ReviewExports(Protocol):
 
     def anonymisation_problems(self) -> Iterable[Problem]: ...
     def write_learning_dataset(self, path: Path, file_format: DatasetFormat) -> LearningDataset: ...
+    def write_self_assessment(
+        self, path: Path, *, overwrite: bool = False
+    ) -> SelfAssessmentWritten:
+        """The Quality Markers self-assessment as a DOCX for the partnership, through the
+        anonymisation gate (raises `exporters.api.ExportBlockedError`; nothing written)."""
+        ...
 
 
 ExportsFactory = Callable[[ReportSources], ReviewExports]
@@ -90,6 +112,7 @@ class ReviewServices:
             review.analysis, review.chronology, review.people, review.details, changes
         )
         self.timetable = TimetableService(review.timetable, review.details, changes=changes)
+        self.rapid_review = RapidReviewService(review.rapid_review, changes)
         self.learning_notes = AttachedNotesService(review.learning_notes, changes)
         self.decisions = DecisionService(review.decisions, changes)
         #: What the Report page does when the reviewer chooses an action on a finding.
@@ -105,7 +128,11 @@ class ReviewServices:
         self._snapshot: Callable[[], ReviewSnapshot] = lambda: take_snapshot(review)
         self._details_source = review.details
         sources = ReportSources(
-            self.report_inputs, self.pseudonym_register, review.log, self.dataset
+            self.report_inputs,
+            self.pseudonym_register,
+            review.log,
+            self.dataset,
+            self.self_assessment_inputs,
         )
         self.exports: ReviewExports | None = exports(sources) if exports is not None else None
 
@@ -158,6 +185,11 @@ class ReviewServices:
             quality_markers=self._marker_inputs(),
             learning_notes=learning_note_inputs(self.learning_notes.attached()),
         )
+
+    def self_assessment_inputs(self) -> SelfAssessmentInputs:
+        """The Quality Markers self-assessment as it stands, for its own export."""
+        board = self.quality.dashboard()
+        return SelfAssessmentInputs(self.snapshot(), board.assessment, tuple(board.rows))
 
     def dataset(self) -> LearningDataset:
         """The review's learning dataset, through the anonymisation gate."""

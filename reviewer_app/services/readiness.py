@@ -118,17 +118,16 @@ def _timetable_problems(
     schedule: Sequence[ScheduledMilestone], delays: Sequence[DelayRecord]
 ) -> list[Problem]:
     found = []
-    by_kind = {s.kind: s for s in schedule}
-    decision = by_kind.get(MilestoneKind.DECISION)
-    if decision is not None and decision.done_on is None and decision.due is None:
-        found.append(
-            Problem(
-                Category.TIMETABLE,
-                "The date of the decision to review is not recorded, so no due dates can be "
-                "worked out.",
-                Where.TIMETABLE,
+    for start in schedule:
+        if start.start_missing:
+            found.append(
+                Problem(
+                    Category.TIMETABLE,
+                    f"{start.date_wanted} is not recorded, so the due dates that count from it "
+                    "cannot be worked out.",
+                    Where.TIMETABLE,
+                )
             )
-        )
     explained = {d.milestone for d in delays}
     for item in schedule:
         if item.kind not in BEFORE_PANEL or item.state is not State.OVERDUE:
@@ -146,7 +145,7 @@ def _timetable_problems(
         )
     for delay in delays:
         if not delay.board_told:
-            what = delay.milestone.label.lower() if delay.milestone else "the review"
+            what = delay.milestone.phrase if delay.milestone else "the review"
             found.append(
                 Problem(
                     Category.TIMETABLE,
@@ -221,14 +220,12 @@ def next_steps(
             urgent.append(
                 Step("Tell the board about the delay you recorded.", Where.TIMETABLE, True)
             )
-    decision = next((s for s in schedule if s.kind is MilestoneKind.DECISION), None)
-    if decision is not None and decision.done_on is None and decision.due is None:
-        later.append(
-            Step(
-                "Record the date of the decision to review, so the timetable can be worked out.",
-                Where.TIMETABLE,
+    for start in schedule:
+        if start.start_missing:
+            wanted = start.date_wanted.replace("The date", "the date", 1)
+            later.append(
+                Step(f"Record {wanted}, so the timetable can be worked out.", Where.TIMETABLE)
             )
-        )
     for problem in _details_problems(review):
         later.append(Step(problem.message, problem.where))
     for problem in _return_problems(chronology.agencies(), chronology.batches()):

@@ -73,6 +73,8 @@ class ScheduledMilestone:
     record: MilestoneRecord
     state: State
     working_days_left: int | None = None  # from today to the due date, when not done
+    #: No rule gives it a date: it starts a clock, and its date is recorded, not worked out.
+    starts_clock: bool = False
 
     @property
     def label(self) -> str:
@@ -81,6 +83,23 @@ class ScheduledMilestone:
     @property
     def done_on(self) -> dt.date | None:
         return self.record.done_on
+
+    @property
+    def start_missing(self) -> bool:
+        """A clock's start with no date yet: nothing counted from it can be worked out."""
+        return (
+            self.starts_clock
+            and self.done_on is None
+            and self.due is None
+            and not self.record.not_applicable
+        )
+
+    @property
+    def date_wanted(self) -> str:
+        """ "The date …" of this milestone, in a sentence."""
+        if self.kind is MilestoneKind.BECAME_AWARE:
+            return "The date the safeguarding partners became aware of the serious incident"
+        return f"The date of the {self.kind.phrase}"
 
 
 def _apply(rule: DueRule, start: dt.date, calendar: WorkingCalendar) -> dt.date:
@@ -113,9 +132,9 @@ def compute_schedule(
             if anchor is not None:
                 due, why = _apply(rule, anchor, calendar), rule.explanation
             else:
-                why = f"waits for the {rule.after.label.lower()}"
+                why = f"waits for the {rule.after.phrase}"
         else:
-            why = "record the date it was made"
+            why = "the clock starts here: record its date"
         # later milestones count from when this one happened, else from when it is due
         dates[kind] = record.done_on or due
         left = None
@@ -133,7 +152,7 @@ def compute_schedule(
                 state = State.DUE_SOON
             else:
                 state = State.UPCOMING
-        found.append(ScheduledMilestone(kind, due, why, record, state, left))
+        found.append(ScheduledMilestone(kind, due, why, record, state, left, rule is None))
     return found
 
 
@@ -190,7 +209,7 @@ def timetable_warnings(
             )
     for delay in delays:
         if not delay.board_told:
-            what = delay.milestone.label.lower() if delay.milestone else "the review"
+            what = delay.milestone.phrase if delay.milestone else "the review"
             found.append(
                 TimetableWarning(
                     Level.BOARD_NOT_TOLD,

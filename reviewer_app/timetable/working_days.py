@@ -30,8 +30,8 @@ class WorkingCalendar:
     def add_working_days(self, start: dt.date, count: int) -> dt.date:
         """The day `count` working days after `start` (before it, if negative).
 
-        "Within 5 working days of the decision" counts from the next working day, so a decision
-        on a Friday has its fifth working day on the following Friday.
+        "Within 5 working days of becoming aware" counts from the next working day, so an incident
+        known of on a Friday has its fifth working day on the following Friday.
         """
         step = 1 if count >= 0 else -1
         day = start

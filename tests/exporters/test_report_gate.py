@@ -179,7 +179,7 @@ def test_an_override_is_for_a_working_draft_and_is_recorded_without_names(
     )
     assert result.overridden >= len(PLANTS)
     first = PdfReader(str(result.path)).pages[0].extract_text()
-    assert "INTERNAL WORKING DRAFT — NOT ANONYMISED" in first
+    assert "INTERNAL WORKING DRAFT – NOT ANONYMISED – NOT FOR CIRCULATION" in first
     (entry,) = log.entries(OVERRIDE_KIND)
     assert entry.count == result.overridden and entry.at.tzinfo is not None
     assert "PDF" in entry.summary
@@ -197,7 +197,7 @@ def test_an_override_without_a_log_is_refused(planted: StoredReview, tmp_path: P
     assert not (tmp_path / "d.docx").exists()
     memory = MemoryLog()
     export_report(demo_inputs(), "docx", tmp_path / "clean.docx", override=True, log=memory)
-    assert memory.recorded == []  # nothing was overridden, so nothing to record
+    assert memory.entries(OVERRIDE_KIND) == []  # nothing was overridden, so nothing to record
 
 
 def machine_details(tmp_path: Path) -> list[str]:

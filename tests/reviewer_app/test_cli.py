@@ -314,3 +314,39 @@ def test_export_learning_dataset_of_the_demo(tmp_path: Path, app_paths: AppPaths
     document = json.loads(out.read_text(encoding="utf-8"))
     assert len(document["findings"]) == 4
     assert "Child M" not in out.read_text(encoding="utf-8")
+
+
+def test_internal_working_draft_and_self_assessment_exports(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    """The CLI says what it marked, truthfully; the self-assessment is its own DOCX."""
+    import zipfile
+
+    from pypdf import PdfReader
+
+    from reviewer_app.demo import DEMO_PASSPHRASE
+
+    demo = tmp_path / "demo.review"
+    assert run("demo", str(demo), app_paths=app_paths, passphrase=None).returncode == 0
+    iwd = tmp_path / "iwd.pdf"
+    made = run(
+        "export", str(demo), "--format", "pdf", "--out", str(iwd), "--internal-working-draft",
+        "--lead-reviewer", "Dr A. Reviewer", app_paths=app_paths, passphrase=DEMO_PASSPHRASE,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert "internal working draft, version 1" in made.stdout
+    assert "found nothing, so nothing was overridden" in made.stdout
+    mark = "INTERNAL WORKING DRAFT – NOT ANONYMISED – NOT FOR CIRCULATION"
+    pages = [page.extract_text() for page in PdfReader(iwd).pages]
+    assert mark in made.stdout and all(mark in page for page in pages)
+    assert "Lead reviewer: Dr A. Reviewer" in pages[0]
+    qm = tmp_path / "qm.docx"
+    made = run(
+        "export", str(demo), "--format", "qm-docx", "--out", str(qm),
+        app_paths=app_paths, passphrase=DEMO_PASSPHRASE,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert "Quality Markers self-assessment written" in made.stdout
+    with zipfile.ZipFile(qm) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+    assert "Quality Marker 1: " in body and "Chronology" not in body

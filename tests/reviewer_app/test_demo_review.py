@@ -16,6 +16,7 @@ from reviewer_app.paths import AppPaths
 from reviewer_app.quality.assessment import EvidenceKind, Status
 from reviewer_app.services.demo_review import create_demo, open_demo
 from reviewer_app.services.open_review import ReviewServices
+from reviewer_app.timetable.rapid_review import Answer, Decision
 from reviewer_app.timetable.rules import MilestoneKind
 from reviewer_app.timetable.schedule import State
 from reviewer_app.wiring import open_services
@@ -45,7 +46,11 @@ def test_the_demo_timetable_has_its_milestones_dated(demo: ReviewServices) -> No
     done = [s.done_on for s in demo.timetable.schedule() if s.done_on is not None]
     assert len(done) >= 8
     assert done == sorted(done)  # in the order the milestones come
-    assert schedule[MilestoneKind.DECISION].done_on == min(done) < created
+    assert schedule[MilestoneKind.BECAME_AWARE].done_on == min(done) < created
+    assert schedule[MilestoneKind.NOTIFICATION].state is State.DONE
+    assert schedule[MilestoneKind.NOTIFICATION].done_on <= schedule[MilestoneKind.NOTIFICATION].due
+    assert schedule[MilestoneKind.RAPID_REVIEW].done_on <= schedule[MilestoneKind.RAPID_REVIEW].due
+    assert schedule[MilestoneKind.DECISION].done_on == schedule[MilestoneKind.RAPID_REVIEW].done_on
     assert schedule[MilestoneKind.TERMS_OF_REFERENCE].done_on == created
     assert max(done) <= _last_day_of_the_story_so_far()
     assert schedule[MilestoneKind.FINAL_REPORT].state is not State.DONE  # still to come
@@ -97,3 +102,11 @@ def test_opening_the_demo_again_keeps_its_progress(tmp_path: Path, app_paths: Ap
         assert again.quality.assessment().status(1) is Status.ADDRESSED
     finally:
         again.close()
+
+
+def test_the_demo_has_its_rapid_review_sent_to_the_panel(demo: ReviewServices) -> None:
+    record = demo.rapid_review.record()
+    assert record.missing() == []
+    assert record.decision is Decision.LCSPR and record.criteria_met is Answer.YES
+    rapid = {s.kind: s for s in demo.timetable.schedule()}[MilestoneKind.RAPID_REVIEW]
+    assert record.sent_to_panel == rapid.done_on

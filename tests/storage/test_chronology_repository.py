@@ -183,3 +183,30 @@ def test_cancelling_during_a_batch_rolls_everything_back(review: StoredReview) -
         repo.add_batch(batch, rows, progress=progress)
     assert seen == [(1000, 2500), (2000, 2500)]
     assert repo.count() == 0 and repo.batches() == []
+
+
+def test_a_batch_streams_from_a_generator_with_its_total(review: StoredReview) -> None:
+    repo = review.chronology
+    police = repo.add_agency(Agency("Police")).id
+    assert police is not None
+    original = (("Date", "01/01/2015"), ("Details", "Visit"))
+    entries = (
+        _entry(police, "01/01/2015", f"Visit {n}").with_changes(
+            provenance=Provenance(None, n + 2, original)
+        )
+        for n in range(1500)
+    )
+    seen: list[tuple[int, int]] = []
+    batch = ImportBatch(agency_id=police, file_name="p.csv", file_format="csv", row_count=1500)
+    stored = repo.add_batch(batch, entries, progress=lambda d, t: seen.append((d, t)), total=1500)
+    assert seen == [(1000, 1500), (1500, 1500)]
+    found = repo.entries()
+    assert len(found) == 1500 and {e.provenance.batch_id for e in found} == {stored.id}
+    assert found[0].provenance.original == original
+    assert repo.search(EntryFilter(text="visit")) == [e.id for e in found]
+
+
+def test_provenance_keeps_text_pairs_as_given_and_converts_the_rest() -> None:
+    cells = (("Date", "01/01/2015"), ("Details", "Visit"))
+    assert Provenance(None, 2, cells).original is cells
+    assert Provenance(None, 2, [["Date", 5]]).original == (("Date", "5"),)  # type: ignore[list-item]

@@ -24,7 +24,10 @@ import pytest
 from reviewer_app.analysis.finding import Finding
 from reviewer_app.paths import AppPaths
 from reviewer_app.people.model import Person, PersonKind
-from reviewer_app.review import Review
+from reviewer_app.review import Review, ReviewType
+from reviewer_app.timetable.rapid_review import Answer, Decision, RapidReview
+from reviewer_app.timetable.rules import MilestoneKind
+from reviewer_app.timetable.schedule import MilestoneRecord, compute_schedule
 from storage.backups import BackupStore
 from storage.connection import connect, precheck
 from storage.keyring_store import KeyringStore, NoKeyring
@@ -38,7 +41,7 @@ from tests.storage.old_files import contents as c
 
 OLD_FILES = Path(__file__).parent / "old_files"
 PASSPHRASE = register(c.PASSPHRASE)
-REVIEWS = [pytest.param(f"review-v{n}.review", n, id=f"v{n}") for n in range(1, 8)]
+REVIEWS = [pytest.param(f"review-v{n}.review", n, id=f"v{n}") for n in range(1, SCHEMA_VERSION)]
 
 
 def _day(text: str | None) -> dt.date | None:
@@ -116,6 +119,7 @@ def test_an_old_review_reads_back_what_its_version_wrote(
     _check_people(review, version, ids)
     finding_id = _check_analysis(review, version, ids)
     _check_quality_and_timetable(review, version, finding_id)
+    assert review.rapid_review.load() == RapidReview()  # no file before version 9 had one
     entries = review.log.entries()
     if version >= 5:
         at, kind, summary, count = c.LOG
@@ -136,8 +140,14 @@ def test_a_migrated_review_takes_new_work_and_has_the_schema_of_a_new_one(
     person = review.people.save_person(
         Person(PersonKind.FAMILY, "Added after upgrade", other_names=("A",), interpreter=True)
     )
+    rapid = RapidReview("What happened.", criteria_met=Answer.YES, decision=Decision.LCSPR)
+    review.rapid_review.save(rapid)
+    aware = MilestoneRecord(MilestoneKind.BECAME_AWARE, done_on=dt.date(2026, 1, 5))
+    review.timetable.save_milestone(aware)
     review.close()
     review = files.open(tmp_path / name, passphrase=PASSPHRASE)
+    assert review.rapid_review.load() == rapid
+    assert aware in review.timetable.milestones()
     assert saved in review.analysis.findings()
     assert person.id is not None
     assert review.people.person(person.id) == person
@@ -372,3 +382,17 @@ def _check_attached_note(review: StoredReview, version: int, finding_id: int) ->
         *(k for k in n if k not in ("in_report", "attached_at")),
         attached_at=dt.datetime.fromisoformat(n["attached_at"]),
     )
+
+
+@pytest.mark.parametrize(("opened", "version"), REVIEWS[3:], indirect=["opened"])
+def test_milestones_stored_before_the_became_aware_milestone_still_make_a_timetable(
+    opened: StoredReview, version: int
+) -> None:
+    """Kinds are stored by key: the old keys keep their meaning, and the new first milestone
+    (becoming aware) simply has no date until the reviewer records one."""
+    records = opened.timetable.milestones()
+    for review_type in (ReviewType.SCR, ReviewType.LCSPR):
+        schedule = {s.kind: s for s in compute_schedule(review_type, records, dt.date(2026, 2, 2))}
+        assert schedule[MilestoneKind.TERMS_OF_REFERENCE].done_on == dt.date(2026, 1, 20)
+        assert schedule[MilestoneKind.PUBLICATION].record.not_applicable
+        assert schedule[MilestoneKind.BECAME_AWARE].start_missing

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QListWidget,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exporters.api import ExportBlockedError
 from reviewer_app.quality.assessment import EvidenceLink, PromptAssessment, Status
 from reviewer_app.services.quality import QualityDashboard, QualityService
 from reviewer_app.services.readiness import ReadinessReport
@@ -47,6 +50,20 @@ CONVENTION = (
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
 NO_MARKERS = "This review's marker set has no markers to assess."
 NOT_READ = "The quality markers could not be read."
+SELF_ASSESSMENT_NAME = "Quality Markers self-assessment.docx"
+#: Writes the self-assessment DOCX at a path (through the anonymisation gate), in a worker.
+SelfAssessmentExport = Callable[[Path], object]
+
+
+def ask_for_docx(parent: QWidget, suggested: str) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(
+        parent, "Export the self-assessment for the partnership", suggested,
+        "Word document (*.docx)",
+    )  # fmt: skip
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".docx" else path.with_suffix(".docx")
 
 
 class QualityPage(QWidget):
@@ -58,9 +75,13 @@ class QualityPage(QWidget):
         parent: QWidget | None = None,
         *,
         readiness: Callable[[], ReadinessReport] | None = None,
+        export_self_assessment: SelfAssessmentExport | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
+        self.export_self_assessment = export_self_assessment
+        #: Replaced in tests; the real one asks with a save dialog (which confirms replacing).
+        self.choose_path: Callable[[str], Path | None] = lambda name: ask_for_docx(self, name)
         self.undo_stack = undo_stack
         self.runner = runner
         self.readiness = readiness
@@ -107,6 +128,21 @@ class QualityPage(QWidget):
         self.check_button.setAccessibleName("Check whether the draft is ready for the panel")
         self.check_button.clicked.connect(self.check_readiness)
         self.check_button.setVisible(readiness is not None)
+        self.export_button = QPushButton("&Export self-assessment…")
+        self.export_button.setObjectName("exportSelfAssessment")
+        self.export_button.setAccessibleName(
+            "Export the self-assessment as a Word document for the partnership"
+        )
+        self.export_button.setToolTip(
+            "A Word document of its own for the safeguarding partnership's quality assurance: "
+            "it is not part of the draft report. It is checked for anything identifying first."
+        )
+        self.export_button.clicked.connect(self.begin_export)
+        self.export_button.setVisible(export_self_assessment is not None)
+        self.export_status = plain_label()
+        self.export_status.setObjectName("selfAssessmentStatus")
+        self.export_status.setAccessibleName("Self-assessment export")
+        self.export_status.hide()
         self.problems = QListWidget()
         self.problems.setAccessibleName("Before the draft goes to the panel")
         self.problems.setMaximumHeight(120)
@@ -116,17 +152,59 @@ class QualityPage(QWidget):
         layout.setContentsMargins(24, 16, 24, 16)
         top = QHBoxLayout()
         top.addWidget(heading("Quality markers", 1.5), 1)
+        top.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(top)
+        layout.addWidget(self.export_status)
         layout.addWidget(self.credit)
         layout.addWidget(convention)
         layout.addWidget(self.strip)
         layout.addWidget(self.problems)
         layout.addWidget(splitter, 1)
+        self.setTabOrder(self.export_button, self.check_button)
         self.setTabOrder(self.check_button, self.tree)
         self.setTabOrder(self.tree, self.panel.status)
         self._shown_before = False
         self.reload()  # made by whoever: the page loads what it shows, so none can forget
+
+    # -- the self-assessment for the partnership -------------------------------------------------
+    def begin_export(self) -> None:
+        export = self.export_self_assessment
+        if export is None or not self.export_button.isEnabled():
+            return
+        path = self.choose_path(SELF_ASSESSMENT_NAME)
+        if path is None:
+            return
+        self.export_button.setEnabled(False)
+        self._say("Exporting the self-assessment…")
+        self.runner.start(lambda: export(path), self._exported, self._export_failed)
+
+    def _say(self, text: str) -> None:
+        self.export_status.setText(text)
+        self.export_status.show()
+
+    def _exported(self, result: object) -> None:
+        self.export_button.setEnabled(True)
+        path = getattr(result, "path", None)
+        name = path.name if isinstance(path, Path) else "the file"
+        self._say(
+            f"Exported '{name}' for the partnership. It is not encrypted: keep it safe, and "
+            "delete it when it is no longer needed."
+        )
+
+    def _export_failed(self, error: Exception) -> None:
+        self.export_button.setEnabled(True)
+        if isinstance(error, ExportBlockedError):
+            count = len(error.hits)
+            noun = "thing" if count == 1 else "things"
+            self._say(
+                f"Not exported: the anonymisation check found {count} {noun} that could "
+                "identify the family in the notes. Apply pseudonyms or change the text (the "
+                "Report page lists each), then export again."
+            )
+            return
+        self._say("Not exported.")
+        self._failed(error)
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:

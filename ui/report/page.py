@@ -357,13 +357,21 @@ class ReportPage(QWidget):
 
     def _exported(self, result: ExportResult) -> None:
         self._busy(False)
+        version = f", version {result.version}" if result.version else ""
         extra = ""
-        if result.overridden:
+        if result.status == "internal":
             extra = (
-                f" It is an internal working draft: {_details(result.overridden)} left in, "
-                "and the override is recorded in the review's log."
+                " It is an internal working draft, marked INTERNAL WORKING DRAFT – NOT "
+                "ANONYMISED – NOT FOR CIRCULATION on the title page, the watermark and every "
+                "footer"
+                + (
+                    f": {_details(result.overridden)} left in, and the override is recorded "
+                    "in the review's log."
+                    if result.overridden
+                    else "."
+                )
             )
-        self.status.setText(f"Exported '{result.path.name}'.{extra}")
+        self.status.setText(f"Exported '{result.path.name}'{version}.{extra}")
         if not result.overridden:
             self.show_hits([], blocking=False)
         self.override.setChecked(False)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from reviewer_app.chronology.dates import Precision, Qualifier
 from reviewer_app.chronology.entry import Agency, ChronologyEntry, Flag
@@ -141,20 +141,21 @@ def _day_span(entry: ChronologyEntry) -> tuple[int, int] | None:
     return date.start.toordinal(), date.end.toordinal() + 1
 
 
-def _stack_rows(spans: list[Mark]) -> tuple[list[Mark], int]:
-    """Greedy interval packing: each span takes the first row free at its start."""
+def _stack_rows(spans: Sequence[tuple[int, int]]) -> tuple[list[int], int]:
+    """Greedy interval packing of (start, stop) spans, in the order given: each span takes
+    the first row free at its start. Returns each span's row and the number of rows."""
     row_stops: list[int] = []
-    placed = []
-    for mark in spans:
-        row = next((r for r, stop in enumerate(row_stops) if stop <= mark.start), None)
+    rows = []
+    for start, stop in spans:
+        row = next((r for r, row_stop in enumerate(row_stops) if row_stop <= start), None)
         if row is None and len(row_stops) < MAX_SPAN_ROWS:
             row = len(row_stops)
-            row_stops.append(mark.stop)
+            row_stops.append(stop)
         elif row is None:
             row = min(range(len(row_stops)), key=row_stops.__getitem__)
-        row_stops[row] = max(row_stops[row], mark.stop)
-        placed.append(replace(mark, row=row))
-    return placed, len(row_stops)
+        row_stops[row] = max(row_stops[row], stop)
+        rows.append(row)
+    return rows, len(row_stops)
 
 
 def _coverage(marks: list[Mark]) -> list[tuple[int, int]]:
@@ -170,9 +171,10 @@ def _coverage(marks: list[Mark]) -> list[tuple[int, int]]:
 
 
 def make_lane(spec: LaneSpec) -> Lane:
+    """One lane. Each entry's `Mark` is made once, with its stacked row already known."""
     lane = Lane(spec.key, spec.title, spec.agency_id)
     dated: list[tuple[ChronologyEntry, int, int]] = []
-    for entry in sorted(spec.entries, key=lambda e: e.sort_key):
+    for entry in sorted(spec.entries, key=_sort_key):
         if entry.id is None:
             continue
         days = _day_span(entry)
@@ -181,12 +183,19 @@ def make_lane(spec: LaneSpec) -> Lane:
         else:
             dated.append((entry, *days))
     same_day: dict[int, int] = {}
-    for _entry, start, stop in dated:
+    span_at: list[int] = []  # indices into `dated` of the entries longer than a day
+    for i, (_entry, start, stop) in enumerate(dated):
         if stop - start == 1:
             same_day[start] = same_day.get(start, 0) + 1
+        else:
+            span_at.append(i)
+    span_at.sort(key=lambda i: (dated[i][1], -dated[i][2]))
+    rows, lane.span_rows = _stack_rows([(dated[i][1], dated[i][2]) for i in span_at])
+    row_of = dict(zip(span_at, rows, strict=True))
     seen: dict[int, int] = {}
-    spans: list[Mark] = []
-    for entry, start, stop in dated:
+    order = lane.order
+    significant = Flag.SIGNIFICANT
+    for i, (entry, start, stop) in enumerate(dated):
         assert entry.id is not None
         if stop - start == 1:
             k = seen.get(start, 0)
@@ -194,36 +203,37 @@ def make_lane(spec: LaneSpec) -> Lane:
             centre = start + (k + 0.5) / same_day[start]
         else:
             centre = (start + stop) / 2
-        mark = Mark(
-            entry.id,
-            start,
-            stop,
-            centre,
-            entry.date.precision,
-            entry.date.qualifier,
-            Flag.SIGNIFICANT in entry.flags,
+        date = entry.date
+        order.append(
+            Mark(
+                entry.id,
+                start,
+                stop,
+                centre,
+                date.precision,
+                date.qualifier,
+                significant in entry.flags,
+                row_of.get(i, 0),
+            )
         )
-        if mark.is_point:
-            lane.points.append(mark)
-        else:
-            spans.append(mark)
-        lane.order.append(mark)
-    lane.points.sort(key=lambda m: m.centre)
+    lane.points = sorted((m for m in order if m.stop - m.start == 1), key=lambda m: m.centre)
     lane.point_pos = [m.centre for m in lane.points]
-    lane.spans, lane.span_rows = _stack_rows(sorted(spans, key=lambda m: (m.start, -m.stop)))
-    rows = {m.entry_id: m.row for m in lane.spans}
-    lane.order = [replace(m, row=rows.get(m.entry_id, 0)) for m in lane.order]
+    lane.spans = [order[i] for i in span_at]
     lane.span_starts = [m.start for m in lane.spans]
     reach = 0
     for mark in lane.spans:
         reach = max(reach, mark.stop)
         lane.span_reach.append(reach)
-    lane.flagged = sorted((m for m in lane.order if m.significant), key=lambda m: m.start)
+    lane.flagged = sorted((m for m in order if m.significant), key=lambda m: m.start)
     lane.flagged_starts = [m.start for m in lane.flagged]
-    lane.order_starts = [m.start for m in lane.order]
-    lane.position = {m.entry_id: i for i, m in enumerate(lane.order)}
-    lane.coverage = _coverage(lane.order)
+    lane.order_starts = [m.start for m in order]
+    lane.position = {m.entry_id: i for i, m in enumerate(order)}
+    lane.coverage = _coverage(order)
     return lane
+
+
+def _sort_key(entry: ChronologyEntry) -> tuple[object, ...]:
+    return entry.sort_key
 
 
 def build_timeline(

@@ -1,5 +1,6 @@
 """The Timetable page: milestones with due dates from the review type's rules, warnings about
-what is late or due soon, and the delay log the board must hear about.
+what is late or due soon, and the delay log the board must hear about (one tab); and the rapid
+review record sent to the national Panel (another tab, `ui.timetable.rapid_review_form`).
 
 Dates are typed dd/mm/yyyy and committed when the field is left (each through an undo command).
 """
@@ -22,11 +23,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from reviewer_app.errors import UserFacingError
+from reviewer_app.services.rapid_review import RapidReviewService
 from reviewer_app.services.timetable import TimetableService, TimetableView
 from reviewer_app.timetable.rules import MilestoneKind
 from reviewer_app.timetable.schedule import DelayRecord, MilestoneRecord, State
@@ -41,6 +44,7 @@ from ui.timetable.commands import (
     save_milestone_command,
 )
 from ui.timetable.delay_dialog import DelayDialog
+from ui.timetable.rapid_review_form import RapidReviewForm
 from ui.uk_dates import parse_day, uk
 
 NOTHING_LATE = "Nothing is late or due soon."
@@ -78,13 +82,15 @@ class TimetablePage(QWidget):
         undo_stack: QUndoStack,
         runner: TaskRunner,
         parent: QWidget | None = None,
+        *,
+        rapid_review: RapidReviewService | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
         self.undo_stack = undo_stack
         self.runner = runner
         self.view: TimetableView | None = None
-        self.current_kind = MilestoneKind.DECISION
+        self.current_kind = MilestoneKind.BECAME_AWARE
 
         self.rules_note = plain_label(LOADING)
         self.rules_note.setAccessibleName("How due dates are worked out")
@@ -137,9 +143,9 @@ class TimetablePage(QWidget):
         editor.addRow("Not&e:", self.note)
         self.editor_title = heading("", 1.05)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(heading("Timetable", 1.5))
+        milestones = QWidget()
+        layout = QVBoxLayout(milestones)
+        layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(self.rules_note)
         layout.addWidget(self.warnings)
         layout.addWidget(self.table, 4)
@@ -161,6 +167,20 @@ class TimetablePage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Parts of the timetable")
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabBar().setAccessibleName("Timetable tabs: milestones and delays, rapid review")
+        self.tabs.addTab(milestones, "&Milestones and delays")
+        self.rapid_review: RapidReviewForm | None = None
+        if rapid_review is not None:
+            self.rapid_review = RapidReviewForm(rapid_review, undo_stack, runner)
+            self.tabs.addTab(self.rapid_review, "Rap&id review")
+        page = QVBoxLayout(self)
+        page.setContentsMargins(24, 16, 24, 16)
+        page.addWidget(heading("Timetable", 1.5))
+        page.addWidget(self.tabs, 1)
         self._delay_selected()
         self._show_editor()
         self._shown_before = False
@@ -169,6 +189,16 @@ class TimetablePage(QWidget):
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
         self.runner.start(self.service.view, self._fill, self._failed)
+        if self.rapid_review is not None:
+            self.rapid_review.reload()
+
+    def show_rapid_review(self) -> None:
+        if self.rapid_review is not None:
+            self.tabs.setCurrentWidget(self.rapid_review)
+
+    def flush(self) -> bool:
+        """Save what is typed in the rapid review and not yet saved; True if nothing waits."""
+        return self.rapid_review.flush() if self.rapid_review is not None else True
 
     def showEvent(self, event: QShowEvent) -> None:
         """Read again whenever the reviewer comes back: other parts of the review (its details,
@@ -211,6 +241,8 @@ class TimetablePage(QWidget):
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, item.kind.value)
+                if column == 4:
+                    cell.setToolTip(text)  # the guidance it cites, when the column cuts it off
                 if item.state in (State.OVERDUE, State.DUE_SOON) and column == 3:
                     cell.setForeground(QBrush(alert))
                     font = cell.font()
@@ -391,6 +423,8 @@ class TimetablePage(QWidget):
         show_error(self, error)
 
     def clear(self) -> None:
+        if self.rapid_review is not None:
+            self.rapid_review.clear()
         self.view = None
         self.table.setRowCount(0)
         self.delays.setRowCount(0)

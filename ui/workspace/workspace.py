@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -24,30 +24,24 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.learning.repository import LearningLibraryAccess
 from reviewer_app.services.changes import Part
-from reviewer_app.services.learning import LibraryService, target_choices
 from reviewer_app.services.open_review import ReviewServices
 from reviewer_app.services.readiness import Guidance, ReadinessReport
 from reviewer_app.services.review_details import ReviewFacts
-from ui.analysis.conversations_page import ConversationsPage
-from ui.analysis.episodes_page import EpisodesPage
-from ui.analysis.findings_page import FindingsPage
 from ui.chronology.page import ChronologyPage
 from ui.errors import show_error
-from ui.importing.wizard import ImportWizard
-from ui.learning.learning_page import LearningNotesPage
 from ui.operations import push
 from ui.overview_page import OverviewPage
-from ui.people.page import PeoplePage
-from ui.quality.page import QualityPage
-from ui.report.page import ReportActions, ReportPage
 from ui.tasks import TaskRunner
 from ui.timeline.page import TimelinePage
-from ui.timetable.page import TimetablePage
 from ui.workspace.agencies_page import AgenciesPage
 from ui.workspace.broken_page import BrokenPage
 from ui.workspace.commands import edit_details_command
 from ui.workspace.details_dialog import DetailsDialog
 from ui.workspace.sections import SECTIONS
+
+if TYPE_CHECKING:
+    from reviewer_app.services.learning import LibraryService
+    from ui.report.page import ReportActions
 
 log = logging.getLogger(__name__)
 
@@ -181,15 +175,35 @@ class Workspace(QWidget):
 
     # -- pages made on first use ---------------------------------------------------------------
     def _page_factories(self) -> dict[str, Callable[[], QWidget]]:
+        # Each page's module is imported by its factory when the page is first shown: starting
+        # the app and opening a review do not load pages nobody has looked at.
         review = self.review
-        factories: dict[str, Callable[[], QWidget]] = {
-            "people": lambda: PeoplePage(review.people, self.undo_stack, self.runner),
-            "conversations": lambda: ConversationsPage(
-                review.analysis, self.undo_stack, self.runner
-            ),
-            "episodes": lambda: EpisodesPage(review.analysis, self.undo_stack, self.runner),
-            "findings": lambda: FindingsPage(review.analysis, self.undo_stack, self.runner),
-            "learning": lambda: LearningNotesPage(
+
+        def people() -> QWidget:
+            from ui.people.page import PeoplePage
+
+            return PeoplePage(review.people, self.undo_stack, self.runner)
+
+        def conversations() -> QWidget:
+            from ui.analysis.conversations_page import ConversationsPage
+
+            return ConversationsPage(review.analysis, self.undo_stack, self.runner)
+
+        def episodes() -> QWidget:
+            from ui.analysis.episodes_page import EpisodesPage
+
+            return EpisodesPage(review.analysis, self.undo_stack, self.runner)
+
+        def findings() -> QWidget:
+            from ui.analysis.findings_page import FindingsPage
+
+            return FindingsPage(review.analysis, self.undo_stack, self.runner)
+
+        def learning() -> QWidget:
+            from reviewer_app.services.learning import target_choices
+            from ui.learning.learning_page import LearningNotesPage
+
+            return LearningNotesPage(
                 review.learning_notes,
                 self._library_service,
                 lambda: target_choices(
@@ -201,14 +215,36 @@ class Workspace(QWidget):
                 self.runner,
                 unlock_library=self.library_requested.emit,
                 export_dataset=self._write_learning_dataset,
-            ),
-            "markers": lambda: QualityPage(
-                review.quality, self.undo_stack, self.runner, readiness=self.readiness
-            ),
-            "timetable": lambda: TimetablePage(review.timetable, self.undo_stack, self.runner),
+            )
+
+        def markers() -> QWidget:
+            from ui.quality.page import QualityPage
+
+            return QualityPage(
+                review.quality,
+                self.undo_stack,
+                self.runner,
+                readiness=self.readiness,
+                export_self_assessment=self._write_self_assessment,
+            )
+
+        def timetable() -> QWidget:
+            from ui.timetable.page import TimetablePage
+
+            return TimetablePage(
+                review.timetable, self.undo_stack, self.runner, rapid_review=review.rapid_review
+            )
+
+        return {
+            "people": people,
+            "conversations": conversations,
+            "episodes": episodes,
+            "findings": findings,
+            "learning": learning,
+            "markers": markers,
+            "timetable": timetable,
             "report": self._report_page,
         }
-        return factories
 
     def _report_page(self) -> QWidget:
         exports = self.review.exports
@@ -216,8 +252,10 @@ class Workspace(QWidget):
             raise RuntimeError("this review was opened without its exporters")
         # The composition root gives `exporters.report.service.ReportService`, which is the
         # page's `ReportActions`; the service set names it loosely to stay free of exporters.
+        from ui.report.page import ReportPage
+
         return ReportPage(
-            cast(ReportActions, exports.report), self.runner, self.review.gate_decisions
+            cast("ReportActions", exports.report), self.runner, self.review.gate_decisions
         )
 
     def _write_learning_dataset(self, path: Path, file_format: str) -> object:
@@ -226,7 +264,15 @@ class Workspace(QWidget):
             raise RuntimeError("this review was opened without its exporters")
         return exports.write_learning_dataset(path, "csv" if file_format == "csv" else "json")
 
+    def _write_self_assessment(self, path: Path) -> object:
+        exports = self.review.exports
+        if exports is None:
+            raise RuntimeError("this review was opened without its exporters")
+        return exports.write_self_assessment(path, overwrite=True)  # the dialog has asked
+
     def _library_service(self) -> LibraryService | None:
+        from reviewer_app.services.learning import LibraryService
+
         repository = self.library.repository if self.library is not None else None
         return LibraryService(repository) if repository is not None else None
 
@@ -351,6 +397,8 @@ class Workspace(QWidget):
         self.timeline_page.reload()
 
     def import_chronology(self) -> None:
+        from ui.importing.wizard import ImportWizard
+
         wizard = ImportWizard(self.chronology, self.runner, self)
 
         def imported(_batch_id: int) -> None:

@@ -52,9 +52,10 @@ def complete(found: Services) -> Services:
             )
         )
     done = {
-        MilestoneKind.DECISION: dt.date(2026, 1, 12),
+        MilestoneKind.BECAME_AWARE: dt.date(2026, 1, 12),
         MilestoneKind.NOTIFICATION: dt.date(2026, 1, 15),
-        MilestoneKind.RAPID_REVIEW: dt.date(2026, 2, 4),
+        MilestoneKind.RAPID_REVIEW: dt.date(2026, 1, 30),
+        MilestoneKind.DECISION: dt.date(2026, 1, 30),
         MilestoneKind.TERMS_OF_REFERENCE: dt.date(2026, 3, 2),
         MilestoneKind.AGENCY_RETURNS: dt.date(2026, 4, 1),
         MilestoneKind.CONVERSATIONS: dt.date(2026, 4, 28),

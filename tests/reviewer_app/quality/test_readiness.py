@@ -26,7 +26,11 @@ def test_an_empty_review_lists_what_is_missing(tmp_path: Path, app_paths: AppPat
     lines = report.lines()
     assert "Review details: The terms of reference are empty. (fix it in: Overview)" in lines
     assert "Agency returns: No agencies have been added. (fix it in: People and agencies)" in lines
-    assert any(line.startswith("Timetable: The date of the decision to review") for line in lines)
+    assert (
+        "Timetable: The date the safeguarding partners became aware of the serious incident is "
+        "not recorded, so the due dates that count from it cannot be worked out. "
+        "(fix it in: Timetable)"
+    ) in lines
     markers = report.by_category()[Category.MARKERS]
     assert len(markers) == 14  # every marker before the panel; 15-18 come after it
     assert markers[0].message == "Marker 1. Referral is not addressed yet (not started)."
@@ -40,7 +44,7 @@ def test_the_demo_review_lists_what_a_reviewer_would_need_to_fix(
     categories = set(report.by_category())
     # the demo has its terms of reference, scope and every agency's return…
     assert Category.DETAILS not in categories and Category.AGENCIES not in categories
-    # …but no marker is addressed and its timetable has no decision date
+    # …but no marker is addressed and its timetable has no start (becoming aware)
     assert categories == {Category.MARKERS, Category.TIMETABLE}
     assert all(len(line.splitlines()) == 1 for line in report.lines())
 
@@ -79,14 +83,17 @@ def test_next_steps_put_what_is_late_first(tmp_path: Path, app_paths: AppPaths) 
     s = demo(new_review(tmp_path / "x.review", app_paths))
     guidance = next_steps(s.review.details, s.review.chronology, s.quality, s.timetable)
     assert guidance.stage == "Scoping and terms of reference"
-    assert guidance.next_milestone == "Next: Decision to review (no date yet)"
+    assert guidance.next_milestone == (
+        "Next: Safeguarding partners became aware of the serious incident (no date yet)"
+    )
     assert [step.where for step in guidance.steps] == ["timetable", "markers"]
     assert guidance.steps[1].text.startswith(
         "Setting up the review: work through markers 1. Referral, 2. Decision making, "
         "3. Advising board members and 2 more."
     )
 
-    s.timetable.save_milestone(MilestoneRecord(MilestoneKind.DECISION, done_on=dt.date(2026, 4, 1)))
+    aware = MilestoneRecord(MilestoneKind.BECAME_AWARE, done_on=dt.date(2026, 4, 1))
+    s.timetable.save_milestone(aware)
     guidance = next_steps(s.review.details, s.review.chronology, s.quality, s.timetable)
     assert guidance.steps[0].urgent
     assert guidance.steps[0].text.startswith("Notification to the national Panel was due on")

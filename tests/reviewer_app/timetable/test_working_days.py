@@ -18,11 +18,10 @@ def test_a_decision_just_before_christmas_skips_christmas_boxing_day_and_new_yea
     assert CAL.add_working_days(D(2025, 12, 24), 5) == D(2026, 1, 5)
 
 
-def test_notification_and_rapid_review_from_a_decision_on_22_december_2025() -> None:
-    notification = CAL.add_working_days(D(2025, 12, 22), 5)
-    assert notification == D(2025, 12, 31)  # 23, 24, 29, 30, 31
-    # 15 working days on: Fri 2 Jan (1st; 1 Jan is a holiday) … Thu 22 Jan (15th)
-    assert CAL.add_working_days(notification, 15) == D(2026, 1, 22)
+def test_notification_and_rapid_review_from_becoming_aware_on_22_december_2025() -> None:
+    assert CAL.add_working_days(D(2025, 12, 22), 5) == D(2025, 12, 31)  # 23, 24, 29, 30, 31
+    # 15 from the same day: 23, 24, 29, 30, 31, Fri 2 Jan (1 Jan is a holiday) … Thu 15 Jan
+    assert CAL.add_working_days(D(2025, 12, 22), 15) == D(2026, 1, 15)
 
 
 def test_easter_2026_good_friday_and_easter_monday() -> None:

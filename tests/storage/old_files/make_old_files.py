@@ -39,6 +39,7 @@ FILES: dict[str, tuple[str | None, int]] = {
     "review-v5.review": ("4b99c5739ef01ce2d8c9fc9fab9d51cc43d58c7f", 5),
     "review-v6.review": ("31a04c419018f68aa1f0b621a228616dfa0271f3", 6),
     "review-v7.review": (None, 7),
+    "review-v8.review": (None, 8),
     "learning-v1.library": ("31a04c419018f68aa1f0b621a228616dfa0271f3", 1),
 }
 

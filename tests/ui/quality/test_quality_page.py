@@ -224,3 +224,44 @@ def test_coming_back_to_the_page_shows_what_changed_meanwhile(
     page.show()
     second = page.tree.topLevelItem(0).child(1)
     assert second.data(0, NUMBER_ROLE) == 2 and second.text(1).startswith("Addressed")
+
+
+def test_export_self_assessment_writes_a_docx_in_the_worker_through_the_gate(
+    qtbot, tmp_path: Path, app_paths: AppPaths, message_boxes: list[Shown]
+) -> None:  # type: ignore[no-untyped-def]
+    import zipfile
+
+    from reviewer_app.wiring import open_services
+
+    review = open_services(new_review(tmp_path / "x.review", app_paths))
+    exports = review.exports
+    assert exports is not None
+    runner = HeldRunner()
+    page = QualityPage(
+        review.quality,
+        QUndoStack(),
+        runner,
+        export_self_assessment=lambda path: exports.write_self_assessment(path, overwrite=True),
+    )
+    qtbot.addWidget(page)
+    page.show()
+    runner.release()
+    assert page.export_button.isVisible()
+    assert page.export_button.text() == "&Export self-assessment…"
+    target = tmp_path / "qm.docx"
+    page.choose_path = lambda name: target
+    page.export_button.click()
+    assert not page.export_button.isEnabled() and not target.exists()  # waiting on the worker
+    runner.release()
+    assert page.export_button.isEnabled() and "Exported 'qm.docx'" in page.export_status.text()
+    with zipfile.ZipFile(target) as archive:
+        assert "Quality Marker 18" in archive.read("word/document.xml").decode("utf-8")
+
+    # the reviewer's notes are checked like the report's: a postcode blocks it
+    review.quality.save_marker(MarkerAssessment(3, Status.IN_PROGRESS, notes="Met at NT4 9QZ."))
+    target.unlink()
+    page.export_button.click()
+    runner.release()
+    assert not target.exists() and "Not exported" in page.export_status.text()
+    assert page.export_button.isEnabled()
+    review.close()

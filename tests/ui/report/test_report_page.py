@@ -79,5 +79,6 @@ def test_a_blocked_export_lists_the_hits_and_offers_the_override(
         page.export_pdf.click()
     assert (tmp_path / "out.pdf").exists()
     assert "internal working draft" in page.status.text()
-    assert [e.kind for e in log.recorded] == [OVERRIDE_KIND]
+    # the override, then the export itself (its version: counts and a digest only)
+    assert [e.kind for e in log.recorded] == [OVERRIDE_KIND, "report-export"]
     assert not page.override.isChecked()  # each override is a deliberate, single choice

@@ -19,6 +19,8 @@ from tests.ui.support import Shown
 from ui.tasks import ImmediateTaskRunner
 from ui.timetable.page import LOADING, NOTHING_LATE, TimetablePage
 
+AWARE = "Safeguarding partners became aware of the serious incident"
+
 
 def cell(table: QTableWidget, label: str, column: int) -> str:
     for row in range(table.rowCount()):
@@ -52,13 +54,14 @@ def test_milestones_warnings_and_the_delay_log(
     assert warnings(page) == [NOTHING_LATE]
     assert cell(page.table, "Rapid review", 3) == "No date yet"
 
-    # the decision: every statutory date follows, in working days
-    page.select_milestone(MilestoneKind.DECISION)
+    # becoming aware: every statutory date follows, in working days
+    page.select_milestone(MilestoneKind.BECAME_AWARE)
     type_date(qtbot, page.done_on, "05/05/2026")
-    assert cell(page.table, "Decision to review", 2) == "05/05/2026"
+    assert cell(page.table, AWARE, 2) == "05/05/2026"
     assert cell(page.table, "Notification to the national Panel", 1) == "12/05/2026"
-    # 15 working days from 12/05, skipping the late-May bank holiday (25/05/2026)
-    assert cell(page.table, "Rapid review", 1) == "03/06/2026"
+    # 15 working days from 05/05 too, skipping the late-May bank holiday (25/05/2026)
+    assert cell(page.table, "Rapid review", 1) == "27/05/2026"
+    assert cell(page.table, "Decision to review", 1) == "27/05/2026"  # with the rapid review
     assert cell(page.table, "Notification to the national Panel", 3) == "Overdue"
     assert warnings(page)[:2] == [
         "⚠ Notification to the national Panel was due on 12/05/2026 (8 days ago).",
@@ -92,7 +95,7 @@ def test_milestones_warnings_and_the_delay_log(
     stack.undo()
     assert page.delays.rowCount() == 0
     stack.undo()
-    assert cell(page.table, "Decision to review", 2) == ""
+    assert cell(page.table, AWARE, 2) == ""
     assert warnings(page) == [NOTHING_LATE]
 
 
@@ -150,8 +153,8 @@ def test_a_new_review_shows_its_milestones_as_soon_as_the_page_is_made(
     page.show()
     assert page.table.rowCount() == len(s.timetable.schedule()) > 5
     assert page.table.currentRow() == 0
-    assert page.editor_title.text() == "Decision to review"
-    assert cell(page.table, "Decision to review", 4) == "record the date it was made"
+    assert page.editor_title.text() == AWARE
+    assert cell(page.table, AWARE, 4) == "the clock starts here: record its date"
     assert page.rules_note.text().startswith("Due dates follow the rules")
     assert warnings(page) == [NOTHING_LATE]
     assert page.no_delays.isVisible() and page.delays.rowCount() == 0
@@ -175,8 +178,8 @@ def test_before_the_timetable_is_read_nothing_can_be_saved(
 
     runner.release()
     assert page.done_on.isEnabled() and page.done_on.text() == ""
-    assert page.editor_title.text() == "Decision to review"
-    assert s.timetable.record(MilestoneKind.DECISION).done_on is None
+    assert page.editor_title.text() == AWARE
+    assert s.timetable.record(MilestoneKind.BECAME_AWARE).done_on is None
 
 
 def test_coming_back_to_the_page_shows_what_changed_meanwhile(
@@ -186,8 +189,8 @@ def test_coming_back_to_the_page_shows_what_changed_meanwhile(
     page = TimetablePage(s.timetable, QUndoStack(), ImmediateTaskRunner())
     qtbot.addWidget(page)
     page.show()
-    assert cell(page.table, "Decision to review", 2) == ""
+    assert cell(page.table, AWARE, 2) == ""
     page.hide()
-    s.timetable.save_milestone(MilestoneRecord(MilestoneKind.DECISION, dt.date(2026, 5, 5)))
+    s.timetable.save_milestone(MilestoneRecord(MilestoneKind.BECAME_AWARE, dt.date(2026, 5, 5)))
     page.show()
-    assert cell(page.table, "Decision to review", 2) == "05/05/2026"
+    assert cell(page.table, AWARE, 2) == "05/05/2026"
