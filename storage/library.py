@@ -18,6 +18,7 @@ from reviewer_app.anonymisation.decisions import DecisionStore
 from reviewer_app.chronology.repository import ChronologyRepository
 from reviewer_app.errors import DamagedReviewError, UserFacingError, WrongPassphraseError
 from reviewer_app.learning.repository import AttachedNotesRepository
+from reviewer_app.passphrases import require_acceptable
 from reviewer_app.people.repository import PeopleRepository
 from reviewer_app.quality.repository import QualityRepository
 from reviewer_app.reporting.log import ReviewLog
@@ -200,6 +201,7 @@ class StoredReviewFiles:
         self, path: Path, details: Review, passphrase: str, *, remember: bool = False
     ) -> CreatedReview:
         """A new review. No backup yet: the first is taken when it is closed with content."""
+        require_acceptable(passphrase, (details.title, details.board, path.stem))
         file, code = ReviewFile.create(path, details, passphrase, self.backups)
         notice = self.keyring_status()
         if remember:

@@ -152,7 +152,7 @@ class EncryptedFile:
 
         The file is made whole beside `path` and only then given its name, so a kill at any
         moment leaves either no file or a complete one."""
-        require_acceptable(passphrase)
+        require_acceptable(passphrase, (path.stem,))  # the file name is a word to avoid
         path = path.expanduser()
         if os.path.lexists(path):
             raise ReviewExistsError(str(already_there(path)))
@@ -404,7 +404,7 @@ class EncryptedFile:
         effect all at once; (4) the note is settled and the new code marked as not yet shown;
         (5) the copies replace the old backups. The caller shows the code, then calls
         `recovery_code_shown`."""
-        require_acceptable(new_passphrase)
+        require_acceptable(new_passphrase, (self.path.stem,))
         old_key = self.key
         self._refuse_if_damaged()
         derivation = current_derivation()

@@ -141,7 +141,11 @@ class NewReviewDialog(WorkingDialog):
         secrets_intro.setWordWrap(True)
         secrets = QFormLayout()
         secrets.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.passphrase = PassphraseFields(secrets, parent=self)
+        self.passphrase = PassphraseFields(
+            secrets,
+            user_inputs=lambda: (self.title.text(), self.board.text(), self.location.text()),
+            parent=self,
+        )
 
         keyring = files.keyring_status()
         self._keyring_available = keyring.available

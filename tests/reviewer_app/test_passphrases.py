@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import inspect
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +21,7 @@ from reviewer_app.passphrases import (
     require_acceptable,
     say,
 )
+from reviewer_app.paths import AppPaths
 from tests.helpers.secrets_watch import NEW_PASSPHRASE, PASSPHRASE
 
 WEAK = ["password12", "1234567890", "qwertyuiop", "abcdefghij", "iloveyou12"]
@@ -170,3 +172,17 @@ def test_zxcvbn_sees_at_most_the_checked_length(monkeypatch: pytest.MonkeyPatch)
     assert assess(long).acceptable
     assert assess("1" * 5000).score == 0
     assert seen and max(seen) <= CHECKED_LENGTH
+
+
+def test_a_passphrase_made_of_the_reviews_own_words_is_refused_at_creation(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    from reviewer_app.review import Review
+    from tests.helpers.reviews import review_files
+
+    files = review_files(app_paths)
+    path = tmp_path / "thornbury-child-g.review"
+    title = "Thornbury Harbourside Child G"
+    with pytest.raises(PassphraseTooWeakError):
+        files.create(path, Review(title=title), "Thornbury Harbourside Child G 2026")
+    assert not path.exists()  # nothing was made
