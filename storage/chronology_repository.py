@@ -232,28 +232,8 @@ class _RowReader:
         return entry
 
 
-#: The columns `_RowReader` reads, by name.
-_ENTRY_COLUMNS = (
-    "id",
-    "agency_id",
-    "batch_id",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "date_qualifier",
-    "date_original",
-    "time",
-    "sequence",
-    "source",
-    "practitioner",
-    "event",
-    "outcome",
-    "agency_comment",
-    "comment",
-    "flags",
-    "row_number",
-    "original_row",
-)
+#: The columns `_RowReader` reads, by name: the id, then those an entry is written to.
+_ENTRY_COLUMNS = ("id", *ENTRY_COLUMNS)
 
 
 class SqlChronology(EngineBound):

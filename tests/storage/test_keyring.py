@@ -14,28 +14,8 @@ from storage.backups import BackupStore
 from storage.keyring_store import NO_KEYRING_NOTICE, SERVICE, KeyringStore
 from storage.library import StoredReviewFiles
 from tests.helpers.files import listing
+from tests.helpers.reviews import MemoryKeyring
 from tests.helpers.secrets_watch import PASSPHRASE
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """An in-memory backend for unit tests."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if (service, username) not in self.store:
-            raise keyring.errors.PasswordDeleteError("not there")
-        del self.store[(service, username)]
 
 
 class LockedKeyring(MemoryKeyring):

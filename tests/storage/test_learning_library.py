@@ -30,8 +30,8 @@ from storage.learning_library import (
 from storage.review_file import ReviewFile
 from tests.helpers.files import listing, make_review, sha256
 from tests.helpers.platforms import assert_owner_only
+from tests.helpers.reviews import MemoryKeyring
 from tests.helpers.secrets_watch import MARKER, NEW_PASSPHRASE, PASSPHRASE, register
-from tests.storage.test_keyring import MemoryKeyring
 
 
 def _needles() -> list[bytes]:
