@@ -101,7 +101,7 @@ class Operation(QUndoCommand):
         self._first = True  # the first run happens in `push` or in Qt's push
         self._skip = False  # the next undo()/redo() is the stack putting its index back
 
-    # -- to be provided ------------------------------------------------------------------------
+    # -- to be provided: every subclass does (tests/ui/test_hooks_provided.py) --------
     def apply(self) -> object:
         raise NotImplementedError
 

@@ -5,13 +5,15 @@ recorded, file dialogs must be stubbed by the test)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reviewer_app.paths import AppPaths
 from reviewer_app.review import Methodology, Review, ReviewStatus, ReviewType
-from tests.helpers.reviews import Sessions
+from reviewer_app.services.open_review import ReviewServices
+from tests.helpers.reviews import Sessions, new_services
 from tests.helpers.secrets_watch import MARKER
 from tests.ui.support import BOARD, Shown
 from ui.start_window import MainWindow
@@ -76,3 +78,11 @@ def window(qtbot, files: Sessions, app_paths: AppPaths) -> Iterator[MainWindow]:
     qtbot.waitExposed(made)
     yield made
     made.close()  # closes its review while the files are still there to close it
+
+
+@pytest.fixture
+def empty(tmp_path: Path, app_paths: AppPaths) -> Iterator[ReviewServices]:
+    """A new, empty review on a real encrypted file, as its services."""
+    made = new_services(tmp_path / "empty.review", app_paths)
+    yield made
+    made.close()

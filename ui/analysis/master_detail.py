@@ -168,7 +168,7 @@ class MasterDetailPage(QWidget):
         self.layout_.addLayout(self.top)
         self.layout_.addWidget(self.splitter, 1)
 
-    # -- to be provided -----------------------------------------------------------------------
+    # -- to be provided: every subclass does (tests/ui/test_hooks_provided.py) --------
     def load(self) -> Any:
         """Read everything the page shows (runs in a worker)."""
         raise NotImplementedError

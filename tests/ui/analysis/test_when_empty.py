@@ -4,18 +4,15 @@ the item (issue 12)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
-from reviewer_app.paths import AppPaths
 from reviewer_app.services.analysis import AnalysisService
 from reviewer_app.services.open_review import ReviewServices
-from tests.helpers.reviews import new_services
 from ui.analysis.conversations_page import ConversationsPage
 from ui.analysis.episodes_page import EpisodesPage
 from ui.analysis.findings_page import FindingsPage
@@ -55,13 +52,6 @@ PARTS = [
         lambda s: [f.statement for f in s.findings()],
     ),
 ]
-
-
-@pytest.fixture
-def empty(tmp_path: Path, app_paths: AppPaths) -> Iterator[ReviewServices]:
-    made = new_services(tmp_path / "empty.review", app_paths)
-    yield made
-    made.close()
 
 
 @pytest.mark.parametrize("part", PARTS, ids=lambda p: p.name)

@@ -4,7 +4,6 @@ every entry; the detail pane shows no empty fields while nothing is selected (is
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel
@@ -12,20 +11,11 @@ from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from reviewer_app.chronology.dates import parse_uk_date
-from reviewer_app.paths import AppPaths
 from reviewer_app.services.open_review import ReviewServices
-from tests.helpers.reviews import new_services
 from ui.chronology.detail_panel import NOTHING_SELECTED
 from ui.chronology.entry_dialog import NewEntry
 from ui.chronology.page import NO_ENTRIES, NONE_MATCH, ChronologyPage
 from ui.tasks import ImmediateTaskRunner
-
-
-@pytest.fixture
-def empty(tmp_path: Path, app_paths: AppPaths) -> Iterator[ReviewServices]:
-    made = new_services(tmp_path / "empty.review", app_paths)
-    yield made
-    made.close()
 
 
 @pytest.fixture

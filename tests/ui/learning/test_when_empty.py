@@ -3,26 +3,13 @@ list says what to do (issue 12)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from reviewer_app.learning.note import LearningNote
-from reviewer_app.paths import AppPaths
 from reviewer_app.services.open_review import ReviewServices
-from tests.helpers.reviews import new_services
 from ui.learning.learning_page import NO_NOTES, LearningNotesPage
 from ui.tasks import ImmediateTaskRunner
-
-
-@pytest.fixture
-def empty(tmp_path: Path, app_paths: AppPaths) -> Iterator[ReviewServices]:
-    made = new_services(tmp_path / "empty.review", app_paths)
-    yield made
-    made.close()
 
 
 def test_an_empty_review_says_how_to_attach_a_note(qtbot: QtBot, empty: ReviewServices) -> None:

@@ -4,26 +4,16 @@ only once there is something to show in it (issue 12)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from reviewer_app.paths import AppPaths
 from reviewer_app.services.open_review import ReviewServices
-from tests.helpers.reviews import new_services
 from ui.analysis.master_detail import MasterDetailPage
 from ui.people.page import PeoplePage
 from ui.tasks import ImmediateTaskRunner
-
-
-@pytest.fixture
-def empty(tmp_path: Path, app_paths: AppPaths) -> Iterator[ReviewServices]:
-    made = new_services(tmp_path / "empty.review", app_paths)
-    yield made
-    made.close()
 
 
 @pytest.fixture

@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from pytestqt.qtbot import QtBot
 
 from reviewer_app.chronology.dates import parse_uk_date
 from reviewer_app.chronology.entry import ChronologyEntry
-from reviewer_app.paths import AppPaths
 from reviewer_app.services.open_review import ReviewServices
-from tests.helpers.reviews import new_services
 from ui.tasks import ImmediateTaskRunner
 from ui.timeline import TimelinePage
 from ui.timeline.describe import NO_ENTRIES
-
-
-@pytest.fixture
-def empty(tmp_path: Path, app_paths: AppPaths) -> Iterator[ReviewServices]:
-    made = new_services(tmp_path / "empty.review", app_paths)
-    yield made
-    made.close()
 
 
 def _page(qtbot: QtBot, review: ReviewServices) -> TimelinePage:

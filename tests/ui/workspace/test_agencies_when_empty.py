@@ -10,16 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from reviewer_app.paths import AppPaths
 from reviewer_app.services.open_review import ReviewServices
-from tests.helpers.reviews import demo_services, new_services
+from tests.helpers.reviews import demo_services
 from ui.tasks import ImmediateTaskRunner
 from ui.workspace.agencies_page import NO_AGENCIES, NO_IMPORTS, AgenciesPage
-
-
-@pytest.fixture
-def empty(tmp_path: Path, app_paths: AppPaths) -> Iterator[ReviewServices]:
-    made = new_services(tmp_path / "empty.review", app_paths)
-    yield made
-    made.close()
 
 
 @pytest.fixture
