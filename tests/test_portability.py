@@ -39,6 +39,7 @@ from tests.exporters.report_fixtures import demo_inputs
 from tests.helpers.files import make_review
 from tests.helpers.secrets_watch import PASSPHRASE
 
+ROOT = Path(__file__).resolve().parents[1]
 AWKWARD = b"line one\nline two\r\nthree\rend of file here:\x1a then more\x00\n"
 #: Set by the public CI, where the runner's own keyring may be used (never on a reviewer's).
 REAL_KEYRING_ENV = "REVIEWER_APP_REAL_KEYRING"
@@ -148,3 +149,42 @@ def test_a_target_held_open_gives_the_plain_close_it_message(
     assert "Close it there and try again" in str(raised.value)
     assert target.read_bytes() == b"the earlier export"  # nothing changed
     assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]  # no partial left
+
+
+def test_the_windows_version_resource_names_the_program_and_its_version() -> None:
+    """The text PyInstaller reads on Windows (pefile, which parses it there, is not installed
+    here): evaluated with stand-ins for PyInstaller's classes, it holds en-GB strings naming
+    each program and pyproject's version, and Windows' four version numbers."""
+    import ast
+    import tomllib
+
+    sys.path.insert(0, str(ROOT / "packaging"))
+    try:
+        from windows_version import version_file_text, version_numbers
+    finally:
+        sys.path.remove(str(ROOT / "packaging"))
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+
+    def record(kind: str):  # type: ignore[no-untyped-def]
+        return lambda *args, **kwargs: (kind, args, kwargs)
+
+    names = ["VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable"]
+    names += ["StringStruct", "VarFileInfo", "VarStruct"]
+    for program, description in [
+        ("scr-reviewer", "SCR Reviewer"),
+        ("scr-reviewer-cli", "SCR Reviewer (command line)"),
+    ]:
+        text = version_file_text(version, program)
+        tree = compile(ast.parse(text, mode="eval"), "version", "eval")  # our own text
+        info = eval(tree, {name: record(name) for name in names})
+        fixed = info[2]["ffi"][2]
+        assert fixed["filevers"] == fixed["prodvers"] == version_numbers(version)
+        table = info[2]["kids"][0][1][0][0]
+        assert table[1][0] == "080904B0"  # en-GB, Unicode
+        strings = dict(entry[1] for entry in table[1][1])
+        assert strings["FileDescription"] == description
+        assert strings["OriginalFilename"] == f"{program}.exe"
+        assert strings["FileVersion"] == strings["ProductVersion"] == version
+    assert version_numbers("1.2.3") == (1, 2, 3, 0)
+    assert version_numbers("2.0") == (2, 0, 0, 0)
+    assert version_numbers("1.4.0rc1") == (1, 4, 0, 0)

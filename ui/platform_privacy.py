@@ -6,13 +6,13 @@
   `WM_WTSSESSION_CHANGE` (lock) through a native event filter, after
   `WTSRegisterSessionNotification`. Everywhere, a clock check: the wall clock jumping ahead of
   the monotonic one (which stands still while asleep on Linux and macOS) means the computer
-  slept. On macOS that check is the only one: the screen lock (`NSWorkspace` notifications)
-  needs PyObjC, which the app does not ship, so the idle lock covers a locked screen there.
+  slept. On macOS the session's screen-lock flag is read on the same 15-second check
+  (ui/macos_privacy.py, through ctypes: the app ships no PyObjC).
 - **Screen capture.** On Windows the app's windows are excluded from screenshots, screen
   recording and screen sharing (`SetWindowDisplayAffinity` with `WDA_EXCLUDEFROMCAPTURE`,
-  Windows 10 2004 and later; before that `WDA_MONITOR`, which shows them black). Not on macOS
-  (`NSWindow.sharingType` needs PyObjC; macOS 15 ignores it for screen capture anyway) nor on
-  Linux (X11 and Wayland have no such thing).
+  Windows 10 2004 and later; before that `WDA_MONITOR`, which shows them black). On macOS
+  `NSWindow.sharingType = none` keeps them out of screen sharing and the older capture APIs
+  (macOS 15's ScreenCaptureKit ignores it). Not on Linux (X11 and Wayland have no such thing).
 - **Clipboard history.** On Windows what the app copies carries the formats that keep it out
   of clipboard history (Win+V) and the cloud clipboard; KDE's Klipper is told the same on
   Linux. Qt's widgets copy by themselves, so the marks are added as soon as the app has put
@@ -46,6 +46,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QWidget
+
+from ui.macos_privacy import NS_WINDOW_SHARING_NONE, Cocoa, ScreenLockPoll, load_cocoa
 
 log = logging.getLogger(__name__)
 
@@ -258,6 +260,7 @@ class PlatformPrivacy(QObject):
         *,
         platform: str = sys.platform,
         win32: Win32 | None = None,
+        cocoa: Cocoa | None = None,
         session_signals: Callable[[Callable[[], None], QObject], QObject | None] | None = None,
         clipboard_owned: Callable[[], bool] | None = None,
         wall: Callable[[], float] = time.time,
@@ -271,6 +274,8 @@ class PlatformPrivacy(QObject):
         self.capture: dict[int, int] = {}  # window handle -> the affinity that took
         self.sleep = SleepWatch(self.system_locked, wall=wall, monotonic=monotonic, parent=self)
         self.native: WindowsMessages | None = None
+        self.cocoa: Cocoa | None = None
+        self.screen_lock: ScreenLockPoll | None = None
         self.signals: QObject | None = None
         self._marking = False
         self.clipboard_formats = CLIPBOARD_FORMATS.get(self.platform, {})
@@ -280,6 +285,8 @@ class PlatformPrivacy(QObject):
             clipboard.dataChanged.connect(self.mark_clipboard)
         if self.platform == "win32":
             self._start_windows(win32)
+        elif self.platform == "darwin":
+            self._start_macos(cocoa)
         elif self.platform == "linux":
             make = session_signals if session_signals is not None else _session_signals
             try:
@@ -325,7 +332,20 @@ class PlatformPrivacy(QObject):
                 log.info("Windows did not register the window for session-lock messages")
         except Exception:
             log.warning("Windows session-lock messages could not be asked for")
-        self.exclude_from_capture(hwnd)
+        self._exclude_every_window(hwnd)
+
+    # -- macOS ---------------------------------------------------------------------------------
+    def _start_macos(self, cocoa: Cocoa | None) -> None:
+        self.cocoa = cocoa if cocoa is not None else load_cocoa()
+        if self.cocoa is None:
+            return
+        self.screen_lock = ScreenLockPoll(self.cocoa, self.system_locked)
+        self.sleep.timer.timeout.connect(self.screen_lock.check)
+        self._exclude_every_window(int(self.window.winId()))
+
+    def _exclude_every_window(self, handle: int) -> None:
+        """The main window now, and each top-level window (dialogs) as it takes the focus."""
+        self.exclude_from_capture(handle)
         gui = QGuiApplication.instance()
         if isinstance(gui, QGuiApplication):
             gui.focusWindowChanged.connect(self._window_focused)
@@ -335,8 +355,21 @@ class PlatformPrivacy(QObject):
             self.exclude_from_capture(int(window.winId()))
 
     def exclude_from_capture(self, hwnd: int) -> None:
-        """Keep a top-level window out of screenshots and screen sharing (Windows)."""
-        if not hwnd or hwnd in self.capture or self.platform != "win32":
+        """Keep a top-level window out of screenshots and screen sharing (Windows; on macOS
+        out of screen sharing and the older capture APIs). `hwnd` is Qt's `winId()`."""
+        if not hwnd or hwnd in self.capture:
+            return
+        if self.platform == "darwin" and self.cocoa is not None:
+            try:
+                excluded = self.cocoa.exclude_from_sharing(hwnd)
+            except Exception:
+                excluded = False
+            if excluded:
+                self.capture[hwnd] = NS_WINDOW_SHARING_NONE
+            else:
+                log.info("this window could not be kept out of screen sharing")
+            return
+        if self.platform != "win32":
             return
         for affinity in (WDA_EXCLUDEFROMCAPTURE, WDA_MONITOR):  # MONITOR before Windows 10 2004
             try:

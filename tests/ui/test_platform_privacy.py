@@ -22,6 +22,7 @@ from reviewer_app.review import Review
 from tests.helpers.reviews import Sessions
 from tests.helpers.secrets_watch import PASSPHRASE
 from tests.ui.support import review_path
+from ui.macos_privacy import NS_WINDOW_SHARING_NONE
 from ui.platform_privacy import (
     MSG,
     PBT_APMSUSPEND,
@@ -170,6 +171,69 @@ def test_what_the_app_copies_is_marked_private(
         assert bytes(data.data(kind)) == value, kind
     assert data.hasFormat(PRIVATE_FORMAT)
     clipboard.clear()
+
+
+class CocoaRecorder:
+    """Stands in for the Objective-C runtime and CoreGraphics (macOS cannot run here)."""
+
+    def __init__(self, *, has_window: bool = True) -> None:
+        self.excluded: list[int] = []
+        self.locked = False
+        self.has_window = has_window
+
+    def exclude_from_sharing(self, view: int) -> bool:
+        self.excluded.append(view)
+        return self.has_window
+
+    def screen_locked(self) -> bool:
+        return self.locked
+
+
+def test_macos_keeps_the_window_out_of_screen_sharing(qtbot, widget: QWidget) -> None:
+    cocoa = CocoaRecorder()
+    privacy = PlatformPrivacy(widget, lambda: None, platform="darwin", cocoa=cocoa)
+    view = int(widget.winId())
+    assert cocoa.excluded == [view]
+    assert privacy.capture == {view: NS_WINDOW_SHARING_NONE}
+    privacy.exclude_from_capture(view)  # once is enough
+    assert cocoa.excluded == [view]
+
+
+def test_macos_without_a_window_records_no_exclusion(qtbot, widget: QWidget) -> None:
+    privacy = PlatformPrivacy(
+        widget, lambda: None, platform="darwin", cocoa=CocoaRecorder(has_window=False)
+    )
+    assert privacy.capture == {}
+
+
+def test_macos_locks_when_the_screen_locks(qtbot, widget: QWidget) -> None:
+    """The screen-lock flag is read on the sleep clocks' check: a lock seen once, not again
+    while it stays locked, and again after an unlock and a new lock."""
+    locks: list[str] = []
+    cocoa = CocoaRecorder()
+    privacy = PlatformPrivacy(
+        widget, lambda: locks.append("locked"), platform="darwin", cocoa=cocoa
+    )
+    privacy.sleep.timer.timeout.emit()
+    QApplication.processEvents()
+    assert locks == []
+    cocoa.locked = True
+    privacy.sleep.timer.timeout.emit()
+    qtbot.waitUntil(lambda: locks == ["locked"])
+    privacy.sleep.timer.timeout.emit()
+    QApplication.processEvents()
+    assert locks == ["locked"]
+    cocoa.locked = False
+    privacy.sleep.timer.timeout.emit()
+    cocoa.locked = True
+    privacy.sleep.timer.timeout.emit()
+    qtbot.waitUntil(lambda: locks == ["locked", "locked"])
+
+
+def test_macos_calls_that_cannot_load_change_nothing(qtbot, widget: QWidget) -> None:
+    """Here (Linux) the real runtime cannot load: no exclusion, no poll, no crash."""
+    privacy = PlatformPrivacy(widget, lambda: None, platform="darwin")
+    assert privacy.cocoa is None and privacy.screen_lock is None and privacy.capture == {}
 
 
 def test_macos_has_no_clipboard_marks(qtbot, widget: QWidget) -> None:
