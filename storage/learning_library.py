@@ -33,14 +33,20 @@ from sqlalchemy.engine import Connection as SaConnection
 
 from reviewer_app.errors import InvalidInputError, ReviewLockedError, WrongPassphraseError
 from reviewer_app.learning.note import Attachment, LearningNote
-from reviewer_app.learning.repository import LearningLibraryRepository, LibraryCreated
+from reviewer_app.learning.repository import (
+    CollationStore,
+    LearningLibraryRepository,
+    LibraryCreated,
+)
 from storage.backups import BackupStore
 from storage.bound import EngineBound, upsert_by_id
 from storage.chronology_repository import fts_query
+from storage.collation_store import SqlCollationStore
+from storage.collation_store import metadata as collation_tables
 from storage.connection import precheck
 from storage.keyring_store import KeyringStore
 from storage.keys import file_id
-from storage.migration_steps import v8_key_derivation
+from storage.migration_steps import collation, v8_key_derivation
 from storage.migration_steps.attached_files import attached_files_ddl
 from storage.migrations import Migration
 from storage.review_file import EncryptedFile
@@ -107,6 +113,7 @@ _V1 = (
 LIBRARY_MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "learning notes", _V1),
     Migration(2, v8_key_derivation.DESCRIPTION, v8_key_derivation.key_derivation_ddl()),
+    Migration(3, collation.DESCRIPTION, collation.STATEMENTS),
 )
 
 metadata = MetaData()
@@ -134,6 +141,8 @@ attachment_table = attached_files(
     "note_attachment", metadata, "note_id", "note", index="ix_note_attachment"
 )
 key_derivation = key_derivation_table(metadata)
+for _table in collation_tables.tables.values():  # one metadata for the whole file (drift test)
+    _table.to_metadata(metadata)
 
 
 class LearningLibraryFile(EncryptedFile):
@@ -305,6 +314,7 @@ class StoredLearningLibrary:
         self._keyring = keyring if keyring is not None else KeyringStore()
         self.file: LearningLibraryFile | None = None
         self._repository: SqlLearningLibrary | None = None
+        self._collation: SqlCollationStore | None = None
 
     @property
     def path(self) -> Path:
@@ -317,6 +327,11 @@ class StoredLearningLibrary:
     def repository(self) -> LearningLibraryRepository | None:
         return self._repository
 
+    @property
+    def collation(self) -> CollationStore | None:
+        """The collation kept in the open library (None while it is closed)."""
+        return self._collation
+
     def _engine(self) -> Engine:
         if self.file is None:
             raise ReviewLockedError("The learning library is closed. Open it to carry on.")
@@ -326,6 +341,7 @@ class StoredLearningLibrary:
         self.close()
         self.file = file
         self._repository = SqlLearningLibrary(self._engine)
+        self._collation = SqlCollationStore(self._engine)
         self._take_backup_if_due(file)
         return self._repository
 
@@ -376,6 +392,7 @@ class StoredLearningLibrary:
             self.file.close()
         self.file = None
         self._repository = None
+        self._collation = None
 
 
 def default_library_path(data_folder: Path) -> Path:

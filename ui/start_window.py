@@ -392,7 +392,7 @@ class MainWindow(QMainWindow):
 
     def show_collation(self) -> None:
         if self._collation_window is None:
-            from reviewer_app.services.learning import CollationService
+            from reviewer_app.services.collation import CollationService
             from ui.learning.collation_page import CollationWindow
 
             self._collation_window = CollationWindow(

@@ -31,6 +31,8 @@ _MONTH = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+#: A month's name or its short form, in any case (for other modules' date shapes).
+MONTH_PATTERN = _MONTH
 #: Titles before a name. Those that are also words or initials ("PC", "Nurse") only count
 #: before a word that is not an everyday word.
 TITLES = (

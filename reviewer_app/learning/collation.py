@@ -1,20 +1,32 @@
 """Learning across reviews: many learning datasets, their findings counted along four lines.
 
 After the Learning into Practice Project's collation, which organised practice issues along the
-child's journey through services. A dataset imported again (the same id) replaces the earlier
-copy, so re-exporting a review never counts its findings twice.
+child's journey through services. Datasets are told apart by what they hold (a content hash)
+as well as their id: the same content twice is counted once, whatever its id; an id reused with
+other findings is kept as a second, flagged dataset, never silently replacing the first.
+Themes group by `themes.theme_key` and the collator's merges.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from reviewer_app.analysis.reference import journey_stages, typology
 from reviewer_app.chronology.entry import AgencyType
-from reviewer_app.learning.dataset import AGE_BANDS, DatasetFinding, LearningDataset
+from reviewer_app.learning.dataset import AGE_BANDS, DatasetFinding, LearningDataset, to_dict
+from reviewer_app.learning.themes import (
+    MergeSuggestion,
+    ThemeMerges,
+    suggest_merges,
+    theme_key,
+    tidy,
+    vocabulary_theme,
+)
 from reviewer_app.review import ReviewType
 
 NOT_RECORDED = "(not recorded)"
@@ -37,30 +49,100 @@ class Dimension(StrEnum):
         }[self.value]
 
 
+UNKNOWN_VALUE = "(a value this app does not use)"
+
+
 def category_label(key: str) -> str:
-    return next((c.label for c in typology() if c.key == key), key) if key else NOT_RECORDED
+    if not key:
+        return NOT_RECORDED
+    return next((c.label for c in typology() if c.key == key), UNKNOWN_VALUE)
 
 
 def stage_label(key: str) -> str:
-    return next((s.label for s in journey_stages() if s.key == key), key) if key else NOT_RECORDED
+    if not key:
+        return NOT_RECORDED
+    return next((s.label for s in journey_stages() if s.key == key), UNKNOWN_VALUE)
 
 
 def agency_label(key: str) -> str:
     try:
         return AgencyType(key).label
     except ValueError:
-        return key or NO_AGENCY
+        return UNKNOWN_VALUE if key else NO_AGENCY
 
 
 def review_type_label(key: str) -> str:
     try:
         return ReviewType(key).label
     except ValueError:
-        return key or NOT_RECORDED
+        return UNKNOWN_VALUE if key else NOT_RECORDED
 
 
-def theme_key(theme: str) -> str:
-    return " ".join(theme.split()).casefold()
+def content_hash(dataset: LearningDataset) -> str:
+    """What the dataset says, without its id: the same review exported again under another id
+    has the same hash, and a reused id with other findings does not."""
+    body = to_dict(dataset)
+    body.pop("dataset_id", None)
+    body.pop("schema_version", None)
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class HeldDataset:
+    """One collated dataset with where it came from. `key` is its content hash: two datasets
+    with the same id but different findings are two held datasets."""
+
+    dataset: LearningDataset
+    file_name: str = ""
+    imported_at: str = ""  # ISO 8601, UTC
+    flag: str = ""  # why the collator should look at it ("reuses the id of …")
+    key: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            object.__setattr__(self, "key", content_hash(self.dataset))
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """What adding datasets did: how many were new, which were skipped as duplicates (the same
+    content already held) and which were kept but flagged (an id already used by another)."""
+
+    added: tuple[HeldDataset, ...] = ()
+    duplicates: tuple[tuple[HeldDataset, HeldDataset], ...] = ()  # (skipped, already held)
+    flagged: tuple[HeldDataset, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CollationFilter:
+    """Which datasets and findings are counted (empty: no limit)."""
+
+    year_from: int | None = None
+    year_to: int | None = None
+    review_types: frozenset[str] = frozenset()
+    age_bands: frozenset[str] = frozenset()
+    regions: frozenset[str] = frozenset()
+    stages: frozenset[str] = frozenset()
+
+    def admits(self, dataset: LearningDataset) -> bool:
+        year = dataset.review_year
+        if self.year_from is not None and (year is None or year < self.year_from):
+            return False
+        if self.year_to is not None and (year is None or year > self.year_to):
+            return False
+        return (
+            (not self.review_types or dataset.review_type in self.review_types)
+            and (not self.age_bands or dataset.age_band in self.age_bands)
+            and (not self.regions or dataset.region in self.regions)
+        )
+
+    def admits_finding(self, finding: DatasetFinding) -> bool:
+        return not self.stages or finding.journey_stage in self.stages
+
+    @property
+    def active(self) -> bool:
+        return self != CollationFilter()
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +152,9 @@ class CollatedFinding:
     review_year: int | None
     age_band: str
     finding: DatasetFinding
+    held: str = ""  # the held dataset's key: reviews are counted by it
+    file_name: str = ""
+    region: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,53 +169,101 @@ class Group:
 
     @property
     def review_count(self) -> int:
-        return len({f.dataset_id for f in self.findings})
-
-
-def _keys(dimension: Dimension, finding: DatasetFinding) -> tuple[str, ...]:
-    if dimension is Dimension.CATEGORY:
-        return (finding.category,)
-    if dimension is Dimension.THEME:
-        return (theme_key(finding.theme),)
-    if dimension is Dimension.JOURNEY_STAGE:
-        return (finding.journey_stage,)
-    return finding.agency_types or ("",)
+        return len({f.held or f.dataset_id for f in self.findings})
 
 
 class Collation:
-    """The imported datasets and the findings they hold, counted by any dimension."""
+    """The collated datasets and the findings they hold, counted by any dimension, with the
+    collator's theme merges and filter."""
 
-    def __init__(self, datasets: Iterable[LearningDataset] = ()) -> None:
-        self._datasets: dict[str, LearningDataset] = {}
+    def __init__(
+        self,
+        datasets: Iterable[LearningDataset | HeldDataset] = (),
+        *,
+        merges: ThemeMerges | None = None,
+    ) -> None:
+        self._held: dict[str, HeldDataset] = {}
+        self.merges = merges if merges is not None else ThemeMerges()
+        self.filter = CollationFilter()
         self.add(datasets)
 
-    def add(self, datasets: Iterable[LearningDataset]) -> tuple[int, int]:
-        """Add datasets; returns how many were new and how many replaced an earlier import."""
-        added = replaced = 0
-        for dataset in datasets:
-            if dataset.dataset_id in self._datasets:
-                replaced += 1
-            else:
-                added += 1
-            self._datasets[dataset.dataset_id] = dataset
-        return added, replaced
+    def add(self, datasets: Iterable[LearningDataset | HeldDataset]) -> Added:
+        """Hold each dataset unless the same content is already held (a duplicate, skipped);
+        one whose id another held dataset already uses is held too, and flagged."""
+        added: list[HeldDataset] = []
+        duplicates: list[tuple[HeldDataset, HeldDataset]] = []
+        flagged: list[HeldDataset] = []
+        for item in datasets:
+            held = item if isinstance(item, HeldDataset) else HeldDataset(item)
+            if held.key in self._held:
+                duplicates.append((held, self._held[held.key]))
+                continue
+            if not held.flag:
+                other = next(
+                    (
+                        h
+                        for h in self._held.values()
+                        if h.dataset.dataset_id == held.dataset.dataset_id
+                    ),
+                    None,
+                )
+                if other is not None:
+                    source = f" from '{other.file_name}'" if other.file_name else ""
+                    held = replace(
+                        held, flag=f"reuses the id of another dataset{source}, with other findings"
+                    )
+                    flagged.append(held)
+            self._held[held.key] = held
+            added.append(held)
+        return Added(tuple(added), tuple(duplicates), tuple(flagged))
 
-    def remove(self, dataset_id: str) -> LearningDataset | None:
-        return self._datasets.pop(dataset_id, None)
+    def remove(self, key: str) -> HeldDataset | None:
+        return self._held.pop(key, None)
 
     def clear(self) -> None:
-        self._datasets.clear()
+        self._held.clear()
+
+    @property
+    def held(self) -> tuple[HeldDataset, ...]:
+        return tuple(self._held.values())
 
     @property
     def datasets(self) -> tuple[LearningDataset, ...]:
-        return tuple(self._datasets.values())
+        return tuple(h.dataset for h in self._held.values())
+
+    def counted(self) -> tuple[HeldDataset, ...]:
+        """The held datasets the filter admits."""
+        return tuple(h for h in self._held.values() if self.filter.admits(h.dataset))
 
     def findings(self) -> list[CollatedFinding]:
         return [
-            CollatedFinding(d.dataset_id, d.review_type, d.review_year, d.age_band, f)
-            for d in self._datasets.values()
+            CollatedFinding(
+                d.dataset_id,
+                d.review_type,
+                d.review_year,
+                d.age_band,
+                f,
+                h.key,
+                h.file_name,
+                d.region,
+            )
+            for h in self.counted()
+            for d in (h.dataset,)
             for f in d.findings
+            if self.filter.admits_finding(f)
         ]
+
+    def theme_group_key(self, theme: str) -> str:
+        return self.merges.resolve(theme_key(theme))
+
+    def _keys(self, dimension: Dimension, finding: DatasetFinding) -> tuple[str, ...]:
+        if dimension is Dimension.CATEGORY:
+            return (finding.category,)
+        if dimension is Dimension.THEME:
+            return (self.theme_group_key(finding.theme),)
+        if dimension is Dimension.JOURNEY_STAGE:
+            return (finding.journey_stage,)
+        return finding.agency_types or ("",)
 
     def groups(self, dimension: Dimension) -> list[Group]:
         """One group per value; a finding evidenced by several agency types counts in each.
@@ -138,10 +271,10 @@ class Collation:
         members: dict[str, list[CollatedFinding]] = {}
         spellings: dict[str, Counter[str]] = {}
         for item in self.findings():
-            for key in _keys(dimension, item.finding):
+            for key in self._keys(dimension, item.finding):
                 members.setdefault(key, []).append(item)
                 if dimension is Dimension.THEME:
-                    spellings.setdefault(key, Counter())[" ".join(item.finding.theme.split())] += 1
+                    spellings.setdefault(key, Counter())[tidy(item.finding.theme)] += 1
         groups = [
             Group(key, self._label(dimension, key, spellings.get(key)), tuple(found))
             for key, found in members.items()
@@ -163,10 +296,21 @@ class Collation:
             return agency_label(key)
         if not key or not spellings:
             return NOT_RECORDED
+        theme = vocabulary_theme(key)
+        if theme is not None and theme.key == key:
+            return theme.label
         return sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
     def group(self, dimension: Dimension, key: str) -> Group | None:
         return next((g for g in self.groups(dimension) if g.key == key), None)
+
+    def theme_group(self, theme: str) -> Group | None:
+        """The theme group a theme as typed (any spelling, or its label) counts in."""
+        return self.group(Dimension.THEME, self.theme_group_key(theme))
+
+    def merge_suggestions(self, dismissed: Iterable[tuple[str, str]] = ()) -> list[MergeSuggestion]:
+        groups = [(g.key, g.label, g.count) for g in self.groups(Dimension.THEME)]
+        return suggest_merges(groups, dismissed=dismissed)
 
 
 # -- a briefing per theme, in the style of the LiPP briefings ----------------------------------
@@ -217,8 +361,8 @@ def briefing_for(group: Group) -> ThemeBriefing:
         categories[f.category] += 1
         for kind in f.agency_types or ("",):
             agencies[kind] += 1
-        if item.dataset_id not in seen_reviews:
-            seen_reviews.add(item.dataset_id)
+        if (item.held or item.dataset_id) not in seen_reviews:
+            seen_reviews.add(item.held or item.dataset_id)
             review_types[item.review_type] += 1
             ages[item.age_band] += 1
         for question in f.board_questions:

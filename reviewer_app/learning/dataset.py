@@ -1,9 +1,11 @@
 """The learning dataset: what one review can share about its findings, with nothing identifying.
 
-Schema `scr-reviewer/learning-dataset`, version 1 (documented in docs/learning-dataset.md). A
-dataset holds the review's type and year, the child's age band, the types of agency involved,
-and per finding its category, practice-issue theme, stage of the child's journey, the types of
-agency whose records evidence it, and the questions for the board. No names, no exact dates, no
+Schema `scr-reviewer/learning-dataset`, version 2 (documented in docs/learning-dataset.md;
+version 1, the same without `region`, is still read). A dataset holds the review's type and
+year, the child's age band, the types of agency involved, optionally a coarse region (one of
+England's nine regions, or Wales), and per finding its category, practice-issue theme, stage
+of the child's journey, the types of agency whose records evidence it, and the questions for
+the board. No names, no exact dates, no
 narrative: the free texts (themes and questions) still pass through the anonymisation gate.
 """
 
@@ -20,8 +22,20 @@ from typing import Any
 from reviewer_app.errors import InvalidInputError
 
 SCHEMA = "scr-reviewer/learning-dataset"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 UNKNOWN_AGE = "unknown"
+REGIONS = (
+    "North East",
+    "North West",
+    "Yorkshire and the Humber",
+    "East Midlands",
+    "West Midlands",
+    "East of England",
+    "London",
+    "South East",
+    "South West",
+    "Wales",
+)
 AGE_BANDS = ("under 1", "1–4", "5–10", "11–15", "16–17", "18 or over")
 CSV_COLUMNS = (
     "dataset_id",
@@ -35,7 +49,9 @@ CSV_COLUMNS = (
     "journey_stage",
     "finding_agency_types",
     "board_questions",
+    "region",
 )
+CSV_COLUMNS_V1 = CSV_COLUMNS[:-1]
 LIST_SEPARATOR = "; "  # between agency types in a CSV cell (keys never contain it)
 QUESTION_SEPARATOR = "\n"  # between questions in a CSV cell
 
@@ -81,12 +97,14 @@ class LearningDataset:
     agency_types: tuple[str, ...]
     findings: tuple[DatasetFinding, ...]
     schema_version: int = SCHEMA_VERSION
+    region: str = ""  # one of REGIONS, or "" (not given)
 
     def texts(self) -> Iterator[tuple[str, str, str]]:
         """Every string in the dataset as (where, what, text), for the anonymisation gate."""
         yield "The dataset", "dataset id", self.dataset_id
         yield "The dataset", "review type", self.review_type
         yield "The dataset", "age band", self.age_band
+        yield "The dataset", "region", self.region
         for kind in self.agency_types:
             yield "The dataset", "agency type", kind
         for f in self.findings:
@@ -113,6 +131,7 @@ def to_dict(dataset: LearningDataset) -> dict[str, Any]:
             "year": dataset.review_year,
             "child_age_band": dataset.age_band,
             "agency_types": list(dataset.agency_types),
+            **({"region": dataset.region} if dataset.region else {}),
         },
         "findings": [
             {
@@ -152,7 +171,9 @@ def from_dict(data: Any, name: str = "the file") -> LearningDataset:
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise _refuse(name, "it does not say it is one")
     version = data.get("schema_version")
-    if not isinstance(version, int) or version > SCHEMA_VERSION or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _refuse(name, f"its schema version ({version!r}) is not one SCR Reviewer made")
+    if version > SCHEMA_VERSION:
         raise _refuse(name, f"its schema version ({version}) is newer than this app reads")
     review = data.get("review")
     findings = data.get("findings")
@@ -186,15 +207,21 @@ def from_dict(data: Any, name: str = "the file") -> LearningDataset:
         agency_types=_texts(review.get("agency_types", []), name, "agency types"),
         findings=tuple(made),
         schema_version=version,
+        region=_text(review.get("region", ""), name, "the region") if version >= 2 else "",
     )
 
 
-def from_json(text: str, name: str = "the file") -> LearningDataset:
+def _load_json(text: str, name: str) -> Any:
     try:
-        data = json.loads(text)
+        return json.loads(text.removeprefix("\ufeff"))
     except json.JSONDecodeError as exc:
         raise _refuse(name, f"it is not valid JSON (line {exc.lineno})") from exc
-    return from_dict(data, name)
+    except RecursionError as exc:
+        raise _refuse(name, "its JSON is nested too deeply") from exc
+
+
+def from_json(text: str, name: str = "the file") -> LearningDataset:
+    return from_dict(_load_json(text, name), name)
 
 
 # -- CSV: one row per finding (a review without findings has one row with the finding empty) --
@@ -209,7 +236,7 @@ def csv_rows(dataset: LearningDataset) -> list[dict[str, str]]:
         "agency_types": LIST_SEPARATOR.join(dataset.agency_types),
     }
     if not dataset.findings:
-        return [{**review, **dict.fromkeys(CSV_COLUMNS[5:], "")}]
+        return [{**review, **dict.fromkeys(CSV_COLUMNS[5:-1], ""), "region": dataset.region}]
     return [
         {
             **review,
@@ -219,6 +246,7 @@ def csv_rows(dataset: LearningDataset) -> list[dict[str, str]]:
             "journey_stage": f.journey_stage,
             "finding_agency_types": LIST_SEPARATOR.join(f.agency_types),
             "board_questions": QUESTION_SEPARATOR.join(f.board_questions),
+            "region": dataset.region,
         }
         for f in dataset.findings
     ]
@@ -238,23 +266,35 @@ def _split(text: str, separator: str) -> tuple[str, ...]:
     )
 
 
+def _whole_number(text: str) -> bool:
+    """Digits 0–9 only ("²" and other Unicode digits are not numbers here)."""
+    return text.isascii() and text.isdigit() and len(text) <= 9
+
+
 def from_csv(text: str, name: str = "the file") -> list[LearningDataset]:
     """Every dataset in a CSV file (several reviews' rows may be put in one file)."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
+    try:
+        return _from_csv(text, name)
+    except csv.Error as exc:  # a cell over the csv module's limit, a NUL byte…
+        raise _refuse(name, f"it is not a CSV file this app can read ({exc})") from exc
+
+
+def _from_csv(text: str, name: str) -> list[LearningDataset]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    if reader.fieldnames is None or tuple(reader.fieldnames) != CSV_COLUMNS:
+    columns = tuple(reader.fieldnames or ())
+    if columns not in (CSV_COLUMNS, CSV_COLUMNS_V1):
         raise _refuse(name, "its columns are not those of a learning dataset")
     grouped: dict[str, tuple[dict[str, str], list[DatasetFinding]]] = {}
     for line, row in enumerate(reader, start=2):
         if None in row.values() or None in row:
             raise _refuse(name, f"row {line} has the wrong number of cells")
         year_text = row["review_year"].strip()
-        if year_text and not year_text.isdigit():
+        if year_text and not _whole_number(year_text):
             raise _refuse(name, f"row {line} has a review year that is not a number")
         _head, findings = grouped.setdefault(row["dataset_id"], (row, []))
         if row["finding_number"].strip():
-            if not row["finding_number"].strip().isdigit():
+            if not _whole_number(row["finding_number"].strip()):
                 raise _refuse(name, f"row {line} has a finding number that is not a number")
             findings.append(
                 DatasetFinding(
@@ -276,6 +316,8 @@ def from_csv(text: str, name: str = "the file") -> list[LearningDataset]:
             age_band=head["age_band"],
             agency_types=_split(head["agency_types"], LIST_SEPARATOR),
             findings=tuple(findings),
+            schema_version=SCHEMA_VERSION if "region" in head else 1,
+            region=head.get("region", "").strip(),
         )
         for dataset_id, (head, findings) in grouped.items()
     ]
@@ -287,9 +329,6 @@ def read_datasets(text: str, name: str) -> list[LearningDataset]:
     if stripped.startswith("{"):
         return [from_json(text, name)]
     if stripped.startswith("["):
-        try:
-            items = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise _refuse(name, f"it is not valid JSON (line {exc.lineno})") from exc
+        items = _load_json(text, name)
         return [from_dict(item, name) for item in items]
     return from_csv(text, name)

@@ -21,8 +21,7 @@ from reviewer_app.anonymisation.scan import Hit, LeakScanner, TextPiece
 from reviewer_app.errors import FileAlreadyThereError, InvalidInputError, UserFacingError
 from reviewer_app.interchange import ReviewSnapshot
 from reviewer_app.learning.attached import AttachedNote, NoteTarget, TargetChoice, TargetKind
-from reviewer_app.learning.collation import Collation
-from reviewer_app.learning.dataset import LearningDataset, read_datasets
+from reviewer_app.learning.dataset import LearningDataset
 from reviewer_app.learning.dataset_builder import build_dataset
 from reviewer_app.learning.markdown import file_name_for, from_markdown, to_markdown
 from reviewer_app.learning.note import LearningNote
@@ -38,8 +37,6 @@ from reviewer_app.services.changes import ChangeBus, Part, writes
 
 #: Markdown files bigger than this are not notes (1 MiB of text is several hundred pages).
 MAX_NOTE_FILE_BYTES = 1024 * 1024
-#: A learning dataset file bigger than this is refused before it is read.
-MAX_DATASET_FILE_BYTES = 20 * 1024 * 1024
 
 
 # -- the library ---------------------------------------------------------------------------------
@@ -310,60 +307,9 @@ def anonymised_dataset(snapshot: ReviewSnapshot, register: PseudonymRegister) ->
     return dataset
 
 
-# -- collation ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class CollationImport:
-    added: int
-    replaced: int
-    refused: tuple[str, ...]  # one message per file that could not be read
-
-    @property
-    def summary(self) -> str:
-        parts = [f"{self.added} review{'s' if self.added != 1 else ''} added"]
-        if self.replaced:
-            parts.append(f"{self.replaced} replaced an earlier import")
-        if self.refused:
-            parts.append(f"{len(self.refused)} file{'s' if len(self.refused) != 1 else ''} refused")
-        return ", ".join(parts) + "."
-
-
-class CollationService:
-    """Learning datasets imported from files, held in memory for this session only."""
-
-    def __init__(self, collation: Collation | None = None) -> None:
-        self.collation = collation or Collation()
-
-    def import_files(self, paths: Sequence[Path]) -> CollationImport:
-        """Import every readable file; a file that is not a dataset is named, not fatal."""
-        datasets: list[LearningDataset] = []
-        refused: list[str] = []
-        for path in paths:
-            try:
-                if path.stat().st_size > MAX_DATASET_FILE_BYTES:
-                    raise InvalidInputError(f"'{path.name}' is too big to be a learning dataset.")
-                text = path.read_bytes().decode("utf-8")
-                datasets += read_datasets(text, path.name)
-            except UnicodeDecodeError:
-                refused.append(f"'{path.name}' is not a UTF-8 text file.")
-            except UserFacingError as exc:
-                refused.append(str(exc))
-            except OSError as exc:
-                refused.append(f"'{path.name}' could not be read: {exc.strerror}.")
-        added, replaced = self.collation.add(datasets)
-        return CollationImport(added, replaced, tuple(refused))
-
-    def add(self, datasets: Iterable[LearningDataset]) -> CollationImport:
-        added, replaced = self.collation.add(datasets)
-        return CollationImport(added, replaced, ())
-
-
 __all__ = [
     "AttachedNotesRepository",
     "AttachedNotesService",
-    "CollationImport",
-    "CollationService",
     "DatasetBlockedError",
     "LearningLibraryAccess",
     "LearningLibraryRepository",

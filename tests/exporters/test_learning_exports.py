@@ -12,7 +12,7 @@ import pytest
 from exporters.briefing import briefing_report, export_briefing
 from exporters.learning_dataset import export_learning_dataset
 from reviewer_app.errors import FileAlreadyThereError
-from reviewer_app.learning.collation import Collation, Dimension, briefing_for
+from reviewer_app.learning.collation import Collation, briefing_for
 from reviewer_app.learning.dataset import read_datasets
 from reviewer_app.paths import AppPaths
 from reviewer_app.services.learning import DatasetBlockedError
@@ -54,7 +54,7 @@ def test_blocked_dataset_writes_nothing(tmp_path: Path, app_paths: AppPaths) -> 
 
 def _theme_briefing() -> object:
     collation = Collation(synthetic(24))
-    group = collation.group(Dimension.THEME, "strategy discussions")
+    group = collation.theme_group("Strategy discussions")
     assert group is not None
     return briefing_for(group)
 

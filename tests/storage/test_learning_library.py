@@ -188,3 +188,38 @@ def test_remembered_key_opens_the_library(tmp_path: Path, app_paths: AppPaths) -
     assert (
         StoredLearningLibrary(path, None, KeyringStore(MemoryKeyring())).open_remembered() is None
     )
+
+
+def test_the_collation_is_kept_in_the_library(tmp_path: Path) -> None:
+    """Imported datasets, theme merges and dismissed suggestions survive closing the library;
+    one dataset can be removed; nothing of them is readable in the file."""
+    from reviewer_app.learning.collation import Dimension
+    from reviewer_app.learning.dataset import to_json
+    from reviewer_app.learning.themes import theme_key
+    from reviewer_app.services.collation import CollationService
+    from tests.reviewer_app.learning.test_collation import synthetic
+
+    path = tmp_path / "learning.library"
+    access = StoredLearningLibrary(path, None, KeyringStore(MemoryKeyring()))
+    register(access.create(PASSPHRASE).recovery_code)
+    files = []
+    for d in synthetic(12):
+        files.append(tmp_path / f"{d.dataset_id}.json")
+        files[-1].write_text(to_json(d).replace("Question", f"{MARKER} question"), "utf-8")
+    service = CollationService(access.collation)
+    assert service.kept and service.import_files(files).added == 12
+    service.merge(theme_key("Contacts and referrals"), theme_key("Strategy discussions"))
+    counts = [(g.key, g.count) for g in service.collation.groups(Dimension.THEME)]
+    removed = service.collation.held[0]
+    access.close()
+    assert not any(n in path.read_bytes() for n in _needles())
+
+    access.open(passphrase=PASSPHRASE)
+    again = CollationService(access.collation)
+    assert [(g.key, g.count) for g in again.collation.groups(Dimension.THEME)] == counts
+    assert {h.file_name for h in again.collation.held} == {f.name for f in files}
+    assert again.remove(removed.key) is not None
+    access.close()
+    access.open(passphrase=PASSPHRASE)
+    assert len(CollationService(access.collation).collation.held) == 11
+    access.close()

@@ -39,7 +39,7 @@ from reviewer_app.learning.collation import (
     review_type_label,
     stage_label,
 )
-from reviewer_app.services.learning import CollationService
+from reviewer_app.services.collation import CollationImport, CollationService
 from ui.errors import show_error
 from ui.learning.bar_chart import BarChart
 from ui.style import heading, plain_label
@@ -343,13 +343,13 @@ class CollationWindow(QWidget):
     def _imported(self, result: object) -> None:
         self.import_button.setEnabled(True)
         self.refresh()
-        summary = getattr(result, "summary", "")
-        refused = getattr(result, "refused", ())
-        self.summary.setText(f"{self.summary.text()} Import: {summary}")
-        if refused:
+        if not isinstance(result, CollationImport):
+            return
+        self.summary.setText(f"{self.summary.text()} Import: {result.summary}")
+        if result.refused or result.flagged:
             show_error(
                 self,
-                UserFacingError("Some files were not imported:\n  " + "\n  ".join(refused[:20])),
+                UserFacingError("Not everything was imported:\n  " + "\n  ".join(result.lines())),
             )
 
     def _failed(self, error: Exception) -> None:
@@ -358,7 +358,7 @@ class CollationWindow(QWidget):
         show_error(self, error)
 
     def clear(self) -> None:
-        self.service.collation.clear()
+        self.service.clear()
         self.refresh()
 
     def export_theme_briefing(self) -> None:

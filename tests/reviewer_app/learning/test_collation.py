@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,12 @@ from reviewer_app.learning.collation import (
     NOT_RECORDED,
     Collation,
     Dimension,
+    HeldDataset,
     briefing_for,
 )
 from reviewer_app.learning.dataset import DatasetFinding, LearningDataset, to_csv, to_json
-from reviewer_app.services.learning import CollationService
+from reviewer_app.learning.themes import theme_key
+from reviewer_app.services.collation import CollationService
 
 CATEGORIES = ("tools", "human-reasoning", "multi-agency-incidents", "management-systems")
 STAGES = ("universal-services", "referral", "strategy-discussion", "assessment")
@@ -78,38 +81,49 @@ def test_counts_over_25_datasets_are_right() -> None:
     assert counts(Dimension.CATEGORY) == _expected(datasets, lambda f: [f.category])
     assert counts(Dimension.JOURNEY_STAGE) == _expected(datasets, lambda f: [f.journey_stage])
     assert counts(Dimension.AGENCY_TYPE) == _expected(datasets, lambda f: f.agency_types or [""])
-    themes = _expected(datasets, lambda f: [" ".join(f.theme.split()).casefold()])
+    themes = _expected(datasets, lambda f: [theme_key(f.theme)])
     assert counts(Dimension.THEME) == themes
     assert sum(g.count for g in collation.groups(Dimension.CATEGORY)) == total
     # labels: the typology's words, the usual spelling of a theme, and plain words for blanks
     labels = {g.key: g.label for g in collation.groups(Dimension.THEME)}
-    assert labels["bruising in non-mobile babies"] == "Bruising in non-mobile babies"
+    assert labels[theme_key("Bruising in non-mobile babies")] == "Bruising in non-mobile babies"
     assert labels[""] == NOT_RECORDED
     agency_labels = {g.key: g.label for g in collation.groups(Dimension.AGENCY_TYPE)}
     assert agency_labels["gp"] == "General practice" and agency_labels[""] == NO_AGENCY
     # journey stages keep the child's journey's order
     assert [g.key for g in collation.groups(Dimension.JOURNEY_STAGE)] == list(STAGES)
     # the findings behind a group are one call away, and count reviews once each
-    group = collation.group(Dimension.THEME, "strategy discussions")
+    group = collation.theme_group("strategy  DISCUSSION.")
     assert group is not None
     assert group.review_count == len({f.dataset_id for f in group.findings})
-    assert all(
-        " ".join(f.finding.theme.split()).casefold() == "strategy discussions"
-        for f in group.findings
-    )
+    assert all(theme_key(f.finding.theme) == "strategi discuss" for f in group.findings)
 
 
-def test_reimporting_a_dataset_replaces_it() -> None:
+def test_the_same_content_is_counted_once_whatever_its_id() -> None:
     datasets = synthetic(20)
     collation = Collation(datasets)
     before = len(collation.findings())
-    assert collation.add(datasets[:5]) == (0, 5)
+    again = collation.add(datasets[:5])
+    assert (len(again.added), len(again.duplicates)) == (0, 5)
+    renamed = [replace(d, dataset_id=f"other-{n}") for n, d in enumerate(datasets[5:8])]
+    assert len(collation.add(renamed).duplicates) == 3
     assert len(collation.findings()) == before
+
+
+def test_a_reused_id_with_other_findings_is_kept_and_flagged() -> None:
+    first, second = synthetic(2)
+    collation = Collation([HeldDataset(first, file_name="a.json")])
+    imposter = replace(second, dataset_id=first.dataset_id)
+    result = collation.add([HeldDataset(imposter, file_name="b.json")])
+    assert len(result.added) == 1 and len(result.flagged) == 1
+    assert "reuses the id" in result.flagged[0].flag and "a.json" in result.flagged[0].flag
+    assert len(collation.held) == 2
+    assert len(collation.findings()) == len(first.findings) + len(second.findings)
 
 
 def test_briefing_for_a_theme_tallies_its_findings() -> None:
     collation = Collation(synthetic(30))
-    group = collation.group(Dimension.THEME, "bruising in non-mobile babies")
+    group = collation.theme_group("Bruising in non-mobile babies")
     assert group is not None
     briefing = briefing_for(group)
     assert briefing.theme == "Bruising in non-mobile babies"
@@ -133,11 +147,15 @@ def test_import_files_of_both_kinds_and_name_bad_ones(tmp_path: Path) -> None:
     bad.write_text("not a dataset", "utf-8")
     service = CollationService()
     result = service.import_files([*paths, bad])
-    assert (result.added, result.replaced) == (22, 0)
-    assert len(result.refused) == 1 and "notes.txt" in result.refused[0]
-    assert Collation(datasets).groups(Dimension.CATEGORY) == service.collation.groups(
-        Dimension.CATEGORY
-    )
+    assert result.added == 22 and not result.duplicates
+    assert len(result.refused) == 1 and result.refused[0].file_name == "notes.txt"
+    for dimension in Dimension:
+        expected = Collation(datasets).groups(dimension)
+        found = service.collation.groups(dimension)
+        assert [(g.key, g.count, g.review_count) for g in found] == [
+            (g.key, g.count, g.review_count) for g in expected
+        ]
+    assert {h.file_name for h in service.collation.held} == {p.name for p in paths}
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,10 @@ class MemoryAccess:
     def repository(self) -> LearningLibraryRepository | None:
         return self.library if self._open else None
 
+    @property
+    def collation(self) -> None:
+        return None  # the collation is kept only in a real library file
+
     def close(self) -> None:
         self._open = False
         self.closed += 1

@@ -24,8 +24,8 @@ from reviewer_app.learning.attached import NoteTarget, TargetKind  # noqa: E402
 from reviewer_app.learning.collation import Dimension  # noqa: E402
 from reviewer_app.learning.note import Attachment, LearningNote  # noqa: E402
 from reviewer_app.paths import AppPaths  # noqa: E402
+from reviewer_app.services.collation import CollationService  # noqa: E402
 from reviewer_app.services.learning import (  # noqa: E402
-    CollationService,
     LibraryService,
     target_choices,
 )

@@ -25,9 +25,10 @@ from reviewer_app.learning.collation import Dimension
 from reviewer_app.learning.dataset import to_json
 from reviewer_app.learning.markdown import to_markdown
 from reviewer_app.learning.note import LearningNote
+from reviewer_app.learning.themes import theme_key
 from reviewer_app.paths import AppPaths
+from reviewer_app.services.collation import CollationService
 from reviewer_app.services.learning import (
-    CollationService,
     LibraryService,
     target_choices,
 )
@@ -248,7 +249,7 @@ def test_collation_window_counts_and_briefing(
     assert sum(g.count for g in model.groups) == total
     assert "Tools" in window.chart.accessibleDescription()
     window.dimension.setCurrentIndex(window.dimension.findData(Dimension.THEME.value))
-    row = next(i for i, g in enumerate(model.groups) if g.key == "strategy discussions")
+    row = next(i for i, g in enumerate(model.groups) if g.key == theme_key("Strategy discussions"))
     window.select_group(row)
     assert window.findings_model.rowCount() == model.groups[row].count
     assert window.briefing_button.isEnabled()

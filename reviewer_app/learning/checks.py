@@ -1,0 +1,173 @@
+"""The gate a learning dataset passes before it is collated.
+
+A dataset someone gives the collator is not trusted because it says it was anonymised. Every
+value is checked before anything is kept:
+
+- keyed values (review type, age band, region, category, stage, agency types) must be keys the
+  app ships: a school's name typed as an "agency type" or a child's name as a "category" is
+  caught here, and none of them is ever printed as a label;
+- the free texts (themes, questions for the board) are read by the anonymisation gate's
+  scanner with no register: the generic shapes (a "DOB …" phrase, postcodes, phone and NHS
+  numbers, street addresses), possible names not in any register (a title before a capitalised
+  word; a capitalised word from the name lists that is not an everyday word), and any exact
+  date (a dataset holds a year, never a date);
+- sizes and ranges: the year within 1990 and this year, sane counts and lengths.
+
+A problem says where it is (the finding and the field) and what it is, never the text itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from reviewer_app.analysis.reference import journey_stages, typology
+from reviewer_app.anonymisation.patterns import MONTH_PATTERN
+from reviewer_app.anonymisation.register import PseudonymRegister
+from reviewer_app.anonymisation.scan import LeakScanner, TextPiece
+from reviewer_app.chronology.entry import AgencyType
+from reviewer_app.learning.dataset import AGE_BANDS, REGIONS, UNKNOWN_AGE, LearningDataset
+from reviewer_app.review import ReviewType
+
+FIRST_YEAR = 1990
+MAX_FINDINGS = 200
+MAX_QUESTIONS = 40
+MAX_AGENCY_TYPES = 40
+MAX_TEXT = 2_000
+MAX_ID = 64
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*")
+_MONTH = MONTH_PATTERN
+#: A day, month and year in any of the shapes people write (a year alone, or a month and a
+#: year, is not a date of anything in particular).
+EXACT_DATE = re.compile(
+    rf"(?i)(?<![\w/.\-])(?:\d{{1,2}} ?[/.\-] ?\d{{1,2}} ?[/.\-] ?(?:\d{{4}}|\d{{2}})"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH},? (?:\d{{4}}|'?\d{{2}})"
+    rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}}"
+    rf"|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})(?![\w/])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetProblem:
+    """One reason a dataset is not collated: where (the dataset or a finding), which field,
+    and what is wrong, never the text found."""
+
+    where: str
+    field: str
+    reason: str
+
+    def describe(self) -> str:
+        return f"{self.where} — {self.field}: {self.reason}"
+
+
+def _keys() -> dict[str, frozenset[str]]:
+    return {
+        "review type": frozenset(t.value for t in ReviewType),
+        "age band": frozenset((*AGE_BANDS, UNKNOWN_AGE)),
+        "region": frozenset(("", *REGIONS)),
+        "category": frozenset(("", *(c.key for c in typology()))),
+        "stage of the child's journey": frozenset(("", *(s.key for s in journey_stages()))),
+        "agency type": frozenset(t.value for t in AgencyType),
+    }
+
+
+def _shape_problems(dataset: LearningDataset, this_year: int) -> list[DatasetProblem]:
+    problems: list[DatasetProblem] = []
+    top = "The dataset"
+    if not dataset.dataset_id.strip():
+        problems.append(DatasetProblem(top, "dataset id", "missing"))
+    elif len(dataset.dataset_id) > MAX_ID or not _ID.fullmatch(dataset.dataset_id):
+        problems.append(DatasetProblem(top, "dataset id", "not an id this app writes"))
+    year = dataset.review_year
+    if year is not None and not FIRST_YEAR <= year <= this_year:
+        problems.append(
+            DatasetProblem(top, "review year", f"not a year between {FIRST_YEAR} and {this_year}")
+        )
+    if len(dataset.findings) > MAX_FINDINGS:
+        problems.append(DatasetProblem(top, "findings", f"more than {MAX_FINDINGS}"))
+    if len(dataset.agency_types) > MAX_AGENCY_TYPES:
+        problems.append(DatasetProblem(top, "agency types", f"more than {MAX_AGENCY_TYPES}"))
+    numbers = [f.number for f in dataset.findings]
+    if len(set(numbers)) != len(numbers):
+        problems.append(DatasetProblem(top, "findings", "two findings have the same number"))
+    for f in dataset.findings:
+        if len(f.board_questions) > MAX_QUESTIONS:
+            where = f"Finding {f.number}"
+            problems.append(
+                DatasetProblem(where, "questions for the board", f"more than {MAX_QUESTIONS}")
+            )
+        if len(f.agency_types) > MAX_AGENCY_TYPES:
+            problems.append(
+                DatasetProblem(
+                    f"Finding {f.number}", "agency types", f"more than {MAX_AGENCY_TYPES}"
+                )
+            )
+    return problems
+
+
+def _keyed(dataset: LearningDataset) -> list[tuple[str, str, str]]:
+    """(where, field, value) for every value that must be one of the shipped keys."""
+    top = "The dataset"
+    values = [
+        (top, "review type", dataset.review_type),
+        (top, "age band", dataset.age_band),
+        (top, "region", dataset.region),
+        *((top, "agency type", kind) for kind in dataset.agency_types),
+    ]
+    for f in dataset.findings:
+        where = f"Finding {f.number}"
+        values.append((where, "category", f.category))
+        values.append((where, "stage of the child's journey", f.journey_stage))
+        values.extend((where, "agency type", kind) for kind in f.agency_types)
+    return values
+
+
+def _free_texts(dataset: LearningDataset) -> list[tuple[str, str, str]]:
+    texts: list[tuple[str, str, str]] = []
+    for f in dataset.findings:
+        where = f"Finding {f.number}"
+        texts.append((where, "theme", f.theme))
+        texts.extend(
+            (where, f"question for the board {n}", q)
+            for n, q in enumerate(f.board_questions, start=1)
+        )
+    return texts
+
+
+def dataset_problems(
+    dataset: LearningDataset, *, today: dt.date | None = None
+) -> list[DatasetProblem]:
+    """Everything that keeps this dataset out of a collation (empty: it may be collated)."""
+    this_year = (today or dt.date.today()).year
+    problems = _shape_problems(dataset, this_year)
+    keys = _keys()
+    for where, field, value in _keyed(dataset):
+        if value not in keys[field]:
+            problems.append(DatasetProblem(where, field, "not one of the values this app uses"))
+    texts = _free_texts(dataset)
+    pieces: list[TextPiece] = []
+    for where, field, text in texts:
+        if len(text) > MAX_TEXT:
+            problems.append(DatasetProblem(where, field, f"longer than {MAX_TEXT:,} characters"))
+        elif EXACT_DATE.search(text):
+            problems.append(DatasetProblem(where, field, "an exact date"))
+        else:
+            pieces.append(TextPiece(where, field, text))
+    for hit in _scanner().scan_pieces(pieces):
+        problems.append(DatasetProblem(hit.section, hit.block, hit.what or hit.kind.label))
+    return _distinct(problems)
+
+
+def _distinct(problems: list[DatasetProblem]) -> list[DatasetProblem]:
+    return list(dict.fromkeys(problems))
+
+
+_SCANNER: LeakScanner | None = None
+
+
+def _scanner() -> LeakScanner:
+    global _SCANNER
+    if _SCANNER is None:
+        _SCANNER = LeakScanner(PseudonymRegister(), generic=True, unregistered=True)
+    return _SCANNER

@@ -1,0 +1,252 @@
+"""Learning across reviews: importing learning datasets through the gate, and the collation
+they make, kept in the reviewer's learning library when it is open.
+
+Each file is read and checked on its own: any error of any kind refuses that file with a plain
+reason and costs no other file anything. Each dataset in a readable file passes the gate
+(`reviewer_app.learning.checks`) or is quarantined with a message naming the file, the dataset,
+the finding and the field, never the text. What passes is held (the same content once; an id
+reused with other findings held too and flagged) and, with the library open, kept there.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reviewer_app.errors import UserFacingError
+from reviewer_app.learning.checks import dataset_problems
+from reviewer_app.learning.collation import Collation, CollationFilter, HeldDataset
+from reviewer_app.learning.dataset import LearningDataset, read_datasets
+from reviewer_app.learning.repository import CollationStore
+from reviewer_app.learning.themes import MergeSuggestion, ThemeMerges
+from reviewer_app.new_files import write_new_atomic
+
+log = logging.getLogger(__name__)
+
+MAX_DATASET_FILE_BYTES = 20 * 1024 * 1024
+#: Refusals listed on the first screen of a summary; the rest are counted ("…and 12 more").
+FIRST_SCREEN = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """A file that could not be read, or a dataset in it the gate kept out (quarantined)."""
+
+    file_name: str
+    reason: str
+    quarantined: bool = False
+
+    def describe(self) -> str:
+        return f"'{self.file_name}': {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class CollationImport:
+    added: int
+    duplicates: tuple[str, ...] = ()  # one note per dataset skipped as already held
+    flagged: tuple[str, ...] = ()  # one note per dataset kept but flagged
+    refused: tuple[Refusal, ...] = ()
+
+    @property
+    def summary(self) -> str:
+        parts = [f"{self.added} review{'s' if self.added != 1 else ''} added"]
+        if self.duplicates:
+            n = len(self.duplicates)
+            parts.append(f"{n} already held (skipped)")
+        if self.flagged:
+            n = len(self.flagged)
+            parts.append(f"{n} flagged for a reused id")
+        quarantined = sum(1 for r in self.refused if r.quarantined)
+        unreadable = len(self.refused) - quarantined
+        if quarantined:
+            parts.append(f"{quarantined} kept out by the anonymisation check")
+        if unreadable:
+            parts.append(f"{unreadable} file{'s' if unreadable != 1 else ''} refused")
+        return ", ".join(parts) + "."
+
+    def lines(self, limit: int = FIRST_SCREEN) -> list[str]:
+        """What to show: every refusal and note up to `limit`, then "…and N more"."""
+        every = [r.describe() for r in self.refused] + list(self.flagged) + list(self.duplicates)
+        if len(every) <= limit:
+            return every
+        return [*every[:limit], f"…and {len(every) - limit} more"]
+
+
+def refusals_csv(refusals: Iterable[Refusal]) -> str:
+    """The refusals as CSV (file, what happened, reason) for the collator's records."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["file", "what happened", "reason"])
+    for r in refusals:
+        writer.writerow(
+            [r.file_name, "kept out (quarantined)" if r.quarantined else "refused", r.reason]
+        )
+    return out.getvalue()
+
+
+def _short_id(dataset: LearningDataset) -> str:
+    return f"dataset {dataset.dataset_id[:12]}" if dataset.dataset_id else "a dataset with no id"
+
+
+def read_dataset_file(path: Path) -> tuple[list[LearningDataset], list[Refusal]]:
+    """The datasets that pass the gate in one file, and the refusals. Never raises."""
+    name = path.name
+    try:
+        if path.stat().st_size > MAX_DATASET_FILE_BYTES:
+            return [], [Refusal(name, "too big to be a learning dataset (over 20 MB).")]
+        text = path.read_bytes().decode("utf-8")
+        datasets = read_datasets(text, name)
+    except UnicodeDecodeError:
+        return [], [Refusal(name, "not a UTF-8 text file.")]
+    except UserFacingError as exc:
+        return [], [Refusal(name, _reason(str(exc), name))]
+    except OSError as exc:
+        return [], [Refusal(name, f"could not be read ({exc.strerror or 'an error'}).")]
+    except Exception as exc:  # any other failure refuses this file only
+        log.info("a learning dataset file could not be read: %s", type(exc).__name__)
+        return [], [Refusal(name, "could not be read as a learning dataset.")]
+    passed: list[LearningDataset] = []
+    refused: list[Refusal] = []
+    for dataset in datasets:
+        try:
+            problems = dataset_problems(dataset)
+        except Exception as exc:  # pragma: no cover - the checks are total; belt and braces
+            log.info("a learning dataset could not be checked: %s", type(exc).__name__)
+            problems = []
+            refused.append(Refusal(name, f"{_short_id(dataset)} could not be checked.", True))
+            continue
+        if problems:
+            listed = "; ".join(p.describe() for p in problems[:5])
+            more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+            refused.append(Refusal(name, f"{_short_id(dataset)}: {listed}{more}.", True))
+        else:
+            passed.append(dataset)
+    return passed, refused
+
+
+def _reason(message: str, name: str) -> str:
+    """A read error's message without the file name it starts with (the refusal names it)."""
+    prefix = f"'{name}' is "
+    return message[len(prefix) :] if message.startswith(prefix) else message
+
+
+class CollationService:
+    """The collation, and what the collator does to it. With `store` (the open learning
+    library) everything is kept; without, it lasts as long as the window."""
+
+    def __init__(
+        self,
+        store: CollationStore | None = None,
+        *,
+        now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+    ) -> None:
+        self.store = store
+        self._now = now
+        if store is not None:
+            self.collation = Collation(store.held(), merges=ThemeMerges(store.merges()))
+            self.dismissed = store.dismissed()
+        else:
+            self.collation = Collation()
+            self.dismissed = set()
+
+    @property
+    def kept(self) -> bool:
+        """Whether the collation is kept in the learning library."""
+        return self.store is not None
+
+    # -- datasets --------------------------------------------------------------------------
+    def import_files(self, paths: Sequence[Path]) -> CollationImport:
+        """Read, check and hold every dataset of every file; a bad file or dataset is refused
+        with its reason and the rest are held."""
+        stamp = self._now().isoformat(timespec="seconds")
+        held: list[HeldDataset] = []
+        refused: list[Refusal] = []
+        for path in paths:
+            datasets, refusals = read_dataset_file(path)
+            refused += refusals
+            held += [HeldDataset(d, file_name=path.name, imported_at=stamp) for d in datasets]
+        return self._hold(held, tuple(refused))
+
+    def add(self, datasets: Iterable[LearningDataset], file_name: str = "") -> CollationImport:
+        """Hold datasets made in this app (they passed the gate when exported)."""
+        stamp = self._now().isoformat(timespec="seconds")
+        return self._hold(
+            [HeldDataset(d, file_name=file_name, imported_at=stamp) for d in datasets], ()
+        )
+
+    def _hold(self, held: list[HeldDataset], refused: tuple[Refusal, ...]) -> CollationImport:
+        result = self.collation.add(held)
+        if self.store is not None:
+            self.store.add(result.added)
+        duplicates = tuple(
+            f"'{new.file_name}': {_short_id(new.dataset)} holds the same findings as one "
+            f"already imported{f' from {old.file_name!r}' if old.file_name else ''} (skipped)."
+            for new, old in result.duplicates
+        )
+        flagged = tuple(
+            f"'{h.file_name}': {_short_id(h.dataset)} {h.flag}." for h in result.flagged
+        )
+        return CollationImport(len(result.added), duplicates, flagged, refused)
+
+    def remove(self, key: str) -> HeldDataset | None:
+        removed = self.collation.remove(key)
+        if removed is not None and self.store is not None:
+            self.store.remove(key)
+        return removed
+
+    def clear(self) -> None:
+        self.collation.clear()
+        if self.store is not None:
+            self.store.clear()
+
+    def set_filter(self, chosen: CollationFilter) -> None:
+        self.collation.filter = chosen
+
+    # -- themes ----------------------------------------------------------------------------
+    def suggestions(self) -> list[MergeSuggestion]:
+        return self.collation.merge_suggestions(self.dismissed)
+
+    def merge(self, variant: str, into: str) -> None:
+        self.collation.merges.merge(variant, into)
+        self._keep_merges()
+
+    def unmerge(self, variant: str) -> None:
+        self.collation.merges.unmerge(variant)
+        self._keep_merges()
+
+    def dismiss(self, suggestion: MergeSuggestion) -> None:
+        self.dismissed.add((suggestion.variant, suggestion.into))
+        if self.store is not None:
+            self.store.dismiss(suggestion.variant, suggestion.into)
+
+    def _keep_merges(self) -> None:
+        if self.store is not None:
+            self.store.save_merges(dict(self.collation.merges.items()))
+
+    def export_merges(self, path: Path, *, overwrite: bool = False) -> Path:
+        write_new_atomic(path, self.collation.merges.to_json().encode("utf-8"), replace=overwrite)
+        return path
+
+    def import_merges(self, path: Path) -> int:
+        """Add the merges in a shared file; returns how many were added."""
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise UserFacingError(f"'{path.name}' is not a UTF-8 text file.") from exc
+        except OSError as exc:
+            raise UserFacingError(f"'{path.name}' could not be read ({exc.strerror}).") from exc
+        shared = ThemeMerges.from_json(text, path.name)
+        before = len(self.collation.merges)
+        for variant, into in shared.items():
+            self.collation.merges.merge(variant, into)
+        self._keep_merges()
+        return len(self.collation.merges) - before
+
+    def write_refusals(self, refusals: Iterable[Refusal], path: Path) -> Path:
+        write_new_atomic(path, refusals_csv(refusals).encode("utf-8"), replace=True)
+        return path
