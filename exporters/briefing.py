@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from exporters.report.export import ExportBlockedError, Format, render, rendered_pieces
+from exporters.report.export import Format, render, rendered_pieces
 from exporters.report_model import (
     Block,
     BulletList,
@@ -26,7 +26,7 @@ from exporters.report_model import (
     text_pieces,
 )
 from reviewer_app.anonymisation.register import PseudonymRegister
-from reviewer_app.anonymisation.scan import LeakScanner
+from reviewer_app.anonymisation.scan import Hit, LeakScanner
 from reviewer_app.errors import UserFacingError
 from reviewer_app.learning.collation import Tally, ThemeBriefing
 from reviewer_app.new_files import write_new_atomic
@@ -129,24 +129,57 @@ def briefing_report(briefing: ThemeBriefing) -> Report:
     )
 
 
+class BriefingBlockedError(UserFacingError):
+    """The anonymisation check found something identifying in a briefing; nothing was written.
+    The message says where, and which dataset files it came from, never the text found."""
+
+    title = "The briefing was not written"
+
+    def __init__(self, hits: list[Hit], files: list[str]) -> None:
+        self.hits = hits
+        lines = [h.describe(with_text=False) for h in hits[:10]]
+        if len(hits) > 10:
+            lines.append(f"… and {len(hits) - 10} more")
+        came = "It came from " + ", ".join(f"'{f}'" for f in files[:10]) + ". " if files else ""
+        super().__init__(
+            f"The anonymisation check found {len(hits)} thing{'s' if len(hits) != 1 else ''} "
+            f"in the briefing that could identify someone, so nothing was written. {came}"
+            "Remove that dataset in Learning across reviews (its findings leave the counts) and "
+            "export the briefing again:\n  " + "\n  ".join(lines)
+        )
+
+
+def _scanner() -> LeakScanner:
+    return LeakScanner(PseudonymRegister(), unregistered=True)
+
+
+def _files_behind(briefing: ThemeBriefing, scanner: LeakScanner) -> list[str]:
+    """The dataset files whose theme or questions the scanner finds something in."""
+    files: dict[str, None] = {}
+    for question, sources in zip(briefing.questions, briefing.question_sources, strict=False):
+        if scanner.scan_text(question):
+            files.update(dict.fromkeys(sources))
+    return list(files)
+
+
 def export_briefing(
     briefing: ThemeBriefing, file_format: Format, path: Path, *, overwrite: bool = False
 ) -> Path:
-    """Write the briefing as DOCX or PDF. The datasets were anonymised when exported; this
-    checks again for the generic shapes (dates of birth, postcodes, phone numbers) before and
-    after rendering, and writes nothing if any is found."""
+    """Write the briefing as DOCX or PDF. The datasets passed the gate when they were imported;
+    this checks again, before and after rendering (generic shapes, names not in any register),
+    and writes nothing if anything is found."""
     if file_format not in ("docx", "pdf"):
         raise UserFacingError(f"Briefings can be written as DOCX or PDF, not '{file_format}'.")
     report = briefing_report(briefing)
-    scanner = LeakScanner(PseudonymRegister())
+    scanner = _scanner()
     hits = scanner.scan_pieces(list(text_pieces(report)))
     if hits:
-        raise ExportBlockedError(hits)
+        raise BriefingBlockedError(hits, _files_behind(briefing, scanner))
     data = render(report, file_format)
     rendered = LeakScanner(PseudonymRegister(), generic=False).scan_pieces(
         rendered_pieces(data, file_format, report)
     )
     if rendered:  # pragma: no cover - an empty register has no recorded terms to find
-        raise ExportBlockedError(rendered)
+        raise BriefingBlockedError(rendered, [])
     write_new_atomic(path, data, replace=overwrite)
     return path

@@ -16,6 +16,7 @@ import os
 import shlex
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from reviewer_app import __version__
@@ -26,6 +27,7 @@ from reviewer_app.crash import safe_report
 from reviewer_app.demo import DEFAULT_ENTRIES, DEMO_PASSPHRASE
 from reviewer_app.errors import DamagedReviewError, InvalidInputError, UserFacingError
 from reviewer_app.interchange import from_document, to_document
+from reviewer_app.learning.dataset import REGIONS
 from reviewer_app.locations import classify
 from reviewer_app.paths import AppPaths
 from reviewer_app.review import Methodology, Review, ReviewType
@@ -357,6 +359,8 @@ def cmd_export_learning(args: argparse.Namespace, files: StoredReviewFiles) -> i
     review = open_review(files, Path(args.file))
     try:
         dataset = review.dataset()
+        if args.region:
+            dataset = replace(dataset, region=args.region)
         write_dataset(dataset, args.format, Path(args.out))
     finally:
         review.close()
@@ -365,6 +369,67 @@ def cmd_export_learning(args: argparse.Namespace, files: StoredReviewFiles) -> i
         f"{len(dataset.findings)} finding(s)). It holds no names, dates of birth or free text "
         "from the case."
     )
+    return EXIT_OK
+
+
+COLLATE_BY = {
+    "theme": "theme",
+    "category": "category",
+    "stage": "journey-stage",
+    "agency-type": "agency-type",
+}
+
+
+def cmd_collate(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    """Collate learning datasets given on the command line: one group a line on stdout
+    (label, findings, reviews), every refusal on stderr; optionally a table or a briefing."""
+    from exporters.briefing import export_briefing
+    from exporters.collation_table import TableFormat, write_collation_table
+    from exporters.report.export import Format
+    from reviewer_app.learning.collation import Dimension, briefing_for
+    from reviewer_app.services.collation import CollationService
+
+    service = CollationService()
+    if args.merges:
+        service.import_merges(Path(args.merges))
+    result = service.import_files([Path(name) for name in args.files])
+    for refusal in result.refused:
+        what = "kept out" if refusal.quarantined else "refused"
+        print(f"{what}: {refusal.describe()}", file=sys.stderr)
+    for note in (*result.flagged, *result.duplicates):
+        print(f"note: {note}", file=sys.stderr)
+    print(result.summary, file=sys.stderr)
+    if not service.collation.held:
+        print("error: no learning dataset could be collated.", file=sys.stderr)
+        return EXIT_PROBLEM
+    dimension = Dimension(COLLATE_BY[args.by])
+    if args.briefing is not None:
+        if not args.out:
+            raise InvalidInputError("Give --out with a .docx or .pdf file name for the briefing.")
+        group = service.collation.theme_group(args.briefing)
+        if group is None:
+            raise InvalidInputError(
+                f"No collated finding has the theme '{args.briefing}'. Run without --briefing "
+                "to list the themes."
+            )
+        out = Path(args.out)
+        if out.suffix.lower() not in (".docx", ".pdf"):
+            raise InvalidInputError("A briefing is written as .docx or .pdf.")
+        file_format: Format = "pdf" if out.suffix.lower() == ".pdf" else "docx"
+        export_briefing(briefing_for(group), file_format, out, overwrite=args.overwrite)
+        print(f"Briefing on '{group.label}' written to {out}.", file=sys.stderr)
+        return EXIT_OK
+    for group in service.collation.groups(dimension):
+        print(f"{group.label}\t{group.count}\t{group.review_count}")
+    if args.out:
+        out = Path(args.out)
+        if out.suffix.lower() not in (".csv", ".xlsx"):
+            raise InvalidInputError("The collated table is written as .csv or .xlsx.")
+        table_format: TableFormat = "xlsx" if out.suffix.lower() == ".xlsx" else "csv"
+        write_collation_table(
+            service.collation, table_format, out, dimension=dimension, overwrite=args.overwrite
+        )
+        print(f"Collated table written to {out}.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -515,7 +580,21 @@ def build_parser() -> argparse.ArgumentParser:
     learning.add_argument("file")
     learning.add_argument("--out", required=True)
     learning.add_argument("--format", choices=["json", "csv"], default="json")
+    learning.add_argument(
+        "--region", choices=REGIONS, help="the partnership's region (coarse: one of ten)"
+    )
     learning.set_defaults(handler=cmd_export_learning)
+
+    collate = sub.add_parser(
+        "collate", help="collate learning datasets (one group a line: label, findings, reviews)"
+    )
+    collate.add_argument("files", nargs="+", metavar="FILE")
+    collate.add_argument("--by", choices=sorted(COLLATE_BY), default="theme")
+    collate.add_argument("--out", help="a .csv or .xlsx table; with --briefing, a .docx or .pdf")
+    collate.add_argument("--briefing", metavar="THEME", help="write a briefing on this theme")
+    collate.add_argument("--merges", metavar="FILE", help="theme merges shared as JSON")
+    collate.add_argument("--overwrite", action="store_true")
+    collate.set_defaults(handler=cmd_collate)
 
     ready = sub.add_parser("check", help="readiness for the panel (exit 1 with problems)")
     ready.add_argument("file")

@@ -337,6 +337,8 @@ class ThemeBriefing:
     age_bands: tuple[Tally, ...]
     categories: tuple[Tally, ...]  # why it happens: the typology's underlying patterns
     questions: tuple[str, ...]  # for local self-assessment
+    #: per question, the files of the datasets that asked it (to name them if one is refused)
+    question_sources: tuple[tuple[str, ...], ...] = ()
 
 
 def _tally(
@@ -354,6 +356,7 @@ def briefing_for(group: Group) -> ThemeBriefing:
     review_types: Counter[str] = Counter()
     ages: Counter[str] = Counter()
     questions: dict[str, str] = {}
+    sources: dict[str, dict[str, None]] = {}
     seen_reviews: set[str] = set()
     for item in group.findings:
         f = item.finding
@@ -366,7 +369,9 @@ def briefing_for(group: Group) -> ThemeBriefing:
             review_types[item.review_type] += 1
             ages[item.age_band] += 1
         for question in f.board_questions:
-            questions.setdefault(" ".join(question.split()).casefold(), question.strip())
+            key = " ".join(question.split()).casefold()
+            questions.setdefault(key, question.strip())
+            sources.setdefault(key, {})[item.file_name or item.dataset_id] = None
     descriptions = {c.key: c.description for c in typology()}
     stage_order = [s.key for s in journey_stages()]
     return ThemeBriefing(
@@ -382,4 +387,5 @@ def briefing_for(group: Group) -> ThemeBriefing:
             for k, n in sorted(categories.items(), key=lambda kv: (-kv[1], kv[0]))
         ),
         questions=tuple(questions.values()),
+        question_sources=tuple(tuple(sources[k]) for k in questions),
     )

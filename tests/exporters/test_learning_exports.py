@@ -80,3 +80,34 @@ def test_briefing_has_the_lipp_parts_in_both_formats(tmp_path: Path) -> None:
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Why it happens" in text and "Questions for local self-assessment" in text
     assert reader.outline  # bookmarks for navigation
+
+
+def test_a_briefing_with_a_name_is_refused_naming_the_dataset_file(tmp_path: Path) -> None:
+    """The second line of defence: a dataset held without the import gate (as an older app
+    version held them) with a name in a question blocks the briefing, and the message names
+    the dataset's file, never the name."""
+    from dataclasses import replace
+
+    from exporters.briefing import BriefingBlockedError, export_briefing
+    from reviewer_app.learning.collation import HeldDataset
+
+    clean = synthetic(6)
+    leaky = replace(
+        clean[0],
+        findings=tuple(
+            replace(
+                f, theme="Strategy discussions", board_questions=("Why was Jayden Smith not seen?",)
+            )
+            for f in clean[0].findings[:1]
+        ),
+    )
+    collation = Collation([HeldDataset(leaky, file_name="given-to-me.json"), *clean[1:]])
+    group = collation.theme_group("Strategy discussions")
+    assert group is not None
+    for file_format in ("docx", "pdf"):
+        target = tmp_path / f"briefing.{file_format}"
+        with pytest.raises(BriefingBlockedError) as caught:
+            export_briefing(briefing_for(group), file_format, target)
+        assert "given-to-me.json" in str(caught.value)
+        assert "Jayden" not in str(caught.value) and "override" not in str(caught.value)
+        assert not target.exists()
