@@ -8,7 +8,7 @@ reaches the window through the services the composition root builds.
 from __future__ import annotations
 
 from exporters.briefing import export_briefing
-from exporters.collation_table import write_collation_table
+from exporters.collation_table import TableFormat, write_collation_table
 from exporters.report.context import ChronologyMode
 from exporters.report.export import ExportBlockedError, ExportResult, Format, Progress
 from exporters.report.service import Preview
@@ -49,6 +49,7 @@ __all__ = [
     "ReportTemplate",
     "Section",
     "Table",
+    "TableFormat",
     "TitlePage",
     "export_briefing",
     "report_lines",

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.errors import DamagedReviewError, ReviewLockedError
+from reviewer_app.errors import DamagedReviewError, ReviewLockedError, UserFacingError
 from reviewer_app.paths import AppPaths
 from reviewer_app.review_file import KeyringNotice
 from reviewer_app.services.open_review import ReviewServices, ReviewSessions
@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     # Loaded when first used, not at start: the start screen needs none of them, and they pull
     # in the exporters (python-docx, reportlab), the import wizard (openpyxl) and every page.
     from reviewer_app.learning.collation import ThemeBriefing
-    from reviewer_app.learning.repository import LearningLibraryAccess
+    from reviewer_app.learning.repository import CollationStore, LearningLibraryAccess
     from ui.learning.collation_page import CollationWindow
     from ui.learning.library_page import LearningLibraryWindow
     from ui.workspace.workspace import Place, Workspace
@@ -396,10 +396,23 @@ class MainWindow(QMainWindow):
             from ui.learning.collation_page import CollationWindow
 
             self._collation_window = CollationWindow(
-                CollationService(), _export_briefing, self.runner
+                CollationService(self._kept_collation()), _export_briefing, self.runner
             )
         self._collation_window.show()
         self._collation_window.raise_()
+
+    def _kept_collation(self) -> CollationStore | None:
+        """The collation kept in the learning library: open already, or opened with the key
+        remembered on this computer; else None (the collation lasts as long as its window)."""
+        library = self.library
+        if library is None:
+            return None
+        if library.repository is None and library.exists():
+            try:
+                library.open_remembered()
+            except UserFacingError:
+                log.info("the learning library could not be opened with a remembered key")
+        return library.collation
 
     def _lock_learning(self) -> None:
         """The library locks with the review: its window closes and its key is dropped."""

@@ -11,9 +11,8 @@ import itertools
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -22,154 +21,32 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from exporters.api import TableFormat, write_collation_table
 from reviewer_app.errors import UserFacingError
 from reviewer_app.learning.collation import (
-    CollatedFinding,
+    CollationFilter,
     Dimension,
     Group,
     ThemeBriefing,
-    agency_label,
     briefing_for,
-    category_label,
-    review_type_label,
-    stage_label,
 )
+from reviewer_app.learning.themes import MergeSuggestion
 from reviewer_app.services.collation import CollationImport, CollationService
 from ui.errors import show_error
 from ui.learning.bar_chart import BarChart
+from ui.learning.collation_datasets import DatasetsDialog
+from ui.learning.collation_filters import FilterBar
+from ui.learning.collation_models import FindingsModel, GroupsModel, table_view
+from ui.learning.import_summary import ImportSummaryDialog
+from ui.learning.theme_merges import MergePanel
 from ui.style import heading, plain_label
 from ui.tasks import TaskRunner
 
 BriefingExport = Callable[[ThemeBriefing, str, Path], object]
-Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class GroupsModel(QAbstractTableModel):
-    """One row per group: the value, findings, reviews. A pure model, tested without a window."""
-
-    HEADERS = ("Value", "Findings", "Reviews")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.groups: list[Group] = []
-        self.dimension = Dimension.CATEGORY
-
-    def set_groups(self, dimension: Dimension, groups: list[Group]) -> None:
-        self.beginResetModel()
-        self.dimension, self.groups = dimension, groups
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.groups)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        group = self.groups[index.row()]
-        values = (group.label, group.count, group.review_count)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return str(values[index.column()])
-        if role == SORT_ROLE:
-            return values[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column():
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return (self.dimension.label, *self.HEADERS[1:])[section]
-        return None
-
-
-class FindingsModel(QAbstractTableModel):
-    """The findings behind one group."""
-
-    HEADERS = ("Theme", "Category", "Stage", "Agency types", "Review", "Questions for the board")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.findings: list[CollatedFinding] = []
-
-    def set_findings(self, findings: list[CollatedFinding]) -> None:
-        self.beginResetModel()
-        self.findings = findings
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.findings)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def row_values(self, row: int) -> tuple[str, ...]:
-        item = self.findings[row]
-        f = item.finding
-        year = f", {item.review_year}" if item.review_year else ""
-        return (
-            " ".join(f.theme.split()),
-            category_label(f.category),
-            stage_label(f.journey_stage),
-            ", ".join(agency_label(a) for a in f.agency_types),
-            f"{short_review_type(item.review_type)}{year}; child {item.age_band}",
-            " ".join(f.board_questions),
-        )
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-        ):
-            return self.row_values(index.row())[index.column()]
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
-
-
-_SHORT_TYPES = {
-    "lcspr": "LCSPR",
-    "scr": "SCR",
-    "rapid-review": "Rapid review",
-    "sar": "SAR",
-    "cpr": "CPR",
-    "dhr": "DHR",
-}
-
-
-def short_review_type(key: str) -> str:
-    """A short name for the findings table ("LCSPR"); the tooltip has the same."""
-    return _SHORT_TYPES.get(key) or review_type_label(key)
-
-
-def _table(name: str) -> QTableView:
-    view = QTableView()
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.setTabKeyNavigation(False)
-    view.setWordWrap(False)
-    return view
 
 
 class CollationWindow(QWidget):
@@ -189,8 +66,18 @@ class CollationWindow(QWidget):
         self.choose_files: Callable[[], list[Path]] = self._ask_for_files
         self.choose_briefing_path: Callable[[str], tuple[Path, str] | None] = self._ask_for_path
 
+        self.choose_table_path: Callable[[], Path | None] = self._ask_for_table_path
+        self.choose_merges_path: Callable[[bool], Path | None] = self._ask_for_merges_path
         self.import_button = QPushButton("&Import learning datasets…")
+        self.datasets_button = QPushButton("&Datasets…")
+        self.table_button = QPushButton("Export &table…")
         self.clear_button = QPushButton("&Clear")
+        self.filters = FilterBar()
+        self.merges = MergePanel()
+        self.share_button = QPushButton("Export &merges…")
+        self.use_shared_button = QPushButton("&Use shared merges…")
+        self.kept = plain_label()
+        self.kept.setAccessibleName("Where the collation is kept")
         self.dimension = QComboBox()
         self.dimension.setAccessibleName("Collate findings by")
         for dimension in Dimension:
@@ -198,7 +85,7 @@ class CollationWindow(QWidget):
         self.summary = plain_label()
         self.summary.setAccessibleName("What is collated")
         self.groups_model = GroupsModel()
-        self.groups = _table("Collated findings")
+        self.groups = table_view("Collated findings")
         self.groups.setModel(self.groups_model)
         self.groups.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
@@ -211,7 +98,7 @@ class CollationWindow(QWidget):
         chart_area.setWidgetResizable(True)
         chart_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.findings_model = FindingsModel()
-        self.findings = _table("Findings behind the selected value")
+        self.findings = table_view("Findings behind the selected value")
         self.findings.setModel(self.findings_model)
         header = self.findings.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -221,22 +108,43 @@ class CollationWindow(QWidget):
         self.findings_label = QLabel("&Findings behind the selected value")
         self.findings_label.setBuddy(self.findings)
         self.briefing_button = QPushButton("Export &briefing on this theme…")
-        for button in (self.import_button, self.clear_button, self.briefing_button):
+        for button in (
+            self.import_button,
+            self.datasets_button,
+            self.table_button,
+            self.clear_button,
+            self.briefing_button,
+            self.share_button,
+            self.use_shared_button,
+        ):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
         by_label = QLabel("Collate &by")
         by_label.setBuddy(self.dimension)
 
         top = QHBoxLayout()
         top.addWidget(self.import_button)
+        top.addWidget(self.datasets_button)
+        top.addWidget(self.table_button)
         top.addWidget(self.clear_button)
         top.addStretch(1)
         top.addWidget(by_label)
         top.addWidget(self.dimension)
+        self.merge_area = QWidget()
+        merge_layout = QVBoxLayout(self.merge_area)
+        merge_layout.setContentsMargins(0, 0, 0, 0)
+        merge_layout.addWidget(self.merges, 1)
+        share = QHBoxLayout()
+        share.addWidget(self.share_button)
+        share.addWidget(self.use_shared_button)
+        share.addStretch(1)
+        merge_layout.addLayout(share)
         upper = QSplitter()
         upper.addWidget(self.groups)
         upper.addWidget(chart_area)
-        upper.setStretchFactor(0, 1)
-        upper.setStretchFactor(1, 1)
+        upper.addWidget(self.merge_area)
+        upper.setStretchFactor(0, 2)
+        upper.setStretchFactor(1, 2)
+        upper.setStretchFactor(2, 1)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -261,13 +169,21 @@ class CollationWindow(QWidget):
             )
         )
         layout.addLayout(top)
+        layout.addWidget(self.filters)
         layout.addWidget(self.summary)
+        layout.addWidget(self.kept)
         layout.addWidget(body, 1)
         order = [
             self.import_button,
+            self.datasets_button,
+            self.table_button,
             self.clear_button,
             self.dimension,
+            self.filters,
             self.groups,
+            self.merges,
+            self.share_button,
+            self.use_shared_button,
             self.findings,
             self.briefing_button,
         ]
@@ -276,6 +192,19 @@ class CollationWindow(QWidget):
 
         self.import_button.clicked.connect(self.import_files)
         self.clear_button.clicked.connect(self.clear)
+        self.datasets_button.clicked.connect(self.show_datasets)
+        self.table_button.clicked.connect(self.export_table)
+        self.filters.changed.connect(self._filter_changed)
+        self.merges.merge.connect(self.merge)
+        self.merges.dismiss.connect(self.dismiss)
+        self.share_button.clicked.connect(self.export_merges)
+        self.use_shared_button.clicked.connect(self.use_shared_merges)
+        self.kept.setText(
+            "The collation is kept in your learning library."
+            if service.kept
+            else "This collation is not kept: open your learning library (Learning library…) "
+            "before Learning across reviews to keep it between sessions."
+        )
         self.dimension.currentIndexChanged.connect(lambda _i: self.refresh())
         self.groups.selectionModel().currentRowChanged.connect(lambda *_: self._show_group())
         self.chart.bar_clicked.connect(self.select_group)
@@ -292,14 +221,28 @@ class CollationWindow(QWidget):
         groups = self.service.collation.groups(dimension)
         self.groups_model.set_groups(dimension, groups)
         self.chart.set_bars([(g.label, g.count) for g in groups], f"Findings by {dimension.label}")
-        datasets = self.service.collation.datasets
-        findings = sum(len(d.findings) for d in datasets)
+        counted = self.service.collation.counted()
+        held = len(self.service.collation.held)
+        findings = (
+            sum(g.count for g in groups)
+            if dimension is not Dimension.AGENCY_TYPE
+            else len(self.service.collation.findings())
+        )
+        filtered = (
+            f" (of {held}, with the filter above)" if self.service.collation.filter.active else ""
+        )
         self.summary.setText(
-            f"{len(datasets)} review{'s' if len(datasets) != 1 else ''} and {findings} "
+            f"{len(counted)} review{'s' if len(counted) != 1 else ''}{filtered} and {findings} "
             f"finding{'s' if findings != 1 else ''} collated."
-            if datasets
+            if held
             else "No learning datasets imported yet."
         )
+        is_theme = dimension is Dimension.THEME
+        self.merge_area.setVisible(is_theme)
+        if is_theme:
+            self.merges.set_suggestions(self.service.suggestions())
+        self.datasets_button.setEnabled(bool(held))
+        self.table_button.setEnabled(bool(held))
         if groups:
             self.select_group(0)
         else:
@@ -346,11 +289,84 @@ class CollationWindow(QWidget):
         if not isinstance(result, CollationImport):
             return
         self.summary.setText(f"{self.summary.text()} Import: {result.summary}")
-        if result.refused or result.flagged:
-            show_error(
-                self,
-                UserFacingError("Not everything was imported:\n  " + "\n  ".join(result.lines())),
+        if result.refused or result.flagged or result.duplicates:
+            refused = result.refused
+            self.import_summary = ImportSummaryDialog(
+                result, lambda path: self.service.write_refusals(refused, path), self
             )
+            self.import_summary.open()
+
+    def _filter_changed(self, chosen: object) -> None:
+        if isinstance(chosen, CollationFilter):
+            self.service.set_filter(chosen)
+            self.refresh()
+
+    def merge(self, suggestion: object) -> None:
+        if isinstance(suggestion, MergeSuggestion):
+            self.service.merge(suggestion.variant, suggestion.into)
+            self.refresh()
+            self.summary.setText(
+                f"“{suggestion.variant_label}” now counts as “{suggestion.into_label}”."
+            )
+
+    def dismiss(self, suggestion: object) -> None:
+        if isinstance(suggestion, MergeSuggestion):
+            self.service.dismiss(suggestion)
+            self.refresh()
+
+    def show_datasets(self) -> None:
+        dialog = DatasetsDialog(list(self.service.collation.held), self)
+        dialog.remove.connect(lambda keys: self._remove(dialog, keys))
+        self.datasets_dialog = dialog
+        dialog.open()
+
+    def _remove(self, dialog: DatasetsDialog, keys: list[str]) -> None:
+        for key in keys:
+            self.service.remove(key)
+        dialog.set_held(list(self.service.collation.held))
+        self.refresh()
+
+    def export_table(self) -> None:
+        path = self.choose_table_path()
+        if path is None:
+            return
+        table_format: TableFormat = "csv" if path.suffix.lower() == ".csv" else "xlsx"
+        try:
+            write_collation_table(
+                self.service.collation,
+                table_format,
+                path,
+                dimension=self.current_dimension(),
+                overwrite=True,
+            )
+        except UserFacingError as error:
+            show_error(self, error)
+            return
+        self.summary.setText(f"The collated table was written to '{path.name}'.")
+
+    def export_merges(self) -> None:
+        path = self.choose_merges_path(True)
+        if path is None:
+            return
+        try:
+            self.service.export_merges(path, overwrite=True)
+        except UserFacingError as error:
+            show_error(self, error)
+            return
+        self.summary.setText(f"The theme merges were written to '{path.name}'.")
+
+    def use_shared_merges(self) -> None:
+        path = self.choose_merges_path(False)
+        if path is None:
+            return
+        try:
+            added = self.service.import_merges(path)
+        except UserFacingError as error:
+            show_error(self, error)
+            return
+        self.refresh()
+        plural = "s" if added != 1 else ""
+        self.summary.setText(f"{added} theme merge{plural} added from '{path.name}'.")
 
     def _failed(self, error: Exception) -> None:
         self.import_button.setEnabled(True)
@@ -359,6 +375,7 @@ class CollationWindow(QWidget):
 
     def clear(self) -> None:
         self.service.clear()
+        self.filters.reset()
         self.refresh()
 
     def export_theme_briefing(self) -> None:
@@ -389,6 +406,26 @@ class CollationWindow(QWidget):
             self, "Import learning datasets", "", "Learning datasets (*.json *.csv)"
         )
         return [Path(n) for n in names]
+
+    def _ask_for_table_path(self) -> Path | None:
+        name, _kind = QFileDialog.getSaveFileName(
+            self,
+            "Export the collated table",
+            "Collated learning.xlsx",
+            "Excel workbook (*.xlsx);;CSV (*.csv)",
+        )
+        return Path(name) if name else None
+
+    def _ask_for_merges_path(self, saving: bool) -> Path | None:
+        if saving:
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Export theme merges", "Theme merges.json", "Theme merges (*.json)"
+            )
+        else:
+            name, _ = QFileDialog.getOpenFileName(
+                self, "Use shared theme merges", "", "Theme merges (*.json)"
+            )
+        return Path(name) if name else None
 
     def _ask_for_path(self, theme: str) -> tuple[Path, str] | None:
         stem = "".join(ch if ch.isalnum() or ch in " -" else " " for ch in theme).strip()

@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -133,7 +134,15 @@ def main() -> int:
     save(page, "learning-notes-page.png")
 
     collation = CollationService()
-    collation.add([review.dataset(), *synthetic(24)])
+    typed = [
+        replace(d, findings=tuple(replace(f, theme=theme) for f in d.findings))
+        for d, theme in zip(
+            synthetic(4, seed=11),
+            ("Stratergy discussions", "Info sharing", "strategy-discussion.", "Chronic neglect"),
+            strict=True,
+        )
+    ]
+    collation.add([review.dataset(), *synthetic(24), *typed])
     window2 = CollationWindow(collation, lambda *args: None, ImmediateTaskRunner())
     window2.dimension.setCurrentIndex(window2.dimension.findData(Dimension.JOURNEY_STAGE.value))
     window2.select_group(1)

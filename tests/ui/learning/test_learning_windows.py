@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -293,3 +294,75 @@ def test_a_file_can_be_attached_to_a_note_with_undo(
     page.attach_button.click()
     assert len(service.notes()[0].attachments) == 1  # refused, nothing changed
     assert message_boxes, "the reviewer is told why"
+
+
+def test_collation_window_merges_filters_removes_and_explains_refusals(
+    qtbot: QtBot, tmp_path: Path, message_boxes: list[Shown]
+) -> None:
+    from dataclasses import replace
+
+    from reviewer_app.learning.collation import CollationFilter
+    from tests.reviewer_app.learning.test_collation_gate import _leaky
+
+    datasets = [d for d in synthetic(40) if d.findings][:18]
+    paths = []
+    for n, d in enumerate(datasets):
+        if n % 3 == 0:  # a slip of the keyboard in some themes
+            d = replace(
+                d, findings=tuple(replace(f, theme="Stratergy discussions") for f in d.findings)
+            )
+        paths.append(tmp_path / f"{d.dataset_id}.json")
+        paths[-1].write_text(to_json(d), "utf-8")
+    leak = tmp_path / "given-to-me.json"
+    leak.write_text(to_json(_leaky()), "utf-8")
+    window = CollationWindow(CollationService(), export_briefing, ImmediateTaskRunner())  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    assert "not kept" in window.kept.text()
+    window.choose_files = lambda: [*paths, leak]
+    window.import_button.click()
+    summary = window.import_summary
+    assert "given-to-me.json" in summary.details.toPlainText()
+    assert "Jayden" not in summary.details.toPlainText()
+    saved = tmp_path / "refused.csv"
+    summary.choose_path = lambda: saved
+    summary.save_button.click()
+    assert "given-to-me.json" in saved.read_text("utf-8")
+    summary.close()
+
+    window.dimension.setCurrentIndex(window.dimension.findData(Dimension.THEME.value))
+    assert window.merge_area.isVisible()
+    texts = [window.merges.list.item(i).text() for i in range(window.merges.list.count())]
+    assert any("Stratergy discussions" in t and "Strategy discussions" in t for t in texts)
+    before = len(window.groups_model.groups)
+    row = next(i for i, t in enumerate(texts) if "Stratergy" in t)
+    window.merges.list.setCurrentRow(row)
+    qtbot.keyClick(window.merges.list, Qt.Key.Key_Return)
+    assert len(window.groups_model.groups) == before - 1
+    assert "now counts as" in window.summary.text()
+
+    first_year = min(d.review_year for d in datasets if d.review_year)
+    window.filters.year_to.setValue(first_year)
+    assert isinstance(window.service.collation.filter, CollationFilter)
+    counted = [d for d in datasets if d.review_year is not None and d.review_year <= first_year]
+    assert window.summary.text().startswith(f"{len(counted)} review")
+    window.filters.reset()
+
+    window.datasets_button.click()
+    dialog = window.datasets_dialog
+    assert dialog.table.rowCount() == len(datasets)
+    dialog.table.selectRow(0)
+    dialog.remove_button.click()
+    assert dialog.table.rowCount() == len(datasets) - 1
+    assert len(window.service.collation.held) == len(datasets) - 1
+    dialog.close()
+
+    table = tmp_path / "collated.xlsx"
+    window.choose_table_path = lambda: table
+    window.table_button.click()
+    assert table.exists()
+    merges = tmp_path / "merges.json"
+    window.choose_merges_path = lambda saving: merges
+    window.share_button.click()
+    assert "counts_as" in merges.read_text("utf-8")
+    assert _unnamed_controls(window) == []
