@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reviewer_app.analysis.reference import journey_stages, typology
@@ -139,24 +140,40 @@ def dataset_problems(
     dataset: LearningDataset, *, today: dt.date | None = None
 ) -> list[DatasetProblem]:
     """Everything that keeps this dataset out of a collation (empty: it may be collated)."""
+    return problems_of([dataset], today=today)[0]
+
+
+def problems_of(
+    datasets: Sequence[LearningDataset], *, today: dt.date | None = None
+) -> list[list[DatasetProblem]]:
+    """The problems of each dataset, its free texts read by the gate in one pass for all (a
+    theme many datasets share is read once)."""
     this_year = (today or dt.date.today()).year
-    problems = _shape_problems(dataset, this_year)
     keys = _keys()
-    for where, field, value in _keyed(dataset):
-        if value not in keys[field]:
-            problems.append(DatasetProblem(where, field, "not one of the values this app uses"))
-    texts = _free_texts(dataset)
+    found: list[list[DatasetProblem]] = []
     pieces: list[TextPiece] = []
-    for where, field, text in texts:
-        if len(text) > MAX_TEXT:
-            problems.append(DatasetProblem(where, field, f"longer than {MAX_TEXT:,} characters"))
-        elif EXACT_DATE.search(text):
-            problems.append(DatasetProblem(where, field, "an exact date"))
-        else:
-            pieces.append(TextPiece(where, field, text))
+    for n, dataset in enumerate(datasets):
+        problems = _shape_problems(dataset, this_year)
+        for where, field, value in _keyed(dataset):
+            if value not in keys[field]:
+                problems.append(DatasetProblem(where, field, "not one of the values this app uses"))
+        for where, field, text in _free_texts(dataset):
+            if len(text) > MAX_TEXT:
+                problems.append(
+                    DatasetProblem(where, field, f"longer than {MAX_TEXT:,} characters")
+                )
+            elif EXACT_DATE.search(text):
+                problems.append(DatasetProblem(where, field, "an exact date"))
+            else:
+                pieces.append(TextPiece(f"{n}{_SPLIT}{where}", field, text))
+        found.append(problems)
     for hit in _scanner().scan_pieces(pieces):
-        problems.append(DatasetProblem(hit.section, hit.block, hit.what or hit.kind.label))
-    return _distinct(problems)
+        index, where = hit.section.split(_SPLIT, 1)
+        found[int(index)].append(DatasetProblem(where, hit.block, hit.what or hit.kind.label))
+    return [_distinct(problems) for problems in found]
+
+
+_SPLIT = "\x1f"
 
 
 def _distinct(problems: list[DatasetProblem]) -> list[DatasetProblem]:

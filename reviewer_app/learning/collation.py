@@ -183,6 +183,7 @@ class Collation:
         merges: ThemeMerges | None = None,
     ) -> None:
         self._held: dict[str, HeldDataset] = {}
+        self._by_id: dict[str, HeldDataset] = {}  # the first held dataset with each id
         self.merges = merges if merges is not None else ThemeMerges()
         self.filter = CollationFilter()
         self.add(datasets)
@@ -199,14 +200,7 @@ class Collation:
                 duplicates.append((held, self._held[held.key]))
                 continue
             if not held.flag:
-                other = next(
-                    (
-                        h
-                        for h in self._held.values()
-                        if h.dataset.dataset_id == held.dataset.dataset_id
-                    ),
-                    None,
-                )
+                other = self._by_id.get(held.dataset.dataset_id)
                 if other is not None:
                     source = f" from '{other.file_name}'" if other.file_name else ""
                     held = replace(
@@ -214,14 +208,23 @@ class Collation:
                     )
                     flagged.append(held)
             self._held[held.key] = held
+            self._by_id.setdefault(held.dataset.dataset_id, held)
             added.append(held)
         return Added(tuple(added), tuple(duplicates), tuple(flagged))
 
     def remove(self, key: str) -> HeldDataset | None:
-        return self._held.pop(key, None)
+        removed = self._held.pop(key, None)
+        if removed is not None and self._by_id.get(removed.dataset.dataset_id) is removed:
+            del self._by_id[removed.dataset.dataset_id]
+            for h in self._held.values():
+                if h.dataset.dataset_id == removed.dataset.dataset_id:
+                    self._by_id[h.dataset.dataset_id] = h
+                    break
+        return removed
 
     def clear(self) -> None:
         self._held.clear()
+        self._by_id.clear()
 
     @property
     def held(self) -> tuple[HeldDataset, ...]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer_app.errors import UserFacingError
-from reviewer_app.learning.checks import dataset_problems
+from reviewer_app.learning.checks import problems_of
 from reviewer_app.learning.collation import Collation, CollationFilter, HeldDataset
 from reviewer_app.learning.dataset import LearningDataset, read_datasets
 from reviewer_app.learning.repository import CollationStore
@@ -94,13 +94,13 @@ def _short_id(dataset: LearningDataset) -> str:
 
 
 def read_dataset_file(path: Path) -> tuple[list[LearningDataset], list[Refusal]]:
-    """The datasets that pass the gate in one file, and the refusals. Never raises."""
+    """The datasets in one file, or the reason it is refused. Never raises."""
     name = path.name
     try:
         if path.stat().st_size > MAX_DATASET_FILE_BYTES:
             return [], [Refusal(name, "too big to be a learning dataset (over 20 MB).")]
         text = path.read_bytes().decode("utf-8")
-        datasets = read_datasets(text, name)
+        return read_datasets(text, name), []
     except UnicodeDecodeError:
         return [], [Refusal(name, "not a UTF-8 text file.")]
     except UserFacingError as exc:
@@ -110,22 +110,22 @@ def read_dataset_file(path: Path) -> tuple[list[LearningDataset], list[Refusal]]
     except Exception as exc:  # any other failure refuses this file only
         log.info("a learning dataset file could not be read: %s", type(exc).__name__)
         return [], [Refusal(name, "could not be read as a learning dataset.")]
-    passed: list[LearningDataset] = []
+
+
+def gate(
+    found: Sequence[tuple[str, LearningDataset]],
+) -> tuple[list[tuple[str, LearningDataset]], list[Refusal]]:
+    """(file name, dataset) pairs split into those that pass the checks and the refusals of
+    those that do not (quarantined, naming the dataset, the finding and the field)."""
+    passed: list[tuple[str, LearningDataset]] = []
     refused: list[Refusal] = []
-    for dataset in datasets:
-        try:
-            problems = dataset_problems(dataset)
-        except Exception as exc:  # pragma: no cover - the checks are total; belt and braces
-            log.info("a learning dataset could not be checked: %s", type(exc).__name__)
-            problems = []
-            refused.append(Refusal(name, f"{_short_id(dataset)} could not be checked.", True))
-            continue
+    for (name, dataset), problems in zip(found, problems_of([d for _n, d in found]), strict=True):
         if problems:
             listed = "; ".join(p.describe() for p in problems[:5])
             more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
             refused.append(Refusal(name, f"{_short_id(dataset)}: {listed}{more}.", True))
         else:
-            passed.append(dataset)
+            passed.append((name, dataset))
     return passed, refused
 
 
@@ -164,13 +164,15 @@ class CollationService:
         """Read, check and hold every dataset of every file; a bad file or dataset is refused
         with its reason and the rest are held."""
         stamp = self._now().isoformat(timespec="seconds")
-        held: list[HeldDataset] = []
+        found: list[tuple[str, LearningDataset]] = []
         refused: list[Refusal] = []
         for path in paths:
             datasets, refusals = read_dataset_file(path)
             refused += refusals
-            held += [HeldDataset(d, file_name=path.name, imported_at=stamp) for d in datasets]
-        return self._hold(held, tuple(refused))
+            found += [(path.name, d) for d in datasets]
+        passed, quarantined = gate(found)
+        held = [HeldDataset(d, file_name=name, imported_at=stamp) for name, d in passed]
+        return self._hold(held, (*refused, *quarantined))
 
     def add(self, datasets: Iterable[LearningDataset], file_name: str = "") -> CollationImport:
         """Hold datasets made in this app (they passed the gate when exported)."""
