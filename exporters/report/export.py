@@ -3,10 +3,11 @@
 The gate scans the report model (every block, with where it is and which words the reviewer
 wrote) and then, as a second stage, what was actually rendered, read back from the bytes about
 to be written: every part of the DOCX zip, and for the PDF every page's text, the document
-information and the bookmarks, read with pypdf. Any hit blocks the export and nothing is
-written. Only an internal working draft may be exported over hits, by explicit
-override, which is recorded in the review's log (date, format and count, never what was found)
-and printed on every page of the draft.
+information and the bookmarks (pypdf reads the file's structure, `pdf_text` its pages' text:
+an independent reading of the file, not of what the renderer meant to draw). Any hit blocks
+the export and nothing is written. Only an internal working draft may be exported over hits,
+by explicit override, which is recorded in the review's log (date, format and count, never
+what was found) and printed on every page of the draft.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from exporters.report import control
 from exporters.report.build import build_report
 from exporters.report.context import ReportOptions
 from exporters.report.control import DocumentStatus
+from exporters.report.pdf_text import pages_text
 from exporters.report.templates import ReportTemplate
 from exporters.report_model import Report, text_pieces
 from reviewer_app.anonymisation.register import PseudonymRegister
@@ -108,12 +110,13 @@ def check_review(
 
 
 def pdf_texts(data: bytes) -> list[TextPiece]:
-    """What a PDF says, read back with pypdf: each page's text, the document information
+    """What a PDF says, read back from its bytes: each page's text (`pdf_text`: pypdf for the
+    file's structure, the content streams read in one pass each), the document information
     and the bookmarks (outline)."""
     reader = PdfReader(io.BytesIO(data))
     pieces = [
-        TextPiece("The PDF file", f"page {n}", page.extract_text() or "", written=())
-        for n, page in enumerate(reader.pages, start=1)
+        TextPiece("The PDF file", f"page {n}", text, written=())
+        for n, text in enumerate(pages_text(reader.pages), start=1)
     ]
     info: dict[str, Any] = dict(reader.metadata or {})
     pieces.append(
