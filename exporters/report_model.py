@@ -6,7 +6,7 @@ code, which only lays these blocks out. Texts are plain strings; emphasis is by 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -116,11 +116,16 @@ class Report:
         return [b for b in self.blocks() if isinstance(b, Heading)]
 
 
-def text_pieces(report: Report) -> Iterator[TextPiece]:
+def text_pieces(report: Report, *, distinct: bool = False) -> Iterator[TextPiece]:
     """Every text of the report, with where it is and which spans the reviewer wrote, for the
     anonymisation scan. Locations never quote the report's text (a heading may hold a name):
-    a heading is named by its number ("Finding 2") or its place."""
+    a heading is named by its number ("Finding 2") or its place.
+
+    `distinct`: a table cell whose text an earlier cell had is left out (its spans are those
+    of its text, so it would be read the same): every text is still there, at its first place
+    only; enough to tell whether anything is found, not to list every place it is."""
     written = report.written
+    seen: set[str] | None = set() if distinct else None
 
     def piece(section: str, block: str, text: str, shift: int = 0, own: str = "") -> TextPiece:
         if written is None:
@@ -158,7 +163,7 @@ def text_pieces(report: Report) -> Iterator[TextPiece]:
                 for n, item in enumerate(block.items, start=1):
                     yield piece(where, f"list item {n}", item)
             elif isinstance(block, Table):
-                yield from _table_pieces(where, block, piece, written)
+                yield from _table_pieces(where, block, piece, written, seen)
             elif isinstance(block, TitlePage):
                 for n, text in enumerate((block.marking, block.title, *block.lines), start=1):
                     yield piece("Title page", f"line {n}", text)
@@ -183,12 +188,19 @@ def _table_pieces(
     table: Table,
     piece: Callable[..., TextPiece],
     written: Mapping[str, tuple[Span, ...]] | None,
+    seen: set[str] | None = None,
 ) -> Iterator[TextPiece]:
     if table.caption:
         yield piece(where, "table caption", table.caption)
     columns = [f", column “{c.title}”" for c in table.columns]
     spans_of = written.get if written is not None else None
     for n, row in enumerate(table.rows, start=1):
+        cells: Sequence[str] = row
+        if seen is not None:
+            if seen.issuperset(row):
+                continue  # every cell read before
+            cells = [cell if cell not in seen else "" for cell in row]
+            seen.update(row)
         # A row is named by its cells the app wrote (the chronology's date), never by the
         # reviewer's words, which may be what the hit is about.
         named = ", ".join(
@@ -197,7 +209,7 @@ def _table_pieces(
             if i < len(row) and row[i] and spans_of is not None and not spans_of(row[i])
         )
         row_label = f"table row {n}" + (f" ({named})" if named else "")
-        for column, cell in zip(columns, row, strict=False):
+        for column, cell in zip(columns, cells, strict=False):
             if not cell:
                 continue
             if spans_of is None:  # (the quick way: a long table has many cells)
