@@ -3,8 +3,9 @@
 Digit runs that may be a phone or NHS number, a "DOB …" phrase, a house number and street, a
 postcode, and a title before a capitalised word ("Dr Priya…"), each looked for in its own pass
 over the text (see `shapes`). Capitalised words (possible names) are collected in one
-`findall` and judged as a set. A register's own dates of birth and initials are keys in its automaton
-(`forms.date_keys`, `forms.initials_keys`). What each match means is decided in `scan`.
+`findall` and judged as a set. A register's own dates of birth and initials are keys in its
+automaton (`forms.date_keys`, `forms.initials_keys`). What each match means is decided in
+`scan`.
 """
 
 from __future__ import annotations
