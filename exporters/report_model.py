@@ -6,7 +6,7 @@ code, which only lays these blocks out. Texts are plain strings; emphasis is by 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -122,8 +122,9 @@ def text_pieces(report: Report, *, distinct: bool = False) -> Iterator[TextPiece
     a heading is named by its number ("Finding 2") or its place.
 
     `distinct`: a table cell whose text an earlier cell had is left out (its spans are those
-    of its text, so it would be read the same): every text is still there, at its first place
-    only; enough to tell whether anything is found, not to list every place it is."""
+    of its text, so it would be read the same), and cells are named by their table only:
+    every text is still there, once; enough to tell whether anything is found, not to list
+    where (for that, the full listing)."""
     written = report.written
     seen: set[str] | None = set() if distinct else None
 
@@ -195,12 +196,14 @@ def _table_pieces(
     columns = [f", column “{c.title}”" for c in table.columns]
     spans_of = written.get if written is not None else None
     for n, row in enumerate(table.rows, start=1):
-        cells: Sequence[str] = row
         if seen is not None:
             if seen.issuperset(row):
                 continue  # every cell read before
-            cells = [cell if cell not in seen else "" for cell in row]
-            seen.update(row)
+            for cell in row:
+                if cell and cell not in seen:
+                    seen.add(cell)
+                    yield TextPiece(where, "table", cell, spans_of(cell, ()) if spans_of else None)
+            continue
         # A row is named by its cells the app wrote (the chronology's date), never by the
         # reviewer's words, which may be what the hit is about.
         named = ", ".join(
@@ -209,7 +212,7 @@ def _table_pieces(
             if i < len(row) and row[i] and spans_of is not None and not spans_of(row[i])
         )
         row_label = f"table row {n}" + (f" ({named})" if named else "")
-        for column, cell in zip(columns, cells, strict=False):
+        for column, cell in zip(columns, row, strict=False):
             if not cell:
                 continue
             if spans_of is None:  # (the quick way: a long table has many cells)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import cast
 
 from exporters.report import appendices, sections
 from exporters.report.context import BuildContext, ReportOptions
@@ -154,6 +155,12 @@ class _Unmarker:
             self.written[plain] = tuple(sorted({*before, *spans}))
         return plain
 
+    def row(self, row: tuple[str, ...]) -> tuple[str, ...]:
+        cells = tuple(map(self._plain.get, row))  # (the quick way: cells repeat)
+        if None in cells:
+            return tuple(map(self, row))
+        return cast(tuple[str, ...], cells)
+
     def block(self, block: Block) -> Block:
         if isinstance(block, Heading | Paragraph | Note):
             return replace(block, text=self(block.text))
@@ -163,7 +170,7 @@ class _Unmarker:
             return replace(
                 block,
                 caption=self(block.caption),
-                rows=tuple(tuple(self(cell) for cell in row) for row in block.rows),
+                rows=tuple([self.row(row) for row in block.rows]),
             )
         if isinstance(block, TitlePage):
             return replace(

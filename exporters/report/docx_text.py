@@ -38,6 +38,13 @@ _SAME_EVERY_TIME = re.compile(
     r"word/(?:styles|stylesWithEffects|fontTable|settings|webSettings|numbering)\.xml"
     r"|word/theme/[^/]+\.xml"
 )
+_ENTITIES = (
+    (b"&lt;", b"<"),
+    (b"&gt;", b">"),
+    (b"&quot;", b'"'),
+    (b"&apos;", b"'"),
+    (b"&amp;", b"&"),
+)
 _KEPT: OrderedDict[tuple[str, bytes], str] = OrderedDict()
 _KEEP = 32
 
@@ -73,13 +80,20 @@ def part_text(name: str, raw: bytes) -> str:
         return raw.decode("latin-1")
     found: list[bytes] = []
     if name.startswith("word/") and b"<w:t" in raw:
-        # A line per paragraph and cell: runs are ">text" and breaks empty; joined with NUL
-        # (never in XML text) before each, "NUL>" then joins a run on and a lone NUL breaks.
-        runs = _W_TEXT.findall(raw)
-        found.append((b"\0" + b"\0".join(runs)).replace(b"\0>", b"").replace(b"\0", b"\n"))
+        # A line per paragraph and cell: runs are ">text" and breaks empty. Joined by line
+        # breaks, "⏎>" then joins a run on to the one before ("&gt;" is how the file writes a
+        # ">" of the text) and a break is an empty line.
+        joined = b"\n".join(_W_TEXT.findall(raw))
+        found.append(joined.replace(b"\n>", b"").removeprefix(b">"))
     else:
         found.extend(_ANY_TEXT.findall(raw))
     for attribute in _TEXT_ATTRIBUTES:
         found.extend(attribute.findall(raw))
-    text = b"\n".join(found).decode("utf-8", "replace")
-    return html.unescape(text) if "&" in text else text
+    raw_text = b"\n".join(found)
+    if b"&" not in raw_text:
+        return raw_text.decode("utf-8", "replace")
+    if b"&#" in raw_text:  # a character by its number: let html read every reference
+        return html.unescape(raw_text.decode("utf-8", "replace"))
+    for entity, character in _ENTITIES:  # XML's own five ("&amp;" last)
+        raw_text = raw_text.replace(entity, character)
+    return raw_text.decode("utf-8", "replace")

@@ -173,9 +173,10 @@ def check_written(
 
 
 def _unread(text: str, scanned: frozenset[str]) -> str:
-    """The lines of `text` the first stage has not read (each distinct line judged once)."""
+    """The lines of `text` the first stage has not read (each distinct line judged once), and
+    that are not blank (a blank line between two others reads as the space it is)."""
     lines = text.split("\n")
-    read = {line for line in set(lines) if line.strip() in scanned}
+    read = {line for line in set(lines) if not line.strip() or line.strip() in scanned}
     if not read:
         return text
     return "\n".join([line for line in lines if line not in read])
