@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import cast
+from typing import Any
 
 from exporters.report import appendices, sections
 from exporters.report.context import BuildContext, ReportOptions
@@ -156,10 +156,12 @@ class _Unmarker:
         return plain
 
     def row(self, row: tuple[str, ...]) -> tuple[str, ...]:
-        cells = tuple(map(self._plain.get, row))  # (the quick way: cells repeat)
-        if None in cells:
-            return tuple(map(self, row))
-        return cast(tuple[str, ...], cells)
+        # (the quick way: cells repeat; `Any` as `get` may give None, which is looked for)
+        cells: tuple[Any, ...] = tuple(map(self._plain.get, row))
+        if None not in cells:
+            return cells
+        pairs = zip(cells, row, strict=True)
+        return tuple([self(text) if cell is None else cell for cell, text in pairs])
 
     def block(self, block: Block) -> Block:
         if isinstance(block, Heading | Paragraph | Note):
