@@ -116,11 +116,17 @@ class Report:
         return [b for b in self.blocks() if isinstance(b, Heading)]
 
 
-def text_pieces(report: Report) -> Iterator[TextPiece]:
+def text_pieces(report: Report, *, distinct: bool = False) -> Iterator[TextPiece]:
     """Every text of the report, with where it is and which spans the reviewer wrote, for the
     anonymisation scan. Locations never quote the report's text (a heading may hold a name):
-    a heading is named by its number ("Finding 2") or its place."""
+    a heading is named by its number ("Finding 2") or its place.
+
+    `distinct`: a table cell whose text an earlier cell had is left out (its spans are those
+    of its text, so it would be read the same), and cells are named by their table only:
+    every text is still there, once; enough to tell whether anything is found, not to list
+    where (for that, the full listing)."""
     written = report.written
+    seen: set[str] | None = set() if distinct else None
 
     def piece(section: str, block: str, text: str, shift: int = 0, own: str = "") -> TextPiece:
         if written is None:
@@ -158,7 +164,7 @@ def text_pieces(report: Report) -> Iterator[TextPiece]:
                 for n, item in enumerate(block.items, start=1):
                     yield piece(where, f"list item {n}", item)
             elif isinstance(block, Table):
-                yield from _table_pieces(where, block, piece, written)
+                yield from _table_pieces(where, block, piece, written, seen)
             elif isinstance(block, TitlePage):
                 for n, text in enumerate((block.marking, block.title, *block.lines), start=1):
                     yield piece("Title page", f"line {n}", text)
@@ -183,12 +189,21 @@ def _table_pieces(
     table: Table,
     piece: Callable[..., TextPiece],
     written: Mapping[str, tuple[Span, ...]] | None,
+    seen: set[str] | None = None,
 ) -> Iterator[TextPiece]:
     if table.caption:
         yield piece(where, "table caption", table.caption)
     columns = [f", column “{c.title}”" for c in table.columns]
     spans_of = written.get if written is not None else None
     for n, row in enumerate(table.rows, start=1):
+        if seen is not None:
+            if seen.issuperset(row):
+                continue  # every cell read before
+            for cell in row:
+                if cell and cell not in seen:
+                    seen.add(cell)
+                    yield TextPiece(where, "table", cell, spans_of(cell, ()) if spans_of else None)
+            continue
         # A row is named by its cells the app wrote (the chronology's date), never by the
         # reviewer's words, which may be what the hit is about.
         named = ", ".join(

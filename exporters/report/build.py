@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from exporters.report import appendices, sections
 from exporters.report.context import BuildContext, ReportOptions
@@ -154,6 +155,14 @@ class _Unmarker:
             self.written[plain] = tuple(sorted({*before, *spans}))
         return plain
 
+    def row(self, row: tuple[str, ...]) -> tuple[str, ...]:
+        # (the quick way: cells repeat; `Any` as `get` may give None, which is looked for)
+        cells: tuple[Any, ...] = tuple(map(self._plain.get, row))
+        if None not in cells:
+            return cells
+        pairs = zip(cells, row, strict=True)
+        return tuple([self(text) if cell is None else cell for cell, text in pairs])
+
     def block(self, block: Block) -> Block:
         if isinstance(block, Heading | Paragraph | Note):
             return replace(block, text=self(block.text))
@@ -163,7 +172,7 @@ class _Unmarker:
             return replace(
                 block,
                 caption=self(block.caption),
-                rows=tuple(tuple(self(cell) for cell in row) for row in block.rows),
+                rows=tuple([self.row(row) for row in block.rows]),
             )
         if isinstance(block, TitlePage):
             return replace(

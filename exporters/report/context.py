@@ -50,6 +50,7 @@ class BuildContext:
     pseudonymiser: Pseudonymiser = field(init=False)
     dates_of_birth: frozenset[dt.date] = field(init=False)
     agency_names: dict[int | None, str] = field(init=False)
+    _cleaned: dict[str, str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.pseudonymiser = Pseudonymiser(self.register)
@@ -60,8 +61,13 @@ class BuildContext:
 
     def clean(self, text: str) -> str:
         """Every text from the review passes through the pseudonym register here (and is
-        marked as the reviewer's)."""
-        return mark(self.pseudonymiser.apply(text.strip())) if text and text.strip() else ""
+        marked as the reviewer's). A text met before comes out as it did (a chronology repeats
+        its agencies, dates and outcomes)."""
+        done = self._cleaned.get(text)
+        if done is None:
+            plain = text.strip() if text else ""
+            done = self._cleaned[text] = mark(self.pseudonymiser.apply(plain)) if plain else ""
+        return done
 
     def drafted(self, section: TemplateSection) -> str:
         return self.clean(self.inputs.section_text.get(section.key, ""))

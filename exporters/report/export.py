@@ -3,20 +3,18 @@
 The gate scans the report model (every block, with where it is and which words the reviewer
 wrote) and then, as a second stage, what was actually rendered, read back from the bytes about
 to be written: every part of the DOCX zip, and for the PDF every page's text, the document
-information and the bookmarks, read with pypdf. Any hit blocks the export and nothing is
-written. Only an internal working draft may be exported over hits, by explicit
-override, which is recorded in the review's log (date, format and count, never what was found)
-and printed on every page of the draft.
+information and the bookmarks (pypdf reads the file's structure, `pdf_text` its pages' text:
+an independent reading of the file, not of what the renderer meant to draw). Any hit blocks
+the export and nothing is written. Only an internal working draft may be exported over hits,
+by explicit override, which is recorded in the review's log (date, format and count, never
+what was found) and printed on every page of the draft.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import io
 import os
-import re
-import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -30,6 +28,8 @@ from exporters.report import control
 from exporters.report.build import build_report
 from exporters.report.context import ReportOptions
 from exporters.report.control import DocumentStatus
+from exporters.report.docx_text import docx_texts
+from exporters.report.pdf_text import pages_text
 from exporters.report.templates import ReportTemplate
 from exporters.report_model import Report, text_pieces
 from reviewer_app.anonymisation.register import PseudonymRegister
@@ -108,12 +108,13 @@ def check_review(
 
 
 def pdf_texts(data: bytes) -> list[TextPiece]:
-    """What a PDF says, read back with pypdf: each page's text, the document information
+    """What a PDF says, read back from its bytes: each page's text (`pdf_text`: pypdf for the
+    file's structure, the content streams read in one pass each), the document information
     and the bookmarks (outline)."""
     reader = PdfReader(io.BytesIO(data))
     pieces = [
-        TextPiece("The PDF file", f"page {n}", page.extract_text() or "", written=())
-        for n, page in enumerate(reader.pages, start=1)
+        TextPiece("The PDF file", f"page {n}", text, written=())
+        for n, text in enumerate(pages_text(reader.pages), start=1)
     ]
     info: dict[str, Any] = dict(reader.metadata or {})
     pieces.append(
@@ -150,43 +151,6 @@ def rendered_pieces(
     return pdf_texts(data)
 
 
-#: A run's text (captured with the ">" before it, so an empty text is not a break), or the end
-#: of a paragraph or cell, a line break or a tab (captured as nothing): one pass over the part.
-_W_TEXT = re.compile(
-    rb"<w:(?:t|instrText|delText)(?:\s[^>]*)?(>[^<]*)</w:|</w:p>|</w:tc>|<w:br/>|<w:tab/>"
-)
-_ANY_TEXT = re.compile(rb">([^<]+)<")
-#: Attributes that may carry words a reader sees: alternative text, bookmark and field names.
-#: (One literal-led pattern each: the regex engine finds a literal start quickly.)
-_TEXT_ATTRIBUTES = tuple(
-    re.compile(name + rb'="([^"]*[A-Za-z][^"]*)"') for name in (b"descr", b"title", b"name")
-)
-
-
-def docx_texts(data: bytes) -> list[TextPiece]:
-    """Every text in every part of a DOCX: the runs' text (a line per paragraph and cell),
-    the text of any other XML element, and the attributes that carry words."""
-    pieces = []
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for info in archive.infolist():
-            raw = archive.read(info.filename)
-            if not info.filename.endswith((".xml", ".rels")):
-                text = raw.decode("latin-1")
-            else:
-                if info.filename.startswith("word/") and b"<w:t" in raw:
-                    # a line per paragraph and cell
-                    found = b"".join([run[1:] if run else b"\n" for run in _W_TEXT.findall(raw)])
-                else:
-                    found = b"\n".join(_ANY_TEXT.findall(raw))
-                for attribute in _TEXT_ATTRIBUTES:
-                    found += b"\n" + b"\n".join(attribute.findall(raw))
-                text = found.decode("utf-8", "replace")
-                if "&" in text:
-                    text = html.unescape(text)
-            pieces.append(TextPiece("The Word file", f"part {info.filename}", text, written=()))
-    return pieces
-
-
 def check_written(
     data: bytes,
     file_format: Format,
@@ -209,9 +173,10 @@ def check_written(
 
 
 def _unread(text: str, scanned: frozenset[str]) -> str:
-    """The lines of `text` the first stage has not read (each distinct line judged once)."""
+    """The lines of `text` the first stage has not read (each distinct line judged once), and
+    that are not blank (a blank line between two others reads as the space it is)."""
     lines = text.split("\n")
-    read = {line for line in set(lines) if line.strip() in scanned}
+    read = {line for line in set(lines) if not line.strip() or line.strip() in scanned}
     if not read:
         return text
     return "\n".join([line for line in lines if line not in read])
@@ -274,8 +239,11 @@ def export_report(
     step("Building the report")
     report = build_report(inputs, template, full, options)
     step("Checking anonymisation")
-    pieces = list(text_pieces(report))
+    # Each distinct text once; only if something is found, every place it is, for the list.
+    pieces = list(text_pieces(report, distinct=True))
     hits = check_report(report, full, pieces)
+    if hits:
+        hits = check_report(report, full)
     if hits and not override:
         raise ExportBlockedError(hits)
     if hits and log is None:

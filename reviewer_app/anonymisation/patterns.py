@@ -1,11 +1,11 @@
-"""The shapes the gate looks for beyond the register's own words, as one compiled alternation.
+"""The shapes the gate looks for beyond the register's own words, a compiled pattern each.
 
-One alternation holds digit runs that may be a phone or NHS number, a "DOB …" phrase, a house
-number and street, a postcode, and a title before a capitalised word ("Dr Priya…"). Every
-branch starts at a digit or a capital (a lookahead says so first), which keeps the single pass
-over a long report quick. Capitalised words (possible names) are collected in one `findall` and
-judged as a set. A register's own dates of birth and initials are keys in its automaton
-(`forms.date_keys`, `forms.initials_keys`). What each match means is decided in `scan`.
+Digit runs that may be a phone or NHS number, a "DOB …" phrase, a house number and street, a
+postcode, and a title before a capitalised word ("Dr Priya…"), each looked for in its own pass
+over the text (see `shapes`). Capitalised words (possible names) are collected in one
+`findall` and judged as a set. A register's own dates of birth and initials are keys in its
+automaton (`forms.date_keys`, `forms.initials_keys`). What each match means is decided in
+`scan`.
 """
 
 from __future__ import annotations
@@ -92,12 +92,15 @@ _DOB_WORDS = r"(?i:d\.?o\.?b\.?|date of birth|birth ?date|born(?: on)?)"
 
 
 @lru_cache(maxsize=4)
-def shapes(*, generic: bool = True, names: bool = True) -> re.Pattern[str]:
-    """One alternation: digit runs (phone and NHS numbers), and with `generic` a "DOB …"
-    phrase, a house number and street and a postcode, and with `names` a title before a
-    capitalised word. Every branch starts at a digit, a capital or the start of "date of
-    birth"/"born", which a lookahead says first. (The register's own dates of birth and
-    initials are keys in its automaton.)"""
+def shapes(*, generic: bool = True, names: bool = True) -> tuple[re.Pattern[str], ...]:
+    """The shapes, one pattern each: digit runs (phone and NHS numbers), and with `generic` a
+    "DOB …" phrase, a house number and street and a postcode, and with `names` a title before
+    a capitalised word. (The register's own dates of birth and initials are keys in its
+    automaton.)
+
+    Each is looked for on its own, in its own pass: one shape's match never hides another's,
+    and each pattern starts with what the regex engine can find quickly (a digit, a capital),
+    which makes five plain passes several times quicker than one alternation of them."""
     up = _upper()
     branches = []
     if generic:
@@ -120,7 +123,7 @@ def shapes(*, generic: bool = True, names: bool = True) -> re.Pattern[str]:
         branches.append(
             rf"(?<![\w'\-])(?P<title>(?:{titles}|{upper})\.? )(?P<titled>[{up}][\w'\-]+)"
         )
-    return re.compile(rf"(?=[\d+{up}dbB])(?:{'|'.join(branches)})")
+    return tuple(re.compile(branch) for branch in branches)
 
 
 @cache

@@ -244,8 +244,13 @@ class Reader:
 
     # -- the one alternation ----------------------------------------------------------------
     def shapes(self) -> None:
-        pattern = shapes(generic=self.generic, names=self.unregistered)
-        for match in pattern.finditer(self.norm.folded):
+        text = self.norm.folded
+        matches = (
+            m
+            for p in shapes(generic=self.generic, names=self.unregistered)
+            for m in p.finditer(text)
+        )
+        for match in matches:
             group = match.lastgroup
             if group == "dobphrase":
                 self._add(

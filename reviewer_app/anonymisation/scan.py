@@ -95,29 +95,36 @@ class LeakScanner:
                 distinct.append(piece)
             which.append(n)
         found = self._scan_distinct(distinct)
-        if not any(found):
+        if not found:
             return []
         hits: list[Hit] = []
         for piece, n in zip(chosen, which, strict=True):
-            for hit in found[n]:
+            for hit in found.get(n, ()):
                 if piece is not distinct[n]:
                     hit = dataclasses.replace(hit, section=piece.section, block=piece.block)
                 hits.append(hit)
         return hits
 
-    def _scan_distinct(self, chosen: list[TextPiece]) -> list[list[Hit]]:
-        """The hits of each piece (pieces joined and normalised once, read in one pass)."""
+    def _scan_distinct(self, chosen: list[TextPiece]) -> dict[int, list[Hit]]:
+        """The hits of each piece, by its index (pieces joined and normalised once, read in
+        one pass)."""
         starts: list[int] = []
-        offset = 0
         written: list[Span] = []
+        add_start, add_span = starts.append, written.append
+        offset = 0
+        gap = len(SEPARATOR)
         for piece in chosen:
-            starts.append(offset)
-            if piece.written is None:
-                written.append((offset, offset + len(piece.text)))
+            add_start(offset)
+            size = len(piece.text)
+            spans = piece.written
+            if spans is None:
+                add_span((offset, offset + size))
             else:
-                written.extend((offset + a, offset + b) for a, b in piece.written if b > a)
-            offset += len(piece.text) + len(SEPARATOR)
-        norm = normalise(SEPARATOR.join(piece.text for piece in chosen))
+                for a, b in spans:
+                    if b > a:
+                        add_span((offset + a, offset + b))
+            offset += size + gap
+        norm = normalise(SEPARATOR.join([piece.text for piece in chosen]))
         reader = Reader(
             self.compiled,
             norm,
@@ -128,10 +135,10 @@ class LeakScanner:
         )
         reader.registered()
         reader.shapes()
-        found: list[list[Hit]] = [[] for _ in chosen]
+        found: dict[int, list[Hit]] = {}
         for cluster in reader.clusters():
             index, hit = self._hit(cluster, norm, chosen, starts)
-            found[index].append(hit)
+            found.setdefault(index, []).append(hit)
         return found
 
     def scan_text(self, text: str, section: str = "", block: str = "") -> list[Hit]:
