@@ -210,3 +210,48 @@ def test_provenance_keeps_text_pairs_as_given_and_converts_the_rest() -> None:
     cells = (("Date", "01/01/2015"), ("Details", "Visit"))
     assert Provenance(None, 2, cells).original is cells
     assert Provenance(None, 2, [["Date", 5]]).original == (("Date", "5"),)  # type: ignore[list-item]
+
+
+def _search_trigger_sql(review: StoredReview) -> str | None:
+    with review.file.engine.connect() as conn:
+        found = conn.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = "
+            "'chronology_fts_insert'"
+        ).first()
+    return None if found is None else str(found[0])
+
+
+def test_an_imported_batch_is_searchable_and_later_entries_still_are(
+    review: StoredReview,
+) -> None:
+    """A batch is indexed for search in one statement, not row by row; the trigger that
+    indexes ordinary edits is back, unchanged, once the import is in."""
+    from reviewer_app.errors import OperationCancelled
+
+    repo = review.chronology
+    trigger = _search_trigger_sql(review)
+    assert trigger is not None
+    police = repo.add_agency(Agency("Police")).id
+    assert police is not None
+    early = repo.add(_entry(police, "01/01/2014", "Earlier hospital visit"))
+    rows = [_entry(police, "01/01/2015", f"Hospital visit {n}") for n in range(2500)]
+    batch = ImportBatch(agency_id=police, file_name="p.csv", file_format="csv", row_count=2500)
+    stored = repo.add_batch(batch, rows)
+    found = repo.search(EntryFilter(text="hospital"))
+    assert len(found) == 2501 and found[0] == early.id
+    assert len(repo.search(EntryFilter(text="visit 2499"))) == 1
+
+    def cancel(done: int, total: int) -> None:
+        raise OperationCancelled("Import cancelled.")
+
+    with pytest.raises(OperationCancelled):
+        repo.add_batch(batch, [_entry(police, "02/01/2015", "Cancelled clinic")], progress=cancel)
+    assert repo.search(EntryFilter(text="clinic")) == []
+    assert _search_trigger_sql(review) == trigger
+    later = repo.add(_entry(police, "03/01/2015", "Clinic by hand"))
+    assert repo.search(EntryFilter(text="clinic")) == [later.id]
+    assert _search_trigger_sql(review) == trigger
+    # A replacing import takes the old batch's words out of the index with its rows.
+    repo.add_batch(batch, [_entry(police, "04/01/2015", "Ward round")], replaces=stored.id)
+    assert repo.search(EntryFilter(text="hospital")) == [early.id]
+    assert len(repo.search(EntryFilter(text="ward"))) == 1
