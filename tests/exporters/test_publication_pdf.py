@@ -237,3 +237,22 @@ def test_a_big_report_exports(tmp_path: Path) -> None:
     )
     assert found["/H2"] == levels["/H2"] and found["/H2"] >= 200
     assert found["/TD"] >= 4 * 1000
+
+
+def test_fonts_are_embedded_and_links_described_and_in_the_structure(
+    exported: tuple[ExportResult, bytes, MemoryLog],
+) -> None:
+    """Some of the PDF/UA-1 rules a validator would check, that can be read here."""
+    _, data, _ = exported
+    links = 0
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            assert page.obj.Tabs == "/S"  # tab order follows the structure
+            for font in page.Resources.Font.values():
+                descriptor = font.DescendantFonts[0].FontDescriptor
+                assert "/FontFile2" in descriptor  # embedded, not looked up on the reader's PC
+                assert "DejaVuSans" in str(font.BaseFont)
+            for annotation in page.obj.get("/Annots", []):
+                links += 1
+                assert str(annotation.Contents).strip() and "/StructParent" in annotation
+    assert links >= 10  # the contents' entries link to their headings
