@@ -114,8 +114,9 @@ def check_review(
 
 
 def pdf_texts(data: bytes) -> list[TextPiece]:
-    """What a PDF says, read back with pypdf: each page's text, the document information
-    and the bookmarks (outline)."""
+    """What a PDF says, read back with pypdf: each page's text, the document information,
+    the bookmarks (outline), the descriptions of links (a tagged PDF gives each one) and the
+    XMP metadata (a tagged PDF repeats its title there)."""
     reader = PdfReader(io.BytesIO(data))
     pieces = [
         TextPiece("The PDF file", f"page {n}", page.extract_text() or "", written=())
@@ -133,9 +134,9 @@ def pdf_texts(data: bytes) -> list[TextPiece]:
     pieces.append(
         TextPiece("The PDF file", "bookmarks", "\n".join(_outline(reader.outline)), written=())
     )
-    pieces.append(
-        TextPiece("The PDF file", "link descriptions", "\n".join(_annotations(reader)), written=())
-    )
+    links = "\n".join(_annotations(reader))
+    if links:  # (the draft's links have no descriptions)
+        pieces.append(TextPiece("The PDF file", "link descriptions", links, written=()))
     xmp = reader.root_object.get("/Metadata")
     if xmp is not None:
         packet = xmp.get_object().get_data().decode("utf-8", "replace")
@@ -249,9 +250,7 @@ def model_lines(pieces: Iterable[TextPiece]) -> frozenset[str]:
     return frozenset(line.strip() for text in texts for line in text.split("\n"))
 
 
-def render(report: Report, file_format: Format, *, for_publication: bool = False) -> bytes:
-    if for_publication:
-        return publication_pdf_bytes(report)
+def render(report: Report, file_format: Format) -> bytes:
     return docx_bytes(report) if file_format == "docx" else pdf_bytes(report)
 
 
@@ -332,7 +331,7 @@ def export_report(
     document = control.control_for(report, options.status, log, at.date())
     report = control.with_control(report, document)
     step(f"Writing the {file_format.upper()}")
-    data = render(report, file_format, for_publication=for_publication)
+    data = publication_pdf_bytes(report) if for_publication else render(report, file_format)
     step("Checking the written file")
     rendered = check_written(data, file_format, full, model_lines(pieces))
     if rendered and not override:

@@ -124,6 +124,9 @@ def test_headings_are_structure_and_bookmarks_and_tables_have_header_cells(
     # plus the document-control table on the title page
     columns = sum(len(t.columns) for t in tables)
     assert found["/TH"] == columns + 4
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        header_cells = [e for e in structure(pdf) if str(e.S) == "/TH"]
+        assert all(str(cell.A[0].Scope) == "/Column" for cell in header_cells)
     assert found["/Table"] == len(tables) + 1 and found["/TD"] > 0
     assert found["/L"] > 0 and found["/LI"] > 0 and found["/TOC"] > 0
     outline = [
@@ -256,3 +259,12 @@ def test_fonts_are_embedded_and_links_described_and_in_the_structure(
                 links += 1
                 assert str(annotation.Contents).strip() and "/StructParent" in annotation
     assert links >= 10  # the contents' entries link to their headings
+
+
+def test_the_second_stage_reads_link_descriptions_and_the_xmp_title(
+    exported: tuple[ExportResult, bytes, MemoryLog],
+) -> None:
+    _, data, _ = exported
+    pieces = {piece.block: piece.text for piece in pdf_texts(data)}
+    assert "“7. Findings” page" in pieces["link descriptions"]
+    assert build_report(demo_inputs()).title in pieces["XMP metadata"]
