@@ -192,7 +192,7 @@ class ReportPage(QWidget):
         self.export_pdf = QPushButton("Export &PDF…")
         self.export_pdf.setObjectName("exportPdf")
         self.export_pdf.clicked.connect(lambda: self.begin_export("pdf"))
-        self.export_publication = QPushButton("PDF for p&ublication…")
+        self.export_publication = QPushButton("Export PDF for p&ublication…")
         self.export_publication.setObjectName("exportPublication")
         self.export_publication.setToolTip(
             "The final version as an accessible (tagged) PDF: no draft marks, no prompts, "
