@@ -268,3 +268,19 @@ def test_the_second_stage_reads_link_descriptions_and_the_xmp_title(
     pieces = {piece.block: piece.text for piece in pdf_texts(data)}
     assert "“7. Findings” page" in pieces["link descriptions"]
     assert build_report(demo_inputs()).title in pieces["XMP metadata"]
+
+
+def test_the_file_says_nothing_about_the_computer_or_the_typesetter(
+    exported: tuple[ExportResult, bytes, MemoryLog],
+) -> None:
+    import getpass
+    import socket
+
+    _, data, _ = exported
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert set(pdf.docinfo.keys()) == {"/Title", "/Creator"}  # no author, no dates
+        with pdf.open_metadata() as xmp:
+            packet = str(xmp)
+    names = [n for n in (getpass.getuser(), socket.gethostname()) if len(n) >= 4]
+    for revealing in ["Typst", "typst", *names, str(Path.home())]:
+        assert revealing not in packet and revealing.encode() not in data
