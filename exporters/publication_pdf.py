@@ -90,7 +90,7 @@ def publication_pdf_bytes(report: Report) -> bytes:
             ) from None
     if not isinstance(data, bytes):  # (one PDF, never a list of pages)
         raise PublicationTypesetError("The typesetter returned no PDF.")
-    return neutral_typst_pdf(data)
+    return with_bookmarks_shown(neutral_typst_pdf(data))
 
 
 @cache
@@ -124,6 +124,41 @@ def neutral_typst_pdf(data: bytes) -> bytes:
         return NEUTRAL_CREATOR.encode("ascii").ljust(len(match.group(0)))[: len(match.group(0))]
 
     return _PRODUCER.sub(neutral, data)
+
+
+_TRAILER = re.compile(rb"trailer\s*(<<.*?>>)\s*startxref\s*(\d+)\s*%%EOF\s*$", re.S)
+
+
+def with_bookmarks_shown(data: bytes) -> bytes:
+    """The PDF set to open with its bookmarks pane shown (`/PageMode /UseOutlines`), which
+    Typst does not offer: one incremental update that rewrites the catalogue only, so the
+    file Typst wrote is kept byte for byte before it. Unchanged if the file is not as
+    expected (a classic cross-reference table, the catalogue as a plain object)."""
+    trailer = _TRAILER.search(data)
+    if trailer is None:
+        return data
+    root = re.search(rb"/Root\s+(\d+)\s+0\s+R", trailer.group(1))
+    if root is None:
+        return data
+    number = int(root.group(1))
+    catalogue = None
+    for found in re.finditer(rb"(?:^|[\r\n])%d 0 obj\s*(<<.*?>>)\s*endobj" % number, data, re.S):
+        catalogue = found.group(1)  # the last definition is the one in force
+    if catalogue is None or b"/PageMode" in catalogue or b"/Outlines" not in catalogue:
+        return data
+    head = data if data.endswith(b"\n") else data + b"\n"
+    at = len(head)
+    body = b"%d 0 obj\n%s/PageMode/UseOutlines>>\nendobj\n" % (number, catalogue[:-2])
+    xref = len(head) + len(body)
+    old = trailer.group(1)
+    new_trailer = old[:-2] + b"/Prev %d>>" % int(trailer.group(2))
+    tail = b"xref\n%d 1\n%010d 00000 n \ntrailer\n%s\nstartxref\n%d\n%%%%EOF\n" % (
+        number,
+        at,
+        new_trailer,
+        xref,
+    )
+    return head + body + tail
 
 
 def report_data(report: Report) -> dict[str, Any]:

@@ -78,6 +78,7 @@ def test_the_file_is_tagged_pdf_ua_1_in_british_english_with_the_review_title(
         assert str(pdf.Root.Lang) == "en-GB"
         assert bool(pdf.Root.MarkInfo.Marked) is True
         assert bool(pdf.Root.ViewerPreferences.DisplayDocTitle) is True
+        assert pdf.Root.PageMode == "/UseOutlines"  # opens with the bookmarks shown
         assert str(pdf.docinfo.Title) == title
         assert str(pdf.docinfo.Creator) == "SCR Reviewer"
         with pdf.open_metadata() as xmp:
@@ -284,3 +285,10 @@ def test_the_file_says_nothing_about_the_computer_or_the_typesetter(
     names = [n for n in (getpass.getuser(), socket.gethostname()) if len(n) >= 4]
     for revealing in ["Typst", "typst", *names, str(Path.home())]:
         assert revealing not in packet and revealing.encode() not in data
+
+
+def test_a_file_not_as_expected_is_left_as_typst_wrote_it() -> None:
+    from exporters.publication_pdf import with_bookmarks_shown
+
+    odd = b"%PDF-1.7\n1 0 obj\n<</Type/Catalog>>\nendobj\nstartxref\n9\n%%EOF\n"
+    assert with_bookmarks_shown(odd) == odd  # (a cross-reference stream, say: no trailer)
