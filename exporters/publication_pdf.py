@@ -5,7 +5,8 @@ reportlab (the draft PDF) cannot write a tagged PDF, which public-sector bodies 
 elements and bookmarks, tables get TH header cells (a header repeated on a new page is marked
 as an artifact), lists L/LI, the contents TOC/TOCI with links, page headers and footers are
 artifacts, and the page's reading order is the model's order. Asked for PDF/UA-1, Typst
-refuses to write a file that breaks the rules it can check (a missing title, for one).
+refuses to write a file that breaks the rules it can check (a missing title, for one). The
+file opens with its bookmarks shown, and names the app, not Typst, as its creator.
 
 Nothing from the review is ever written into Typst markup. The model travels as JSON in
 `sys.inputs` and the shipped template (`resources/report_pdf/publication.typ`) places each
