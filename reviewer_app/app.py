@@ -227,7 +227,9 @@ def self_test() -> int:
 
 
 def _self_test_export(review: ReviewServices, folder: Path) -> list[str]:
-    """The draft report as DOCX and PDF, through the anonymisation gate, and the chronology CSV."""
+    """The draft report as DOCX and PDF and the report for publication (Typst, with its own
+    native library, template and fonts), through the anonymisation gate, and the chronology
+    CSV."""
     from exporters.chronology_csv import write_chronology_csv
 
     written = []
@@ -236,6 +238,8 @@ def _self_test_export(review: ReviewServices, folder: Path) -> list[str]:
     for file_format in ("docx", "pdf"):
         result = report.export(template, file_format, folder / f"report.{file_format}")
         written.append(f"{result.path.name} ({result.size:,} bytes)")
+    published = report.export(template, "pdf", folder / "published.pdf", for_publication=True)
+    written.append(f"{published.path.name} ({published.size:,} bytes)")
     target = folder / "chronology.csv"
     write_chronology_csv(review.snapshot(), target)
     written.append(f"{target.name} ({target.stat().st_size:,} bytes)")

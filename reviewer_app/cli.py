@@ -440,6 +440,16 @@ def cmd_self_test(args: argparse.Namespace, files: StoredReviewFiles) -> int:
 
 
 def _export_report(review: ReviewServices, args: argparse.Namespace) -> int:
+    if args.publication and args.format != "pdf":
+        raise UserFacingError(
+            "The report for publication is written as an accessible PDF only: use "
+            "--format pdf with --publication."
+        )
+    if args.publication and args.internal_working_draft:
+        raise UserFacingError(
+            "A report for publication cannot be an internal working draft: choose one of "
+            "--publication and --internal-working-draft."
+        )
     report = report_service(review)
     result = report.export(
         report.suggested_template().id,
@@ -447,12 +457,20 @@ def _export_report(review: ReviewServices, args: argparse.Namespace) -> int:
         Path(args.out),
         override=args.internal_working_draft,
         lead_reviewer=args.lead_reviewer or "",
+        for_publication=args.publication,
     )
     version = f"version {result.version}" if result.version else "unnumbered"
-    print(
-        f"Draft report written to {result.path} ({args.format.upper()}): "
-        f"{result.status.label.lower()}, {version}."
-    )
+    if args.publication:
+        print(
+            f"Report for publication written to {result.path} (accessible PDF: tagged PDF/UA-1, "
+            f"British English): {result.status.label.lower()}, {version}."
+        )
+        _print_unfinished(result.unfinished)
+    else:
+        print(
+            f"Draft report written to {result.path} ({args.format.upper()}): "
+            f"{result.status.label.lower()}, {version}."
+        )
     if args.internal_working_draft:
         print(
             "Marked INTERNAL WORKING DRAFT – NOT ANONYMISED – NOT FOR CIRCULATION on the title "
@@ -468,6 +486,18 @@ def _export_report(review: ReviewServices, args: argparse.Namespace) -> int:
             print("The anonymisation check found nothing, so nothing was overridden.")
     print("This file is not encrypted: keep it safe, and delete it when it is no longer needed.")
     return EXIT_OK
+
+
+def _print_unfinished(unfinished: tuple[str, ...]) -> None:
+    if not unfinished:
+        return
+    noun = "part has" if len(unfinished) == 1 else "parts have"
+    print(
+        f"{len(unfinished)} {noun} not been written yet: the prompts for the reviewer there were "
+        "left out of the file, so write these before the report is published:"
+    )
+    for title in unfinished:
+        print(f"  {title}")
 
 
 def _export_self_assessment(review: ReviewServices, args: argparse.Namespace) -> int:
@@ -549,6 +579,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--lead-reviewer", metavar="NAME", help="the lead reviewer's name for the title page"
+    )
+    export.add_argument(
+        "--publication",
+        action="store_true",
+        help="with --format pdf: the final version for publication, an accessible (tagged "
+        "PDF/UA-1) file with no draft marks; never exported over the anonymisation check",
     )
     export.set_defaults(handler=cmd_export)
 

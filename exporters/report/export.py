@@ -7,7 +7,9 @@ information and the bookmarks (pypdf reads the file's structure, `pdf_text` its 
 an independent reading of the file, not of what the renderer meant to draw). Any hit blocks
 the export and nothing is written. Only an internal working draft may be exported over hits,
 by explicit override, which is recorded in the review's log (date, format and count, never
-what was found) and printed on every page of the draft.
+what was found) and printed on every page of the draft. The report for publication
+(`publication=True`: the final version, a tagged PDF/UA-1 file, `exporters/publication_pdf.py`)
+never may: it is refused over any hit, in the model or in the file.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from pypdf import PdfReader
 
 from exporters.docx_renderer import docx_bytes
 from exporters.pdf_renderer import pdf_bytes
-from exporters.report import control
+from exporters.publication_pdf import publication_pdf_bytes
+from exporters.report import control, publication
 from exporters.report.build import build_report
 from exporters.report.context import ReportOptions
 from exporters.report.control import DocumentStatus
@@ -82,6 +85,9 @@ class ExportResult:
     size: int
     status: DocumentStatus = DocumentStatus.PANEL  # what the file is marked as
     version: int | None = None  # its version (None: exported without the review's log)
+    #: For publication: the sections whose prompts for the reviewer were left out, because
+    #: nothing is written there yet (by their numbered titles, the template's words).
+    unfinished: tuple[str, ...] = ()
 
 
 def check_report(
@@ -109,8 +115,9 @@ def check_review(
 
 def pdf_texts(data: bytes) -> list[TextPiece]:
     """What a PDF says, read back from its bytes: each page's text (`pdf_text`: pypdf for the
-    file's structure, the content streams read in one pass each), the document information
-    and the bookmarks (outline)."""
+    file's structure, the content streams read in one pass each), the document information,
+    the bookmarks (outline), the descriptions of links (a tagged PDF gives each one) and the
+    XMP metadata (a tagged PDF repeats its title there)."""
     reader = PdfReader(io.BytesIO(data))
     pieces = [
         TextPiece("The PDF file", f"page {n}", text, written=())
@@ -128,7 +135,27 @@ def pdf_texts(data: bytes) -> list[TextPiece]:
     pieces.append(
         TextPiece("The PDF file", "bookmarks", "\n".join(_outline(reader.outline)), written=())
     )
+    links = "\n".join(_annotations(reader))
+    if links:  # (the draft's links have no descriptions)
+        pieces.append(TextPiece("The PDF file", "link descriptions", links, written=()))
+    xmp = reader.root_object.get("/Metadata")
+    if xmp is not None:
+        packet = xmp.get_object().get_data().decode("utf-8", "replace")
+        text = html.unescape(" ".join(_ANY_TEXT_STR.findall(packet)))
+        pieces.append(TextPiece("The PDF file", "XMP metadata", text, written=()))
     return pieces
+
+
+_ANY_TEXT_STR = re.compile(r">([^<]+)<")
+
+
+def _annotations(reader: PdfReader) -> Iterator[str]:
+    """The descriptions of links and other annotations (a tagged PDF gives each link one)."""
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or ():
+            contents = annotation.get_object().get("/Contents")
+            if contents:
+                yield str(contents)
 
 
 def _outline(items: Iterable[Any]) -> Iterator[str]:
@@ -220,6 +247,7 @@ def export_report(
     overwrite: bool = False,
     progress: Progress | None = None,
     now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+    for_publication: bool = False,
 ) -> ExportResult:
     """Export the draft report, or raise `ExportBlockedError` listing every hit.
 
@@ -228,16 +256,30 @@ def export_report(
     whether or not the check finds anything; only then may the export go ahead over hits,
     which is recorded in `log` (required then). With a `log`, the export's version is taken
     from it and the export recorded there (`control`: counts and a digest, never text).
+
+    `for_publication=True` writes the final version as a tagged PDF/UA-1 file: marked final,
+    without the prompts for the reviewer (`ExportResult.unfinished` names where they were),
+    and refused over any hit: it cannot be overridden.
     """
     if file_format not in FORMATS:
         raise UserFacingError(f"Reports can be exported as DOCX or PDF, not '{file_format}'.")
     step = progress or (lambda _stage: None)
     options = options or ReportOptions()
+    if for_publication:
+        if override:
+            raise publication.refuse_override()
+        if file_format != "pdf":
+            raise publication.refuse_format(file_format)
+        options = replace(options, status=DocumentStatus.FINAL)
     if override:
         options = replace(options, status=DocumentStatus.INTERNAL)
     full = register_for(inputs.snapshot, register or PseudonymRegister())
     step("Building the report")
     report = build_report(inputs, template, full, options)
+    unfinished: tuple[str, ...] = ()
+    if for_publication:
+        unfinished = publication.unfinished_sections(report)
+        report = publication.for_publication(report)
     step("Checking anonymisation")
     # Each distinct text once; only if something is found, every place it is, for the list.
     pieces = list(text_pieces(report, distinct=True))
@@ -246,6 +288,8 @@ def export_report(
         hits = check_report(report, full)
     if hits and not override:
         raise ExportBlockedError(hits)
+    if for_publication:
+        publication.require_typesettable(report)
     if hits and log is None:
         raise NoReviewLogError(
             "An override must be recorded in the review's log, which is not available here. "
@@ -255,7 +299,7 @@ def export_report(
     document = control.control_for(report, options.status, log, at.date())
     report = control.with_control(report, document)
     step(f"Writing the {file_format.upper()}")
-    data = render(report, file_format)
+    data = publication_pdf_bytes(report) if for_publication else render(report, file_format)
     step("Checking the written file")
     rendered = check_written(data, file_format, full, model_lines(pieces))
     if rendered and not override:
@@ -268,4 +312,6 @@ def export_report(
         control.record(log, document, file_format, at)
     step("Done")
     version = document.version.number if document.version else None
-    return ExportResult(path, file_format, overridden, len(data), options.status, version)
+    return ExportResult(
+        path, file_format, overridden, len(data), options.status, version, unfinished
+    )

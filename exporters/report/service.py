@@ -69,8 +69,10 @@ class ReportService:
         overwrite: bool = False,
         progress: Progress | None = None,
         lead_reviewer: str = "",
+        for_publication: bool = False,
     ) -> ExportResult:
-        """Write the report (`override`: as an internal working draft, over any hits)."""
+        """Write the report (`override`: as an internal working draft, over any hits;
+        `for_publication`: the final version as an accessible PDF, never over hits)."""
         return export_report(
             self._inputs(),
             file_format,
@@ -82,4 +84,5 @@ class ReportService:
             log=self.log,
             overwrite=overwrite,
             progress=progress,
+            for_publication=for_publication,
         )

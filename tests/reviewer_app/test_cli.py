@@ -350,3 +350,38 @@ def test_internal_working_draft_and_self_assessment_exports(
     with zipfile.ZipFile(qm) as archive:
         body = archive.read("word/document.xml").decode("utf-8")
     assert "Quality Marker 1: " in body and "Chronology" not in body
+
+
+def test_export_for_publication_writes_the_accessible_final_pdf(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    """--publication: the final version, tagged, and the parts not yet written named."""
+    from pypdf import PdfReader
+
+    from reviewer_app.demo import DEMO_PASSPHRASE
+
+    demo = tmp_path / "demo.review"
+    assert run("demo", str(demo), app_paths=app_paths, passphrase=None).returncode == 0
+    out = tmp_path / "published.pdf"
+    made = run(
+        "export", str(demo), "--format", "pdf", "--publication", "--out", str(out),
+        app_paths=app_paths, passphrase=DEMO_PASSPHRASE,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert "Report for publication written" in made.stdout
+    assert "final for publication, version 1" in made.stdout
+    assert "  8. Conclusions" in made.stdout  # not written in the demo: said, not published
+    reader = PdfReader(out)
+    assert (
+        reader.trailer["/Root"]["/Lang"] == "en-GB" and "/StructTreeRoot" in reader.trailer["/Root"]
+    )
+    for wrong in (
+        ["--format", "docx", "--publication"],
+        ["--format", "pdf", "--publication", "--internal-working-draft"],
+    ):
+        refused = run(
+            "export", str(demo), *wrong, "--out", str(tmp_path / "no.pdf"),
+            app_paths=app_paths, passphrase=DEMO_PASSPHRASE,
+        )  # fmt: skip
+        assert refused.returncode != 0 and refused.stderr.startswith("error:"), refused.stderr
+        assert not (tmp_path / "no.pdf").exists()

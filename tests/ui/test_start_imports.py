@@ -12,8 +12,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-#: Libraries the start screen never uses: spreadsheets, Word, PDF, XML, the anonymisation scan.
-NOT_AT_START = ("openpyxl", "docx", "reportlab", "lxml", "pypdf", "ahocorasick")
+#: Libraries the start screen never uses: spreadsheets, Word, PDF (and the typesetter of the
+#: publication PDF), XML, the anonymisation scan.
+NOT_AT_START = ("openpyxl", "docx", "reportlab", "lxml", "pypdf", "ahocorasick", "typst")
 
 _PROBE = """
 import json, sys

@@ -1,4 +1,5 @@
-"""The Report page: choose a template, see the outline and a preview, export DOCX or PDF.
+"""The Report page: choose a template, see the outline and a preview, export DOCX or PDF
+(the draft), or the final version for publication (an accessible, tagged PDF).
 
 Building the preview and exporting run in the worker (`TaskRunner`); the page polls the
 export's stage from a timer. When the anonymisation check blocks an export, every finding is
@@ -6,7 +7,7 @@ listed (where, what, the form found, the text around it, and the actions offered
 reviewer fixes the text, or chooses an action for the selected finding ("Replace with
 pseudonym", "Add to register", "Not a name": the decision is kept in the review and the preview
 is checked again), or, for an internal working draft only, ticks the override, which the export
-records in the review's log.
+records in the review's log. The report for publication is never exported over a finding.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ class ReportActions(Protocol):
         override: bool = False,
         overwrite: bool = False,
         progress: Progress | None = None,
+        for_publication: bool = False,
     ) -> ExportResult: ...
 
 
@@ -87,6 +89,7 @@ class HitActions(Protocol):
     def add_to_register(self, hit: Hit, pseudonym: str) -> None: ...
 
 
+PUBLICATION_NAME = "Report for publication.pdf"
 HIT_COLUMNS = ["Where", "What", "Found", "Text around it", "Form found", "Action offered"]
 
 
@@ -112,8 +115,9 @@ class _Stage:
 
 def ask_for_path(parent: QWidget, file_format: Format, suggested: str) -> Path | None:
     kinds = {"docx": "Word document (*.docx)", "pdf": "PDF document (*.pdf)"}
+    what = "the report for publication" if suggested == PUBLICATION_NAME else "the draft report"
     name, _ = QFileDialog.getSaveFileName(
-        parent, f"Export the draft report as {file_format.upper()}", suggested, kinds[file_format]
+        parent, f"Export {what} as {file_format.upper()}", suggested, kinds[file_format]
     )
     if not name:
         return None
@@ -135,6 +139,7 @@ class ReportPage(QWidget):
         self.shown_hits: list[Hit] = []
         self.preview_data: Preview | None = None
         self.stage: _Stage | None = None
+        self.publishing = False  # whether the export under way is the one for publication
         #: Replaced in tests; the real one asks with a save dialog (which confirms replacing).
         self.choose_path: Callable[[Format, str], Path | None] = lambda fmt, name: ask_for_path(
             self, fmt, name
@@ -187,6 +192,15 @@ class ReportPage(QWidget):
         self.export_pdf = QPushButton("Export &PDF…")
         self.export_pdf.setObjectName("exportPdf")
         self.export_pdf.clicked.connect(lambda: self.begin_export("pdf"))
+        self.export_publication = QPushButton("Export PDF for p&ublication…")
+        self.export_publication.setObjectName("exportPublication")
+        self.export_publication.setToolTip(
+            "The final version as an accessible (tagged) PDF: no draft marks, no prompts, "
+            "never exported over the anonymisation check"
+        )
+        self.export_publication.clicked.connect(
+            lambda: self.begin_export("pdf", for_publication=True)
+        )
         self.override = QCheckBox(
             "Export anyway as an &internal working draft (not anonymised: marked on every page "
             "and recorded in the review's log)"
@@ -239,6 +253,7 @@ class ReportPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.export_docx)
         buttons.addWidget(self.export_pdf)
+        buttons.addWidget(self.export_publication)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -248,7 +263,8 @@ class ReportPage(QWidget):
             plain_label(
                 "The draft report for the panel, built from what the review holds. Sections "
                 "you have not written yet show a prompt. Every export passes the anonymisation "
-                "check first."
+                "check first. The PDF for publication is the final version, accessible to "
+                "screen readers, without draft marks or prompts."
             )
         )
         layout.addLayout(form)
@@ -314,16 +330,20 @@ class ReportPage(QWidget):
             self.preview.setHtml(section_html(sections[row]))
 
     # -- export --------------------------------------------------------------------------------
-    def begin_export(self, file_format: Format) -> None:
+    def begin_export(self, file_format: Format, *, for_publication: bool = False) -> None:
         if self.stage is not None:
             return
-        path = self.choose_path(file_format, f"Draft report.{file_format}")
+        suggested = PUBLICATION_NAME if for_publication else f"Draft report.{file_format}"
+        path = self.choose_path(file_format, suggested)
         if path is None:
             return
         stage = _Stage()
         self.stage = stage
+        self.publishing = for_publication
         template_id, chronology = self._template_id(), self._chronology()
-        override = not self.override.isHidden() and self.override.isChecked()
+        override = (
+            not for_publication and not self.override.isHidden() and self.override.isChecked()
+        )
         self.problem.hide()
         self._busy(True)
         self.runner.start(
@@ -335,6 +355,7 @@ class ReportPage(QWidget):
                 override=override,
                 overwrite=True,  # the save dialog has already asked about replacing
                 progress=stage,
+                for_publication=for_publication,
             ),
             self._exported,
             self._export_failed,
@@ -342,7 +363,8 @@ class ReportPage(QWidget):
 
     def _busy(self, busy: bool) -> None:
         self.bar.setVisible(busy)
-        for widget in (self.export_docx, self.export_pdf, self.refresh, self.template):
+        exports = (self.export_docx, self.export_pdf, self.export_publication)
+        for widget in (*exports, self.refresh, self.template):
             widget.setEnabled(not busy)
         if busy:
             self.status.setText("Exporting…")
@@ -371,6 +393,16 @@ class ReportPage(QWidget):
                     else "."
                 )
             )
+        if result.status == "final":
+            extra = " It is the final version for publication: an accessible, tagged PDF."
+            if result.unfinished:
+                count = len(result.unfinished)
+                extra += (
+                    f" {count} part{'' if count == 1 else 's'} had nothing written yet, so "
+                    "only the heading and what the app wrote are there: "
+                    + ", ".join(result.unfinished)
+                    + ". Write them before the report is published."
+                )
         self.status.setText(f"Exported '{result.path.name}'{version}.{extra}")
         if not result.overridden:
             self.show_hits([], blocking=False)
@@ -380,11 +412,14 @@ class ReportPage(QWidget):
     def _export_failed(self, error: Exception) -> None:
         self._busy(False)
         if isinstance(error, ExportBlockedError):
+            never = (
+                " A report for publication cannot be exported over them." if self.publishing else ""
+            )
             self.status.setText(
                 f"Not exported: the anonymisation check found {_details(len(error.hits))}. "
-                "Fix them (pseudonyms or the text), then export again."
+                f"Fix them (pseudonyms or the text), then export again.{never}"
             )
-            self.show_hits(error.hits, blocking=True)
+            self.show_hits(error.hits, blocking=not self.publishing)
             return
         self.status.setText("Not exported.")
         self._failed(error)

@@ -82,3 +82,32 @@ def test_a_blocked_export_lists_the_hits_and_offers_the_override(
     # the override, then the export itself (its version: counts and a digest only)
     assert [e.kind for e in log.recorded] == [OVERRIDE_KIND, "report-export"]
     assert not page.override.isChecked()  # each override is a deliberate, single choice
+
+
+def test_the_pdf_for_publication_is_final_and_never_offers_the_override(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    log = MemoryLog()
+    page = make_page(qtbot, demo_inputs(), log)
+    asked: list[str] = []
+
+    def choose(fmt: str, name: str) -> Path:
+        asked.append(name)
+        return tmp_path / "published.pdf"
+
+    page.choose_path = choose
+    with qtbot.waitSignal(page.exported):
+        page.export_publication.click()
+    assert asked == ["Report for publication.pdf"]
+    assert (tmp_path / "published.pdf").read_bytes().startswith(b"%PDF")
+    status = page.status.text()
+    assert "final version for publication" in status and "8. Conclusions" in status
+
+    blocked = make_page(
+        qtbot, replace(demo_inputs(), section_text={"conclusions": "Ms Quartermaine agreed."})
+    )
+    blocked.choose_path = lambda fmt, name: tmp_path / "blocked.pdf"
+    blocked.export_publication.click()
+    assert not (tmp_path / "blocked.pdf").exists()
+    assert not blocked.hits.isHidden() and blocked.override.isHidden()
+    assert "cannot be exported over them" in blocked.status.text()
