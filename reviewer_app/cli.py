@@ -17,24 +17,22 @@ import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reviewer_app import __version__
 from reviewer_app.app import build_review_files, configure_logging, install_excepthook, run_window
 from reviewer_app.chronology.entry import AgencyType
-from reviewer_app.chronology.importing import ImportPreview
 from reviewer_app.crash import safe_report
-from reviewer_app.demo import DEFAULT_ENTRIES, DEMO_PASSPHRASE
 from reviewer_app.errors import DamagedReviewError, InvalidInputError, UserFacingError
-from reviewer_app.interchange import from_document, to_document
-from reviewer_app.locations import classify
 from reviewer_app.paths import AppPaths
 from reviewer_app.review import Methodology, Review, ReviewType
-from reviewer_app.services.demo_review import create_demo
-from reviewer_app.services.open_review import ReviewServices
-from reviewer_app.services.transfer import create_review_from
-from reviewer_app.wiring import open_services, report_service
-from storage.backups import restore
-from storage.library import StoredReviewFiles
+
+if TYPE_CHECKING:
+    # Loaded by the commands that use them: `reviewer-app` with no command opens the window,
+    # whose start screen needs none of them (storage, SQLAlchemy, the keyring, the exporters).
+    from reviewer_app.chronology.importing import ImportPreview
+    from reviewer_app.services.open_review import ReviewServices
+    from storage.library import StoredReviewFiles
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +75,8 @@ def _new_passphrase() -> str:
 
 def warn_about_location(path: Path) -> None:
     """One `warning:` line on stderr when a review is in a synced or network folder."""
+    from reviewer_app.locations import classify
+
     try:
         line = classify(path).command_line_warning(path)
     except Exception:  # detection is best effort; it never stops a command
@@ -90,6 +90,8 @@ def open_review(files: StoredReviewFiles, path: Path) -> ReviewServices:
 
     If the review's recovery code was never shown (the command that made it was interrupted),
     it is shown now, before anything else."""
+    from reviewer_app.wiring import open_services
+
     warn_about_location(path)
     if os.environ.get(PASSPHRASE_ENV):
         review = open_services(files.open(path, passphrase=os.environ[PASSPHRASE_ENV]))
@@ -153,6 +155,9 @@ def _read_json(path: Path) -> object:
 
 
 def cmd_new(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    from reviewer_app.interchange import from_document
+    from reviewer_app.services.transfer import create_review_from
+
     path = Path(args.file)
     warn_about_location(path)
     if args.from_json:
@@ -241,14 +246,20 @@ def cmd_backups(args: argparse.Namespace, files: StoredReviewFiles) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    from storage.backups import restore
+
     restore(Path(args.backup), Path(args.out))
     print(f"Restored to {args.out}. Open it with the review's passphrase.")
     return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    from reviewer_app.demo import DEFAULT_ENTRIES, DEMO_PASSPHRASE
+    from reviewer_app.services.demo_review import create_demo
+
     passphrase = os.environ.get(NEW_PASSPHRASE_ENV) or DEMO_PASSPHRASE
-    created = create_demo(files, Path(args.file), entries=args.entries, passphrase=passphrase)
+    entries = DEFAULT_ENTRIES if args.entries is None else args.entries
+    created = create_demo(files, Path(args.file), entries=entries, passphrase=passphrase)
     try:
         count = created.review.chronology.count()
         print(f"Created the demo review {args.file} with {count} chronology entries (synthetic).")
@@ -304,6 +315,7 @@ def _write_report(preview: ImportPreview, path: Path, agency: str) -> None:
 def cmd_export(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     from exporters.chronology_csv import write_chronology_csv
     from reviewer_app import __version__ as version
+    from reviewer_app.interchange import to_document
     from reviewer_app.new_files import write_new_atomic
 
     review = open_review(files, Path(args.file))
@@ -328,9 +340,11 @@ def cmd_export(args: argparse.Namespace, files: StoredReviewFiles) -> int:
 
 def cmd_screenshots(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     from reviewer_app.app import save_screenshots
+    from reviewer_app.demo import DEFAULT_ENTRIES
 
     paths = AppPaths.default(args.data_dir)
-    saved = save_screenshots(paths, Path(args.folder), entries=args.entries)
+    entries = DEFAULT_ENTRIES if args.entries is None else args.entries
+    saved = save_screenshots(paths, Path(args.folder), entries=entries)
     print(f"Saved {len(saved)} screenshots of the demo review in {args.folder}.")
     return EXIT_OK
 
@@ -375,6 +389,8 @@ def cmd_self_test(args: argparse.Namespace, files: StoredReviewFiles) -> int:
 
 
 def _export_report(review: ReviewServices, args: argparse.Namespace) -> int:
+    from reviewer_app.wiring import report_service
+
     report = report_service(review)
     result = report.export(
         report.suggested_template().id,
@@ -450,7 +466,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="create the synthetic demonstration review")
     demo.add_argument("file")
-    demo.add_argument("--entries", type=int, default=DEFAULT_ENTRIES)
+    demo.add_argument(
+        "--entries",
+        type=int,
+        help="how many chronology entries (the demo's usual number if not given)",
+    )
     demo.set_defaults(handler=cmd_demo)
 
     imp = sub.add_parser("import-chronology", help="import an agency's chronology file")
@@ -506,7 +526,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     shots = sub.add_parser("screenshots", help="save a picture of every page (demo review)")
     shots.add_argument("folder")
-    shots.add_argument("--entries", type=int, default=DEFAULT_ENTRIES)
+    shots.add_argument(
+        "--entries",
+        type=int,
+        help="how many chronology entries (the demo's usual number if not given)",
+    )
     shots.set_defaults(handler=cmd_screenshots)
 
     learning = sub.add_parser(
@@ -531,7 +555,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-Handler = Callable[[argparse.Namespace, StoredReviewFiles], int]
+Handler = Callable[[argparse.Namespace, "StoredReviewFiles"], int]
 
 
 def _print_restore_offer(error: DamagedReviewError) -> None:

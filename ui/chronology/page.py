@@ -208,6 +208,11 @@ class ChronologyPage(QWidget):
 
         self.runner.start(lambda: read_chronology(service), done, failed)
 
+    @property
+    def is_loaded(self) -> bool:
+        """The table shows the review's chronology (read at least once, not reading now)."""
+        return self._loaded_once and not self._loading
+
     def select_entry(self, entry_id: int) -> bool:
         """Select an entry and scroll to it (clearing filters that hide it); False if absent."""
         if self._loading:

@@ -424,6 +424,10 @@ class Workspace(QWidget):
         self.show_section("chronology")
         self.chronology_page.select_entry(entry_id)
 
+    def first_screen_ready(self) -> bool:
+        """The chronology table and the timeline both hold the review's entries."""
+        return self.chronology_page.is_loaded and self.timeline_page.view.timeline is not None
+
     # -- navigation ----------------------------------------------------------------------------
     def show_section(self, key: str) -> None:
         keys = [s.key for s in SECTIONS]
