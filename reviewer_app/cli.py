@@ -17,7 +17,7 @@ import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from reviewer_app import __version__
 from reviewer_app.app import build_review_files, configure_logging, install_excepthook, run_window
@@ -39,6 +39,12 @@ log = logging.getLogger(__name__)
 PASSPHRASE_ENV = "REVIEWER_APP_PASSPHRASE"  # noqa: S105 - a variable name
 NEW_PASSPHRASE_ENV = "REVIEWER_APP_NEW_PASSPHRASE"  # noqa: S105
 RECOVERY_CODE_ENV = "REVIEWER_APP_RECOVERY_CODE"
+
+#: `export --appendix`: which chronology entries the report's appendix lists.
+APPENDIX_CHOICES: dict[str, Literal["significant", "full"]] = {
+    "significant": "significant",
+    "all": "full",
+}
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -396,6 +402,7 @@ def _export_report(review: ReviewServices, args: argparse.Namespace) -> int:
         report.suggested_template().id,
         args.format,
         Path(args.out),
+        chronology=APPENDIX_CHOICES[args.appendix],
         override=args.internal_working_draft,
         lead_reviewer=args.lead_reviewer or "",
     )
@@ -504,6 +511,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--lead-reviewer", metavar="NAME", help="the lead reviewer's name for the title page"
+    )
+    export.add_argument(
+        "--appendix",
+        choices=sorted(APPENDIX_CHOICES),
+        default="significant",
+        help="the report's chronology appendix: the entries marked significant (the default) "
+        "or all entries of the merged chronology",
     )
     export.set_defaults(handler=cmd_export)
 

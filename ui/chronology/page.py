@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
@@ -409,7 +409,7 @@ class ChronologyPage(QWidget):
 
         def done(result: object) -> None:
             if generation == self._filter_generation:
-                assert isinstance(result, list)
+                assert isinstance(result, frozenset)
                 self._apply_ids(result)
 
         def failed(error: Exception) -> None:
@@ -417,9 +417,9 @@ class ChronologyPage(QWidget):
                 self._update_count()
                 show_error(self, error)
 
-        self.runner.start(lambda: service.search(wanted), done, failed)
+        self.runner.start(lambda: service.search_ids(wanted), done, failed)
 
-    def _apply_ids(self, ids: list[int] | None) -> None:
+    def _apply_ids(self, ids: Collection[int] | None) -> None:
         self.proxy.set_ids(ids)
         self._update_count()
         self._show_current()
