@@ -245,21 +245,26 @@ def child_search(path: Path, repeat: int) -> dict[str, Any]:
     from reviewer_app.demo import DEMO_PASSPHRASE
     from storage.backups import BackupStore
     from storage.chronology_repository import SqlChronology
-    from storage.keys import derive_key, read_salt
+    from storage.keys import DatabaseKey, derive_key, read_salt
     from storage.review_file import ReviewFile
 
-    key = derive_key(DEMO_PASSPHRASE, read_salt(path))
+    derived = derive_key(DEMO_PASSPHRASE, read_salt(path))
+    raw = bytes(derived.raw)
     backups = BackupStore(path.parent / "bench-backups")
+
+    def key() -> DatabaseKey:  # each open wipes its key when it closes
+        return DatabaseKey(raw)
+
     out: dict[str, Any] = {}
     for word in (*COMMON_WORDS, *SELECTIVE):
         query = EntryFilter(text=word)
         cold: list[float] = []
         for _ in range(max(1, repeat // 2)):
-            file = ReviewFile.open(path, key=key, backups=backups)
+            file = ReviewFile.open(path, key=key(), backups=backups)
             with timed(cold):
                 SqlChronology(lambda f=file: f.engine).search_ids(query)  # type: ignore[misc]
             file.close()
-        file = ReviewFile.open(path, key=key, backups=backups)
+        file = ReviewFile.open(path, key=key(), backups=backups)
         repo = SqlChronology(lambda f=file: f.engine)  # type: ignore[misc]
         warm: list[float] = []
         ordered: list[float] = []
