@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
+from collections.abc import Iterator
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -118,12 +120,22 @@ def _page_furniture(document: docx.document.Document, report: Report) -> None:
 
 def table_xml(table: Table, width: int = TEXT_WIDTH_TWIPS) -> str:
     """One table as WordprocessingML: a header row repeated on every page, fixed widths."""
+    return "".join(table_xml_parts(table, width))
+
+
+def table_xml_parts(
+    table: Table, width: int = TEXT_WIDTH_TWIPS, *, declare: bool = True
+) -> Iterator[str]:
+    """`table_xml` in pieces: the table's start and header row, then one piece per row (each
+    from the same row template), then its end; a long appendix is written as it is made.
+    `declare=False` leaves out the namespace declaration (inside a document that has it)."""
     widths = [round(width * c.width) for c in table.columns]
     style = "Tabletextsmall" if table.dense else "Tabletext"
     cell_start = f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t xml:space="preserve">'
     cell_break = "</w:t></w:r></w:p>" + cell_start
-    out = [
-        f'<w:tbl {_W}><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+    head = [
+        f"<w:tbl {_W}>" if declare else "<w:tbl>",
+        '<w:tblPr><w:tblStyle w:val="TableGrid"/>'
         f'<w:tblW w:w="{width}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
         '<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="80" w:type="dxa"/>'
         '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar>'
@@ -133,25 +145,70 @@ def table_xml(table: Table, width: int = TEXT_WIDTH_TWIPS) -> str:
         "</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>",
     ]
     for column, w in zip(table.columns, widths, strict=True):
-        out.append(
+        head.append(
             f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>'
             '<w:shd w:val="clear" w:color="auto" w:fill="DCE3EC"/></w:tcPr>'
             f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:keepNext/></w:pPr>'
             "<w:r><w:rPr><w:b/></w:rPr>"
             f'<w:t xml:space="preserve">{xml_text(column.title)}</w:t></w:r></w:p></w:tc>'
         )
-    out.append("</w:tr>")
-    cell_props = [f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>' for w in widths]
+    head.append("</w:tr>")
+    yield "".join(head)
+    cell_props = [
+        f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{cell_start}' for w in widths
+    ]
+    cell_end = "</w:t></w:r></w:p></w:tc>"
     for row in table.rows:
-        out.append("<w:tr>")
-        for props, cell in zip(cell_props, row, strict=False):
-            out.append(props)
-            out.append(cell_start)
-            out.append(xml_text(cell).replace("\n", cell_break))
-            out.append("</w:t></w:r></w:p></w:tc>")
-        out.append("</w:tr>")
-    out.append("</w:tbl>")
-    return "".join(out)
+        yield (
+            "<w:tr>"
+            + "".join(
+                props + xml_text(cell).replace("\n", cell_break) + cell_end
+                for props, cell in zip(cell_props, row, strict=False)
+            )
+            + "</w:tr>"
+        )
+    yield "</w:tbl>"
+
+
+#: Tables longer than this are not built in python-docx's object tree: a placeholder paragraph
+#: stands in for each, and its rows are streamed into word/document.xml when the file is
+#: written, so a 50,000-row appendix costs the time and memory of its text, not of its objects.
+STREAMED_ROWS = 200
+_PLACEHOLDER = "reviewer-app-streamed-table-"
+_PLACEHOLDER_PARAGRAPH = re.compile(
+    rf"<w:p>\s*<w:r>\s*<w:t>{_PLACEHOLDER}(\d+)</w:t>\s*</w:r>\s*</w:p>"
+)
+_STREAM_CHUNK = 1 << 20  # characters written to the zip at a time
+
+
+def _with_streamed_tables(data: bytes, tables: list[Table]) -> bytes:
+    """The saved DOCX with each placeholder paragraph replaced by its table's rows."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            if info.filename != "word/document.xml":
+                target.writestr(info, source.read(info.filename))
+                continue
+            text = source.read(info.filename).decode("utf-8")
+            with target.open(info.filename, "w") as part:
+                done = 0
+                for found in _PLACEHOLDER_PARAGRAPH.finditer(text):
+                    part.write(text[done : found.start()].encode("utf-8"))
+                    buffered: list[str] = []
+                    size = 0
+                    for piece in table_xml_parts(tables[int(found.group(1))], declare=False):
+                        buffered.append(piece)
+                        size += len(piece)
+                        if size >= _STREAM_CHUNK:
+                            part.write("".join(buffered).encode("utf-8"))
+                            buffered, size = [], 0
+                    part.write("".join(buffered).encode("utf-8"))
+                    done = found.end()
+                part.write(text[done:].encode("utf-8"))
+    return out.getvalue()
 
 
 def _template() -> io.BytesIO:
@@ -169,6 +226,7 @@ class _Writer:
             self.bookmarks[id(heading)] = f"_Toc{n + 1:06d}"
         self.numbering = self.document.part.numbering_part.element
         self.next_num = 100  # each ordered list restarts at 1 through its own w:num
+        self.streamed: list[Table] = []  # long tables, written when the file is (see above)
         _page_furniture(self.document, report)
 
     def _paragraph(self, text: str = "", style: str | None = None) -> DocxParagraph:
@@ -279,7 +337,13 @@ class _Writer:
     def table(self, block: Table) -> None:
         if block.caption:
             self._paragraph(block.caption, "Caption")
-        self._insert(table_xml(block))
+        if len(block.rows) > STREAMED_ROWS:
+            self._insert(
+                f"<w:p {_W}><w:r><w:t>{_PLACEHOLDER}{len(self.streamed)}</w:t></w:r></w:p>"
+            )
+            self.streamed.append(block)
+        else:
+            self._insert(table_xml(block))
         spacer = self._paragraph()
         spacer.paragraph_format.space_after = Pt(0)
 
@@ -303,7 +367,10 @@ class _Writer:
                 self.table(block)
         stream = io.BytesIO()
         self.document.save(stream)
-        return normalise_docx(stream.getvalue(), update_fields=False, title=self.report.title)
+        data = stream.getvalue()
+        if self.streamed:
+            data = _with_streamed_tables(data, self.streamed)
+        return normalise_docx(data, update_fields=False, title=self.report.title)
 
 
 def docx_bytes(report: Report) -> bytes:

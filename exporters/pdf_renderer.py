@@ -13,9 +13,12 @@ wrapped beforehand (`simpleSplit`), not one `Paragraph` per cell, which is what 
 from __future__ import annotations
 
 import io
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import accumulate
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -351,6 +354,61 @@ class _ContinuedTable(PdfTable):  # type: ignore[misc]
         super()._drawCell(cellval, cellstyle, pos, size)
 
 
+#: Tables longer than this are handed to reportlab a page at a time (`_TableStream`).
+STREAMED_ROWS = 200
+
+
+class _TableStream(Flowable):  # type: ignore[misc]
+    """A long table handed to reportlab one page-sized table at a time.
+
+    reportlab splits one big table by re-measuring all its remaining rows at every page break,
+    which grows with the square of the rows. The rows' heights are known here, so each split
+    takes just the rows that fit (found by bisecting running totals) as a table of their own,
+    under the repeated header, and leaves the rest as a smaller stream: linear in the rows."""
+
+    def __init__(
+        self,
+        part: Callable[[int, int], PdfTable],
+        heights: list[float],
+        width: float,
+        first: int = 1,
+        ends: list[float] | None = None,
+    ) -> None:
+        super().__init__()
+        self._part = part
+        self._heights = heights
+        self._width = width
+        self._first = first
+        # ends[i]: the height of rows 1..i, so any run of rows is measured in one step
+        self._ends = ends if ends is not None else list(accumulate(heights[1:], initial=0.0))
+        self._stop = len(heights)
+
+    def _rest(self, first: int) -> _TableStream:
+        return _TableStream(self._part, self._heights, self._width, first, self._ends)
+
+    def _height(self, first: int, stop: int) -> float:
+        return self._heights[0] + self._ends[stop - 1] - self._ends[first - 1]
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = self._width
+        self.height = self._height(self._first, self._stop)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        room = available_height - self._heights[0] + self._ends[self._first - 1]
+        stop = bisect_right(self._ends, room + 1e-6)  # rows self._first .. stop-1 fit
+        if stop <= self._first:
+            return []  # not even one row: the next page
+        if stop >= self._stop:
+            return [self._part(self._first, self._stop)]
+        return [self._part(self._first, stop), self._rest(stop)]
+
+    def draw(self) -> None:  # it fitted whole where it stands
+        table = self._part(self._first, self._stop)
+        table.wrapOn(self.canv, self.width, self.height)
+        table.drawOn(self.canv, 0, 0)
+
+
 def table_flowables(block: Table) -> list[Flowable]:
     """A table as plain wrapped strings: header row repeated, long rows continued."""
     size = 7.5 if block.dense else 9
@@ -402,27 +460,60 @@ def table_flowables(block: Table) -> list[Flowable]:
                 pads.append(len(data) - 1)
             if not last:
                 joins.append(len(data) - 1)
-    table = _ContinuedTable(data, colWidths=widths, rowHeights=heights, repeatRows=1)
     rule = colors.HexColor("#8A94A3")
-    commands: list[tuple[Any, ...]] = [
+    base: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), FONT, size, leading),
         ("FONT", (0, 0), (-1, 0), BOLD, size, leading),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DCE3EC")),
         ("INNERGRID", (0, 0), (-1, -1), 0.4, rule),
-        # No rule between the pieces of one long row (drawn over in white), the frame last.
-        *(("LINEBELOW", (0, r), (-1, r), 0.8, colors.white) for r in joins),
-        *(("LINEAFTER", (0, r), (-2, r), 0.4, rule) for r in joins),
+    ]
+    frame: list[tuple[Any, ...]] = [
         ("BOX", (0, 0), (-1, -1), 0.4, rule),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), _CELL_PADDING - 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), _CELL_PADDING),
-        *(("BOTTOMPADDING", (0, r), (-1, r), 0) for r in joins),
-        *(("TOPPADDING", (0, r), (-1, r), 0) for r in pads),
     ]
-    table.setStyle(TableStyle(commands))
-    table.hAlign = "LEFT"
+
+    def part(first: int, stop: int) -> PdfTable:
+        """The header and rows ``data[first:stop]`` as one table, its row styles moved with them
+        (`first` 1 and `stop` len(data): the whole table)."""
+        shift = 1 - first
+        cells = [data[0], *data[first:stop]]
+        if (
+            first > 1
+            and cells[1]
+            and any(isinstance(v, str) and v.startswith(_HIDDEN) for v in cells[1])
+        ):
+            cells[1] = [
+                v[1:] if isinstance(v, str) and v.startswith(_HIDDEN) else v for v in cells[1]
+            ]
+
+        def in_part(rows: list[int]) -> list[int]:
+            return [r + shift for r in rows if first <= r < stop]
+
+        commands = [
+            *base,
+            # No rule between the pieces of one long row (drawn over in white), the frame last.
+            *(("LINEBELOW", (0, r), (-1, r), 0.8, colors.white) for r in in_part(joins)),
+            *(("LINEAFTER", (0, r), (-2, r), 0.4, rule) for r in in_part(joins)),
+            *frame,
+            *(("BOTTOMPADDING", (0, r), (-1, r), 0) for r in in_part(joins)),
+            *(("TOPPADDING", (0, r), (-1, r), 0) for r in in_part(pads)),
+        ]
+        made = _ContinuedTable(
+            cells, colWidths=widths, rowHeights=[heights[0], *heights[first:stop]], repeatRows=1
+        )
+        made.setStyle(TableStyle(commands))
+        made.hAlign = "LEFT"
+        return made
+
+    table: Flowable = (
+        _TableStream(part, heights, sum(widths))
+        if len(data) > STREAMED_ROWS
+        else part(1, len(data))
+    )
     out: list[Flowable] = []
     if block.caption:
         out.append(PdfParagraph(_markup(block.caption), _styles()["caption"]))

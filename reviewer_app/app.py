@@ -13,15 +13,25 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reviewer_app.crash import safe_report
 from reviewer_app.paths import AppPaths
-from reviewer_app.services.open_review import ReviewServices
-from reviewer_app.wiring import ReviewSessionFiles, open_services, report_service
-from storage.backups import BackupStore
-from storage.keyring_store import KeyringStore, NoKeyring
-from storage.learning_library import StoredLearningLibrary, default_library_path
-from storage.library import StoredReviewFiles
+from reviewer_app.wiring import (
+    DeferredLearningLibrary,
+    DeferredSessionFiles,
+    Once,
+    ReviewSessionFiles,
+    open_services,
+    report_service,
+)
+
+if TYPE_CHECKING:
+    # Storage (SQLAlchemy, SQLCipher, the keyring) loads when first used, not at start.
+    from reviewer_app.services.open_review import ReviewServices
+    from storage.keyring_store import KeyringStore
+    from storage.learning_library import StoredLearningLibrary
+    from storage.library import StoredReviewFiles
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +84,9 @@ def install_excepthook() -> None:
 
 
 def build_review_files(paths: AppPaths, keyring: KeyringStore | None = None) -> StoredReviewFiles:
+    from storage.backups import BackupStore
+    from storage.library import StoredReviewFiles
+
     return StoredReviewFiles(BackupStore(paths.backups), keyring)
 
 
@@ -86,24 +99,38 @@ def run_window(paths: AppPaths, open_path: Path | None = None, *, demo: bool = F
             "try 'reviewer-app --help'."
         )
         return 0
-    from reviewer_app.services.demo_review import open_demo
     from ui.application import run
 
-    files = build_review_files(paths)
+    # The start screen needs none of storage: the review files and the learning library are
+    # set up when first used (the keyring notice is worked out just after the window shows).
+    files = Once(lambda: build_review_files(paths))
+    sessions = DeferredSessionFiles(files)
+
+    def open_demo() -> ReviewServices:
+        from reviewer_app.services.demo_review import open_demo
+
+        return open_services(open_demo(files(), paths.data))
+
+    def library() -> StoredLearningLibrary:
+        return build_learning_library(paths, files().keyring)
+
     return int(
         run(
-            ReviewSessionFiles(files),
+            sessions,
             paths=paths,
             open_path=open_path,
             demo=demo,
-            demo_opener=lambda: open_services(open_demo(files, paths.data)),
-            library=build_learning_library(paths, files.keyring),
+            demo_opener=open_demo,
+            library=DeferredLearningLibrary(library),
         )
     )
 
 
 def build_learning_library(paths: AppPaths, keyring: KeyringStore) -> StoredLearningLibrary:
     """The reviewer's own learning library: a second encrypted file in the user data folder."""
+    from storage.backups import BackupStore
+    from storage.learning_library import StoredLearningLibrary, default_library_path
+
     return StoredLearningLibrary(
         default_library_path(paths.data), BackupStore(paths.backups), keyring
     )
@@ -190,6 +217,7 @@ def self_test() -> int:
     from PySide6.QtWidgets import QApplication
 
     from reviewer_app.services.demo_review import create_demo
+    from storage.keyring_store import KeyringStore, NoKeyring
     from ui.start_window import MainWindow
     from ui.tasks import ImmediateTaskRunner
 

@@ -18,31 +18,35 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from reviewer_app import __version__
 from reviewer_app.app import build_review_files, configure_logging, install_excepthook, run_window
 from reviewer_app.chronology.entry import AgencyType
-from reviewer_app.chronology.importing import ImportPreview
 from reviewer_app.crash import safe_report
-from reviewer_app.demo import DEFAULT_ENTRIES, DEMO_PASSPHRASE
 from reviewer_app.errors import DamagedReviewError, InvalidInputError, UserFacingError
-from reviewer_app.interchange import from_document, to_document
 from reviewer_app.learning.dataset import REGIONS
-from reviewer_app.locations import classify
 from reviewer_app.paths import AppPaths
 from reviewer_app.review import Methodology, Review, ReviewType
-from reviewer_app.services.demo_review import create_demo
-from reviewer_app.services.open_review import ReviewServices
-from reviewer_app.services.transfer import create_review_from
-from reviewer_app.wiring import open_services, report_service
-from storage.backups import restore
-from storage.library import StoredReviewFiles
+
+if TYPE_CHECKING:
+    # Loaded by the commands that use them: `reviewer-app` with no command opens the window,
+    # whose start screen needs none of them (storage, SQLAlchemy, the keyring, the exporters).
+    from reviewer_app.chronology.importing import ImportPreview
+    from reviewer_app.services.open_review import ReviewServices
+    from storage.library import StoredReviewFiles
 
 log = logging.getLogger(__name__)
 
 PASSPHRASE_ENV = "REVIEWER_APP_PASSPHRASE"  # noqa: S105 - a variable name
 NEW_PASSPHRASE_ENV = "REVIEWER_APP_NEW_PASSPHRASE"  # noqa: S105
 RECOVERY_CODE_ENV = "REVIEWER_APP_RECOVERY_CODE"
+
+#: `export --appendix`: which chronology entries the report's appendix lists.
+APPENDIX_CHOICES: dict[str, Literal["significant", "full"]] = {
+    "significant": "significant",
+    "all": "full",
+}
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -79,6 +83,8 @@ def _new_passphrase() -> str:
 
 def warn_about_location(path: Path) -> None:
     """One `warning:` line on stderr when a review is in a synced or network folder."""
+    from reviewer_app.locations import classify
+
     try:
         line = classify(path).command_line_warning(path)
     except Exception:  # detection is best effort; it never stops a command
@@ -92,6 +98,8 @@ def open_review(files: StoredReviewFiles, path: Path) -> ReviewServices:
 
     If the review's recovery code was never shown (the command that made it was interrupted),
     it is shown now, before anything else."""
+    from reviewer_app.wiring import open_services
+
     warn_about_location(path)
     if os.environ.get(PASSPHRASE_ENV):
         review = open_services(files.open(path, passphrase=os.environ[PASSPHRASE_ENV]))
@@ -155,6 +163,9 @@ def _read_json(path: Path) -> object:
 
 
 def cmd_new(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    from reviewer_app.interchange import from_document
+    from reviewer_app.services.transfer import create_review_from
+
     path = Path(args.file)
     warn_about_location(path)
     if args.from_json:
@@ -243,14 +254,20 @@ def cmd_backups(args: argparse.Namespace, files: StoredReviewFiles) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    from storage.backups import restore
+
     restore(Path(args.backup), Path(args.out))
     print(f"Restored to {args.out}. Open it with the review's passphrase.")
     return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    from reviewer_app.demo import DEFAULT_ENTRIES, DEMO_PASSPHRASE
+    from reviewer_app.services.demo_review import create_demo
+
     passphrase = os.environ.get(NEW_PASSPHRASE_ENV) or DEMO_PASSPHRASE
-    created = create_demo(files, Path(args.file), entries=args.entries, passphrase=passphrase)
+    entries = DEFAULT_ENTRIES if args.entries is None else args.entries
+    created = create_demo(files, Path(args.file), entries=entries, passphrase=passphrase)
     try:
         count = created.review.chronology.count()
         print(f"Created the demo review {args.file} with {count} chronology entries (synthetic).")
@@ -306,6 +323,7 @@ def _write_report(preview: ImportPreview, path: Path, agency: str) -> None:
 def cmd_export(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     from exporters.chronology_csv import write_chronology_csv
     from reviewer_app import __version__ as version
+    from reviewer_app.interchange import to_document
     from reviewer_app.new_files import write_new_atomic
 
     review = open_review(files, Path(args.file))
@@ -330,9 +348,11 @@ def cmd_export(args: argparse.Namespace, files: StoredReviewFiles) -> int:
 
 def cmd_screenshots(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     from reviewer_app.app import save_screenshots
+    from reviewer_app.demo import DEFAULT_ENTRIES
 
     paths = AppPaths.default(args.data_dir)
-    saved = save_screenshots(paths, Path(args.folder), entries=args.entries)
+    entries = DEFAULT_ENTRIES if args.entries is None else args.entries
+    saved = save_screenshots(paths, Path(args.folder), entries=entries)
     print(f"Saved {len(saved)} screenshots of the demo review in {args.folder}.")
     return EXIT_OK
 
@@ -440,6 +460,8 @@ def cmd_self_test(args: argparse.Namespace, files: StoredReviewFiles) -> int:
 
 
 def _export_report(review: ReviewServices, args: argparse.Namespace) -> int:
+    from reviewer_app.wiring import report_service
+
     if args.publication and args.format != "pdf":
         raise UserFacingError(
             "The report for publication is written as an accessible PDF only: use "
@@ -455,6 +477,7 @@ def _export_report(review: ReviewServices, args: argparse.Namespace) -> int:
         report.suggested_template().id,
         args.format,
         Path(args.out),
+        chronology=APPENDIX_CHOICES[args.appendix],
         override=args.internal_working_draft,
         lead_reviewer=args.lead_reviewer or "",
         for_publication=args.publication,
@@ -545,7 +568,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="create the synthetic demonstration review")
     demo.add_argument("file")
-    demo.add_argument("--entries", type=int, default=DEFAULT_ENTRIES)
+    demo.add_argument(
+        "--entries",
+        type=int,
+        help="how many chronology entries (the demo's usual number if not given)",
+    )
     demo.set_defaults(handler=cmd_demo)
 
     imp = sub.add_parser("import-chronology", help="import an agency's chronology file")
@@ -586,6 +613,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --format pdf: the final version for publication, an accessible (tagged "
         "PDF/UA-1) file with no draft marks; never exported over the anonymisation check",
     )
+    export.add_argument(
+        "--appendix",
+        choices=sorted(APPENDIX_CHOICES),
+        default="significant",
+        help="the report's chronology appendix: the entries marked significant (the default) "
+        "or all entries of the merged chronology",
+    )
     export.set_defaults(handler=cmd_export)
 
     verify = sub.add_parser("verify", help="check a review's encryption and structure")
@@ -607,7 +641,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     shots = sub.add_parser("screenshots", help="save a picture of every page (demo review)")
     shots.add_argument("folder")
-    shots.add_argument("--entries", type=int, default=DEFAULT_ENTRIES)
+    shots.add_argument(
+        "--entries",
+        type=int,
+        help="how many chronology entries (the demo's usual number if not given)",
+    )
     shots.set_defaults(handler=cmd_screenshots)
 
     learning = sub.add_parser(
@@ -646,7 +684,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-Handler = Callable[[argparse.Namespace, StoredReviewFiles], int]
+Handler = Callable[[argparse.Namespace, "StoredReviewFiles"], int]
 
 
 def _print_restore_offer(error: DamagedReviewError) -> None:

@@ -44,8 +44,26 @@ _SETTINGS = (
     "PRAGMA synchronous = FULL",
     "PRAGMA foreign_keys = ON",
     "PRAGMA busy_timeout = 5000",
-    "PRAGMA cache_size = -32768",  # 32 MiB: each page read from disk costs a decryption
 )
+#: The page cache holds the whole file where it can (each page read from disk costs a
+#: decryption; a search on a common word reads most of a big review), from 32 MiB up to
+#: 256 MiB per connection. SQLite allocates it only as pages are read.
+CACHE_FLOOR = 32 << 20
+CACHE_CEILING = 256 << 20
+
+
+def cache_size_pragma(path: Path) -> str:
+    """The `cache_size` setting for the file at `path`, in KiB (a negative number, as SQLite
+    takes it): room for the file and a tenth more, within the floor and the ceiling."""
+    try:
+        size = path.stat().st_size
+        wal = path.with_name(path.name + "-wal")
+        size += wal.stat().st_size if wal.exists() else 0
+    except OSError:
+        size = 0
+    wanted = min(max(size + size // 10, CACHE_FLOOR), CACHE_CEILING)
+    return f"PRAGMA cache_size = -{wanted >> 10}"
+
 
 Connection = Any  # sqlcipher3 ships no type information
 
@@ -111,6 +129,7 @@ def connect(
             log.info("journal mode stays %s (asked for %s)", in_force, mode)
         for statement in _SETTINGS:
             conn.execute(statement)
+        conn.execute(cache_size_pragma(path))
     except BaseException:
         conn.close()
         raise

@@ -1,16 +1,20 @@
 """`ReviewFiles` and `OpenReview` for real: review files, the keyring and backups wired together.
 
 Automatic backups: when a review is opened and its newest automatic backup is more than 12
-hours old (or it has none), one is taken first, holding the review as it was. When a review is
-closed or locked after changes, one is taken if the newest is more than 12 hours old, or if the
-review had none when this session began: so the first automatic backup of a new review (and of
-one made from JSON) holds what was put in it, not an empty shell.
+hours old (or it has none), one is taken, holding the review as it was when opened: a read
+transaction is pinned as the file opens and the copy is made from it on a background thread,
+so the reviewer does not wait for it (closing, locking or changing the passphrase waits for it
+to finish; an interrupted copy never reaches the backups' place, see `storage/backups.py`).
+When a review is closed or locked after changes, one is taken if the newest is more than 12
+hours old, or if the review had none when this session began: so the first automatic backup of
+a new review (and of one made from JSON) holds what was put in it, not an empty shell.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from pathlib import Path
 
 from reviewer_app.analysis.repository import AnalysisRepository
@@ -65,6 +69,7 @@ class StoredReview:
         #: The review had no automatic backup when this session began: one is taken at close
         #: if anything was written, so the first one holds the review's content.
         self._first_backup_due = first_backup_due
+        self._backup: threading.Thread | None = None  # the open-time backup, while it runs
         self._details = SqlReviewDetails(lambda: file.engine)
         self._chronology = SqlChronology(lambda: file.engine)
         self._people = SqlPeople(lambda: file.engine)
@@ -121,6 +126,7 @@ class StoredReview:
         return self._decisions
 
     def change_passphrase(self, new_passphrase: str) -> str:
+        self.wait_for_backup()  # backups follow the key: the new one must be among them
         return self.file.change_passphrase(new_passphrase, self._keyring)
 
     def unshown_recovery_code(self) -> str | None:
@@ -160,9 +166,36 @@ class StoredReview:
             return None
         return self.file.take_backup(self._backups)
 
+    def start_automatic_backup_if_due(self) -> bool:
+        """Take the automatic backup if due, on a background thread, of the review as it is now
+        (a pinned read transaction); True if one was started. A copy that fails is logged and
+        leaves nothing behind; damage it finds is reported when the review is next used."""
+        if self._backup is not None or not self._due():
+            return False
+        source = self.file.pinned_snapshot()
+
+        def take() -> None:
+            try:
+                self.file.take_backup(self._backups, source=source)
+            except (UserFacingError, OSError) as exc:
+                log.warning("the automatic backup at open was not taken (%s)", type(exc).__name__)
+            finally:
+                source.close()
+
+        self._backup = threading.Thread(target=take, name="automatic backup", daemon=True)
+        self._backup.start()
+        return True
+
+    def wait_for_backup(self) -> None:
+        """Return once the open-time backup (if any is running) has finished."""
+        running, self._backup = self._backup, None
+        if running is not None:
+            running.join()
+
     def close(self) -> None:
         """Close the review, first taking an automatic backup if this session's changes are
         due one (a backup that cannot be taken never stops the review closing)."""
+        self.wait_for_backup()
         try:
             file = self.file
             changed = file.is_open and file.written and not file.is_damaged
@@ -191,7 +224,7 @@ class StoredReviewFiles:
         stored = StoredReview(file, self.keyring, self.backups)
         try:
             stored._first_backup_due = stored._newest_automatic() is None
-            stored.take_automatic_backup_if_due()
+            stored.start_automatic_backup_if_due()
         except BaseException:
             file.close()
             raise

@@ -481,9 +481,29 @@ class EncryptedFile:
         with self._guarded(), closing(self._raw()) as conn:
             copy_database(conn, target.expanduser(), self.key, self.salt)
 
-    def take_backup(self, backups: BackupStore, reason: str = "automatic") -> Path:
-        with self._guarded(), closing(self._raw()) as conn:
-            return backups.take(conn, self.key, self.salt, self.file_id, reason)
+    def take_backup(
+        self, backups: BackupStore, reason: str = "automatic", *, source: Connection | None = None
+    ) -> Path:
+        """A backup of the file as it is, or as `source` (from `pinned_snapshot`) sees it."""
+        with self._guarded():
+            if source is not None:
+                return backups.take(source, self.key, self.salt, self.file_id, reason)
+            with closing(self._raw()) as conn:
+                return backups.take(conn, self.key, self.salt, self.file_id, reason)
+
+    def pinned_snapshot(self) -> Connection:
+        """A raw connection holding a read transaction: a backup taken from it later, on
+        another thread, holds the file as it is now, whatever is written meanwhile. The caller
+        closes it (which ends the transaction)."""
+        with self._guarded():
+            conn = self._raw()
+            try:
+                conn.execute("BEGIN")
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except BaseException:
+                conn.close()
+                raise
+            return conn
 
     def close(self) -> None:
         """Dispose every connection and wipe the key (also how the review locks)."""

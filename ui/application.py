@@ -8,17 +8,20 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtGui import QFileOpenEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
-from reviewer_app.learning.repository import LearningLibraryAccess
 from reviewer_app.paths import AppPaths
-from reviewer_app.services.open_review import ReviewServices, ReviewSessions
 from ui.errors import install_crash_dialog
 from ui.start_window import MainWindow
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the services load when a review is first opened, not at start
+    from reviewer_app.learning.repository import LearningLibraryAccess
+    from reviewer_app.services.open_review import ReviewServices, ReviewSessions
 
 log = logging.getLogger(__name__)
 
@@ -82,29 +85,53 @@ def start(
     else:
         QTimer.singleShot(0, window, window.welcome_if_first_run)
     if os.environ.get(EXIT_WHEN_SHOWN_ENV) == "1":
+        _record_modules(os.environ.get(SHOWN_MODULES_ENV))
         _exit_when_shown(window, wait_for_review=open_path is not None or demo)
     return window
 
 
 #: For start-up measurements (benchmarks/startup.py): quit as soon as the first screen — the
-#: start screen, or with --demo the review's chronology — has been painted.
+#: start screen, or with --demo the review's chronology and timeline — has been painted.
 EXIT_WHEN_SHOWN_ENV = "REVIEWER_APP_EXIT_WHEN_SHOWN"
+#: With it, a file to write the names of the Python modules loaded to build and show the start
+#: screen (tests/ui/test_start_modules.py checks storage and the exporters are not among them).
+SHOWN_MODULES_ENV = "REVIEWER_APP_SHOWN_MODULES"
+
+
+def _record_modules(target: str | None) -> None:
+    if target:
+        Path(target).write_text("\n".join(sorted(sys.modules)) + "\n", encoding="utf-8")
+
+
+def _report(line: str) -> None:
+    if sys.stderr is not None:  # benchmarks/startup.py reads these lines
+        print(line, file=sys.stderr, flush=True)
 
 
 def _exit_when_shown(window: MainWindow, *, wait_for_review: bool) -> None:
+    def asking() -> str | None:
+        """The dialog waiting for the reviewer (a passphrase, an error), if any: a measurement
+        never waits on one."""
+        for widget in QApplication.topLevelWidgets():
+            if widget is not window and isinstance(widget, QDialog) and widget.isVisible():
+                return type(widget).__name__
+        return None
+
     def check() -> None:
         workspace = window.workspace
-        if wait_for_review and (
-            workspace is None or workspace.chronology_page.model.rowCount() == 0
-        ):
+        if wait_for_review and (workspace is None or not workspace.first_screen_ready()):
+            dialog = asking()
+            if dialog is not None:
+                _report(f"reviewer-app-not-shown {dialog}")
+                QApplication.exit(3)
+                return
             QTimer.singleShot(20, window, check)
             return
         if workspace is not None:
             workspace.show_section("chronology")
         window.repaint()
         QApplication.processEvents()
-        if sys.stderr is not None:  # benchmarks/startup.py times launch → this moment
-            print("reviewer-app-shown-at", time.time(), file=sys.stderr, flush=True)
+        _report(f"reviewer-app-shown-at {time.time()}")
         QApplication.quit()
 
     QTimer.singleShot(0, window, check)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -11,11 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.services.open_review import ReviewServices
 from ui.passphrase_fields import PassphraseFields
 from ui.style import heading, size_to_content
 from ui.tasks import TaskRunner
 from ui.working_dialog import WorkingDialog
+
+if TYPE_CHECKING:  # only for annotations: the services load when a review opens
+    from reviewer_app.services.open_review import ReviewServices
 
 INTRO = (
     "The new passphrase replaces the old one straight away. SCR Reviewer then shows a new "

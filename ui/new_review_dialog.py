@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
@@ -24,13 +25,15 @@ from PySide6.QtWidgets import (
 from reviewer_app.errors import InvalidInputError, UserFacingError
 from reviewer_app.locations import Location, classify, folder_for_new_reviews
 from reviewer_app.review import Methodology, Review, ReviewType, ScopePeriod
-from reviewer_app.services.open_review import CreatedSession, ReviewSessions
 from ui.location_warning import LocationNotice
 from ui.passphrase_fields import PassphraseFields
 from ui.style import heading, inline_error_label, notice_label, show_inline, size_to_content
 from ui.tasks import TaskRunner
 from ui.uk_dates import parse_day
 from ui.working_dialog import WorkingDialog
+
+if TYPE_CHECKING:  # only for annotations: the services load when a review opens
+    from reviewer_app.services.open_review import CreatedSession, ReviewSessions
 
 log = logging.getLogger(__name__)
 

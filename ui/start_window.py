@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.errors import DamagedReviewError, ReviewLockedError, UserFacingError
 from reviewer_app.paths import AppPaths
-from reviewer_app.review_file import KeyringNotice
-from reviewer_app.services.open_review import ReviewServices, ReviewSessions
 from ui.change_passphrase_dialog import ChangePassphraseDialog
 from ui.damaged_file_dialog import DamagedFileDialog
 from ui.errors import set_damage_handler, show_error
@@ -58,6 +56,8 @@ if TYPE_CHECKING:
     # in the exporters (python-docx, reportlab), the import wizard (openpyxl) and every page.
     from reviewer_app.learning.collation import ThemeBriefing
     from reviewer_app.learning.repository import CollationStore, LearningLibraryAccess
+    from reviewer_app.review_file import KeyringNotice
+    from reviewer_app.services.open_review import ReviewServices, ReviewSessions
     from ui.learning.collation_page import CollationWindow
     from ui.learning.library_page import LearningLibraryWindow
     from ui.workspace.workspace import Place, Workspace
@@ -128,11 +128,20 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.start_page)
         self.pages.addWidget(self.locked_page)
 
-        keyring = files.keyring_status()
-        self.keyring_line = notice_label(keyring.notice)
+        # Whether this computer can remember passphrases is asked once the window is up, off
+        # the GUI thread (it loads the keyring and storage): the start screen shows at once and
+        # the notice follows.
+        self.keyring_line = notice_label("")
         self.keyring_line.setObjectName("keyringNotice")
         self.keyring_line.setAccessibleName("About remembering passphrases")
-        self.keyring_line.setVisible(not keyring.available and bool(keyring.notice))
+        self.keyring_line.setVisible(False)
+        QTimer.singleShot(
+            0,
+            self,
+            lambda: self.runner.start(
+                files.keyring_status, self._keyring_known, self._keyring_unknown
+            ),
+        )
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -625,6 +634,14 @@ class MainWindow(QMainWindow):
         except OSError:
             log.warning("the list of recent reviews could not be saved")
         self.start_page.set_recent(self.recent.paths())
+
+    def _keyring_known(self, notice: KeyringNotice) -> None:
+        self.keyring_line.setText(notice.notice)
+        self.keyring_line.setVisible(not notice.available and bool(notice.notice))
+
+    def _keyring_unknown(self, error: Exception) -> None:
+        # keyring_status reports a missing or broken keyring as a notice; this is anything else
+        log.warning("could not tell whether a keyring is available: %s", type(error).__name__)
 
     def _show_keyring_notice(self, notice: KeyringNotice) -> None:
         if notice.notice:

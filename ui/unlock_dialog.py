@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,8 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.locations import Location, classify, copy_to_this_computer
-from reviewer_app.review_file import KeyringNotice
-from reviewer_app.services.open_review import ReviewServices, ReviewSessions
 from ui.errors import show_error
 from ui.location_warning import LocationDialog
 from ui.new_review_dialog import FILE_FILTER, new_reviews_folder, with_review_suffix
@@ -32,6 +31,10 @@ from ui.style import (
 )
 from ui.tasks import TaskRunner
 from ui.working_dialog import WorkingDialog
+
+if TYPE_CHECKING:  # only for annotations: the services load when a review opens
+    from reviewer_app.review_file import KeyringNotice
+    from reviewer_app.services.open_review import ReviewServices, ReviewSessions
 
 
 class UnlockDialog(WorkingDialog):

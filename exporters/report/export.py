@@ -15,8 +15,10 @@ never may: it is refused over any hit, in the model or in the file.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path

@@ -116,6 +116,10 @@ class ChronologyService:
     def search(self, query: EntryFilter) -> list[int]:
         return self.repository.search(query)
 
+    def search_ids(self, query: EntryFilter) -> frozenset[int]:
+        """The matching entries' ids, in no order: what a filter needs, found faster."""
+        return self.repository.search_ids(query)
+
     def subject_date_of_birth(self) -> dt.date | None:
         return self.repository.subject_date_of_birth()
 

@@ -385,3 +385,31 @@ def test_export_for_publication_writes_the_accessible_final_pdf(
         )  # fmt: skip
         assert refused.returncode != 0 and refused.stderr.startswith("error:"), refused.stderr
         assert not (tmp_path / "no.pdf").exists()
+
+
+def test_export_appendix_lists_the_significant_entries_or_all(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    from docx import Document
+
+    from reviewer_app.demo import DEMO_PASSPHRASE
+
+    demo = tmp_path / "demo.review"
+    assert run("demo", str(demo), app_paths=app_paths, passphrase=None).returncode == 0
+    intros = {}
+    for choice in (None, "significant", "all"):
+        out = tmp_path / f"draft-{choice}.docx"
+        extra = [] if choice is None else ["--appendix", choice]
+        made = run(
+            "export", str(demo), "--format", "docx", "--out", str(out), *extra,
+            app_paths=app_paths, passphrase=DEMO_PASSPHRASE,
+        )  # fmt: skip
+        assert made.returncode == 0, made.stderr
+        texts = [p.text for p in Document(str(out)).paragraphs]
+        intros[choice] = next(t for t in texts if "multi-agency chronology" in t)
+    assert "marked as significant" in intros["significant"]
+    assert intros[None] == intros["significant"]  # the default
+    assert intros["all"].startswith("The full merged multi-agency chronology: 300 entries")
+    wrong = run("export", str(demo), "--format", "docx", "--out", str(tmp_path / "x.docx"),
+                "--appendix", "some", app_paths=app_paths, passphrase=DEMO_PASSPHRASE)  # fmt: skip
+    assert wrong.returncode != 0 and not (tmp_path / "x.docx").exists()

@@ -152,8 +152,19 @@ def test_full_text_search_with_filters(review: StoredReview) -> None:
     ) == [c.id]
     assert repo.search(EntryFilter(flags=frozenset({Flag.SIGNIFICANT}))) == [a.id]
     assert repo.search(EntryFilter(text='"; DROP TABLE x; --')) == []  # never an FTS syntax error
+    # The unordered search a filter uses finds the same entries, words alone or with filters.
+    for query in (
+        EntryFilter(text="domestic"),
+        EntryFilter(text="home visit"),
+        EntryFilter(text="domestic", agency_ids=frozenset({social})),
+        EntryFilter(flags=frozenset({Flag.SIGNIFICANT})),
+        EntryFilter(text='"; DROP TABLE x; --'),
+    ):
+        assert repo.search_ids(query) == frozenset(repo.search(query)), query
+    assert repo.search_ids(EntryFilter(text="home visit")) == {c.id}
     repo.update(repo.entry(c.id).with_changes(comment="nothing relevant"))  # index follows edits
     assert repo.search(EntryFilter(text="abuse")) == []
+    assert repo.search_ids(EntryFilter(text="abuse")) == frozenset()
 
 
 def test_subject_date_of_birth(review: StoredReview) -> None:

@@ -107,12 +107,18 @@ def test_a_damaged_review_is_never_backed_up_over_a_good_backup(
     assert [p.name for p in tmp_path.iterdir() if is_partial(p)] == []
     with closing(connect(path, derive_key(PASSPHRASE, read_salt(path)), read_salt(path))):
         pass
-    # An automatic backup that is due finds the damage while opening, and says so there.
+    # An automatic backup that is due (taken in the background once the review is open) finds
+    # the damage: the review is then marked damaged, with the backup to restore, and nothing
+    # is copied over the good backup's place.
     [old] = files.backups.list(precheck(path).hex())
     os.rename(old.path, old.path.with_name("20000101T000000000000Z-automatic.review"))
-    with pytest.raises(DamagedReviewError) as raised:
-        files.open(path, passphrase=PASSPHRASE)
-    assert raised.value.restore is not None
+    review = files.open(path, passphrase=PASSPHRASE)
+    review.wait_for_backup()
+    assert review.file.is_damaged
+    assert review.damaged_error().restore is not None
+    with pytest.raises(DamagedReviewError):
+        review.backup_to(tmp_path / "copy-2.review")
+    review.close()
     assert len(files.backups.list(precheck(path).hex())) == 1
 
 

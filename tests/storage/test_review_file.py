@@ -281,4 +281,18 @@ def test_every_connection_has_the_promised_settings(tmp_path: Path) -> None:
         assert pragma("temp_store") == 2  # MEMORY
         assert pragma("foreign_keys") == 1
         assert str(pragma("cipher_memory_security")) == "0"  # by measurement: docs/security.md
-        assert pragma("cache_size") == -32768
+        assert pragma("cache_size") == -32768  # a small file: the floor, 32 MiB
+
+
+def test_the_page_cache_holds_a_big_file_up_to_a_ceiling(tmp_path: Path) -> None:
+    from storage.connection import CACHE_CEILING, CACHE_FLOOR, cache_size_pragma
+
+    def kib(size: int) -> int:
+        path = tmp_path / f"{size}.review"
+        with path.open("wb") as file:
+            file.truncate(size)
+        return -int(cache_size_pragma(path).rsplit("=", 1)[1])
+
+    assert kib(1 << 20) == CACHE_FLOOR >> 10
+    assert kib(100 << 20) == (110 << 20) >> 10  # the file and a tenth more
+    assert kib(1 << 30) == CACHE_CEILING >> 10

@@ -231,12 +231,13 @@ def test_keyring_notice_shows_only_when_there_is_no_keyring(qtbot, app_paths: Ap
     )
     qtbot.addWidget(without)
     without.show()
-    assert without.keyring_line.isVisible()
+    qtbot.waitUntil(without.keyring_line.isVisible)  # asked once the window is up
     assert without.keyring_line.text().startswith("This computer has no secure keyring")
 
     with_keyring = MainWindow(Sessions(app_paths), paths=app_paths, runner=ImmediateTaskRunner())
     qtbot.addWidget(with_keyring)
     with_keyring.show()
+    qtbot.wait(50)  # the question is asked once the window is up
     assert not with_keyring.keyring_line.isVisible()
 
 

@@ -37,3 +37,56 @@ def test_the_start_window_imports_none_of_the_heavy_libraries() -> None:
     loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
     assert "PySide6" in loaded  # the probe really imported the window
     assert loaded.isdisjoint(NOT_AT_START), sorted(loaded & set(NOT_AT_START))
+
+
+#: Packages and modules the start screen does not use either: storage (SQLAlchemy, SQLCipher,
+#: the keyring), the services, the exporters, the import wizard, the learning library and the
+#: review's pages. They load when a review is first created or opened (the keyring's notice is
+#: worked out just after the window is shown).
+NOT_SHOWN_WITH_START = (
+    *NOT_AT_START,
+    "sqlalchemy",
+    "sqlcipher3",
+    "keyring",
+    "storage",
+    "exporters",
+    "reviewer_app.services",
+    "reviewer_app.learning",
+    "reviewer_app.importers",
+    "ui.importing",
+    "ui.learning",
+    "ui.workspace",
+    "ui.chronology",
+    "ui.timeline",
+)
+
+
+def _excluded(name: str) -> bool:
+    return any(name == root or name.startswith(root + ".") for root in NOT_SHOWN_WITH_START)
+
+
+def test_the_real_start_shows_the_start_screen_without_storage(tmp_path: Path) -> None:
+    """`reviewer-app` as launched: the modules loaded when the start screen is shown."""
+    home = tmp_path / "home"
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "settings.json").write_text('{"welcomed": true}\n', encoding="utf-8")
+    modules = tmp_path / "modules.txt"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "REVIEWER_APP_HOME": str(home),
+        "REVIEWER_APP_EXIT_WHEN_SHOWN": "1",
+        "REVIEWER_APP_SHOWN_MODULES": str(modules),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "reviewer_app"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "reviewer-app-shown-at" in done.stderr, done.stderr[-2000:]
+    loaded = modules.read_text(encoding="utf-8").split()
+    assert "ui.start_window" in loaded and "PySide6.QtWidgets" in loaded
+    assert [name for name in loaded if _excluded(name)] == []

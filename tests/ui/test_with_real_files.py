@@ -36,7 +36,7 @@ def test_create_lock_and_unlock_a_real_review_file(
     window = MainWindow(files, paths=app_paths, runner=ThreadTaskRunner())
     qtbot.addWidget(window)
     window.show()
-    assert window.keyring_line.isVisible(), "the fail backend is no keyring"
+    qtbot.waitUntil(window.keyring_line.isVisible, timeout=SLOW)  # the fail backend: no keyring
 
     window.new_review()
     dialog = visible_dialog(window, NewReviewDialog)

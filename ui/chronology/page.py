@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
@@ -208,6 +208,11 @@ class ChronologyPage(QWidget):
 
         self.runner.start(lambda: read_chronology(service), done, failed)
 
+    @property
+    def is_loaded(self) -> bool:
+        """The table shows the review's chronology (read at least once, not reading now)."""
+        return self._loaded_once and not self._loading
+
     def select_entry(self, entry_id: int) -> bool:
         """Select an entry and scroll to it (clearing filters that hide it); False if absent."""
         if self._loading:
@@ -404,7 +409,7 @@ class ChronologyPage(QWidget):
 
         def done(result: object) -> None:
             if generation == self._filter_generation:
-                assert isinstance(result, list)
+                assert isinstance(result, frozenset)
                 self._apply_ids(result)
 
         def failed(error: Exception) -> None:
@@ -412,9 +417,9 @@ class ChronologyPage(QWidget):
                 self._update_count()
                 show_error(self, error)
 
-        self.runner.start(lambda: service.search(wanted), done, failed)
+        self.runner.start(lambda: service.search_ids(wanted), done, failed)
 
-    def _apply_ids(self, ids: list[int] | None) -> None:
+    def _apply_ids(self, ids: Collection[int] | None) -> None:
         self.proxy.set_ids(ids)
         self._update_count()
         self._show_current()

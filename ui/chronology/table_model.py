@@ -62,6 +62,9 @@ _ACCESSIBLE: Final = int(Qt.ItemDataRole.AccessibleTextRole)
 _SORT: Final = int(Role.SORT)
 _OBJECT: Final = int(Role.OBJECT)
 _ENTRY_ID: Final = int(Role.ENTRY_ID)
+_SHOWN: Final = int(Role.SHOWN)
+#: What `data()` gives for `Role.SHOWN` when the filter lets an entry through.
+SHOWN: Final = "shown"
 _COLUMNS: Final = len(Column)
 UNKNOWN_AGENCY: Final = "Unknown agency"
 
@@ -85,6 +88,8 @@ class ChronologyTableModel(QAbstractTableModel):
         self._sort_column = Column.DATE
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._edit_handler: EditHandler | None = None
+        #: Which entries the filter proxy lets through (asked only while it filters).
+        self.shown: Callable[[int], bool] = lambda _entry_id: True
 
     # -- filling ------------------------------------------------------------------------------
     def set_chronology(
@@ -259,6 +264,9 @@ class ChronologyTableModel(QAbstractTableModel):
             return entry
         if role == _ENTRY_ID:
             return entry.id
+        if role == _SHOWN:
+            assert entry.id is not None
+            return SHOWN if self.shown(entry.id) else ""
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = _EDIT) -> bool:

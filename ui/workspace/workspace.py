@@ -143,6 +143,8 @@ class Workspace(QWidget):
         self.chronology_page.evidence_removed.connect(self._evidence_removed)
         self.timeline_page = TimelinePage(self.chronology, runner)
         self.timeline_page.entry_activated.connect(self._show_entry_in_table)
+        self._timeline_waits = False  # the timeline is laid out when the table has loaded
+        self.chronology_page.loaded.connect(self._table_loaded)
         self.agencies_page = AgenciesPage(self.chronology, runner)
         self.agencies_page.changed.connect(self._batches_changed)
         self.agencies_page.import_requested.connect(self.import_chronology)
@@ -394,7 +396,17 @@ class Workspace(QWidget):
             scope.start if scope else None, scope.end if scope else None
         )
         self.chronology_page.reload()
-        self.timeline_page.reload()
+        if self.current_section() == "timeline":
+            self.timeline_page.reload()
+        else:
+            # The table is painted first; the timeline is laid out once it is (its worker
+            # would otherwise compete with the table's for the interpreter).
+            self._timeline_waits = True
+
+    def _table_loaded(self) -> None:
+        if self._timeline_waits:
+            self._timeline_waits = False
+            self.timeline_page.reload()
 
     def import_chronology(self) -> None:
         from ui.importing.wizard import ImportWizard
@@ -423,6 +435,10 @@ class Workspace(QWidget):
     def _show_entry_in_table(self, entry_id: int) -> None:
         self.show_section("chronology")
         self.chronology_page.select_entry(entry_id)
+
+    def first_screen_ready(self) -> bool:
+        """The chronology table and the timeline both hold the review's entries."""
+        return self.chronology_page.is_loaded and self.timeline_page.view.timeline is not None
 
     # -- navigation ----------------------------------------------------------------------------
     def show_section(self, key: str) -> None:
