@@ -30,6 +30,11 @@ _ENTRY_FIELDS = frozenset({Field.EVENT, Field.SOURCE, Field.OUTCOME})
 _SINGLE_COLUMN_FIELDS = (Field.DATE, Field.TIME)
 _SHOWN_HEADINGS = 12
 _SHOWN_HEADING_CHARS = 40
+NO_SOURCE_NOTE = (
+    "The agency gave no source (the record each entry comes from): no column was recognised "
+    "as the source. Each entry's source is the source given for the whole file, or else the "
+    "file's name and the row number. Choose the source column if there is one."
+)
 
 
 def preview_file(
@@ -38,13 +43,15 @@ def preview_file(
     sheet: str | None = None,
     mapping: dict[int, Field] | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    source_default: str = "",
 ) -> ImportPreview:
     """Read an agency's chronology file into a preview; raise `ImportRefusedError` if it
     cannot be read as one.
 
     `sheet` names the sheet (xlsx) or table ("Table 2", docx) to read; by default the first
     one with a recognisable header is chosen. `mapping` replaces the automatic column mapping:
-    column index -> field, with columns it leaves out not imported.
+    column index -> field, with columns it leaves out not imported. `source_default` is the
+    source of rows the agency gave none for (else the file name and row number).
     """
     data = _read_bytes(path, limits)
     file_format = detect_format(data, path.suffix)
@@ -53,7 +60,7 @@ def preview_file(
     source = _open(file_format, data, path.name, limits)
     try:
         table, guess = _choose_table(source, sheet)
-        return _preview(path.name, source, table, guess, mapping)
+        return _preview(path.name, source, table, guess, mapping, source_default)
     finally:
         source.close()
 
@@ -129,6 +136,7 @@ def _preview(
     table: RawTable,
     guess: HeaderGuess | None,
     mapping: dict[int, Field] | None,
+    source_default: str = "",
 ) -> ImportPreview:
     position = guess.position if guess is not None else _first_non_blank(table)
     if position is None:
@@ -147,7 +155,13 @@ def _preview(
             )
     else:
         chosen = _checked_mapping(mapping, len(headers))
-    built = build_rows(table.rows[position + 1 :], headers, chosen)
+    built = build_rows(
+        table.rows[position + 1 :],
+        headers,
+        chosen,
+        file_name=file_name,
+        source_default=source_default,
+    )
     notes = list(source.notes)
     if source.file_format != "csv" and len(source.names) > 1:
         notes.append(f"The chronology was read from {_describe(source, table)}.")
@@ -166,6 +180,7 @@ def _preview(
         problems=tuple(built.problems),
         skipped_rows=position + built.skipped,
         notes=tuple(notes),
+        source_default=source_default.strip(),
     )
 
 
@@ -191,10 +206,7 @@ def _checked_mapping(mapping: dict[int, Field], width: int) -> dict[int, Field]:
 def _mapping_notes(headers: tuple[str, ...], mapping: dict[int, Field]) -> list[str]:
     notes: list[str] = []
     if Field.SOURCE not in mapping.values():
-        notes.append(
-            "No column was recognised as the source (the record each entry comes from), so "
-            "every row lacks one. Choose the source column, or ask the agency to add one."
-        )
+        notes.append(NO_SOURCE_NOTE)
     if Field.EVENT not in mapping.values():
         notes.append("No column was recognised as the description of events. Choose that column.")
     ignored = [h for i, h in enumerate(headers) if h and mapping.get(i) is Field.IGNORE]
