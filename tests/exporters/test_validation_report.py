@@ -149,7 +149,10 @@ def test_reports_are_private_and_never_overwrite(
 def test_the_report_says_when_the_agency_gave_no_source(tmp_path: Path) -> None:
     path = fixtures.write_csv(
         tmp_path / "school.csv",
-        [["Date", "Setting", "What happened", "Action taken"], ["03/02/2015", "Nursery", "Seen.", ""]],
+        [
+            ["Date", "Setting", "What happened", "Action taken"],
+            ["03/02/2015", "Nursery", "Seen.", ""],
+        ],
     )
     out = tmp_path / "report.csv"
     write_validation_csv(preview_file(path), out)
