@@ -11,9 +11,11 @@ memory so it cannot change between the checks and the reading.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from reviewer_app.chronology.importing import Field, ImportPreview
+from reviewer_app.importers.column_choices import ColumnChoice, apply_choices
 from reviewer_app.importers.csv_tables import read_csv
 from reviewer_app.importers.docx_tables import read_docx
 from reviewer_app.importers.errors import ImportRefusedError
@@ -44,6 +46,7 @@ def preview_file(
     mapping: dict[int, Field] | None = None,
     limits: Limits = DEFAULT_LIMITS,
     source_default: str = "",
+    choices: Sequence[ColumnChoice] = (),
 ) -> ImportPreview:
     """Read an agency's chronology file into a preview; raise `ImportRefusedError` if it
     cannot be read as one.
@@ -51,7 +54,8 @@ def preview_file(
     `sheet` names the sheet (xlsx) or table ("Table 2", docx) to read; by default the first
     one with a recognisable header is chosen. `mapping` replaces the automatic column mapping:
     column index -> field, with columns it leaves out not imported. `source_default` is the
-    source of rows the agency gave none for (else the file name and row number).
+    source of rows the agency gave none for (else the file name and row number). `choices`
+    (field, heading) are laid over the automatic mapping, as on the command line.
     """
     data = _read_bytes(path, limits)
     file_format = detect_format(data, path.suffix)
@@ -60,7 +64,7 @@ def preview_file(
     source = _open(file_format, data, path.name, limits)
     try:
         table, guess = _choose_table(source, sheet)
-        return _preview(path.name, source, table, guess, mapping, source_default)
+        return _preview(path.name, source, table, guess, mapping, source_default, choices)
     finally:
         source.close()
 
@@ -137,6 +141,7 @@ def _preview(
     guess: HeaderGuess | None,
     mapping: dict[int, Field] | None,
     source_default: str = "",
+    choices: Sequence[ColumnChoice] = (),
 ) -> ImportPreview:
     position = guess.position if guess is not None else _first_non_blank(table)
     if position is None:
@@ -146,7 +151,7 @@ def _preview(
     headers = tuple(cell_text(cell) for cell in table.rows[position][1])
     headers += ("",) * (width - len(headers))
     if mapping is None:
-        chosen = auto_mapping(headers)
+        chosen = apply_choices(headers, auto_mapping(headers), choices)
         if Field.DATE not in chosen.values():
             raise ImportRefusedError(
                 f"No column that looks like dates was found in {_describe(source, table)}; the "
