@@ -462,7 +462,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import-chronology", help="import an agency's chronology file")
     imp.add_argument("file", help="the review")
-    imp.add_argument("source", help="the agency's file (.xlsx, .docx or .csv)")
+    imp.add_argument("source", help="the agency's file (.xlsx, .docx, .csv or .pdf)")
     imp.add_argument("--agency", required=True, help="the agency's name (created if new)")
     imp.add_argument(
         "--agency-type", choices=[t.value for t in AgencyType], default=AgencyType.OTHER.value

@@ -25,6 +25,11 @@ class Limits:
     max_members: int = 10_000
     max_compression_ratio: int = 100  # uncompressed : compressed, for large parts
     ratio_check_min_bytes: int = 1 * _MB  # parts smaller than this may compress as they like
+    # PDFs: pages read, letters on one page, one compressed stream unpacked, time spent.
+    max_pdf_pages: int = 500
+    max_pdf_page_chars: int = 200_000
+    max_pdf_stream_bytes: int = 64 * _MB
+    max_pdf_seconds: float = 8.0
 
 
 def _size(n: int) -> str:

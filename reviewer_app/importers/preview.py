@@ -22,6 +22,7 @@ from reviewer_app.importers.errors import ImportRefusedError
 from reviewer_app.importers.formats import detect_format
 from reviewer_app.importers.headers import HEADER_SCAN_ROWS, HeaderGuess, auto_mapping, find_header
 from reviewer_app.importers.limits import Limits, check_file_size
+from reviewer_app.importers.pdf_tables import PAGE_HEADING, read_pdf
 from reviewer_app.importers.rows import build_rows
 from reviewer_app.importers.tables import RawTable, TableSource, cell_text
 from reviewer_app.importers.xlsx_tables import XlsxSource
@@ -97,6 +98,8 @@ def _open(file_format: str, data: bytes, name: str, limits: Limits) -> TableSour
         return XlsxSource(data, limits)
     if file_format == "docx":
         return read_docx(data, limits)
+    if file_format == "pdf":
+        return read_pdf(data, limits)
     return read_csv(data, name, limits)
 
 
@@ -214,7 +217,11 @@ def _mapping_notes(headers: tuple[str, ...], mapping: dict[int, Field]) -> list[
         notes.append(NO_SOURCE_NOTE)
     if Field.EVENT not in mapping.values():
         notes.append("No column was recognised as the description of events. Choose that column.")
-    ignored = [h for i, h in enumerate(headers) if h and mapping.get(i) is Field.IGNORE]
+    ignored = [
+        h
+        for i, h in enumerate(headers)
+        if h and h != PAGE_HEADING and mapping.get(i) is Field.IGNORE
+    ]
     if ignored:
         notes.append(
             f"Columns not imported: {_listed(ignored)}. Their text is kept with each row as "
@@ -255,4 +262,6 @@ def _describe(source: TableSource, table: RawTable) -> str:
         return f"sheet '{table.name}'"
     if source.file_format == "docx":
         return f"{table.name.lower()} of the document"
+    if source.file_format == "pdf":
+        return f"{table.name.lower()} of the PDF"
     return "the file"
