@@ -128,7 +128,7 @@ def _read(data: bytes, limits: Limits) -> TableSource:
         found: list[tuple[int, list[list[Any]]]] = []
         any_text = False
         for number, page in enumerate(pages, start=1):
-            _check_time(began, limits)
+            _check_time(began, limits, len(pages))
             if len(page.chars) > limits.max_pdf_page_chars:
                 raise _overload(
                     f"page {number} holds more than {limits.max_pdf_page_chars:,} letters"
@@ -162,11 +162,12 @@ def _read(data: bytes, limits: Limits) -> TableSource:
     return TableSource("pdf", [table for table, _ in joined], notes)
 
 
-def _check_time(began: float, limits: Limits) -> None:
-    if time.monotonic() - began > limits.max_pdf_seconds:
+def _check_time(began: float, limits: Limits, pages: int) -> None:
+    allowed = limits.max_pdf_seconds + limits.max_pdf_seconds_per_page * pages
+    if time.monotonic() - began > allowed:
         raise ImportRefusedError(
-            f"Reading this PDF took longer than {limits.max_pdf_seconds:g} seconds, far longer "
-            f"than a real chronology needs, so it was stopped. {_ASK_AGAIN}"
+            f"Reading this PDF took longer than {allowed:g} seconds, far longer than a "
+            f"chronology of {pages:,} pages needs, so it was stopped. {_ASK_AGAIN}"
         )
 
 

@@ -25,6 +25,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 LEFT_OUT = "Left out"
 CHECK = "Check"
+CORRECTED = "Corrected"
 NOT_READ = "not readable"
 
 
@@ -211,7 +212,10 @@ class PreviewRowsModel(QAbstractTableModel):
         if column == self.STATUS:
             if draft.row_number in self._blocked:
                 return LEFT_OUT
-            return CHECK if draft.row_number in self._problems else ""
+            if draft.row_number in self._problems:
+                return CHECK
+            corrected = self._preview is not None and draft.row_number in self._preview.corrections
+            return CORRECTED if corrected else ""
         if column == self.DATE:
             if draft.date is None:
                 return NOT_READ

@@ -115,7 +115,8 @@ class MappingRow(QScrollArea):
             name = column_name(index, heading)
             label = QLabel()
             label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setText(metrics.elidedText(name, Qt.TextElideMode.ElideRight, 170))
+            shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, 170)
+            label.setText(shown.replace("&", "&&"))  # "Date & time" is not a shortcut key
             label.setToolTip(name)
             label.setFont(scaled_font(label, 1.0, bold=True))
             combo = QComboBox()

@@ -174,10 +174,11 @@ def test_mutated_files_are_read_or_refused_never_a_crash(
     slow = [(name, round(seconds, 1)) for name, _, seconds in results if seconds > SECONDS_EACH]
     assert slow == []
     longest = max(seconds for _, _, seconds in results)
+    slowest = sorted(results, key=lambda result: -result[2])[:3]
     print(  # the figures, for `pytest -s`
         f"{len(results)} mutated files: {sum(o == 'read' for _, o, _ in results)} read, "
         f"{sum(o == 'refused' for _, o, _ in results)} refused, 0 crashes; longest "
-        f"{longest:.2f} s; peak memory {report['peak_mb']:.0f} MB"
+        f"{longest:.2f} s; peak memory {report['peak_mb']:.0f} MB; slowest {slowest}"
     )
     assert report["peak_mb"] < PEAK_MB, report["peak_mb"]
     pdfs = [outcome for name, outcome, _ in results if name.endswith(".pdf")]

@@ -94,7 +94,7 @@ def test_too_many_pages_and_too_long_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ImportRefusedError, match="has 4 pages, more than the 3"):
         preview_file(path, limits=Limits(max_pdf_pages=3))
     with pytest.raises(ImportRefusedError, match="took longer than 0 seconds"):
-        preview_file(path, limits=Limits(max_pdf_seconds=0))
+        preview_file(path, limits=Limits(max_pdf_seconds=0, max_pdf_seconds_per_page=0))
     with pytest.raises(ImportRefusedError, match="page 1 holds more than 100 letters"):
         preview_file(path, limits=Limits(max_pdf_page_chars=100))
 

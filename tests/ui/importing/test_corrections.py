@@ -57,6 +57,7 @@ def test_a_problem_cell_is_corrected_in_the_preview_and_kept_with_the_entry(
     assert model.setData(date_cell, "?/02/2015")
     assert not model.is_left_out(1) and page.message.tone is Tone.DONE
     assert model.data(model.index(1, ROWS.DATE)) == "Feb 2015"
+    assert model.data(model.index(1, ROWS.STATUS)) == "Corrected"  # in words, not only italics
     assert model.data(date_cell, Qt.ItemDataRole.FontRole).italic()
     assert "The agency wrote '31/02/2015'" in str(
         model.data(date_cell, Qt.ItemDataRole.ToolTipRole)
