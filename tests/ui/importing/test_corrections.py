@@ -12,6 +12,7 @@ from reviewer_app.chronology.importing import CORRECTED_PREFIX, Field
 from reviewer_app.services.chronology import ChronologyService
 from tests.ui.importing.conftest import MakeWizard
 from tests.ui.importing.steps import FINISH, NEXT, choose_file, name_agency, press
+from ui.importing import ImportWizard
 from ui.importing.models import PreviewRowsModel
 from ui.importing.widgets import Tone
 
@@ -29,13 +30,18 @@ def school_csv(folder: Path) -> Path:
     return path
 
 
-def test_a_problem_cell_is_corrected_in_the_preview_and_kept_with_the_entry(
-    make_wizard: MakeWizard, service: ChronologyService, agency_files: Path
-) -> None:
+def _at_preview(make_wizard: MakeWizard, agency_files: Path) -> ImportWizard:
     wizard = make_wizard()
     choose_file(wizard, school_csv(agency_files))
     name_agency(wizard, "Northtown School")
     press(wizard, NEXT)
+    return wizard
+
+
+def test_a_problem_cell_is_corrected_in_the_preview_and_kept_with_the_entry(
+    make_wizard: MakeWizard, service: ChronologyService, agency_files: Path
+) -> None:
+    wizard = _at_preview(make_wizard, agency_files)
     page = wizard.preview_page
     model = page.model
     assert page.source_row.isVisible()
@@ -83,11 +89,7 @@ def test_a_problem_cell_is_corrected_in_the_preview_and_kept_with_the_entry(
 def test_corrections_outlive_a_change_of_column(
     make_wizard: MakeWizard, agency_files: Path
 ) -> None:
-    wizard = make_wizard()
-    choose_file(wizard, school_csv(agency_files))
-    name_agency(wizard, "Northtown School")
-    press(wizard, NEXT)
-    page = wizard.preview_page
+    page = _at_preview(make_wizard, agency_files).preview_page
     model = page.model
     assert model.setData(model.index(1, ROWS.DATE), "c. Feb 2015")
     setting = page.mapping.combos[1]
