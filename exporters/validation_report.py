@@ -31,6 +31,10 @@ from reviewer_app.new_files import write_new_atomic
 TITLE = "Chronology validation report"
 MUST_CORRECT = "Must be corrected"
 PLEASE_CHECK = "Please check"
+NO_SOURCE = (
+    "Your file gives no source for its entries (the record each one comes from, such as "
+    "'Case note' or 'Incident log 14/123'). Please add a Source column when you next send it."
+)
 _ROW_PREFIX = re.compile(r"^row \d+:\s*")
 # Cells a spreadsheet would run as a formula; quoted so the agency's Excel shows them as text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -93,6 +97,8 @@ def summary_lines(preview: ImportPreview) -> list[tuple[str, str]]:
         ("Rows with problems", str(summary.rows_with_problems)),
         ("Rows that must be corrected before they can be imported", str(summary.rows_blocked)),
     ]
+    if not preview.source_column:
+        lines.append(("Source", NO_SOURCE))
     return lines
 
 

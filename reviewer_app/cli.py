@@ -282,8 +282,15 @@ def cmd_demo(args: argparse.Namespace, files: StoredReviewFiles) -> int:
 
 def cmd_import_chronology(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     from reviewer_app.importers import preview_file
+    from reviewer_app.importers.column_choices import parse_choice
 
-    preview = preview_file(Path(args.source), sheet=args.sheet)
+    choices = [parse_choice(text) for text in args.column or ()]
+    preview = preview_file(
+        Path(args.source),
+        sheet=args.sheet,
+        source_default=args.source_default or "",
+        choices=choices,
+    )
     blocking = preview.blocking_problems
     print(
         f"{preview.file_name}: {len(preview.rows)} rows read, {len(preview.importable)} can be "
@@ -577,7 +584,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import-chronology", help="import an agency's chronology file")
     imp.add_argument("file", help="the review")
-    imp.add_argument("source", help="the agency's file (.xlsx, .docx or .csv)")
+    imp.add_argument("source", help="the agency's file (.xlsx, .docx, .csv or .pdf)")
     imp.add_argument("--agency", required=True, help="the agency's name (created if new)")
     imp.add_argument(
         "--agency-type", choices=[t.value for t in AgencyType], default=AgencyType.OTHER.value
@@ -586,6 +593,18 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="show what would happen only")
     imp.add_argument("--replace-batch", type=int, metavar="ID", help="replace an earlier import")
     imp.add_argument("--report", metavar="PATH", help="write a validation report (.docx or .csv)")
+    imp.add_argument(
+        "--source-default",
+        metavar="TEXT",
+        help="the source of rows the agency gave none for (else the file name and row number)",
+    )
+    imp.add_argument(
+        "--column",
+        action="append",
+        metavar="FIELD=HEADING",
+        help="read the column with this heading as FIELD (date, time, source, practitioner, "
+        "event, outcome, agency-comment or ignore); may be given more than once",
+    )
     imp.set_defaults(handler=cmd_import_chronology)
 
     export = sub.add_parser(

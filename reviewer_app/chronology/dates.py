@@ -310,6 +310,15 @@ _AFTER_PREFIX_RE: Final = re.compile(
     _FLAGS,
 )
 _FROM_PREFIX_RE: Final = re.compile(r"^from\s+", _FLAGS)
+# A day (or day and month) the agency did not know, written as "?", "??", "xx" or "dd" in its
+# place: "?/05/2014" is May 2014, "xx/xx/2014" is 2014. The rest is read as usual.
+_UNKNOWN_PART_RE: Final = re.compile(
+    r"^(?:\?+|x{1,2}|_{1,2}|dd|mm|-{1,2}(?=\s*/))\s*[/.\-]\s*(?P<rest>[\d?x_dm-].*)$", _FLAGS
+)
+_MONTH_YEAR_RE: Final = re.compile(
+    r"^(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4}|\d{2})(?P<tail>\s*\?*)$", _FLAGS
+)
+_YEAR_TAIL_RE: Final = re.compile(r"^(?P<y>\d{4}|\d{2})(?P<tail>\s*\?*)$", _FLAGS)
 _BETWEEN_RE: Final = re.compile(r"^between\s+(?P<a>.+?)\s+and\s+(?P<b>.+)$", _FLAGS)
 _RANGE_SEP_RE: Final = re.compile(r"\s*-\s*|\s+(?:to|until|till|through|thru)\s+", _FLAGS)
 
@@ -833,12 +842,29 @@ def _pivot(today: datetime.date | None) -> int:
     return ((today or datetime.date.today()).year % 100) + 1
 
 
+def _without_unknown_parts(text: str, pivot: int) -> str:
+    """``?/05/2014`` as ``05/2014`` and ``xx/xx/14`` as ``2014``: a day (and month) the agency
+    marked as not known leaves the month (or year) it did know. Other text is unchanged."""
+    match = _UNKNOWN_PART_RE.match(text)
+    if match is None:
+        return text
+    rest = match["rest"]
+    if (month_year := _MONTH_YEAR_RE.match(rest)) is not None:
+        year = _year(month_year["y"], pivot)
+        return f"{month_year['m']}/{year}{month_year['tail']}"
+    inner = _UNKNOWN_PART_RE.match(rest)
+    if inner is not None and (year_only := _YEAR_TAIL_RE.match(inner["rest"])) is not None:
+        return f"{_year(year_only['y'], pivot)}{year_only['tail']}"
+    return text
+
+
 def _from_text(original: str, pivot: int) -> FuzzyDate:
     text = _normalise(original)
     if not text:
         raise DateProblem("no date given", text=original)
     if text in _UNKNOWN_WORDS:
         return FuzzyDate(None, None, Precision.UNKNOWN, Qualifier.ON, original)
+    text = _without_unknown_parts(text, pivot)
 
     qualifier: Qualifier | None = None
     said_from = False

@@ -45,23 +45,30 @@ _FIELD_LABELS = {
 class ProblemKind(StrEnum):
     UNREADABLE_DATE = "unreadable-date"
     IMPOSSIBLE_DATE = "impossible-date"
-    MISSING_DATE = "missing-date"
-    MISSING_SOURCE = "missing-source"
-    MISSING_EVENT = "missing-event"
+    MISSING_DATE = "missing-date"  # imported with the date unknown
+    MISSING_SOURCE = "missing-source"  # imported with the batch's source instead
+    MISSING_EVENT = "missing-event"  # imported with no description
+    NO_DATE_OR_EVENT = "no-date-or-event"
+    SPLIT_ROW = "split-row"
     OUT_OF_ORDER = "out-of-order"
     BAD_TIME = "bad-time"
 
 
 #: Problems that stop a row being imported; the others are warnings shown to the reviewer.
+#: A row is only left out when nothing usable can be made of it: a date that cannot be read
+#: (never guessed), no date and no event, or the rest of the row above.
 BLOCKING = frozenset(
     {
         ProblemKind.UNREADABLE_DATE,
         ProblemKind.IMPOSSIBLE_DATE,
-        ProblemKind.MISSING_DATE,
-        ProblemKind.MISSING_SOURCE,
-        ProblemKind.MISSING_EVENT,
+        ProblemKind.NO_DATE_OR_EVENT,
+        ProblemKind.SPLIT_ROW,
     }
 )
+
+#: The heading put before a field's name in an entry's provenance when the reviewer corrected
+#: that field in the import wizard; the agency's own cells stay beside it, unchanged.
+CORRECTED_PREFIX = "Corrected at import: "
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +95,9 @@ class DraftEntry:
     agency_comment: str = ""
     flags: frozenset[Flag] = frozenset()
     original: tuple[tuple[str, str], ...] = ()
+    # True when the agency gave no source for the row and `source` was made for it (the
+    # reviewer's source for the batch, or the file name and row number).
+    source_made: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +113,14 @@ class ImportPreview:
     problems: tuple[RowProblem, ...] = ()
     skipped_rows: int = 0  # title, blank and repeated-header rows passed over
     notes: tuple[str, ...] = field(default=())
+    source_default: str = ""  # the reviewer's source for rows the agency gave none for
+    # row number -> field -> the reviewer's text, typed in the wizard (see `corrections`)
+    corrections: dict[int, dict[Field, str]] = field(default_factory=dict)
+
+    @property
+    def source_column(self) -> bool:
+        """Whether a column of the file is read as the source."""
+        return Field.SOURCE in self.mapping.values()
 
     @property
     def importable(self) -> tuple[DraftEntry, ...]:

@@ -1,4 +1,4 @@
-"""Reading agencies' chronology files (CSV, Excel, Word) into an `ImportPreview`.
+"""Reading agencies' chronology files (CSV, Excel, Word, PDF) into an `ImportPreview`.
 
 `preview_file` is the entry point; it either returns a preview (rows, mapping, per-row
 problems) or raises `ImportRefusedError` with a message for the reviewer. Nothing is saved.

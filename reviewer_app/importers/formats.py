@@ -31,7 +31,7 @@ _RESAVE_DOCX = (
 
 
 def detect_format(data: bytes, suffix: str) -> str:
-    """'zip' (look inside with `zip_format`) or 'csv'; anything else is refused."""
+    """'zip' (look inside with `zip_format`), 'pdf' or 'csv'; anything else is refused."""
     suffix = suffix.lower()
     if suffix in (".xls", ".xlt"):
         raise ImportRefusedError(
@@ -50,12 +50,8 @@ def detect_format(data: bytes, suffix: str) -> str:
             "open it yourself and save it as an Excel Workbook (.xlsx) or Word Document "
             "(.docx), then import the new file."
         )
-    if data.startswith(b"%PDF"):
-        raise ImportRefusedError(
-            "This is a PDF, which cannot be imported as a chronology because its table cannot "
-            "be read reliably. Ask the agency for the chronology as an Excel sheet or a Word "
-            "document."
-        )
+    if b"%PDF-" in data[:1024]:  # the header may come after a little junk
+        return "pdf"
     if data.startswith(b"{\\rtf"):
         raise ImportRefusedError(f"This is a Rich Text (.rtf) document. {_RESAVE_DOCX}")
     if suffix in (".xlsx", ".xlsm", ".docx", ".docm"):

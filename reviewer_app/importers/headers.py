@@ -35,6 +35,8 @@ KNOWN_HEADINGS: dict[Field, tuple[str, ...]] = {
         "summary of contact", "summary of event", "description of event", "contact",
         "details of incident", "incident details", "information", "key events",
         "nature of contact", "type of contact and details", "event summary",
+        "incident contact", "contact incident", "incident", "incidents", "contact summary",
+        "details of contact event", "what happened and who was involved", "presenting issue",
     ),
     Field.OUTCOME: (
         "action outcome", "outcome plan", "action taken", "outcome", "action", "plan",
@@ -55,6 +57,7 @@ KNOWN_HEADINGS: dict[Field, tuple[str, ...]] = {
         "professionals involved", "practitioner involved", "by whom", "recorded by",
         "worker role", "staff role", "name and role", "practitioner team", "who",
         "professional role", "practitioner job title", "job title",
+        "setting", "service", "team", "service team", "setting service",
     ),
     Field.AGENCY_COMMENT: (
         "comment", "comments", "agency comment", "agency comments", "analysis",
@@ -71,14 +74,20 @@ _KEYWORDS: tuple[tuple[Field, frozenset[str]], ...] = (
     (Field.TIME, frozenset({"time", "times"})),
     (Field.AGENCY_COMMENT, frozenset({"comment", "comments", "analysis", "reflection"})),
     (Field.OUTCOME, frozenset({"action", "actions", "outcome", "outcomes", "plan", "decision"})),
-    (Field.SOURCE, frozenset({"source", "record", "records", "ref", "reference", "document"})),
+    (
+        Field.SOURCE,
+        frozenset({"source", "record", "records", "ref", "reference", "document", "number"}),
+    ),
     (
         Field.PRACTITIONER,
         frozenset({"practitioner", "worker", "staff", "role", "professional", "officer"}),
     ),
     (
         Field.EVENT,
-        frozenset({"event", "events", "details", "summary", "description", "narrative"}),
+        frozenset(
+            {"event", "events", "details", "summary", "description", "narrative", "happened"}
+            | {"incident", "contact"}
+        ),
     ),
 )
 _NOT_HEADINGS = frozenset({"date of birth", "dob", "updated", "date updated"})

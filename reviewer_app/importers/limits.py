@@ -25,6 +25,14 @@ class Limits:
     max_members: int = 10_000
     max_compression_ratio: int = 100  # uncompressed : compressed, for large parts
     ratio_check_min_bytes: int = 1 * _MB  # parts smaller than this may compress as they like
+    # PDFs: pages read, letters on one page, one compressed stream unpacked, and the time
+    # reading may take: a few seconds, and more for each page (a page of a ruled table takes
+    # about a third of a second), so a long chronology is read and a hostile file is not.
+    max_pdf_pages: int = 500
+    max_pdf_page_chars: int = 200_000
+    max_pdf_stream_bytes: int = 64 * _MB
+    max_pdf_seconds: float = 4.0
+    max_pdf_seconds_per_page: float = 1.5
 
 
 def _size(n: int) -> str:

@@ -11,15 +11,18 @@ memory so it cannot change between the checks and the reading.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from reviewer_app.chronology.importing import Field, ImportPreview
+from reviewer_app.importers.column_choices import ColumnChoice, apply_choices
 from reviewer_app.importers.csv_tables import read_csv
 from reviewer_app.importers.docx_tables import read_docx
 from reviewer_app.importers.errors import ImportRefusedError
 from reviewer_app.importers.formats import detect_format
 from reviewer_app.importers.headers import HEADER_SCAN_ROWS, HeaderGuess, auto_mapping, find_header
 from reviewer_app.importers.limits import Limits, check_file_size
+from reviewer_app.importers.pdf_tables import PAGE_HEADING, read_pdf
 from reviewer_app.importers.rows import build_rows
 from reviewer_app.importers.tables import RawTable, TableSource, cell_text
 from reviewer_app.importers.xlsx_tables import XlsxSource
@@ -30,6 +33,11 @@ _ENTRY_FIELDS = frozenset({Field.EVENT, Field.SOURCE, Field.OUTCOME})
 _SINGLE_COLUMN_FIELDS = (Field.DATE, Field.TIME)
 _SHOWN_HEADINGS = 12
 _SHOWN_HEADING_CHARS = 40
+NO_SOURCE_NOTE = (
+    "The agency gave no source (the record each entry comes from): no column was recognised "
+    "as the source. Each entry's source is the source given for the whole file, or else the "
+    "file's name and the row number. Choose the source column if there is one."
+)
 
 
 def preview_file(
@@ -38,13 +46,17 @@ def preview_file(
     sheet: str | None = None,
     mapping: dict[int, Field] | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    source_default: str = "",
+    choices: Sequence[ColumnChoice] = (),
 ) -> ImportPreview:
     """Read an agency's chronology file into a preview; raise `ImportRefusedError` if it
     cannot be read as one.
 
     `sheet` names the sheet (xlsx) or table ("Table 2", docx) to read; by default the first
     one with a recognisable header is chosen. `mapping` replaces the automatic column mapping:
-    column index -> field, with columns it leaves out not imported.
+    column index -> field, with columns it leaves out not imported. `source_default` is the
+    source of rows the agency gave none for (else the file name and row number). `choices`
+    (field, heading) are laid over the automatic mapping, as on the command line.
     """
     data = _read_bytes(path, limits)
     file_format = detect_format(data, path.suffix)
@@ -53,7 +65,7 @@ def preview_file(
     source = _open(file_format, data, path.name, limits)
     try:
         table, guess = _choose_table(source, sheet)
-        return _preview(path.name, source, table, guess, mapping)
+        return _preview(path.name, source, table, guess, mapping, source_default, choices)
     finally:
         source.close()
 
@@ -86,6 +98,8 @@ def _open(file_format: str, data: bytes, name: str, limits: Limits) -> TableSour
         return XlsxSource(data, limits)
     if file_format == "docx":
         return read_docx(data, limits)
+    if file_format == "pdf":
+        return read_pdf(data, limits)
     return read_csv(data, name, limits)
 
 
@@ -129,6 +143,8 @@ def _preview(
     table: RawTable,
     guess: HeaderGuess | None,
     mapping: dict[int, Field] | None,
+    source_default: str = "",
+    choices: Sequence[ColumnChoice] = (),
 ) -> ImportPreview:
     position = guess.position if guess is not None else _first_non_blank(table)
     if position is None:
@@ -138,7 +154,7 @@ def _preview(
     headers = tuple(cell_text(cell) for cell in table.rows[position][1])
     headers += ("",) * (width - len(headers))
     if mapping is None:
-        chosen = auto_mapping(headers)
+        chosen = apply_choices(headers, auto_mapping(headers), choices)
         if Field.DATE not in chosen.values():
             raise ImportRefusedError(
                 f"No column that looks like dates was found in {_describe(source, table)}; the "
@@ -147,7 +163,13 @@ def _preview(
             )
     else:
         chosen = _checked_mapping(mapping, len(headers))
-    built = build_rows(table.rows[position + 1 :], headers, chosen)
+    built = build_rows(
+        table.rows[position + 1 :],
+        headers,
+        chosen,
+        file_name=file_name,
+        source_default=source_default,
+    )
     notes = list(source.notes)
     if source.file_format != "csv" and len(source.names) > 1:
         notes.append(f"The chronology was read from {_describe(source, table)}.")
@@ -166,6 +188,7 @@ def _preview(
         problems=tuple(built.problems),
         skipped_rows=position + built.skipped,
         notes=tuple(notes),
+        source_default=source_default.strip(),
     )
 
 
@@ -191,13 +214,14 @@ def _checked_mapping(mapping: dict[int, Field], width: int) -> dict[int, Field]:
 def _mapping_notes(headers: tuple[str, ...], mapping: dict[int, Field]) -> list[str]:
     notes: list[str] = []
     if Field.SOURCE not in mapping.values():
-        notes.append(
-            "No column was recognised as the source (the record each entry comes from), so "
-            "every row lacks one. Choose the source column, or ask the agency to add one."
-        )
+        notes.append(NO_SOURCE_NOTE)
     if Field.EVENT not in mapping.values():
         notes.append("No column was recognised as the description of events. Choose that column.")
-    ignored = [h for i, h in enumerate(headers) if h and mapping.get(i) is Field.IGNORE]
+    ignored = [
+        h
+        for i, h in enumerate(headers)
+        if h and h != PAGE_HEADING and mapping.get(i) is Field.IGNORE
+    ]
     if ignored:
         notes.append(
             f"Columns not imported: {_listed(ignored)}. Their text is kept with each row as "
@@ -238,4 +262,6 @@ def _describe(source: TableSource, table: RawTable) -> str:
         return f"sheet '{table.name}'"
     if source.file_format == "docx":
         return f"{table.name.lower()} of the document"
+    if source.file_format == "pdf":
+        return f"{table.name.lower()} of the PDF"
     return "the file"

@@ -18,6 +18,7 @@ from reviewer_app.chronology.dates import (
     DateProblem,
     FuzzyDate,
     Precision,
+    Qualifier,
     parse_time,
     parse_uk_date,
 )
@@ -37,6 +38,8 @@ _IMPOSSIBLE_MARKERS = (
     "cannot be used as a date",
 )
 _LOOKS_NUMERIC = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}")
+#: The date of a row that gave an event but no date: imported, with the date unknown.
+UNKNOWN_DATE = FuzzyDate(None, None, Precision.UNKNOWN, Qualifier.ON, "")
 _NO_TIME = frozenset({"", "-", "--", "n/k", "nk", "n/a", "na", "unknown", "not known", "?"})
 
 
@@ -47,8 +50,26 @@ class BuiltRows:
     skipped: int = 0
 
 
-def build_rows(body: Sequence[Row], headers: Sequence[str], mapping: dict[int, Field]) -> BuiltRows:
-    """Draft entries for the rows below the header (`body`), mapped by `mapping`."""
+def made_source(file_name: str, source_default: str, row_number: int) -> str:
+    """The source of a row the agency gave none for: the reviewer's source for the batch, or
+    else the agency's file name and the row number, so every entry can be traced."""
+    return source_default.strip() or f"{file_name}, row {row_number}"
+
+
+def build_rows(
+    body: Sequence[Row],
+    headers: Sequence[str],
+    mapping: dict[int, Field],
+    *,
+    file_name: str = "",
+    source_default: str = "",
+) -> BuiltRows:
+    """Draft entries for the rows below the header (`body`), mapped by `mapping`.
+
+    A row with no source gets one made by `made_source`; a row with an event but no date is
+    kept with the date unknown; only a row with neither (or the rest of the row above, or a
+    date that cannot be read) is left out.
+    """
     columns: dict[Field, list[int]] = {}
     for index, target in sorted(mapping.items()):
         columns.setdefault(target, []).append(index)
@@ -64,6 +85,7 @@ def build_rows(body: Sequence[Row], headers: Sequence[str], mapping: dict[int, F
     several = [(target, indexes) for target, indexes in columns.items() if len(indexes) > 1]
     empty_pairs = [(heading, "") for heading in headers]  # shared by every row's `original`
     known_dates: dict[object, FuzzyDate | DateProblem] = {}
+    source_column = Field.SOURCE in columns
 
     for position in range(last_content + 1):
         number, cells = body[position]
@@ -90,35 +112,24 @@ def build_rows(body: Sequence[Row], headers: Sequence[str], mapping: dict[int, F
             problems.append(
                 RowProblem(
                     number,
-                    ProblemKind.MISSING_DATE,
+                    ProblemKind.SPLIT_ROW,
                     f"row {number}: no date or source; it looks like more text for row {above} "
                     "(one entry split over two rows). Join it to that row, or give it its own "
                     "date and source.",
                 )
             )
         else:
-            date_cell = _cell(cells, columns, Field.DATE)
-            date = _read_date(number, date_cell, values, problems, known_dates)
-            if date is not None:
-                time_cell = _cell(cells, columns, Field.TIME)
-                date = _with_time(number, date, time_cell, values.get(Field.TIME, ""), problems)
-            if not values.get(Field.SOURCE):
-                problems.append(
-                    RowProblem(
-                        number,
-                        ProblemKind.MISSING_SOURCE,
-                        f"row {number}: no source was given (the record this entry comes from, "
-                        "such as 'Case note' or 'Incident log 14/123').",
-                    )
-                )
-            if not values.get(Field.EVENT):
-                problems.append(
-                    RowProblem(
-                        number,
-                        ProblemKind.MISSING_EVENT,
-                        f"row {number}: no description of what happened was given.",
-                    )
-                )
+            date = read_row_date(
+                number,
+                values,
+                _cell(cells, columns, Field.DATE),
+                _cell(cells, columns, Field.TIME),
+                problems,
+                known_dates,
+            )
+            problems.extend(content_problems(number, values, source_column=source_column))
+            if not values.get(Field.DATE) and values.get(Field.EVENT):
+                date = UNKNOWN_DATE
         if date is not None and date.start is not None:
             if previous_dated is not None and _goes_backwards(previous_dated[1], date):
                 earlier_row, earlier = previous_dated
@@ -137,17 +148,82 @@ def build_rows(body: Sequence[Row], headers: Sequence[str], mapping: dict[int, F
             DraftEntry(
                 row_number=number,
                 date=date,
-                source=values.get(Field.SOURCE, ""),
+                source=values.get(Field.SOURCE) or made_source(file_name, source_default, number),
                 event=values.get(Field.EVENT, ""),
                 outcome=values.get(Field.OUTCOME, ""),
                 practitioner=values.get(Field.PRACTITIONER, ""),
                 agency_comment=values.get(Field.AGENCY_COMMENT, ""),
                 original=_original(headers, texts, empty_pairs),
+                source_made=not values.get(Field.SOURCE),
             )
         )
         built.problems.extend(problems)
         previous_was_entry = True
     return built
+
+
+def read_row_date(
+    number: int,
+    values: dict[Field, str],
+    date_cell: Cell,
+    time_cell: Cell,
+    problems: list[RowProblem],
+    known: dict[object, FuzzyDate | DateProblem] | None = None,
+) -> FuzzyDate | None:
+    """The row's date with its time, or None (no date given, or one that cannot be read, with
+    a problem said)."""
+    if not values.get(Field.DATE):
+        return None
+    date = _read_date(number, date_cell, values, problems, known)
+    if date is None:
+        return None
+    return _with_time(number, date, time_cell, values.get(Field.TIME, ""), problems)
+
+
+def content_problems(
+    number: int, values: dict[Field, str], *, source_column: bool
+) -> list[RowProblem]:
+    """What the row lacks besides a readable date. Only a row with neither a date nor an
+    event is left out; a missing source is said only when the file has a source column (a
+    file without one is noted once, not on every row)."""
+    has_date, has_event = bool(values.get(Field.DATE)), bool(values.get(Field.EVENT))
+    if not has_date and not has_event:
+        return [
+            RowProblem(
+                number,
+                ProblemKind.NO_DATE_OR_EVENT,
+                f"row {number}: no date and no description of what happened were given, so "
+                "there is nothing to import.",
+            )
+        ]
+    problems: list[RowProblem] = []
+    if not has_date:
+        problems.append(
+            RowProblem(
+                number,
+                ProblemKind.MISSING_DATE,
+                f"row {number}: no date was given; the entry is imported with the date unknown.",
+            )
+        )
+    if source_column and not values.get(Field.SOURCE):
+        problems.append(
+            RowProblem(
+                number,
+                ProblemKind.MISSING_SOURCE,
+                f"row {number}: no source was given (the record this entry comes from, such as "
+                "'Case note' or 'Incident log 14/123'); the source for the whole file is used.",
+            )
+        )
+    if not has_event:
+        problems.append(
+            RowProblem(
+                number,
+                ProblemKind.MISSING_EVENT,
+                f"row {number}: no description of what happened was given; the entry is "
+                "imported without one.",
+            )
+        )
+    return problems
 
 
 def _original(
@@ -187,11 +263,6 @@ def _read_date(
     """The row's date, or None with a problem said. `known` keeps what each date text (or
     date cell) has read as, so the many rows of one day are read once and share one date."""
     text = values.get(Field.DATE, "")
-    if not text:
-        problems.append(
-            RowProblem(number, ProblemKind.MISSING_DATE, f"row {number}: no date was given.")
-        )
-        return None
     key: object = text if isinstance(cell, str) or cell is None else (type(cell), cell, text)
     found = known.get(key) if known is not None else None
     if found is None:

@@ -40,17 +40,18 @@ def test_csv_report_has_counts_and_every_problem(preview: ImportPreview, tmp_pat
     assert summary["File"] == "Northtown police chronology.xlsx"
     assert summary["Sheet"] == "Chronology"
     assert summary["Rows read"] == "12"
-    assert summary["Rows that can be imported"] == "10"
+    assert summary["Rows that can be imported"] == "11"
     assert summary["Rows with problems"] == "3"
-    assert summary["Rows that must be corrected before they can be imported"] == "2"
+    assert summary["Rows that must be corrected before they can be imported"] == "1"
+    assert "Source" not in summary  # the file has a source column
     table = rows[rows.index(["Row", "Problem", "What is needed"]) + 1 :]
     assert table == [
         ["13", "Date '31/02/2015' does not exist: February 2015 has 28 days.", MUST_CORRECT],
         [
             "15",
             "No source was given (the record this entry comes from, such as 'Case note' or "
-            "'Incident log 14/123').",
-            MUST_CORRECT,
+            "'Incident log 14/123'); the source for the whole file is used.",
+            PLEASE_CHECK,
         ],
         [
             "17",
@@ -94,7 +95,7 @@ def test_docx_report_shows_the_problems_table(preview: ImportPreview, tmp_path: 
     assert grid[0] == ["Row", "Problem", "What is needed"]
     assert [row[0] for row in grid[1:]] == ["13", "15", "17"]
     assert grid[1][1] == "Date '31/02/2015' does not exist: February 2015 has 28 days."
-    assert [row[2] for row in grid[1:]] == [MUST_CORRECT, MUST_CORRECT, PLEASE_CHECK]
+    assert [row[2] for row in grid[1:]] == [MUST_CORRECT, PLEASE_CHECK, PLEASE_CHECK]
     header_xml = problems.rows[0]._tr.xml
     assert "w:tblHeader" in header_xml  # repeats on each page; read as a header
 
@@ -143,3 +144,19 @@ def test_reports_are_private_and_never_overwrite(
         write_validation_docx(preview, fresh, "Northtown Police")
     if sys.platform != "win32":
         assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
+
+
+def test_the_report_says_when_the_agency_gave_no_source(tmp_path: Path) -> None:
+    path = fixtures.write_csv(
+        tmp_path / "school.csv",
+        [
+            ["Date", "Setting", "What happened", "Action taken"],
+            ["03/02/2015", "Nursery", "Seen.", ""],
+        ],
+    )
+    out = tmp_path / "report.csv"
+    write_validation_csv(preview_file(path), out)
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    summary = {row[0]: row[1] for row in rows[1:] if len(row) == 2}
+    assert summary["Source"].startswith("Your file gives no source")
+    assert summary["Rows that can be imported"] == "1"

@@ -53,10 +53,10 @@ def test_commit_import_sequences_same_day_rows_and_leaves_out_problem_rows(
     rows = [
         DraftEntry(4, parse_uk_date("03/02/2015"), "Log 1", "First that day"),
         DraftEntry(5, parse_uk_date("03/02/2015"), "Log 2", "Second that day"),
-        DraftEntry(6, None, "", "No date or source"),
+        DraftEntry(6, None, "", ""),
         DraftEntry(7, parse_uk_date("04/02/2015"), "Log 3", "Next day"),
     ]
-    problems = (RowProblem(6, ProblemKind.MISSING_SOURCE, "row 6: no source"),)
+    problems = (RowProblem(6, ProblemKind.NO_DATE_OR_EVENT, "row 6: no date and no event"),)
     result = service.commit_import(_preview(rows, problems), agency)
     assert (result.imported, result.left_out) == (3, 1)
     stored = service.entries()

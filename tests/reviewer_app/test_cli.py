@@ -211,7 +211,7 @@ def test_import_chronology_dry_run_then_import_then_refused_file(
         app_paths=app_paths,
     )
     assert dry.returncode == 0, dry.stderr
-    assert "3 rows read, 1 can be imported" in dry.stdout
+    assert "3 rows read, 2 can be imported" in dry.stdout
     assert "'31/02/2015' does not exist" in dry.stdout
     assert "Dry run: nothing was imported." in dry.stdout
     report = tmp_path / "report.csv"
@@ -226,7 +226,7 @@ def test_import_chronology_dry_run_then_import_then_refused_file(
         app_paths=app_paths,
     )
     assert done.returncode == 0, done.stderr
-    assert "Imported 1 entries for Northshire Police" in done.stdout
+    assert "Imported 2 entries for Northshire Police" in done.stdout
     assert "31/02/2015" in report.read_text(encoding="utf-8-sig")
 
     broken = tmp_path / "broken.xlsx"
@@ -243,6 +243,55 @@ def test_import_chronology_dry_run_then_import_then_refused_file(
     assert refused.returncode == 1 and refused.stderr.startswith("error:")
     assert "Traceback" not in refused.stderr
     assert sha256(review) == before
+
+
+def test_import_chronology_without_a_source_column_with_chosen_columns(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    review = tmp_path / "s.review"
+    make_review(review)
+    source = tmp_path / "school.csv"
+    source.write_text(
+        "Date;Setting;Log;Action taken\n"
+        "?/05/2014;Nursery;Child M arrived with a bruise;Parent spoken to\n"
+        "between 3 and 9 March 2015;Reception;Absent all week;\n",
+        encoding="utf-8",
+    )
+    before = sha256(review)
+    bad_field = run(
+        "import-chronology", str(review), str(source), "--agency", "School",
+        "--column", "events=Log", app_paths=app_paths,
+    )  # fmt: skip
+    assert bad_field.returncode == 1
+    assert "There is no field called 'events'" in bad_field.stderr
+    assert "date, time, source, practitioner, event, outcome, agency-comment" in bad_field.stderr
+    bad_heading = run(
+        "import-chronology", str(review), str(source), "--agency", "School",
+        "--column", "event=What happened", app_paths=app_paths,
+    )  # fmt: skip
+    assert bad_heading.returncode == 1
+    assert "no column headed 'What happened'" in bad_heading.stderr
+    assert "'Date', 'Setting', 'Log', 'Action taken'" in bad_heading.stderr
+    assert sha256(review) == before
+
+    report = tmp_path / "report.csv"
+    done = run(
+        "import-chronology", str(review), str(source), "--agency", "School",
+        "--column", "event=Log", "--source-default", "School safeguarding file",
+        "--report", str(report), app_paths=app_paths,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "2 rows read, 2 can be imported" in done.stdout
+    assert "Imported 2 entries for School" in done.stdout
+    assert "gives no source" in report.read_text(encoding="utf-8-sig")
+    out = tmp_path / "out.csv"
+    exporting = run(
+        "export", str(review), "--format", "csv", "--out", str(out), app_paths=app_paths
+    )
+    assert exporting.returncode == 0, exporting.stderr
+    exported = out.read_text(encoding="utf-8-sig")
+    assert exported.count("School safeguarding file") == 2
+    assert "Child M arrived with a bruise" in exported
 
 
 def test_check_lists_what_the_demo_needs_and_passes_a_completed_review(

@@ -7,15 +7,16 @@ for it, so a preview of tens of thousands of rows opens at once.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from exporters.api import MUST_CORRECT, PLEASE_CHECK, report_lines
 from reviewer_app.chronology.dates import format_uk_date
 from reviewer_app.chronology.importing import DraftEntry, Field, ImportPreview
+from reviewer_app.importers.corrections import agency_values
 
 ObjectRole = Qt.ItemDataRole.UserRole
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -24,6 +25,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 LEFT_OUT = "Left out"
 CHECK = "Check"
+CORRECTED = "Corrected"
 NOT_READ = "not readable"
 
 
@@ -51,7 +53,15 @@ class _Icons:
 
 class PreviewRowsModel(QAbstractTableModel):
     """The mapped rows: row number, status, date (as read and as written), source, event and
-    action/outcome. Rows with a problem that leaves them out say so in words and an icon."""
+    action/outcome. Rows with a problem that leaves them out say so in words and an icon.
+
+    The date, source, event and action/outcome cells can be edited: an edit is not applied
+    here but emitted as `correction(row_number, field, text)`; the page corrects the preview
+    and hands the new one back through `update_row`. Corrected cells are shown in italics,
+    sources made for rows the agency gave none for in a paler colour.
+    """
+
+    correction = Signal(int, str, str)  # row number, field (a `Field` value), text
 
     ROW, STATUS, DATE, WRITTEN, SOURCE, EVENT, OUTCOME = range(7)
     HEADINGS = (
@@ -70,12 +80,23 @@ class PreviewRowsModel(QAbstractTableModel):
         self._problems: dict[int, list[str]] = {}
         self._blocked: set[int] = set()
         self._date_column: int | None = None
+        self._preview: ImportPreview | None = None
         self._icon = _Icons()
         if preview is not None:
             self.set_preview(preview)
 
+    # The date and the date as written both edit the date as written.
+    _EDITABLE: ClassVar[dict[int, Field]] = {
+        DATE: Field.DATE,
+        WRITTEN: Field.DATE,
+        SOURCE: Field.SOURCE,
+        EVENT: Field.EVENT,
+        OUTCOME: Field.OUTCOME,
+    }
+
     def set_preview(self, preview: ImportPreview | None) -> None:
         self.beginResetModel()
+        self._preview = preview
         self._rows = preview.rows if preview is not None else ()
         self._problems = {}
         self._blocked = set()
@@ -91,6 +112,59 @@ class PreviewRowsModel(QAbstractTableModel):
 
     def is_left_out(self, row: int) -> bool:
         return self._rows[row].row_number in self._blocked
+
+    def update_row(self, preview: ImportPreview, row_number: int) -> None:
+        """Take `preview`, in which only row `row_number` differs, and redraw that row."""
+        self._preview = preview
+        self._rows = preview.rows
+        self._problems.pop(row_number, None)
+        self._blocked.discard(row_number)
+        for problem in preview.problems:
+            if problem.row_number == row_number:
+                self._problems.setdefault(row_number, []).append(problem.message)
+                if problem.blocking:
+                    self._blocked.add(row_number)
+        row = self.row_of(row_number)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADINGS) - 1))
+
+    def row_of(self, row_number: int) -> int | None:
+        for row, draft in enumerate(self._rows):
+            if draft.row_number == row_number:
+                return row
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() in self._EDITABLE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        target = self._EDITABLE.get(index.column())
+        if target is None:
+            return False
+        draft = self._rows[index.row()]
+        text = str(value).strip()
+        if text == self._edit_text(draft, target):
+            return False
+        self.correction.emit(draft.row_number, target.value, text)
+        return True
+
+    def _edit_text(self, draft: DraftEntry, target: Field) -> str:
+        if target is Field.DATE:
+            fixed = self._corrected(draft, Field.DATE)
+            return fixed if fixed is not None else self._written_date(draft)
+        if target is Field.SOURCE:
+            return "" if draft.source_made else draft.source
+        return draft.event if target is Field.EVENT else draft.outcome
+
+    def _corrected(self, draft: DraftEntry, target: Field) -> str | None:
+        if self._preview is None:
+            return None
+        return self._preview.corrections.get(draft.row_number, {}).get(target)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
@@ -112,8 +186,16 @@ class PreviewRowsModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(draft, column)
+        if role == Qt.ItemDataRole.EditRole and column in self._EDITABLE:
+            return self._edit_text(draft, self._EDITABLE[column])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tip(draft, column)
+            return self._corrected_tip(draft, column) or self._tip(draft, column)
+        if role == Qt.ItemDataRole.FontRole and self._is_corrected(draft, column):
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.SOURCE and draft.source_made:
+            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS:
             if draft.row_number in self._problems:
                 return self._icon(draft.row_number in self._blocked)
@@ -130,7 +212,10 @@ class PreviewRowsModel(QAbstractTableModel):
         if column == self.STATUS:
             if draft.row_number in self._blocked:
                 return LEFT_OUT
-            return CHECK if draft.row_number in self._problems else ""
+            if draft.row_number in self._problems:
+                return CHECK
+            corrected = self._preview is not None and draft.row_number in self._preview.corrections
+            return CORRECTED if corrected else ""
         if column == self.DATE:
             if draft.date is None:
                 return NOT_READ
@@ -143,6 +228,25 @@ class PreviewRowsModel(QAbstractTableModel):
         if column == self.EVENT:
             return _one_line(draft.event)
         return _one_line(draft.outcome)
+
+    def _is_corrected(self, draft: DraftEntry, column: int) -> bool:
+        target = self._EDITABLE.get(column)
+        return target is not None and self._corrected(draft, target) is not None
+
+    def _corrected_tip(self, draft: DraftEntry, column: int) -> str | None:
+        target = self._EDITABLE.get(column)
+        if target is None or self._preview is None:
+            return None
+        if self._corrected(draft, target) is not None:
+            wrote = agency_values(self._preview, draft).get(target, "")
+            said = f"'{_one_line(wrote)}'" if wrote else "nothing here"
+            return f"You corrected this. The agency wrote {said}; that is kept with the entry."
+        if target is Field.SOURCE and draft.source_made:
+            return (
+                "The agency gave no source for this row, so this source is used. "
+                "Double-click to give the row its own."
+            )
+        return None
 
     def _tip(self, draft: DraftEntry, column: int) -> str | None:
         if column in (self.ROW, self.STATUS, self.DATE):

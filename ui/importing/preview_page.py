@@ -1,7 +1,10 @@
 """Page 2 of the import wizard: which sheet, what each column holds, and the rows as read.
 
 Every change (another sheet, another column choice) reads the file again in the worker, so
-what the reviewer sees is exactly what the importers will hand to the review.
+what the reviewer sees is exactly what the importers will hand to the review. The source for
+rows the agency gave none for, and corrections typed into the table's cells, are applied to
+the preview at once (`reviewer_app.importers.corrections`) and laid again over each new
+reading.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QTableView,
     QVBoxLayout,
@@ -24,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.chronology.importing import Field, ImportPreview
 from reviewer_app.importers import ImportRefusedError
+from reviewer_app.importers.corrections import correct, reapply, with_source_default
 from ui.errors import show_error
 from ui.importing.models import PreviewRowsModel
 from ui.importing.session import ImportSession, LatestOnly, read_preview
@@ -110,7 +115,8 @@ class MappingRow(QScrollArea):
             name = column_name(index, heading)
             label = QLabel()
             label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setText(metrics.elidedText(name, Qt.TextElideMode.ElideRight, 170))
+            shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, 170)
+            label.setText(shown.replace("&", "&&"))  # "Date & time" is not a shortcut key
             label.setToolTip(name)
             label.setFont(scaled_font(label, 1.0, bold=True))
             combo = QComboBox()
@@ -140,7 +146,8 @@ class PreviewPage(QWizardPage):
         self.setTitle("Check the columns and the rows")
         self.setSubTitle(
             "Make sure each column of the agency's file is read as the right thing. The table "
-            "shows every row as it will be imported."
+            "shows every row as it will be imported; double-click a date, source, event or "
+            "action cell (or press F2) to correct it. The agency's own text is kept."
         )
 
         self.sheet_label = QLabel("&Sheet")
@@ -162,6 +169,20 @@ class PreviewPage(QWizardPage):
         )
         self.mapping = MappingRow()
 
+        self.source_label = QLabel("Source for rows &without one")
+        self.source_default = QLineEdit()
+        self.source_default.setObjectName("sourceDefault")
+        self.source_default.setAccessibleName("Source for rows without one")
+        self.source_default.setPlaceholderText("the file's name and the row number")
+        self.source_default.setClearButtonEnabled(True)
+        self.source_default.setMaxLength(200)
+        self.source_label.setBuddy(self.source_default)
+        self.source_row = QWidget()
+        source_layout = QHBoxLayout(self.source_row)
+        source_layout.setContentsMargins(0, 0, 0, 0)
+        source_layout.addWidget(self.source_label)
+        source_layout.addWidget(self.source_default, 1)
+
         self.busy = BusyIndicator()
         self.message = MessageStrip()
         self.counts = plain_label()
@@ -173,6 +194,13 @@ class PreviewPage(QWizardPage):
         self.table = rows_table("Rows as they will be imported")
         self.table.setObjectName("previewTable")
         self.table.setModel(self.model)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.table.setAccessibleDescription(
+            "Double-click a date, source, event or action cell, or press F2, to correct it."
+        )
         metrics = self.table.fontMetrics()
         for column, chars in _COLUMN_CHARS.items():
             self.table.setColumnWidth(column, metrics.averageCharWidth() * chars + 16)
@@ -189,6 +217,7 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.sheet_row)
         layout.addWidget(self.columns_label)
         layout.addWidget(self.mapping)
+        layout.addWidget(self.source_row)
         layout.addWidget(self.busy)
         layout.addWidget(self.message)
         layout.addWidget(self.counts)
@@ -196,6 +225,8 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.notes)
 
         self.sheet.currentIndexChanged.connect(self._sheet_chosen)
+        self.source_default.editingFinished.connect(self._source_default_changed)
+        self.model.correction.connect(self._correct)
 
     # -- QWizardPage ---------------------------------------------------------------------------
     def initializePage(self) -> None:
@@ -236,6 +267,9 @@ class PreviewPage(QWizardPage):
         self.columns_label.show()
 
         self.model.set_preview(preview)
+        if self.source_default.text().strip() != preview.source_default:
+            self.source_default.setText(preview.source_default)
+        self.source_row.show()
         self.counts.setText(counts_text(preview))
         self.counts.show()
         self.notes.setText("\n".join(f"• {note}" for note in preview.notes))
@@ -247,6 +281,7 @@ class PreviewPage(QWizardPage):
         self.model.set_preview(None)
         self.counts.hide()
         self.notes.hide()
+        self.source_row.hide()
         self.table.setEnabled(False)
         self.mapping.setVisible(headers_known)
         self.columns_label.setVisible(headers_known)
@@ -259,6 +294,33 @@ class PreviewPage(QWizardPage):
             show_error(self, error)
 
     # -- changes -------------------------------------------------------------------------------
+    def _source_default_changed(self) -> None:
+        preview = self.session.preview
+        if preview is None or self.reading.busy:
+            return
+        changed = with_source_default(preview, self.source_default.text())
+        if changed is not preview:
+            self.session.preview = changed
+            self.model.set_preview(changed)
+
+    def _correct(self, row_number: int, field_value: str, text: str) -> None:
+        preview = self.session.preview
+        if preview is None or self.reading.busy:
+            return
+        changed = correct(preview, row_number, Field(field_value), text)
+        self.session.preview = changed
+        self.model.update_row(changed, row_number)
+        self.counts.setText(counts_text(changed))
+        still = [p.message for p in changed.problems if p.row_number == row_number and p.blocking]
+        if still:
+            self.message.show_message(
+                Tone.PROBLEM, f"Row {row_number} still cannot be imported.", still[0]
+            )
+        else:
+            self.message.show_message(
+                Tone.DONE, f"Row {row_number} corrected: it will be imported as it now reads."
+            )
+
     def _sheet_chosen(self) -> None:
         name = self.sheet.currentText()
         if not name or name == self._sheet:
@@ -274,6 +336,7 @@ class PreviewPage(QWizardPage):
         if path is None:
             return
         headers_known = mapping is not None
+        earlier = self.session.preview
         self.message.clear()
         self.busy.start("Reading the file again with these choices…")
 
@@ -288,5 +351,11 @@ class PreviewPage(QWizardPage):
             self._show_refusal(error, headers_known=headers_known)
             self.completeChanged.emit()
 
-        self.reading.start(lambda: read_preview(path, sheet, mapping), done, failed)
+        def work() -> ImportPreview:
+            fresh = read_preview(path, sheet, mapping)
+            if earlier is None or earlier.sheet != fresh.sheet:
+                return fresh  # another sheet's rows are not the ones corrected
+            return reapply(fresh, earlier)
+
+        self.reading.start(work, done, failed)
         self.completeChanged.emit()  # after start(): the page counts as busy from here

@@ -111,8 +111,9 @@ class ProblemsPage(QWizardPage):
         else:
             text = (
                 f"Rows marked 'Left out' ({blocked:,} of {len(preview.rows):,}) have a problem "
-                "that stops them being imported, such as a date that cannot be read, or no "
-                "source or no event. They will be left out of the review; the other "
+                "that stops them being imported, such as a date that cannot be read, or neither "
+                "a date nor an event. They will be left out of the review, unless you go Back "
+                "and correct them in the table; the other "
                 f"{plural(importable, 'row')} will be imported. Rows marked 'Imported' will "
                 "come in, but are worth checking.\n\n"
                 "Save the validation report and send it to the agency: it lists every problem "

@@ -28,8 +28,8 @@ from ui.importing.session import ImportSession
 from ui.tasks import TaskRunner
 
 FILE_FILTERS = (
-    "Chronology files (*.xlsx *.docx *.csv);;Excel workbooks (*.xlsx);;"
-    "Word documents (*.docx);;CSV files (*.csv)"
+    "Chronology files (*.xlsx *.docx *.csv *.pdf);;Excel workbooks (*.xlsx);;"
+    "Word documents (*.docx);;CSV files (*.csv);;PDF files with a table (*.pdf)"
 )
 WORD_REPORT = "Word document (*.docx)"
 CSV_REPORT = "CSV file for a spreadsheet (*.csv)"

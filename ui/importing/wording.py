@@ -26,7 +26,7 @@ def counts_text(preview: ImportPreview) -> str:
     with_problems = rows_with_problems(preview)
     blocked = left_out(preview)
     problems = f"{with_problems:,} {'has' if with_problems == 1 else 'have'} problems"
-    if with_problems:
+    if blocked:
         problems += f" ({blocked:,} will be left out)"
     skipped = plural(preview.skipped_rows, "title or blank row")
     return (

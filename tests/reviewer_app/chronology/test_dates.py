@@ -119,6 +119,20 @@ TABLE: list[tuple[str, D | None, D | None, Precision, Qualifier, T | None]] = [
     ("Winter 2015/16", D(2015, 12, 1), D(2016, 2, 29), P.SEASON, Q.ON, None),
     ("winter 2014-2015", D(2014, 12, 1), D(2015, 2, 28), P.SEASON, Q.ON, None),
     ("approx summer 2014", D(2014, 6, 1), D(2014, 8, 31), P.SEASON, Q.AROUND, None),
+    # A day (or day and month) the agency did not know, and the forms agencies use for doubt
+    ("?/05/2014", D(2014, 5, 1), D(2014, 5, 31), P.MONTH, Q.ON, None),
+    ("??/05/2014", D(2014, 5, 1), D(2014, 5, 31), P.MONTH, Q.ON, None),
+    ("xx/05/2014", D(2014, 5, 1), D(2014, 5, 31), P.MONTH, Q.ON, None),
+    ("-/05/2014", D(2014, 5, 1), D(2014, 5, 31), P.MONTH, Q.ON, None),
+    ("?/5/14", D(2014, 5, 1), D(2014, 5, 31), P.MONTH, Q.ON, None),
+    ("?/05/2014?", D(2014, 5, 1), D(2014, 5, 31), P.MONTH, Q.AROUND, None),
+    ("XX/XX/2014", D(2014, 1, 1), D(2014, 12, 31), P.YEAR, Q.ON, None),
+    ("?/?/2014", D(2014, 1, 1), D(2014, 12, 31), P.YEAR, Q.ON, None),
+    ("05/2014?", D(2014, 5, 1), D(2014, 5, 31), P.MONTH, Q.AROUND, None),
+    ("c. May 2014", D(2014, 5, 1), D(2014, 5, 31), P.MONTH, Q.AROUND, None),
+    ("May 2014 (approx)", D(2014, 5, 1), D(2014, 5, 31), P.MONTH, Q.AROUND, None),
+    ("late 2014", D(2014, 9, 1), D(2014, 12, 31), P.RANGE, Q.AROUND, None),
+    ("between 3 and 9 March 2015", D(2015, 3, 3), D(2015, 3, 9), P.RANGE, Q.BETWEEN, None),
     # Ranges
     ("01/07/2015 - 03/07/2015", D(2015, 7, 1), D(2015, 7, 3), P.RANGE, Q.BETWEEN, None),
     ("01/07/2015 \u2013 03/07/2015", D(2015, 7, 1), D(2015, 7, 3), P.RANGE, Q.BETWEEN, None),
@@ -208,6 +222,8 @@ PROBLEMS: list[tuple[str, str]] = [
     ("approx", "not a date I can read"),
     ("12345", "not a date I can read"),
     ("03022015", "not a date I can read"),
+    ("?/13/2014", "there is no month 13"),
+    ("?/05/1850", "1850"),
 ]
 
 

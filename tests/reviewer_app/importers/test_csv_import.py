@@ -135,7 +135,12 @@ def test_missing_date_event_and_source_are_each_reported(tmp_path: Path) -> None
         (5, ProblemKind.UNREADABLE_DATE),
     ]
     assert preview.problems[3].message.startswith("row 5: date 'Smarch 2015' ")
-    assert preview.importable == ()
+    # Only the unreadable date keeps its row out: no date, no event or no source is said,
+    # and the row comes in (the date unknown, the event empty, the source the file's).
+    assert [row.row_number for row in preview.importable] == [2, 3, 4]
+    assert preview.rows[0].date is not None and preview.rows[0].date.start is None
+    made = preview.rows[2]
+    assert made.source_made and made.source == f"{preview.file_name}, row 4"
 
 
 def test_times_from_a_time_column_and_their_problems(tmp_path: Path) -> None:

@@ -13,16 +13,20 @@ NAMES = {
     Field.TIME: ["Time", "time:"],
     Field.EVENT: [
         "Details of contact", "Summary", "What happened", "Event", "Details", "Description",
-        "Contact details", "Narrative", "Key event(s)",
+        "Contact details", "Narrative", "Key event(s)", "Incident / contact",
+        "Summary of contact", "Details of contact", "What happened?", "Incident",
     ],
     Field.OUTCOME: [
         "Action / Outcome", "Outcome / plan", "Action taken", "Outcome", "Action", "Plan",
-        "Action/outcome", "ACTION - OUTCOME",
+        "Action/outcome", "ACTION - OUTCOME", "Outcome/action",
     ],
-    Field.SOURCE: ["Source", "Record", "Source document", "Record reference", "Ref", "Ref."],
+    Field.SOURCE: [
+        "Source", "Record", "Source document", "Record reference", "Ref", "Ref.",
+        "Incident number",
+    ],
     Field.PRACTITIONER: [
         "Practitioner", "Worker", "Staff member", "Role", "Practitioner / role",
-        "Professional", "Completed by",
+        "Professional", "Completed by", "Setting", "Service / team",
     ],
     Field.AGENCY_COMMENT: ["Comment", "Comments", "Agency comment", "Analysis",
                            "Practitioner comments"],

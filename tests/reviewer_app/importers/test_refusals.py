@@ -192,7 +192,7 @@ def test_a_password_protected_office_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b"%PDF-1.7\n%binary", "This is a PDF"),
+        (b"%PDF-1.7\n%binary", "This PDF could not be read"),
         (b"{\\rtf1\\ansi Date}", "Rich Text"),
         (b"<html><body><table><tr><td>Date</td></tr></table>", "web page"),
     ],

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer_app.chronology.dates import Precision, Qualifier
 from reviewer_app.chronology.entry import ChronologyEntry, Flag
 from tests.ui.chronology.conftest import stored_entries, strategy_pair
 from tests.ui.support import Shown
@@ -287,3 +288,29 @@ def test_a_failed_write_is_shown_and_leaves_no_undo_step(
     assert undo_stack.count() == 0
     assert page.model.entry(csc.id).comment == ""
     QApplication.processEvents()
+
+
+@pytest.mark.parametrize(
+    ("typed", "precision", "qualifier"),
+    [
+        ("?/05/2014", Precision.MONTH, Qualifier.ON),
+        ("05/2014?", Precision.MONTH, Qualifier.AROUND),
+        ("c. May 2014", Precision.MONTH, Qualifier.AROUND),
+        ("May 2014 (approx)", Precision.MONTH, Qualifier.AROUND),
+        ("late 2014", Precision.RANGE, Qualifier.AROUND),
+        ("between 3 and 9 March 2015", Precision.RANGE, Qualifier.BETWEEN),
+    ],
+)
+def test_uncertain_dates_are_taken_as_written_in_the_new_entry_form(  # type: ignore[no-untyped-def]
+    page, review, typed: str, precision: Precision, qualifier: Qualifier
+) -> None:
+    dialog = page.new_entry()
+    dialog.agency.setCurrentText("Northshire Police")
+    dialog.date.setText(typed)
+    dialog.source.setText("Uncertain-date log")
+    dialog.event_text.setPlainText("Contact with Child M.")
+    dialog.buttons.accepted.emit()
+    assert not dialog.isVisible(), dialog.problem.text()
+    [entry] = [e for e in stored_entries(review).values() if e.source == "Uncertain-date log"]
+    assert (entry.date.precision, entry.date.qualifier) == (precision, qualifier)
+    assert entry.date.original == typed

@@ -22,8 +22,13 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from reviewer_app.paths import HOME_ENV, AppPaths  # noqa: E402
 from reviewer_app.services.chronology import ChronologyService  # noqa: E402
 from tests.helpers.reviews import new_review  # noqa: E402
-from tests.ui.importing.agency_files import multi_sheet_xlsx  # noqa: E402
+from tests.ui.importing.agency_files import (  # noqa: E402
+    LEFT_OUT_ROW,
+    ROWS_2016_FIRST,
+    multi_sheet_xlsx,
+)
 from ui.importing import ImportWizard  # noqa: E402
+from ui.importing.models import PreviewRowsModel  # noqa: E402
 from ui.tasks import ImmediateTaskRunner  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
@@ -57,6 +62,17 @@ def main() -> int:
         save(wizard, "import-preview.png")
         wizard.next()
         save(wizard, "import-problems.png")
+        # Back to the preview: the date that does not exist corrected in its cell.
+        wizard.back()
+        page = wizard.preview_page
+        row = LEFT_OUT_ROW - ROWS_2016_FIRST
+        cell = page.model.index(row, PreviewRowsModel.WRITTEN)
+        page.model.setData(cell, "?/02/2016")
+        page.source_default.setText("Northtown Police records")
+        page.source_default.editingFinished.emit()
+        page.table.setCurrentIndex(page.model.index(row + 1, PreviewRowsModel.EVENT))
+        page.table.setFocus()
+        save(wizard, "import-preview-corrected.png")
         wizard.close()
         review.close()
         del app

@@ -99,7 +99,7 @@ def test_ten_thousand_rows_open_at_once() -> None:
 def test_problems_are_in_row_order_and_say_what_happens(qapp: QApplication) -> None:
     problems = [
         RowProblem(9, ProblemKind.OUT_OF_ORDER, "row 9: the date is earlier than row 8."),
-        RowProblem(5, ProblemKind.MISSING_EVENT, "row 5: no event was given."),
+        RowProblem(5, ProblemKind.NO_DATE_OR_EVENT, "row 5: no event was given."),
     ]
     model = ProblemsModel(preview([draft(5, "01/01/2015"), draft(9, "01/01/2014")], problems))
     shown = [[model.data(model.index(r, c)) for c in range(3)] for r in range(2)]

@@ -1,0 +1,116 @@
+"""PDF chronologies: tables read like any other file's, scanned and hostile PDFs refused."""
+
+from __future__ import annotations
+
+import io
+import zlib
+from pathlib import Path
+
+import pytest
+from reportlab.pdfgen import canvas
+
+from reviewer_app.chronology.importing import Field, ProblemKind
+from reviewer_app.importers import ImportRefusedError, Limits, preview_file
+from reviewer_app.importers.pdf_tables import PAGE_HEADING
+from tests.reviewer_app.importers.pdf_files import (
+    PDF_HEADINGS,
+    pdf_rows,
+    scanned_pdf,
+    table_pdf,
+    text_only_pdf,
+)
+
+
+def test_a_table_over_four_pages_is_one_table_with_pages_kept(tmp_path: Path) -> None:
+    preview = preview_file(table_pdf(tmp_path))
+    assert preview.file_format == "pdf" and preview.sheets == ("Table 1",)
+    assert preview.headers == (*PDF_HEADINGS, PAGE_HEADING)
+    assert preview.mapping[5] is Field.IGNORE and preview.mapping[3] is Field.EVENT
+    expected = pdf_rows(70)
+    assert [row.event for row in preview.rows] == [values[3] for values in expected]
+    assert len({row.row_number for row in preview.rows}) == 70  # repeated headings passed over
+    pages = [dict(row.original)[PAGE_HEADING] for row in preview.rows]
+    assert pages[0] == "1" and pages[-1] == "4" and pages == sorted(pages)
+    assert any("runs over pages 1 to 4" in note for note in preview.notes)
+    assert not any("Columns not imported" in note for note in preview.notes)
+    first = preview.rows[0]
+    assert first.date is not None and first.date.time is not None
+    assert (first.source, first.outcome) == ("Case note 1", "Referred to children's social care.")
+    # The one row without a source comes in, with the file's name and row as its source.
+    [problem] = preview.problems
+    assert problem.kind is ProblemKind.MISSING_SOURCE and not problem.blocking
+    assert len(preview.importable) == 70
+
+
+def test_a_pdf_without_a_source_column_takes_the_batch_source(tmp_path: Path) -> None:
+    rows = [[r[0], r[3], r[4]] for r in pdf_rows(5)]
+    path = table_pdf(tmp_path, "school.pdf", rows, ["Date", "What happened", "Action taken"])
+    preview = preview_file(path, source_default="School welfare log")
+    assert not preview.source_column
+    assert {row.source for row in preview.rows} == {"School welfare log"}
+    assert preview.problems == ()
+
+
+def test_a_scanned_pdf_is_refused_saying_so(tmp_path: Path) -> None:
+    with pytest.raises(ImportRefusedError, match="no text in it: it looks like a scanned"):
+        preview_file(scanned_pdf(tmp_path))
+
+
+def test_a_pdf_with_no_table_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ImportRefusedError) as refused:
+        preview_file(text_only_pdf(tmp_path))
+    assert "table" in str(refused.value) or "dates" in str(refused.value)
+
+
+def test_a_password_protected_pdf_is_refused(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, encrypt="not-the-real-one")
+    page.drawString(72, 700, "Date Source Event")
+    page.showPage()
+    page.save()
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(ImportRefusedError, match="protected with a password"):
+        preview_file(path)
+
+
+def _pdf_with_stream(stream: bytes) -> bytes:
+    return (
+        b"%PDF-1.4\n1 0 obj\n<< /Length " + str(len(stream)).encode() + b" /Filter /FlateDecode >>"
+        b"\nstream\n" + stream + b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+    )
+
+
+def test_a_compression_bomb_inside_a_pdf_is_refused_before_it_unpacks(tmp_path: Path) -> None:
+    bomb = zlib.compress(b"\0" * (80 * 1024 * 1024), 9)  # 80 MB from about 80 KB
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(_pdf_with_stream(bomb))
+    with pytest.raises(ImportRefusedError, match="would unpack to more than 64 MB"):
+        preview_file(path)
+
+
+def test_too_many_pages_and_too_long_are_refused(tmp_path: Path) -> None:
+    path = table_pdf(tmp_path)
+    with pytest.raises(ImportRefusedError, match="has 4 pages, more than the 3"):
+        preview_file(path, limits=Limits(max_pdf_pages=3))
+    with pytest.raises(ImportRefusedError, match="took longer than 0 seconds"):
+        preview_file(path, limits=Limits(max_pdf_seconds=0, max_pdf_seconds_per_page=0))
+    with pytest.raises(ImportRefusedError, match="page 1 holds more than 100 letters"):
+        preview_file(path, limits=Limits(max_pdf_page_chars=100))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"%PDF-1.7\n%binary",
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 1 0 R >> endobj\ntrailer << /Root 1 0 R >>",
+        b"%PDF-1.4\n" + b"[" * 100_000,
+        b"%PDF-1.4\n1 0 obj\n<< /Length 99999999 >>\nstream\nabc",
+    ],
+    ids=["header-only", "page-tree-loop", "deep-nesting", "stream-past-the-end"],
+)
+def test_broken_pdfs_are_refused_cleanly(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(data)
+    with pytest.raises(ImportRefusedError):
+        preview_file(path)
