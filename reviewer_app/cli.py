@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     # Loaded by the commands that use them: `reviewer-app` with no command opens the window,
     # whose start screen needs none of them (storage, SQLAlchemy, the keyring, the exporters).
     from reviewer_app.chronology.importing import ImportPreview
+    from reviewer_app.learning.repository import LearningLibraryAccess
     from reviewer_app.services.open_review import ReviewServices
     from storage.library import StoredReviewFiles
 
@@ -399,6 +400,74 @@ def cmd_export_learning(args: argparse.Namespace, files: StoredReviewFiles) -> i
     return EXIT_OK
 
 
+LIBRARY_PASSPHRASE_ENV = "REVIEWER_APP_LIBRARY_PASSPHRASE"  # noqa: S105 - a variable name
+
+
+def _open_library(args: argparse.Namespace, files: StoredReviewFiles) -> LearningLibraryAccess:
+    """The reviewer's learning library, opened with its remembered key or its passphrase."""
+    from reviewer_app.app import build_learning_library
+
+    library = build_learning_library(AppPaths.default(args.data_dir), files.keyring)
+    if not library.exists():
+        raise InvalidInputError(
+            "There is no learning library on this computer yet. Create it in the window "
+            "(Tools › Learning library…), then run this again."
+        )
+    if library.open_remembered() is None:
+        passphrase = os.environ.get(LIBRARY_PASSPHRASE_ENV) or _library_prompt()
+        library.open(passphrase=passphrase)
+    return library
+
+
+def _library_prompt() -> str:
+    if not sys.stdin.isatty():
+        raise InvalidInputError(
+            f"No passphrase for the learning library was given. Set {LIBRARY_PASSPHRASE_ENV} or "
+            "run the command in a terminal to be asked for it."
+        )
+    return getpass.getpass("Learning library passphrase: ")
+
+
+def cmd_published(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    """Import a folder of published reviews into the library, or search it."""
+    from reviewer_app.services.published import PublishedLibrary
+
+    library = _open_library(args, files)
+    try:
+        store = library.published
+        assert store is not None
+        published = PublishedLibrary(store)
+        if args.action == "import":
+            result = published.import_folder(
+                Path(args.folder),
+                progress=lambda done, of, name: (
+                    print(f"{done}/{of} {name}", file=sys.stderr) if name else None
+                ),
+            )
+            for _name, reason in result.refused:
+                print(f"refused: {reason}", file=sys.stderr)
+            for name in result.needs_text:
+                print(
+                    f"needs a text version: '{name}' is scanned (no text to read)", file=sys.stderr
+                )
+            for name in result.duplicates:
+                print(f"already in the library: '{name}'", file=sys.stderr)
+            print(result.summary)
+            return EXIT_OK
+        hits = published.search(
+            args.query, theme=args.theme or "", year_from=args.year_from, limit=args.limit
+        )
+        for hit in hits:
+            year = hit.year if hit.year is not None else "-"
+            snippet = " ".join(hit.plain_snippet().split())
+            print(f"{year}\t{hit.title}\t{hit.page}\t{snippet}")
+        if not hits:
+            print("Nothing in the published reviews matches that search.", file=sys.stderr)
+        return EXIT_OK
+    finally:
+        library.close()
+
+
 COLLATE_BY = {
     "theme": "theme",
     "category": "category",
@@ -677,6 +746,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--region", choices=REGIONS, help="the partnership's region (coarse: one of ten)"
     )
     learning.set_defaults(handler=cmd_export_learning)
+
+    published = sub.add_parser("published", help="the library of published case reviews")
+    published_actions = published.add_subparsers(dest="action", required=True, metavar="ACTION")
+    imports = published_actions.add_parser(
+        "import", help="import a folder of published reviews (PDF, Word)"
+    )
+    imports.add_argument("folder")
+    search = published_actions.add_parser(
+        "search", help="search them (one result a line: year, title, page, snippet)"
+    )
+    search.add_argument("query")
+    search.add_argument("--theme", help="only passages on this practice-issue theme")
+    search.add_argument("--year-from", type=int, metavar="YEAR")
+    search.add_argument("--limit", type=int, default=50)
+    published.set_defaults(handler=cmd_published)
 
     collate = sub.add_parser(
         "collate", help="collate learning datasets (one group a line: label, findings, reviews)"

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         LibraryCreated,
     )
     from reviewer_app.problems import Problem
+    from reviewer_app.published.repository import PublishedStore
     from reviewer_app.repositories import OpenReview, ReviewFiles
     from reviewer_app.review import Review
     from reviewer_app.review_file import KeyringNotice
@@ -205,6 +206,11 @@ class DeferredLearningLibrary:
     def collation(self) -> CollationStore | None:
         made = self._library.made
         return None if made is None else made.collation
+
+    @property
+    def published(self) -> PublishedStore | None:
+        made = self._library.made
+        return None if made is None else made.published
 
     def close(self) -> None:
         made = self._library.made

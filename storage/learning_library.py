@@ -38,6 +38,7 @@ from reviewer_app.learning.repository import (
     LearningLibraryRepository,
     LibraryCreated,
 )
+from reviewer_app.published.repository import PublishedStore
 from storage.backups import BackupStore
 from storage.bound import EngineBound, upsert_by_id
 from storage.chronology_repository import fts_query
@@ -46,9 +47,11 @@ from storage.collation_store import metadata as collation_tables
 from storage.connection import precheck
 from storage.keyring_store import KeyringStore
 from storage.keys import file_id
-from storage.migration_steps import collation, v8_key_derivation
+from storage.migration_steps import collation, published_reviews, v8_key_derivation
 from storage.migration_steps.attached_files import attached_files_ddl
 from storage.migrations import Migration
+from storage.published_store import SqlPublishedStore
+from storage.published_store import metadata as published_tables
 from storage.review_file import EncryptedFile
 from storage.schema import attached_files, key_derivation_table
 
@@ -114,6 +117,7 @@ LIBRARY_MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "learning notes", _V1),
     Migration(2, v8_key_derivation.DESCRIPTION, v8_key_derivation.key_derivation_ddl()),
     Migration(3, collation.DESCRIPTION, collation.STATEMENTS),
+    Migration(4, published_reviews.DESCRIPTION, published_reviews.STATEMENTS),
 )
 
 metadata = MetaData()
@@ -141,8 +145,9 @@ attachment_table = attached_files(
     "note_attachment", metadata, "note_id", "note", index="ix_note_attachment"
 )
 key_derivation = key_derivation_table(metadata)
-for _table in collation_tables.tables.values():  # one metadata for the whole file (drift test)
-    _table.to_metadata(metadata)
+for _other in (collation_tables, published_tables):  # one metadata for the whole file
+    for _table in _other.tables.values():
+        _table.to_metadata(metadata)
 
 
 class LearningLibraryFile(EncryptedFile):
@@ -315,6 +320,7 @@ class StoredLearningLibrary:
         self.file: LearningLibraryFile | None = None
         self._repository: SqlLearningLibrary | None = None
         self._collation: SqlCollationStore | None = None
+        self._published: SqlPublishedStore | None = None
 
     @property
     def path(self) -> Path:
@@ -332,6 +338,11 @@ class StoredLearningLibrary:
         """The collation kept in the open library (None while it is closed)."""
         return self._collation
 
+    @property
+    def published(self) -> PublishedStore | None:
+        """The published reviews kept in the open library (None while it is closed)."""
+        return self._published
+
     def _engine(self) -> Engine:
         if self.file is None:
             raise ReviewLockedError("The learning library is closed. Open it to carry on.")
@@ -342,6 +353,7 @@ class StoredLearningLibrary:
         self.file = file
         self._repository = SqlLearningLibrary(self._engine)
         self._collation = SqlCollationStore(self._engine)
+        self._published = SqlPublishedStore(self._engine)
         self._take_backup_if_due(file)
         return self._repository
 
@@ -393,6 +405,7 @@ class StoredLearningLibrary:
         self.file = None
         self._repository = None
         self._collation = None
+        self._published = None
 
 
 def default_library_path(data_folder: Path) -> Path:

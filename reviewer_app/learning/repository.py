@@ -10,6 +10,7 @@ from typing import Protocol
 from reviewer_app.learning.attached import AttachedNote
 from reviewer_app.learning.collation import HeldDataset
 from reviewer_app.learning.note import LearningNote
+from reviewer_app.published.repository import PublishedStore
 
 
 class LearningLibraryRepository(Protocol):
@@ -66,4 +67,6 @@ class LearningLibraryAccess(Protocol):
     def repository(self) -> LearningLibraryRepository | None: ...
     @property
     def collation(self) -> CollationStore | None: ...
+    @property
+    def published(self) -> PublishedStore | None: ...
     def close(self) -> None: ...

@@ -49,11 +49,16 @@ def folded(theme: str) -> str:
     return " ".join(_SEPARATORS.sub(" ", _APOSTROPHES.sub("", text)).split())
 
 
+def stems(text: str) -> list[str]:
+    """Each word of a folded text reduced to its stem (Snowball English)."""
+    words = text.split()
+    return list(_stemmer().stemWords(words)) if words else []
+
+
 @cache
 def theme_key(theme: str) -> str:
     """The key themes are grouped by ("" for no theme)."""
-    words = folded(theme).split()
-    return " ".join(_stemmer().stemWords(words)) if words else ""
+    return " ".join(stems(folded(theme)))
 
 
 def typos_allowed(text: str) -> int:

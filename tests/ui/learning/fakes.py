@@ -41,6 +41,10 @@ class MemoryAccess:
     def collation(self) -> None:
         return None  # the collation is kept only in a real library file
 
+    @property
+    def published(self) -> None:
+        return None  # published reviews are kept only in a real library file
+
     def close(self) -> None:
         self._open = False
         self.closed += 1

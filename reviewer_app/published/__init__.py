@@ -1,0 +1,1 @@
+"""Published case reviews the reviewer has downloaded: read, described, searched, themed."""
