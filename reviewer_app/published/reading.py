@@ -34,9 +34,13 @@ _TYPES = (
     (re.compile(r"(?i)rapid review"), "rapid-review"),
 )
 _PARTNERSHIP = re.compile(
-    r"(?i)\b((?:[A-Z][\w'’&\-]*\s+){1,6}?"
-    r"(?:Safeguarding\s+Children\s+(?:Partnership|Board)|Safeguarding\s+Partnership|"
-    r"Children'?s\s+Safeguarding\s+(?:Partnership|Board)|Safeguarding\s+Board))"
+    r"\b([A-Z][\w'’\-]*[ \t]+(?:(?:[A-Z][\w'’\-]*|and|of|&)[ \t]+){0,5}?"
+    r"(?:Safeguarding[ \t]+Children[ \t]+(?:Partnership|Board)|Safeguarding[ \t]+Partnership|"
+    r"Children'?s[ \t]+Safeguarding[ \t]+(?:Partnership|Board)|Safeguarding[ \t]+Board))"
+)
+_TYPE_WORDS = re.compile(
+    r"(?i)\b(?:a |an |the )?(?:local child safeguarding practice review|serious case review|"
+    r"child practice review|safeguarding adults? review|domestic homicide review|rapid review)\b"
 )
 _YEAR = re.compile(r"(?<!\d)(19[9]\d|20\d\d)(?!\d)")
 _HEADINGS: tuple[tuple[re.Pattern[str], Section], ...] = tuple(
@@ -138,8 +142,13 @@ def review_type_of(text: str) -> str:
 
 
 def partnership_of(text: str) -> str:
-    found = _PARTNERSHIP.search(text)
-    return " ".join(found.group(1).split()) if found else ""
+    """The first "… Safeguarding Children Partnership" (or Board) named on a line by itself or
+    in a sentence; the words of a review's type before it are not part of the name."""
+    for line in _lines(text):
+        found = _PARTNERSHIP.search(_TYPE_WORDS.sub(" ", line))
+        if found:
+            return " ".join(found.group(1).split())
+    return ""
 
 
 def year_of(text: str, today: dt.date | None = None) -> int | None:
