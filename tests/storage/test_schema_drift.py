@@ -170,7 +170,7 @@ def test_a_new_review_file_has_exactly_the_tables_of_schema_py(review_engine: En
 
 def test_a_new_learning_library_has_exactly_its_tables(library_engine: Engine) -> None:
     with library_engine.connect() as conn:
-        assert differences(conn, learning_library.metadata, {"note_fts"}) == []
+        assert differences(conn, learning_library.metadata, {"note_fts", "published_fts"}) == []
 
 
 def test_the_review_and_the_library_keep_attached_files_in_one_shape() -> None:
