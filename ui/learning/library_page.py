@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -39,9 +40,11 @@ from reviewer_app.learning.repository import (
     LibraryCreated,
 )
 from reviewer_app.services.learning import LibraryService
+from reviewer_app.services.published import PublishedLibrary
 from ui.errors import show_error
 from ui.learning.commands import AddNoteCommand, DeleteNoteCommand, EditNoteCommand
 from ui.learning.note_dialog import NoteDialog
+from ui.learning.published_page import PublishedPage
 from ui.operations import Operation, push
 from ui.passphrase_fields import PassphraseFields
 from ui.recovery_code_dialog import RecoveryCodeDialog
@@ -454,6 +457,7 @@ class LearningLibraryWindow(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        self.runner = runner
         self.setWindowTitle("Learning library — SCR Reviewer")
         self.setAccessibleName("Learning library")
         self.access = access
@@ -463,6 +467,9 @@ class LearningLibraryWindow(QWidget):
         self.unlock.opened.connect(self._show_library)
         self.stack.addWidget(self.unlock)
         self.page: LibraryPage | None = None
+        self.published: PublishedPage | None = None
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Parts of the learning library")
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
         QShortcut(QKeySequence.StandardKey.Undo, self, lambda: self.undo_stack.undo())
@@ -472,10 +479,20 @@ class LearningLibraryWindow(QWidget):
             self._show_library(access.repository)
 
     def _show_library(self, repository: LearningLibraryRepository) -> None:
+        """The notes, and the published reviews beside them in a second tab."""
         self.page = LibraryPage(LibraryService(repository), self.undo_stack)
-        self.stack.addWidget(self.page)
-        self.stack.setCurrentWidget(self.page)
+        self.tabs.addTab(self.page, "&Notes")
+        store = self.access.published
+        if store is not None:
+            self.published = PublishedPage(PublishedLibrary(store), self.runner)
+            self.tabs.addTab(self.published, "&Published reviews")
+        self.stack.addWidget(self.tabs)
+        self.stack.setCurrentWidget(self.tabs)
         self.page.search.setFocus()
+
+    def show_published(self) -> None:
+        if self.published is not None:
+            self.tabs.setCurrentWidget(self.published)
 
     def closeEvent(self, event: object) -> None:
         self.undo_stack.clear()

@@ -149,9 +149,37 @@ def main() -> int:
     save(window2, "learning-collation.png")
     window2.dimension.setCurrentIndex(window2.dimension.findData(Dimension.THEME.value))
     save(window2, "learning-collation-themes.png")
+    save_published(home)
     review.close()
     app.quit()
     return 0
+
+
+def save_published(home: Path) -> None:
+    """The library's Published reviews tab, with a search and a report's themes."""
+    from storage.keyring_store import KeyringStore, NoKeyring
+    from storage.learning_library import StoredLearningLibrary
+    from tests.reviewer_app.published.corpus import make_corpus
+
+    make_corpus(home / "published", 10)
+    access = StoredLearningLibrary(
+        home / "learning.library",
+        None,
+        KeyringStore(NoKeyring()),  # type: ignore[arg-type]
+    )
+    access.create("a long passphrase for the pictures only")
+    window = LearningLibraryWindow(access, ImmediateTaskRunner())
+    window.resize(1240, 760)
+    window.show_published()
+    page = window.published
+    assert page is not None
+    page.choose_folder = lambda: home / "published"
+    page.import_folder_button.click()
+    page.query.setText("discussed NEAR managers")
+    page.search_button.click()
+    page.reports.setCurrentRow(1)
+    save(window, "learning-published.png")
+    window.close()
 
 
 if __name__ == "__main__":

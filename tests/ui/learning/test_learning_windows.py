@@ -86,7 +86,7 @@ def test_library_is_created_then_edited_with_undo(
     window.unlock.button.click()
     assert codes and access.repository is not None
     page = window.page
-    assert page is not None and window.stack.currentWidget() is page
+    assert page is not None and window.tabs.currentWidget() is page
 
     page.edit_note = lambda _note: LearningNote(
         title="Hindsight bias", body="# Hindsight\n\n*Known then*", tags=("bias",)
@@ -366,3 +366,48 @@ def test_collation_window_merges_filters_removes_and_explains_refusals(
     window.share_button.click()
     assert "counts_as" in merges.read_text("utf-8")
     assert _unnamed_controls(window) == []
+
+
+def test_published_reviews_are_imported_searched_and_themed_in_the_library_window(
+    qtbot: QtBot, tmp_path: Path, app_paths: AppPaths, message_boxes: list[Shown]
+) -> None:
+    from tests.reviewer_app.published.corpus import make_corpus, make_scanned_pdf
+
+    made = make_corpus(tmp_path / "reports", 6)
+    make_scanned_pdf(tmp_path / "reports" / "scanned.pdf")
+    access = StoredLearningLibrary(
+        app_paths.data / "learning.library",
+        None,
+        KeyringStore(NoKeyring()),  # type: ignore[arg-type]
+    )
+    register(access.create(PASSPHRASE).recovery_code)
+    window = LearningLibraryWindow(access, ImmediateTaskRunner())
+    qtbot.addWidget(window)
+    window.show()
+    window.show_published()
+    page = window.published
+    assert page is not None and window.tabs.currentWidget() is page
+    page.choose_folder = lambda: tmp_path / "reports"
+    page.import_folder_button.click()
+    assert page.status.text().startswith("6 published reviews added")
+    assert "scanned.pdf" in message_boxes[-1].text and "text version" in message_boxes[-1].text
+    assert page.reports.count() == 7
+    page.query.setText(made[3].phrase)
+    page.search_button.click()
+    assert made[3].title in page.results.toPlainText()
+    assert 'font-weight:700;">quillon0003' in page.results.toHtml()  # the word found, in bold
+    row = next(
+        i
+        for i in range(page.reports.count())
+        if page.reports.item(i).text().startswith(made[0].title + " ")
+    )
+    page.reports.setCurrentRow(row)
+    assert page.themes.count() >= 2
+    page.themes.setCurrentRow(0)
+    page.confirm_button.click()
+    assert "confirmed" in page.themes.item(0).text()
+    page.partnership.setText("Westvale Safeguarding Children Partnership")
+    page.save_button.click()
+    assert page.library.report(page.current_id() or 0).partnership.startswith("Westvale")
+    assert _unnamed_controls(window) == []
+    window.close()
