@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -405,7 +406,9 @@ class MainWindow(QMainWindow):
             from ui.learning.collation_page import CollationWindow
 
             self._collation_window = CollationWindow(
-                CollationService(self._kept_collation()), _export_briefing, self.runner
+                CollationService(self._kept_collation(), published=self._published_counts()),
+                _export_briefing,
+                self.runner,
             )
         self._collation_window.show()
         self._collation_window.raise_()
@@ -422,6 +425,15 @@ class MainWindow(QMainWindow):
             except UserFacingError:
                 log.info("the learning library could not be opened with a remembered key")
         return library.collation
+
+    def _published_counts(self) -> Callable[[], Counter[str]] | None:
+        """Themes of the published reviews in the open learning library, counted on demand."""
+        store = self.library.published if self.library is not None else None
+        if store is None:
+            return None
+        from reviewer_app.services.published import PublishedLibrary
+
+        return PublishedLibrary(store).theme_counts
 
     def _lock_learning(self) -> None:
         """The library locks with the review: its window closes and its key is dropped."""

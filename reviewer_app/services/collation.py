@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import io
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -144,9 +145,11 @@ class CollationService:
         store: CollationStore | None = None,
         *,
         now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        published: Callable[[], Counter[str]] | None = None,
     ) -> None:
         self.store = store
         self._now = now
+        self._published = published
         if store is not None:
             self.collation = Collation(store.held(), merges=ThemeMerges(store.merges()))
             self.dismissed = store.dismissed()
@@ -210,6 +213,16 @@ class CollationService:
         self.collation.filter = chosen
 
     # -- themes ----------------------------------------------------------------------------
+    def published_by_theme(self) -> dict[str, int] | None:
+        """For each theme group, how many published reviews in the library have that theme
+        (confirmed, or suggested and not rejected); None without the library."""
+        if self._published is None:
+            return None
+        counts: Counter[str] = Counter()
+        for theme, n in self._published().items():
+            counts[self.collation.theme_group_key(theme)] += n
+        return dict(counts)
+
     def suggestions(self) -> list[MergeSuggestion]:
         return self.collation.merge_suggestions(self.dismissed)
 

@@ -20,31 +20,39 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class GroupsModel(QAbstractTableModel):
-    """One row per group: the value, findings, reviews. A pure model, tested without a window."""
+    """One row per group: the value, findings, reviews, and for themes (when the library of
+    published reviews is open) how many published reviews have that theme. A pure model,
+    tested without a window."""
 
-    HEADERS = ("Value", "Findings", "Reviews")
+    HEADERS = ("Value", "Findings", "Reviews", "Published reviews")
 
     def __init__(self) -> None:
         super().__init__()
         self.groups: list[Group] = []
         self.dimension = Dimension.CATEGORY
+        self.published: dict[str, int] | None = None  # group key -> published reviews
 
-    def set_groups(self, dimension: Dimension, groups: list[Group]) -> None:
+    def set_groups(
+        self, dimension: Dimension, groups: list[Group], published: dict[str, int] | None = None
+    ) -> None:
         self.beginResetModel()
         self.dimension, self.groups = dimension, groups
+        self.published = published if dimension is Dimension.THEME else None
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.groups)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else 3 + (self.published is not None)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         group = self.groups[index.row()]
-        values = (group.label, group.count, group.review_count)
+        values: tuple[str | int, ...] = (group.label, group.count, group.review_count)
+        if self.published is not None:
+            values += (self.published.get(group.key, 0),)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return str(values[index.column()])
         if role == SORT_ROLE:

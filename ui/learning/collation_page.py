@@ -219,7 +219,8 @@ class CollationWindow(QWidget):
     def refresh(self) -> None:
         dimension = self.current_dimension()
         groups = self.service.collation.groups(dimension)
-        self.groups_model.set_groups(dimension, groups)
+        published = self.service.published_by_theme() if dimension is Dimension.THEME else None
+        self.groups_model.set_groups(dimension, groups, published)
         self.chart.set_bars([(g.label, g.count) for g in groups], f"Findings by {dimension.label}")
         counted = self.service.collation.counted()
         held = len(self.service.collation.held)

@@ -171,3 +171,18 @@ def test_foreign_or_newer_json_is_refused(tmp_path: Path, text: str) -> None:
     path.write_text(text, "utf-8")
     result = CollationService().import_files([path])
     assert result.added == 0 and len(result.refused) == 1
+
+
+def test_published_reviews_are_counted_beside_each_theme() -> None:
+    """The library's published reviews per theme, lined up with the collated theme groups
+    (the same key, merges followed)."""
+    service = CollationService(
+        published=lambda: Counter({"Strategy discussions": 3, "Neglect": 2, "Safe sleeping": 1})
+    )
+    service.add(synthetic(12))
+    service.merge(theme_key("Neglect"), theme_key("Strategy discussions"))
+    counts = service.published_by_theme()
+    assert counts is not None
+    assert counts[theme_key("Strategy discussions")] == 5
+    assert counts[theme_key("Safe sleeping")] == 1
+    assert CollationService().published_by_theme() is None
