@@ -49,6 +49,25 @@ EXACT_DATE = re.compile(
 )
 
 
+_GENERIC = (
+    "The|A|An|Any|Every|Each|This|That|Their|His|Her|Its|Our|Local|Primary|Secondary|Infant|"
+    "Junior|Special|Independent|Faith|Community|Village|Nursery|General|District|Children'?s|"
+    "Childrens|Family|Health|Medical|Maternity|Mental|Acute|Teaching|Private|State|New|Other|"
+    "Same|Different|Mainstream|Residential|Boarding|Alternative|Pupil|Referral|"
+    # words that start a sentence or a question
+    "Did|Was|Were|Why|How|What|When|Where|Which|Who|Is|Are|Does|Do|Has|Have|Had|Should|"
+    "Could|Would|Can|Will|In|At|On|For|From|To|By|With|And|But|If|All|Both|No|Not"
+)
+_INSTITUTION = (
+    r"(?:School|Academy|College|Nursery|Surgery|Medical Centre|Medical Practice|Health Centre|"
+    r"Children'?s Centre|Family Centre|Hospital|Infirmary|Pre-?school)"
+)
+#: A proper name before a school, surgery or hospital: "Oakfield Primary School".
+NAMED_INSTITUTION = re.compile(
+    rf"(?<![\w'’\-])(?!(?:{_GENERIC})\b)[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*\s+{_INSTITUTION}\b"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class DatasetProblem:
     """One reason a dataset is not collated: where (the dataset or a finding), which field,
@@ -164,6 +183,9 @@ def problems_of(
                 )
             elif EXACT_DATE.search(text):
                 problems.append(DatasetProblem(where, field, "an exact date"))
+            elif NAMED_INSTITUTION.search(text):
+                named = "a named school, surgery or hospital"
+                problems.append(DatasetProblem(where, field, named))
             else:
                 pieces.append(TextPiece(f"{n}{_SPLIT}{where}", field, text))
         found.append(problems)

@@ -299,10 +299,15 @@ class Collation:
             return agency_label(key)
         if not key or not spellings:
             return NOT_RECORDED
+        ranked = sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0]))
+        for spelling, _n in ranked:  # a common theme's own label, if any spelling is it
+            theme = vocabulary_theme(theme_key(spelling))
+            if theme is not None and theme.key == theme_key(spelling):
+                return theme.label
         theme = vocabulary_theme(key)
         if theme is not None and theme.key == key:
             return theme.label
-        return sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        return ranked[0][0]
 
     def group(self, dimension: Dimension, key: str) -> Group | None:
         return next((g for g in self.groups(dimension) if g.key == key), None)
@@ -312,8 +317,17 @@ class Collation:
         return self.group(Dimension.THEME, self.theme_group_key(theme))
 
     def merge_suggestions(self, dismissed: Iterable[tuple[str, str]] = ()) -> list[MergeSuggestion]:
+        """Suggested merges for the theme groups as they stand; a suggestion into a theme
+        already merged elsewhere points at where it went, and none undoes a merge."""
         groups = [(g.key, g.label, g.count) for g in self.groups(Dimension.THEME)]
-        return suggest_merges(groups, dismissed=dismissed)
+        kept = []
+        for suggestion in suggest_merges(groups, dismissed=dismissed):
+            into = self.merges.resolve(suggestion.into)
+            if into != suggestion.variant:
+                kept.append(
+                    replace(suggestion, into=into) if into != suggestion.into else suggestion
+                )
+        return kept
 
 
 # -- a briefing per theme, in the style of the LiPP briefings ----------------------------------

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -49,10 +49,15 @@ def folded(theme: str) -> str:
     return " ".join(_SEPARATORS.sub(" ", _APOSTROPHES.sub("", text)).split())
 
 
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A word's stem (Snowball English), remembered: a report's words repeat."""
+    return str(_stemmer().stemWord(word))
+
+
 def stems(text: str) -> list[str]:
-    """Each word of a folded text reduced to its stem (Snowball English)."""
-    words = text.split()
-    return list(_stemmer().stemWords(words)) if words else []
+    """Each word of a folded text reduced to its stem."""
+    return [stem(word) for word in text.split()]
 
 
 @cache

@@ -110,21 +110,26 @@ def themes_of_passage(text: str) -> Counter[str]:
     return counts
 
 
-def suggest(passages: Iterable[Passage]) -> list[ThemeSuggestion]:
-    """The themes to suggest for a report, best first."""
+def suggest(
+    passages: Iterable[Passage], found: Iterable[Counter[str]] | None = None
+) -> list[ThemeSuggestion]:
+    """The themes to suggest for a report, best first (`found`: each passage's
+    `themes_of_passage`, when already counted)."""
     mentions: Counter[str] = Counter()
     where: Counter[str] = Counter()
     weighty: Counter[str] = Counter()
-    for passage in passages:
-        for theme, n in themes_of_passage(passage.text).items():
+    passages = list(passages)
+    counted = list(found) if found is not None else [themes_of_passage(p.text) for p in passages]
+    for passage, themes in zip(passages, counted, strict=True):
+        for theme, n in themes.items():
             mentions[theme] += n
             where[theme] += 1
             if passage.section in _WEIGHTY:
                 weighty[theme] += n
     kinds = {c.theme: c.kind for c in candidates()}
-    found = [
+    found_themes = [
         ThemeSuggestion(theme, kinds[theme], n + weighty[theme], n, where[theme], weighty[theme])
         for theme, n in mentions.items()
         if n + weighty[theme] >= SUGGEST_AT
     ]
-    return sorted(found, key=lambda s: (-s.score, s.theme))
+    return sorted(found_themes, key=lambda s: (-s.score, s.theme))

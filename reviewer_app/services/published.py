@@ -116,8 +116,9 @@ class PublishedLibrary:
         return self.import_files(files_in(folder), progress=progress, cancelled=cancelled)
 
     def _keep(self, report: PublishedReport) -> int:
-        tags = [sorted(themes_of_passage(p.text)) for p in report.passages]
-        return self.store.add(report, suggest(report.passages), tags)
+        counted = [themes_of_passage(p.text) for p in report.passages]
+        tags = [sorted(themes) for themes in counted]
+        return self.store.add(report, suggest(report.passages, counted), tags)
 
     # -- what is held ----------------------------------------------------------------------
     def reports(self) -> list[PublishedReport]:

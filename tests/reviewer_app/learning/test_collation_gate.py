@@ -92,6 +92,8 @@ def test_a_dataset_with_identifying_text_is_quarantined_and_the_rest_import(
         ("question", "Was DOB 14/02/2019 recorded?", "an exact date"),
         ("question", "Did anyone visit SW1A 1AA?", "postcode"),
         ("question", "Was 07700 900123 called back?", "phone"),
+        ("theme", "Neglect seen at Oakfield Primary School", "named school"),
+        ("question", "How did Riverside Medical Centre respond?", "named school, surgery"),
     ],
 )
 def test_identifying_shapes_in_free_text_are_caught(field: str, value: str, reason: str) -> None:
