@@ -28,7 +28,7 @@ from typing import Any
 import typst
 from reportlab.pdfbase.ttfonts import TTFontFile
 
-from exporters.metadata import NEUTRAL_CREATOR
+from exporters.metadata import neutral_typst_pdf
 from exporters.report_model import (
     Block,
     BulletList,
@@ -47,9 +47,6 @@ UNTITLED = "Safeguarding practice review"
 #: 1 January 2000 (UTC): the file's fixed creation time, so the same report gives the same bytes.
 TIMESTAMP = 946_684_800
 _TEMPLATE = "publication.typ"
-#: The typesetter's name and version, written into the document information and the XMP
-#: metadata; overwritten with a neutral name of the same length (offsets stay right).
-_PRODUCER = re.compile(rb"Typst \d+\.\d+\.\d+")
 
 
 #: Invisible control characters (pasted or imported with the text) that PDF/UA-1 does not
@@ -130,15 +127,6 @@ def _breakable(match: re.Match[str]) -> str:
 def printable(text: str) -> str:
     """The text without the invisible control characters a PDF/UA-1 file may not hold."""
     return text.translate(_CONTROLS)
-
-
-def neutral_typst_pdf(data: bytes) -> bytes:
-    """The PDF with the typesetter's name replaced by the app's, padded to the same length."""
-
-    def neutral(match: re.Match[bytes]) -> bytes:
-        return NEUTRAL_CREATOR.encode("ascii").ljust(len(match.group(0)))[: len(match.group(0))]
-
-    return _PRODUCER.sub(neutral, data)
 
 
 _TRAILER = re.compile(rb"trailer\s*(<<.*?>>)\s*startxref\s*(\d+)\s*%%EOF\s*$", re.S)
