@@ -58,18 +58,22 @@ class ExportBlockedError(UserFacingError):
 
     title = "The report was not exported"
 
-    def __init__(self, hits: list[Hit]) -> None:
+    def __init__(self, hits: list[Hit], *, for_publication: bool = False) -> None:
         self.hits = hits
         count = len(hits)
         lines = [h.describe(with_text=False) for h in hits[:_LISTED]]
         if count > _LISTED:
             lines.append(f"… and {count - _LISTED} more")
         noun = "thing" if count == 1 else "things"
+        override = (
+            "a report for publication is never exported over them"
+            if for_publication
+            else "an internal working draft may be exported with the override"
+        )
         super().__init__(
             f"The anonymisation check found {count} {noun} that could identify the family, so "
             "nothing was exported. Apply pseudonyms or change the text, then export again "
-            "(an internal working draft may be exported with the override):\n  "
-            + "\n  ".join(lines)
+            f"({override}):\n  " + "\n  ".join(lines)
         )
 
 
@@ -319,7 +323,7 @@ def export_report(
     pieces = list(text_pieces(report))
     hits = check_report(report, full, pieces)
     if hits and not override:
-        raise ExportBlockedError(hits)
+        raise ExportBlockedError(hits, for_publication=for_publication)
     if for_publication:
         publication.require_typesettable(report)
     if hits and log is None:
@@ -335,7 +339,7 @@ def export_report(
     step("Checking the written file")
     rendered = check_written(data, file_format, full, model_lines(pieces))
     if rendered and not override:
-        raise ExportBlockedError(rendered)
+        raise ExportBlockedError(rendered, for_publication=for_publication)
     overridden = len(hits) + len(rendered)
     if overridden and log is not None:
         log.record(override_entry(file_format, overridden, at))

@@ -161,6 +161,7 @@ def test_the_gate_refuses_a_planted_name_and_offers_no_override(tmp_path: Path) 
     with pytest.raises(ExportBlockedError) as blocked:
         export_report(inputs, "pdf", path, register=REGISTER, log=log, for_publication=True)
     assert any(hit.found == "Quartermaine" for hit in blocked.value.hits)
+    assert "never exported over them" in str(blocked.value) and "override" not in str(blocked.value)
     with pytest.raises(PublicationRefusedError, match="cannot be exported over"):
         export_report(
             inputs, "pdf", path, register=REGISTER, log=log, override=True, for_publication=True
