@@ -143,13 +143,10 @@ def pdf_texts(data: bytes) -> list[TextPiece]:
         pieces.append(TextPiece("The PDF file", "link descriptions", links, written=()))
     xmp = reader.root_object.get("/Metadata")
     if xmp is not None:
-        packet = xmp.get_object().get_data().decode("utf-8", "replace")
-        text = html.unescape(" ".join(_ANY_TEXT_STR.findall(packet)))
+        packet = xmp.get_object().get_data()
+        text = html.unescape(b" ".join(_ANY_TEXT.findall(packet)).decode("utf-8", "replace"))
         pieces.append(TextPiece("The PDF file", "XMP metadata", text, written=()))
     return pieces
-
-
-_ANY_TEXT_STR = re.compile(r">([^<]+)<")
 
 
 def _annotations(reader: PdfReader) -> Iterator[str]:
