@@ -3,7 +3,7 @@
 A DOCX is rewritten member by member: core and app properties replaced by fixed neutral values
 (no user, host, path or library name), the thumbnail, comments, people and custom XML parts
 dropped with their relationships, and every zip member written in a fixed order with a fixed
-timestamp, so the same review exported twice gives the same bytes. The PDF renderer takes its
+timestamp, so the same review exported twice gives the same bytes. The PDF renderers take their
 fixed values from here too.
 """
 
@@ -174,3 +174,22 @@ def neutral_pdf(data: bytes) -> bytes:
     for signature in _PDF_SIGNATURES:
         data = data.replace(signature, b"PDF document".ljust(len(signature)))
     return data
+
+
+#: The typesetter of the report for publication names itself and its version in the document
+#: information and the XMP metadata (`exporters/publication_pdf.py`).
+#: Only those two places: a title may hold the same words.
+_TYPST = re.compile(
+    rb"(?<=/Creator\()Typst \d+\.\d+\.\d+(?=\))"
+    rb"|(?<=<xmp:CreatorTool>)Typst \d+\.\d+\.\d+(?=</xmp:CreatorTool>)"
+)
+
+
+def neutral_typst_pdf(data: bytes) -> bytes:
+    """The Typst PDF with the typesetter's name replaced by the app's, padded to the same
+    length, so every cross-reference offset stays right."""
+
+    def neutral(match: re.Match[bytes]) -> bytes:
+        return NEUTRAL_CREATOR.encode("ascii").ljust(len(match.group(0)))[: len(match.group(0))]
+
+    return _TYPST.sub(neutral, data)

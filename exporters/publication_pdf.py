@@ -28,7 +28,7 @@ from typing import Any
 import typst
 from reportlab.pdfbase.ttfonts import TTFontFile
 
-from exporters.metadata import NEUTRAL_CREATOR
+from exporters.metadata import neutral_typst_pdf
 from exporters.report_model import (
     Block,
     BulletList,
@@ -43,12 +43,10 @@ from exporters.report_model import (
 )
 from reviewer_app.errors import UserFacingError
 
+UNTITLED = "Safeguarding practice review"
 #: 1 January 2000 (UTC): the file's fixed creation time, so the same report gives the same bytes.
 TIMESTAMP = 946_684_800
 _TEMPLATE = "publication.typ"
-#: The typesetter's name and version, written into the document information and the XMP
-#: metadata; overwritten with a neutral name of the same length (offsets stay right).
-_PRODUCER = re.compile(rb"Typst \d+\.\d+\.\d+")
 
 
 #: Invisible control characters (pasted or imported with the text) that PDF/UA-1 does not
@@ -113,18 +111,22 @@ def font_coverage() -> frozenset[str]:
     return frozenset(chr(c) for c in covered or ()) | frozenset("\t\n\r")
 
 
+#: A "word" this long (a web address, a file path, a long reference) is given places to break,
+#: as Typst would otherwise run it past the edge of its column or page.
+_LONG = 25
+_LONG_WORD = re.compile(rf"\S{{{_LONG},}}")
+_PIECE = re.compile(r"\S{10}(?=\S)")
+
+
+def _breakable(match: re.Match[str]) -> str:
+    """A long word with a zero-width space (an invisible place to break) every ten
+    characters; a screen reader and a search ignore it."""
+    return _PIECE.sub(lambda piece: piece.group(0) + "\u200b", match.group(0))
+
+
 def printable(text: str) -> str:
     """The text without the invisible control characters a PDF/UA-1 file may not hold."""
     return text.translate(_CONTROLS)
-
-
-def neutral_typst_pdf(data: bytes) -> bytes:
-    """The PDF with the typesetter's name replaced by the app's, padded to the same length."""
-
-    def neutral(match: re.Match[bytes]) -> bytes:
-        return NEUTRAL_CREATOR.encode("ascii").ljust(len(match.group(0)))[: len(match.group(0))]
-
-    return _PRODUCER.sub(neutral, data)
 
 
 _TRAILER = re.compile(rb"trailer\s*(<<.*?>>)\s*startxref\s*(\d+)\s*%%EOF\s*$", re.S)
@@ -165,19 +167,34 @@ def with_bookmarks_shown(data: bytes) -> bytes:
 def report_data(report: Report) -> dict[str, Any]:
     """The model as plain data for the template (every text a string, made `printable`)."""
     data = {
-        "title": report.title,
+        # (PDF/UA-1 needs a title; a review always has one, but an empty one must not crash)
+        "title": report.title.strip() or UNTITLED,
         "marking": report.marking,
         "banner": report.banner,
         "footer": report.footer,
-        "blocks": [data for block in report.blocks() for data in _block_data(block)],
+        "blocks": _no_skipped_levels(
+            [data for block in report.blocks() for data in _block_data(block)]
+        ),
     }
     cleaned: dict[str, Any] = _printable(data)
     return cleaned
 
 
+def _no_skipped_levels(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each heading at most one level below the one before (PDF/UA-1 allows no H1 then H3),
+    so a model that skips a level is set, not refused."""
+    last = 0
+    for block in blocks:
+        if block["kind"] == "heading":
+            block["level"] = min(block["level"], last + 1)
+            last = block["level"]
+    return blocks
+
+
 def _printable(value: Any) -> Any:
     if isinstance(value, str):
-        return printable(value)
+        text = printable(value)
+        return _LONG_WORD.sub(_breakable, text) if len(text) >= _LONG else text
     if isinstance(value, list):
         return [_printable(v) for v in value]
     if isinstance(value, dict):
@@ -198,9 +215,10 @@ def _block_data(block: Block) -> Iterator[dict[str, Any]]:
     elif isinstance(block, PageBreak):
         yield {"kind": "page-break"}
     elif isinstance(block, Contents):
-        yield {"kind": "contents", "title": block.title}
+        yield {"kind": "contents", "title": block.title.strip() or "Contents"}
     elif isinstance(block, Heading):
-        yield {"kind": "heading", "text": block.text, "level": max(1, min(block.level, 6))}
+        if printable(block.text).strip():  # an empty heading names nothing (PDF/UA-1 forbids it)
+            yield {"kind": "heading", "text": block.text, "level": max(1, min(block.level, 6))}
     elif isinstance(block, Paragraph):
         # (`number`: a numbered paragraph's "3.2", where the model numbers them)
         number = str(getattr(block, "number", "") or "")

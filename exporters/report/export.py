@@ -60,18 +60,22 @@ class ExportBlockedError(UserFacingError):
 
     title = "The report was not exported"
 
-    def __init__(self, hits: list[Hit]) -> None:
+    def __init__(self, hits: list[Hit], *, for_publication: bool = False) -> None:
         self.hits = hits
         count = len(hits)
         lines = [h.describe(with_text=False) for h in hits[:_LISTED]]
         if count > _LISTED:
             lines.append(f"… and {count - _LISTED} more")
         noun = "thing" if count == 1 else "things"
+        override = (
+            "a report for publication is never exported over them"
+            if for_publication
+            else "an internal working draft may be exported with the override"
+        )
         super().__init__(
             f"The anonymisation check found {count} {noun} that could identify the family, so "
             "nothing was exported. Apply pseudonyms or change the text, then export again "
-            "(an internal working draft may be exported with the override):\n  "
-            + "\n  ".join(lines)
+            f"({override}):\n  " + "\n  ".join(lines)
         )
 
 
@@ -142,13 +146,10 @@ def pdf_texts(data: bytes) -> list[TextPiece]:
         pieces.append(TextPiece("The PDF file", "link descriptions", links, written=()))
     xmp = reader.root_object.get("/Metadata")
     if xmp is not None:
-        packet = xmp.get_object().get_data().decode("utf-8", "replace")
-        text = html.unescape(" ".join(_ANY_TEXT_STR.findall(packet)))
+        packet = xmp.get_object().get_data()
+        text = html.unescape(b" ".join(_ANY_TEXT.findall(packet)).decode("utf-8", "replace"))
         pieces.append(TextPiece("The PDF file", "XMP metadata", text, written=()))
     return pieces
-
-
-_ANY_TEXT_STR = re.compile(r">([^<]+)<")
 
 
 def _annotations(reader: PdfReader) -> Iterator[str]:
@@ -289,7 +290,7 @@ def export_report(
     if hits:
         hits = check_report(report, full)
     if hits and not override:
-        raise ExportBlockedError(hits)
+        raise ExportBlockedError(hits, for_publication=for_publication)
     if for_publication:
         publication.require_typesettable(report)
     if hits and log is None:
@@ -305,7 +306,7 @@ def export_report(
     step("Checking the written file")
     rendered = check_written(data, file_format, full, model_lines(pieces))
     if rendered and not override:
-        raise ExportBlockedError(rendered)
+        raise ExportBlockedError(rendered, for_publication=for_publication)
     overridden = len(hits) + len(rendered)
     if overridden and log is not None:
         log.record(override_entry(file_format, overridden, at))

@@ -161,6 +161,7 @@ def test_the_gate_refuses_a_planted_name_and_offers_no_override(tmp_path: Path) 
     with pytest.raises(ExportBlockedError) as blocked:
         export_report(inputs, "pdf", path, register=REGISTER, log=log, for_publication=True)
     assert any(hit.found == "Quartermaine" for hit in blocked.value.hits)
+    assert "never exported over them" in str(blocked.value) and "override" not in str(blocked.value)
     with pytest.raises(PublicationRefusedError, match="cannot be exported over"):
         export_report(
             inputs, "pdf", path, register=REGISTER, log=log, override=True, for_publication=True
@@ -292,3 +293,41 @@ def test_a_file_not_as_expected_is_left_as_typst_wrote_it() -> None:
 
     odd = b"%PDF-1.7\n1 0 obj\n<</Type/Catalog>>\nendobj\nstartxref\n9\n%%EOF\n"
     assert with_bookmarks_shown(odd) == odd  # (a cross-reference stream, say: no trailer)
+
+
+def test_odd_models_are_set_not_refused() -> None:
+    """An empty heading, a skipped heading level, an empty contents title, empty blocks and a
+    600-character web address: PDF/UA-1 forbids the first two as they are, and the address
+    would run off the page; each is set."""
+    from exporters.report_model import (
+        BulletList,
+        Column,
+        Contents,
+        Note,
+        Paragraph,
+        Report,
+        Section,
+        TitlePage,
+    )
+
+    address = "https://example.org/" + "x" * 600
+    blocks = (
+        TitlePage("", "", "", ()),
+        Contents(""),
+        Heading("1. A", 1),
+        Heading("", 2),
+        Heading("Five levels down", 5),
+        Paragraph(""),
+        Paragraph(f"See {address}", label="Source:"),
+        BulletList(()),
+        Note(""),
+        Table((Column("Date", 0.1), Column("What", 0.9)), ((address, "x"), ("only one",))),
+    )
+    data = publication_pdf_bytes(Report("", "", "", "", (Section("a", "", blocks),)))
+    reader = PdfReader(io.BytesIO(data))
+    text = " ".join(page.extract_text() for page in reader.pages).replace("\u200b", "")
+    assert address in text.replace("\n", "")
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        levels = [str(e.S) for e in structure(pdf) if str(e.S).startswith("/H")]
+        assert str(pdf.docinfo.Title)  # a title, even for a model without one
+    assert levels == ["/H1", "/H1", "/H2"]  # Contents, 1. A, and the five levels down as H2
