@@ -26,7 +26,7 @@ from reviewer_app.anonymisation.hits import TextPiece
 _W_TEXT = re.compile(
     rb"<w:(?:t|instrText|delText)(?:\s[^>]*)?(>[^<]*)</w:|</w:(?:p|tc)>|<w:(?:br|tab)/>"
 )
-_ANY_TEXT = re.compile(rb">([^<]+)<")
+XML_TEXT = re.compile(rb">([^<]+)<")
 #: Attributes that may carry words a reader sees: alternative text, bookmark and field names.
 #: (One literal-led pattern each: the regex engine finds a literal start quickly.)
 _TEXT_ATTRIBUTES = tuple(
@@ -86,7 +86,7 @@ def part_text(name: str, raw: bytes) -> str:
         joined = b"\n".join(_W_TEXT.findall(raw))
         found.append(joined.replace(b"\n>", b"").removeprefix(b">"))
     else:
-        found.extend(_ANY_TEXT.findall(raw))
+        found.extend(XML_TEXT.findall(raw))
     for attribute in _TEXT_ATTRIBUTES:
         found.extend(attribute.findall(raw))
     raw_text = b"\n".join(found)

@@ -18,7 +18,6 @@ import datetime as dt
 import html
 import io
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,7 +32,7 @@ from exporters.report import control, publication
 from exporters.report.build import build_report
 from exporters.report.context import ReportOptions
 from exporters.report.control import DocumentStatus
-from exporters.report.docx_text import docx_texts
+from exporters.report.docx_text import XML_TEXT, docx_texts
 from exporters.report.pdf_text import pages_text
 from exporters.report.templates import ReportTemplate
 from exporters.report_model import Report, text_pieces
@@ -147,7 +146,7 @@ def pdf_texts(data: bytes) -> list[TextPiece]:
     xmp = reader.root_object.get("/Metadata")
     if xmp is not None:
         packet = xmp.get_object().get_data()
-        text = html.unescape(b" ".join(_ANY_TEXT.findall(packet)).decode("utf-8", "replace"))
+        text = html.unescape(b" ".join(XML_TEXT.findall(packet)).decode("utf-8", "replace"))
         pieces.append(TextPiece("The PDF file", "XMP metadata", text, written=()))
     return pieces
 
