@@ -6,9 +6,11 @@ page (the last table of one page, the first of the next, with the same number of
 one table, and the heading row repeated at the top of each page is passed over.
 
 Rows are numbered down the table from its heading row (1), across pages; the page a row is
-on is kept with it in an extra column headed `PAGE_HEADING`, so each entry's provenance says
-page and row. PDF files can be built to overload a reader, so before pdfplumber sees the file
-every compressed stream in it is unpacked into a bounded buffer (a "zip bomb" inside a PDF is
+on is kept with it in an extra column headed `PAGE_HEADING` ("PDF page"), so each entry's
+provenance says page and row (and the validation report names the page of each problem).
+
+PDF files can be built to overload a reader, so before pdfplumber sees the file every
+compressed stream in it is unpacked into a bounded buffer (a "zip bomb" inside a PDF is
 refused), the pages are counted and the reading is stopped if it takes too long. Anything the
 PDF library raises is a damaged file, never a crash.
 """
@@ -23,6 +25,7 @@ import zlib
 from collections.abc import Sequence
 from typing import Any
 
+from reviewer_app.chronology.importing import PAGE_HEADING
 from reviewer_app.importers.errors import ImportRefusedError
 from reviewer_app.importers.headers import find_header
 from reviewer_app.importers.limits import Limits, check_row_count
@@ -35,9 +38,6 @@ from reviewer_app.importers.tables import (
     is_blank,
     normalise_text,
 )
-
-#: The heading of the column the reader adds: the PDF page each row is on.
-PAGE_HEADING = "PDF page"
 
 _STREAM = re.compile(rb"stream\r?\n")
 _END_STREAM = b"endstream"

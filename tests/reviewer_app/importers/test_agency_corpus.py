@@ -18,10 +18,9 @@ import pytest
 
 from reviewer_app.chronology.dates import Precision, Qualifier
 from reviewer_app.chronology.entry import AgencyType
-from reviewer_app.chronology.importing import CORRECTED_PREFIX, Field
+from reviewer_app.chronology.importing import CORRECTED_PREFIX, PAGE_HEADING, Field
 from reviewer_app.importers import ImportRefusedError, preview_file
 from reviewer_app.importers.corrections import correct
-from reviewer_app.importers.pdf_tables import PAGE_HEADING
 from reviewer_app.interchange import from_document, to_document
 from reviewer_app.paths import AppPaths
 from reviewer_app.services.chronology import ChronologyService

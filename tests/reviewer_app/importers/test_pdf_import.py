@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from reportlab.pdfgen import canvas
 
-from reviewer_app.chronology.importing import Field, ProblemKind
+from reviewer_app.chronology.importing import PAGE_HEADING, Field, ProblemKind
 from reviewer_app.importers import ImportRefusedError, Limits, preview_file
-from reviewer_app.importers.pdf_tables import PAGE_HEADING
 from tests.reviewer_app.importers.pdf_files import (
     PDF_HEADINGS,
     pdf_rows,
@@ -114,3 +113,11 @@ def test_broken_pdfs_are_refused_cleanly(tmp_path: Path, data: bytes) -> None:
     path.write_bytes(data)
     with pytest.raises(ImportRefusedError):
         preview_file(path)
+
+
+def test_the_report_for_a_pdf_names_the_page_of_each_problem(tmp_path: Path) -> None:
+    from exporters.validation_report import report_lines
+
+    [line] = report_lines(preview_file(table_pdf(tmp_path)))
+    assert line.row_number == 8
+    assert line.problem.startswith("Page 1: No source was given")
