@@ -42,6 +42,10 @@ def test_a_choice_moves_the_field_and_leaves_the_rest() -> None:
         3: Field.EVENT,
         4: Field.OUTCOME,
     }
+    unheaded = apply_choices(
+        (*HEADERS, ""), auto_mapping((*HEADERS, "")), [(Field.SOURCE, "Column 6")]
+    )
+    assert unheaded[5] is Field.SOURCE
     ignored = apply_choices(HEADERS, automatic, [(Field.IGNORE, "Setting")])
     assert ignored[2] is Field.IGNORE and ignored[0] is Field.DATE
 
@@ -50,5 +54,7 @@ def test_an_unknown_heading_or_a_column_chosen_twice_is_refused() -> None:
     automatic = auto_mapping(HEADERS)
     with pytest.raises(ImportRefusedError, match=r"no column headed 'What happened'.*'Log'"):
         apply_choices(HEADERS, automatic, [(Field.EVENT, "What happened")])
+    with pytest.raises(ImportRefusedError, match="for example 'column 3'"):
+        apply_choices(HEADERS, automatic, [(Field.EVENT, "column 9")])
     with pytest.raises(ImportRefusedError, match="chosen as both event and action / outcome"):
         apply_choices(HEADERS, automatic, [(Field.EVENT, "Log"), (Field.OUTCOME, "Log")])
