@@ -1,9 +1,12 @@
 """Reading the tables of a PDF chronology (as case systems export them) with pdfplumber.
 
 Only PDFs with text are read: a scanned PDF is pictures of pages, and is refused saying so.
-Each table found is a candidate, as in a Word document; a table that carries on over the next
-page (the last table of one page, the first of the next, with the same number of columns) is
-one table, and the heading row repeated at the top of each page is passed over.
+Only tables drawn with lines between their cells are read (pdfplumber's "lines" strategy):
+finding a table by lining up words splits sentences into columns, so a PDF whose columns are
+only spaced out is refused rather than read wrongly. Each table found is a candidate, as in a
+Word document; a table that carries on over the next page (the last table of one page, the
+first of the next, with the same number of columns) is one table, and the heading row
+repeated at the top of each page is passed over.
 
 Rows are numbered down the table from its heading row (1), across pages; the page a row is
 on is kept with it in an extra column headed `PAGE_HEADING` ("PDF page"), so each entry's
@@ -42,7 +45,6 @@ from reviewer_app.importers.tables import (
 _STREAM = re.compile(rb"stream\r?\n")
 _END_STREAM = b"endstream"
 _FLATE = b"/FlateDecode"
-_BY_TEXT = {"vertical_strategy": "text", "horizontal_strategy": "text"}
 _ASK_AGAIN = (
     "Ask the agency for the chronology as an Excel sheet or a Word document, or for a PDF "
     "saved from their case system (not printed and scanned)."
@@ -134,9 +136,9 @@ def _read(data: bytes, limits: Limits) -> TableSource:
                     f"page {number} holds more than {limits.max_pdf_page_chars:,} letters"
                 )
             any_text = any_text or any(str(c.get("text", "")).strip() for c in page.chars)
+            # Only tables drawn with lines between the cells: a table found by lining up words
+            # splits sentences into columns, and a wrongly read chronology is worse than none.
             on_page: list[list[list[Any]]] = page.extract_tables()
-            if not on_page and page.chars:  # a table without ruled lines: read by alignment
-                on_page = page.extract_tables(_BY_TEXT)
             found.extend((number, table) for table in on_page if table)
             page.close()  # let go of the page's layout before reading the next
     if not any_text:
@@ -147,8 +149,9 @@ def _read(data: bytes, limits: Limits) -> TableSource:
     joined = _joined(found, limits)
     if not joined:
         raise ImportRefusedError(
-            f"No table was found in this PDF: the chronology must be laid out as a table. "
-            f"{_ASK_AGAIN}"
+            "No table was found in this PDF. A PDF chronology is read only when it is a table "
+            "with lines between its cells, as case systems export them; text laid out in "
+            f"columns without lines cannot be read reliably. {_ASK_AGAIN}"
         )
     notes = [
         f"{table.name} runs over pages {first} to {last} of the PDF; it was read as one table."
