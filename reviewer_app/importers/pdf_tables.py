@@ -14,7 +14,8 @@ provenance says page and row (and the validation report names the page of each p
 
 PDF files can be built to overload a reader, so before pdfplumber sees the file every
 compressed stream in it is unpacked into a bounded buffer (a "zip bomb" inside a PDF is
-refused), the pages are counted and the reading is stopped if it takes too long. Anything the
+refused), the pages are counted, and each page is laid out under a watch (`pdf_watch`) that
+stops it when it draws too many letters or the reading runs too long. Anything the
 PDF library raises is a damaged file, never a crash.
 """
 
@@ -119,6 +120,8 @@ def _overload(detail: str) -> ImportRefusedError:
 def _read(data: bytes, limits: Limits) -> TableSource:
     import pdfplumber  # imported here: a second or so, paid only by PDF imports
 
+    from reviewer_app.importers.pdf_watch import PageTooBusyError, lay_out
+
     began = time.monotonic()
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         pages = pdf.pages
@@ -129,12 +132,16 @@ def _read(data: bytes, limits: Limits) -> TableSource:
             )
         found: list[tuple[int, list[list[Any]]]] = []
         any_text = False
+        allowed = limits.max_pdf_seconds + limits.max_pdf_seconds_per_page * len(pages)
         for number, page in enumerate(pages, start=1):
-            _check_time(began, limits, len(pages))
-            if len(page.chars) > limits.max_pdf_page_chars:
-                raise _overload(
-                    f"page {number} holds more than {limits.max_pdf_page_chars:,} letters"
-                )
+            try:
+                lay_out(page, deadline=began + allowed, max_chars=limits.max_pdf_page_chars)
+            except PageTooBusyError as busy:
+                if str(busy) == "letters":
+                    raise _overload(
+                        f"page {number} holds more than {limits.max_pdf_page_chars:,} letters"
+                    ) from busy
+                raise _too_long(allowed, len(pages)) from busy
             any_text = any_text or any(str(c.get("text", "")).strip() for c in page.chars)
             # Only tables drawn with lines between the cells: a table found by lining up words
             # splits sentences into columns, and a wrongly read chronology is worse than none.
@@ -165,13 +172,11 @@ def _read(data: bytes, limits: Limits) -> TableSource:
     return TableSource("pdf", [table for table, _ in joined], notes)
 
 
-def _check_time(began: float, limits: Limits, pages: int) -> None:
-    allowed = limits.max_pdf_seconds + limits.max_pdf_seconds_per_page * pages
-    if time.monotonic() - began > allowed:
-        raise ImportRefusedError(
-            f"Reading this PDF took longer than {allowed:g} seconds, far longer than a "
-            f"chronology of {pages:,} pages needs, so it was stopped. {_ASK_AGAIN}"
-        )
+def _too_long(allowed: float, pages: int) -> ImportRefusedError:
+    return ImportRefusedError(
+        f"Reading this PDF took longer than {allowed:g} seconds, far longer than a "
+        f"chronology of {pages:,} pages needs, so it was stopped. {_ASK_AGAIN}"
+    )
 
 
 def _joined(

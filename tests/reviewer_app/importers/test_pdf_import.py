@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 import zlib
 from pathlib import Path
 
@@ -133,3 +134,21 @@ def test_the_report_for_a_pdf_names_the_page_of_each_problem(tmp_path: Path) -> 
     [line] = report_lines(preview_file(table_pdf(tmp_path)))
     assert line.row_number == 8
     assert line.problem.startswith("Page 1: No source was given")
+
+
+def test_a_page_crammed_with_letters_is_stopped_as_it_is_read(tmp_path: Path) -> None:
+    """80,000 letters on one page: the watch stops the layout at the limit (50,000), so the
+    refusal comes in a few seconds, not the half-minute laying it all out would take."""
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    page.setFont("Helvetica", 2)
+    for line in range(800):
+        page.drawString(5, 5 + line, "x" * 100)
+    page.showPage()
+    page.save()
+    path = tmp_path / "crammed.pdf"
+    path.write_bytes(buffer.getvalue())
+    began = time.monotonic()
+    with pytest.raises(ImportRefusedError, match="page 1 holds more than 50,000 letters"):
+        preview_file(path)
+    assert time.monotonic() - began < 10
