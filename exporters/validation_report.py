@@ -24,7 +24,7 @@ import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from reviewer_app.chronology.importing import ImportPreview
+from reviewer_app.chronology.importing import PAGE_HEADING, ImportPreview
 from reviewer_app.errors import FileAlreadyThereError, InvalidInputError, UserFacingError
 from reviewer_app.new_files import write_new_atomic
 
@@ -75,13 +75,28 @@ def summarise(preview: ImportPreview) -> ReportSummary:
 def report_lines(preview: ImportPreview) -> list[ReportLine]:
     """Every problem in row order, without the "row N:" its message starts with."""
     ordered = sorted(preview.problems, key=lambda problem: problem.row_number)
+    pages = _pages(preview)
     lines = []
     for problem in ordered:
         text = _ROW_PREFIX.sub("", problem.message)
         text = text[:1].upper() + text[1:]
+        if problem.row_number in pages:  # a PDF's rows are found by page
+            text = f"Page {pages[problem.row_number]}: {text}"
         action = MUST_CORRECT if problem.blocking else PLEASE_CHECK
         lines.append(ReportLine(problem.row_number, text, action))
     return lines
+
+
+def _pages(preview: ImportPreview) -> dict[int, str]:
+    """The page of each row of a PDF (none for other files)."""
+    if preview.file_format != "pdf":
+        return {}
+    pages = {}
+    for row in preview.rows:
+        for heading, text in row.original:
+            if heading == PAGE_HEADING and text:
+                pages[row.row_number] = text
+    return pages
 
 
 def summary_lines(preview: ImportPreview) -> list[tuple[str, str]]:

@@ -77,7 +77,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         default=False,
         help="kill -9 each command at 100 random moments (tests/storage/test_kill_trials.py), "
-        "not 10",
+        "not 10; and 750 mutated agency files, not 100 "
+        "(tests/reviewer_app/importers/test_hostile_files.py)",
     )
 
 

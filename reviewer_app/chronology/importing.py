@@ -69,6 +69,8 @@ BLOCKING = frozenset(
 #: The heading put before a field's name in an entry's provenance when the reviewer corrected
 #: that field in the import wizard; the agency's own cells stay beside it, unchanged.
 CORRECTED_PREFIX = "Corrected at import: "
+#: The heading of the cell a PDF's rows carry: the page of the PDF the row is on.
+PAGE_HEADING = "PDF page"
 
 
 @dataclass(frozen=True, slots=True)

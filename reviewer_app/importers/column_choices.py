@@ -3,17 +3,20 @@
 Each choice names a field and the heading of the file's column that holds it; it is laid over
 the automatic mapping as the wizard's column combos are: the named column is read as that
 field, and a column the automatic mapping had given the same field is no longer read as it.
-A field or heading that does not exist is refused with the ones that do.
+A column without a heading is named by its place (`column 3`). A field or heading that does
+not exist is refused with the ones that do.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reviewer_app.chronology.importing import Field
 from reviewer_app.importers.errors import ImportRefusedError
 from reviewer_app.importers.headers import heading_key
 
+_NUMBERED = re.compile(r"^column (\d+)$")
 ColumnChoice = tuple[Field, str]  # the field and the heading of the column that holds it
 
 
@@ -61,12 +64,16 @@ def apply_choices(
 
 
 def _column_of(headers: Sequence[str], heading: str) -> int:
+    """The column with that heading, or (for a column without one) `column N`, counted from 1."""
     wanted = heading_key(heading)
     for index, text in enumerate(headers):
         if text and heading_key(text) == wanted:
             return index
+    if (numbered := _NUMBERED.match(wanted)) is not None and 1 <= int(numbered[1]) <= len(headers):
+        return int(numbered[1]) - 1
     named = [text for text in headers if text]
     listed = ", ".join(f"'{' '.join(text.split())}'" for text in named) or "none"
     raise ImportRefusedError(
-        f"There is no column headed '{heading}' in this file. Its headings are: {listed}."
+        f"There is no column headed '{heading}' in this file. Its headings are: {listed}; a "
+        "column without a heading is named by its place, for example 'column 3'."
     )

@@ -29,7 +29,7 @@ class Limits:
     # reading may take: a few seconds, and more for each page (a page of a ruled table takes
     # about a third of a second), so a long chronology is read and a hostile file is not.
     max_pdf_pages: int = 500
-    max_pdf_page_chars: int = 200_000
+    max_pdf_page_chars: int = 50_000  # a dense page of a chronology has about 10,000
     max_pdf_stream_bytes: int = 64 * _MB
     max_pdf_seconds: float = 4.0
     max_pdf_seconds_per_page: float = 1.5

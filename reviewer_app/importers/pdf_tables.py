@@ -1,15 +1,21 @@
 """Reading the tables of a PDF chronology (as case systems export them) with pdfplumber.
 
 Only PDFs with text are read: a scanned PDF is pictures of pages, and is refused saying so.
-Each table found is a candidate, as in a Word document; a table that carries on over the next
-page (the last table of one page, the first of the next, with the same number of columns) is
-one table, and the heading row repeated at the top of each page is passed over.
+Only tables drawn with lines between their cells are read (pdfplumber's "lines" strategy):
+finding a table by lining up words splits sentences into columns, so a PDF whose columns are
+only spaced out is refused rather than read wrongly. Each table found is a candidate, as in a
+Word document; a table that carries on over the next page (the last table of one page, the
+first of the next, with the same number of columns) is one table, and the heading row
+repeated at the top of each page is passed over.
 
 Rows are numbered down the table from its heading row (1), across pages; the page a row is
-on is kept with it in an extra column headed `PAGE_HEADING`, so each entry's provenance says
-page and row. PDF files can be built to overload a reader, so before pdfplumber sees the file
-every compressed stream in it is unpacked into a bounded buffer (a "zip bomb" inside a PDF is
-refused), the pages are counted and the reading is stopped if it takes too long. Anything the
+on is kept with it in an extra column headed `PAGE_HEADING` ("PDF page"), so each entry's
+provenance says page and row (and the validation report names the page of each problem).
+
+PDF files can be built to overload a reader, so before pdfplumber sees the file every
+compressed stream in it is unpacked into a bounded buffer (a "zip bomb" inside a PDF is
+refused), the pages are counted, and each page is laid out under a watch (`pdf_watch`) that
+stops it when it draws too many letters or the reading runs too long. Anything the
 PDF library raises is a damaged file, never a crash.
 """
 
@@ -23,6 +29,7 @@ import zlib
 from collections.abc import Sequence
 from typing import Any
 
+from reviewer_app.chronology.importing import PAGE_HEADING
 from reviewer_app.importers.errors import ImportRefusedError
 from reviewer_app.importers.headers import find_header
 from reviewer_app.importers.limits import Limits, check_row_count
@@ -36,13 +43,9 @@ from reviewer_app.importers.tables import (
     normalise_text,
 )
 
-#: The heading of the column the reader adds: the PDF page each row is on.
-PAGE_HEADING = "PDF page"
-
 _STREAM = re.compile(rb"stream\r?\n")
 _END_STREAM = b"endstream"
 _FLATE = b"/FlateDecode"
-_BY_TEXT = {"vertical_strategy": "text", "horizontal_strategy": "text"}
 _ASK_AGAIN = (
     "Ask the agency for the chronology as an Excel sheet or a Word document, or for a PDF "
     "saved from their case system (not printed and scanned)."
@@ -117,6 +120,8 @@ def _overload(detail: str) -> ImportRefusedError:
 def _read(data: bytes, limits: Limits) -> TableSource:
     import pdfplumber  # imported here: a second or so, paid only by PDF imports
 
+    from reviewer_app.importers.pdf_watch import PageTooBusyError, lay_out
+
     began = time.monotonic()
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         pages = pdf.pages
@@ -127,16 +132,20 @@ def _read(data: bytes, limits: Limits) -> TableSource:
             )
         found: list[tuple[int, list[list[Any]]]] = []
         any_text = False
+        allowed = limits.max_pdf_seconds + limits.max_pdf_seconds_per_page * len(pages)
         for number, page in enumerate(pages, start=1):
-            _check_time(began, limits, len(pages))
-            if len(page.chars) > limits.max_pdf_page_chars:
-                raise _overload(
-                    f"page {number} holds more than {limits.max_pdf_page_chars:,} letters"
-                )
+            try:
+                lay_out(page, deadline=began + allowed, max_chars=limits.max_pdf_page_chars)
+            except PageTooBusyError as busy:
+                if str(busy) == "letters":
+                    raise _overload(
+                        f"page {number} holds more than {limits.max_pdf_page_chars:,} letters"
+                    ) from busy
+                raise _too_long(allowed, len(pages)) from busy
             any_text = any_text or any(str(c.get("text", "")).strip() for c in page.chars)
+            # Only tables drawn with lines between the cells: a table found by lining up words
+            # splits sentences into columns, and a wrongly read chronology is worse than none.
             on_page: list[list[list[Any]]] = page.extract_tables()
-            if not on_page and page.chars:  # a table without ruled lines: read by alignment
-                on_page = page.extract_tables(_BY_TEXT)
             found.extend((number, table) for table in on_page if table)
             page.close()  # let go of the page's layout before reading the next
     if not any_text:
@@ -147,8 +156,9 @@ def _read(data: bytes, limits: Limits) -> TableSource:
     joined = _joined(found, limits)
     if not joined:
         raise ImportRefusedError(
-            f"No table was found in this PDF: the chronology must be laid out as a table. "
-            f"{_ASK_AGAIN}"
+            "No table was found in this PDF. A PDF chronology is read only when it is a table "
+            "with lines between its cells, as case systems export them; text laid out in "
+            f"columns without lines cannot be read reliably. {_ASK_AGAIN}"
         )
     notes = [
         f"{table.name} runs over pages {first} to {last} of the PDF; it was read as one table."
@@ -162,13 +172,11 @@ def _read(data: bytes, limits: Limits) -> TableSource:
     return TableSource("pdf", [table for table, _ in joined], notes)
 
 
-def _check_time(began: float, limits: Limits, pages: int) -> None:
-    allowed = limits.max_pdf_seconds + limits.max_pdf_seconds_per_page * pages
-    if time.monotonic() - began > allowed:
-        raise ImportRefusedError(
-            f"Reading this PDF took longer than {allowed:g} seconds, far longer than a "
-            f"chronology of {pages:,} pages needs, so it was stopped. {_ASK_AGAIN}"
-        )
+def _too_long(allowed: float, pages: int) -> ImportRefusedError:
+    return ImportRefusedError(
+        f"Reading this PDF took longer than {allowed:g} seconds, far longer than a "
+        f"chronology of {pages:,} pages needs, so it was stopped. {_ASK_AGAIN}"
+    )
 
 
 def _joined(

@@ -14,7 +14,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from reviewer_app.chronology.importing import Field, ImportPreview
+from reviewer_app.chronology.importing import PAGE_HEADING, Field, ImportPreview
 from reviewer_app.importers.column_choices import ColumnChoice, apply_choices
 from reviewer_app.importers.csv_tables import read_csv
 from reviewer_app.importers.docx_tables import read_docx
@@ -22,7 +22,7 @@ from reviewer_app.importers.errors import ImportRefusedError
 from reviewer_app.importers.formats import detect_format
 from reviewer_app.importers.headers import HEADER_SCAN_ROWS, HeaderGuess, auto_mapping, find_header
 from reviewer_app.importers.limits import Limits, check_file_size
-from reviewer_app.importers.pdf_tables import PAGE_HEADING, read_pdf
+from reviewer_app.importers.pdf_tables import read_pdf
 from reviewer_app.importers.rows import build_rows
 from reviewer_app.importers.tables import RawTable, TableSource, cell_text
 from reviewer_app.importers.xlsx_tables import XlsxSource

@@ -88,6 +88,7 @@ class EntryDialog(QDialog):
         self.date.setPlaceholderText("dd/mm/yyyy, or Feb 2015, approx 03/2015, w/c 12/01/2015")
         self.date.setToolTip(
             "Day first, as the agency wrote it: 03/02/2015, Feb 2015, approx 03/2015, "
+            "?/05/2014 (day not known), c. May 2014, late 2014, between 3 and 9 March 2015, "
             "w/c 12/01/2015, Spring 2015 or unknown"
         )
         self.time = QLineEdit()

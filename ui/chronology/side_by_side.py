@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette
 
 from reviewer_app.chronology.entry import ChronologyEntry
+from reviewer_app.chronology.importing import CORRECTED_PREFIX
 from reviewer_app.chronology.same_event import differing_fields, word_diff
 from ui.chronology.text import date_text, escape, time_text
 
@@ -145,6 +146,14 @@ def original_row_html(cells: Sequence[tuple[str, str]], palette: QPalette) -> st
         f'<tr><th align="left" valign="top" bgcolor="{header_bg}">{escape(heading)}</th>'
         f'<td valign="top">{escape(text) if text.strip() else "<i>(blank)</i>"}</td></tr>'
         for heading, text in cells
+        if not heading.startswith(CORRECTED_PREFIX)
+    ]
+    # What the reviewer corrected in the import wizard, apart from the agency's cells.
+    rows += [
+        f'<tr><th align="left" valign="top"><i>{escape(heading)}</i></th>'
+        f'<td valign="top"><i>{escape(text) or "(blank)"}</i></td></tr>'
+        for heading, text in cells
+        if heading.startswith(CORRECTED_PREFIX)
     ]
     return f'<table width="100%" cellspacing="0" cellpadding="4">{"".join(rows)}</table>'
 

@@ -46,8 +46,8 @@ class FilePage(QWizardPage):
         self.choose_file = choose_file
         self.setTitle("Choose the file and the agency")
         self.setSubTitle(
-            "Agencies send chronologies as Excel workbooks, Word tables or CSV files. Nothing "
-            "is added to the review until the last step."
+            "Agencies send chronologies as Excel workbooks, Word tables, CSV files or PDFs "
+            "with a table (not scans). Nothing is added to the review until the last step."
         )
 
         self.file = QLineEdit()

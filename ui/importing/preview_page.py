@@ -296,12 +296,24 @@ class PreviewPage(QWizardPage):
     # -- changes -------------------------------------------------------------------------------
     def _source_default_changed(self) -> None:
         preview = self.session.preview
-        if preview is None or self.reading.busy:
+        text = self.source_default.text()
+        if preview is None or self.reading.busy or text.strip() == preview.source_default:
             return
-        changed = with_source_default(preview, self.source_default.text())
-        if changed is not preview:
+        self.busy.start("Giving the rows without a source this one…")  # every row: a worker's job
+
+        def done(changed: ImportPreview) -> None:
+            self.busy.stop()
             self.session.preview = changed
             self.model.set_preview(changed)
+            self.completeChanged.emit()
+
+        def failed(error: Exception) -> None:
+            self.busy.stop()
+            self.completeChanged.emit()
+            show_error(self, error)
+
+        self.reading.start(lambda: with_source_default(preview, text), done, failed)
+        self.completeChanged.emit()
 
     def _correct(self, row_number: int, field_value: str, text: str) -> None:
         preview = self.session.preview

@@ -8,6 +8,7 @@ UTF-16 without a byte-order mark, uncertain dates, a PDF table over several page
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -17,10 +18,13 @@ import pytest
 
 from reviewer_app.chronology.dates import Precision, Qualifier
 from reviewer_app.chronology.entry import AgencyType
-from reviewer_app.chronology.importing import Field
+from reviewer_app.chronology.importing import CORRECTED_PREFIX, PAGE_HEADING, Field
 from reviewer_app.importers import ImportRefusedError, preview_file
+from reviewer_app.importers.corrections import correct
+from reviewer_app.interchange import from_document, to_document
 from reviewer_app.paths import AppPaths
 from reviewer_app.services.chronology import ChronologyService
+from reviewer_app.services.transfer import fill_review, take_snapshot
 from storage.library import StoredReview
 from tests.helpers.files import sha256
 from tests.helpers.reviews import new_review
@@ -183,3 +187,22 @@ def test_each_refused_file_says_one_clear_thing_and_changes_nothing(
     assert expected in message and "Traceback" not in message and "\n" not in message
     assert sha256(path) == before
     assert service.entries() == [] and service.batches() == [] and service.agencies() == []
+
+
+def test_a_corrected_pdf_row_keeps_page_correction_and_agency_text_through_json(
+    tmp_path: Path, review: StoredReview, app_paths: AppPaths
+) -> None:
+    preview = preview_file(table_pdf(tmp_path))
+    fixed = correct(preview, 8, Field.SOURCE, "Incident log 15/0099")
+    ChronologyService(review.chronology).import_for_agency(fixed, "Police", AgencyType.POLICE)
+    document = to_document(take_snapshot(review))
+    [stored] = [e for e in document["chronology"] if e["source"] == "Incident log 15/0099"]
+    cells = [tuple(pair) for pair in stored["provenance"]["original"]]
+    assert ("Source", "") in cells and (PAGE_HEADING, "1") in cells
+    assert cells[-1] == (f"{CORRECTED_PREFIX}Source", "Incident log 15/0099")
+    again = new_review(tmp_path / "again.review", app_paths, title="placeholder")
+    try:
+        fill_review(again, from_document(json.loads(json.dumps(document))))
+        assert to_document(take_snapshot(again))["chronology"] == document["chronology"]
+    finally:
+        again.close()

@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QTextBrowser
 
 from reviewer_app.chronology.dates import parse_uk_date
 from reviewer_app.chronology.entry import ChronologyEntry, Flag
+from reviewer_app.chronology.importing import CORRECTED_PREFIX
 from tests.ui.chronology.conftest import stored_entries, strategy_pair
 from ui.chronology.detail_panel import NO_LINKS, NOTHING_SELECTED
-from ui.chronology.side_by_side import marked_words, side_by_side_html
+from ui.chronology.side_by_side import marked_words, original_row_html, side_by_side_html
 
 
 def marked_in(browser: QTextBrowser) -> list[str]:
@@ -159,3 +160,17 @@ def test_a_dismissed_pair_is_not_suggested_again(page, service) -> None:  # type
     remaining = {(s.entry_a, s.entry_b) for s in service.suggest_same_events()}
     assert (pair.entry_a, pair.entry_b) not in remaining
     assert all(r.other.id != pair.entry_b for r in page.detail._rows)
+
+
+def test_a_correction_made_at_import_is_shown_apart_from_the_agency_row(qapp) -> None:  # type: ignore[no-untyped-def]
+    html = original_row_html(
+        (
+            ("Date", "31/02/2015"),
+            ("Source", ""),
+            (f"{CORRECTED_PREFIX}Date", "?/02/2015"),
+        ),
+        QPalette(),
+    )
+    agency, corrected = html.split("<i>Corrected at import: Date</i>")
+    assert "31/02/2015" in agency and "?/02/2015" not in agency
+    assert "<i>?/02/2015</i>" in corrected
