@@ -153,6 +153,8 @@ def _styles() -> dict[str, ParagraphStyle]:
             textColor=colors.HexColor("#444444"),
         ),
         "bullet": ParagraphStyle("bullet", body, leftIndent=18, bulletIndent=4, spaceAfter=3),
+        # a numbered paragraph: its number ("3.2") hanging in the margin of the text
+        "numbered": ParagraphStyle("numbered", body, leftIndent=34, bulletIndent=0),
         "caption": ParagraphStyle("caption", body, fontName=BOLD, fontSize=9.5, keepWithNext=1),
         "contents-title": ParagraphStyle(
             "contents-title",
@@ -430,13 +432,16 @@ def table_flowables(block: Table) -> list[Flowable]:
     return out
 
 
+def heading_keys(report: Report) -> list[str]:
+    """Each heading's bookmark name, in the order of `Report.headings`."""
+    return [heading.anchor or f"h{n}" for n, heading in enumerate(report.headings())]
+
+
 def story(report: Report) -> list[Flowable]:
     styles = _styles()
     flow: list[Flowable] = []
-    keys: dict[int, str] = {}
     headings = report.headings()
-    for n, heading in enumerate(headings):
-        keys[id(heading)] = heading.anchor or f"h{n}"
+    keys = {id(h): key for h, key in zip(headings, heading_keys(report), strict=True)}
     for block in report.blocks():
         if isinstance(block, PageBreak):
             flow.append(PdfPageBreak())
@@ -462,7 +467,12 @@ def story(report: Report) -> list[Flowable]:
             flow.append(_HeadingParagraph(block.text, styles[f"h{level}"], block, keys[id(block)]))
         elif isinstance(block, Paragraph):
             label = f"<b>{_markup(block.label)}</b> " if block.label else ""
-            flow.append(PdfParagraph(label + _markup(block.text), styles["body"]))
+            if block.number:
+                flow.append(
+                    PdfParagraph(_markup(block.text), styles["numbered"], bulletText=block.number)
+                )
+            else:
+                flow.append(PdfParagraph(label + _markup(block.text), styles["body"]))
         elif isinstance(block, Note):
             style = styles["prompt"] if block.kind is NoteKind.PROMPT else styles["note"]
             flow.append(PdfParagraph(_markup(block.text), style))
@@ -581,14 +591,26 @@ def _finishing_canvas(doc: _Document, contents: list[_ContentsEntry]) -> type[Ca
     return FinishingCanvas
 
 
-def pdf_bytes(report: Report) -> bytes:
+def _laid_out(report: Report) -> tuple[bytes, _Document]:
     register_fonts()
     buffer = io.BytesIO()
     doc = _Document(buffer, report)
     flow = story(report)
     contents = [item for item in flow if isinstance(item, _ContentsEntry)]
     doc.build(flow, canvasmaker=_finishing_canvas(doc, contents))
-    return neutral_pdf(buffer.getvalue())
+    return buffer.getvalue(), doc
+
+
+def pdf_bytes(report: Report) -> bytes:
+    return neutral_pdf(_laid_out(report)[0])
+
+
+def heading_pages(report: Report) -> list[int | None]:
+    """The page each heading lands on when the report is laid out as a PDF, in the order of
+    `Report.headings` (None for one not laid out): the page numbers the DOCX contents shows
+    until Word's Update Field recomputes them."""
+    _, doc = _laid_out(report)
+    return [doc.outline.pages.get(key) for key in heading_keys(report)]
 
 
 def furniture_texts(report: Report) -> list[str]:

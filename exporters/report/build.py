@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from exporters.report import appendices, sections
+from exporters.report import appendices, involvement, narrative, sections
 from exporters.report.context import BuildContext, ReportOptions
 from exporters.report.control import DocumentStatus, placeholder_line
 from exporters.report.templates import ReportTemplate, TemplateSection, template_for
@@ -37,7 +37,16 @@ _BUILDERS: dict[str, Builder] = {
     "introduction": sections.introduction,
     "terms-of-reference": sections.terms_of_reference,
     "methodology": sections.methodology,
-    "involvement": sections.involvement,
+    "involvement": involvement.involvement,
+    "executive-summary": narrative.executive_summary,
+    "family-involvement": involvement.family_involvement,
+    "practitioner-involvement": involvement.practitioner_involvement,
+    "lived-experience": narrative.lived_experience,
+    "equality": narrative.equality,
+    "follow-up": narrative.follow_up,
+    "improvements": narrative.improvements,
+    "partnership-response": narrative.partnership_response,
+    "references": narrative.references,
     "case-summary": sections.case_summary,
     "appraisal": sections.appraisal,
     "findings": sections.findings,
@@ -50,6 +59,20 @@ _BUILDERS: dict[str, Builder] = {
 
 def _letters(n: int) -> str:
     return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[n] if n < 26 else str(n + 1)
+
+
+def number_paragraphs(blocks: list[Block], section: str) -> list[Block]:
+    """The section's body paragraphs numbered in one run ("3.1", "3.2", …), as panel reports
+    number them so that comments can cite a paragraph. A labelled line ("When: …") is a fact
+    under a heading, not a paragraph of the argument, and is not numbered."""
+    out: list[Block] = []
+    count = 0
+    for block in blocks:
+        if isinstance(block, Paragraph) and not block.label:
+            count += 1
+            block = replace(block, number=f"{section}.{count}")
+        out.append(block)
+    return out
 
 
 def build_report(
@@ -88,9 +111,11 @@ def build_report(
         if part.appendix:
             heading = f"Appendix {_letters(appendix)}: {part.title}"
             appendix += 1
+            numbered = ""
         else:
             number += 1
             heading = f"{number}. {part.title}"
+            numbered = str(number)
         if part.kind == "glossary":
             glossary_at = len(built)
             built.append(Section(part.key, heading, (), appendix=part.appendix))
@@ -98,11 +123,13 @@ def build_report(
         blocks = _BUILDERS[part.kind](ctx, part)
         has_content = any(not (isinstance(b, Note) and b.kind is NoteKind.PROMPT) for b in blocks)
         lead: list[Block] = [PageBreak()] if part.appendix else []
+        if numbered:
+            blocks = number_paragraphs(blocks, numbered)
         built.append(
             Section(
                 part.key,
                 heading,
-                (*lead, Heading(heading, 1, anchor=part.key), *blocks),
+                (*lead, Heading(heading, 1, anchor=part.key, number=numbered), *blocks),
                 has_content=has_content,
                 appendix=part.appendix,
             )
