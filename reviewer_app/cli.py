@@ -483,7 +483,9 @@ def build_parser() -> argparse.ArgumentParser:
         "not for circulation, even if the anonymisation check finds names (recorded)",
     )
     export.add_argument(
-        "--lead-reviewer", metavar="NAME", help="the lead reviewer's name for the title page"
+        "--lead-reviewer",
+        metavar="NAME",
+        help="the lead reviewer's name for the title page, over the one in the review's details",
     )
     export.set_defaults(handler=cmd_export)
 

@@ -94,13 +94,18 @@ def build_report(
     for part in template.sections:
         if part.kind == "title-page":
             status = ctx.options.status
-            reviewer = ctx.options.lead_reviewer.strip()
+            # (the lead reviewer's name is printed as given, not read as the family's words)
+            reviewer = ctx.options.lead_reviewer.strip() or details.lead_reviewer.strip()
+            circulation = status.circulation
+            if status is not DocumentStatus.INTERNAL and details.circulation.strip():
+                circulation = details.circulation.strip()
             lines = (
                 details.review_type.label,
                 ctx.clean(details.board),
                 status.label,
                 placeholder_line(),  # the version, filled in at export (`control.with_control`)
                 f"Lead reviewer: {reviewer}" if reviewer else "Lead reviewer: (name to be added)",
+                f"Circulation: {circulation}",
             )
             page = TitlePage(marking, status.mark, title, tuple(line for line in lines if line))
             built.append(Section(part.key, "", (page, PageBreak())))

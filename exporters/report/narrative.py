@@ -25,7 +25,7 @@ def executive_summary(ctx: BuildContext, section: TemplateSection) -> list[Block
     findings = ctx.inputs.snapshot.analysis.findings
     if findings:
         noun = "finding" if len(findings) == 1 else "findings"
-        blocks.append(Heading("The findings in brief", 2))
+        blocks.append(Heading("Summary of the findings", 2))
         blocks.append(Paragraph(f"The review makes {len(findings)} {noun}:"))
         blocks.append(BulletList(tuple(ctx.clean(f.statement) for f in findings), ordered=True))
     return blocks
