@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from exporters.briefing import export_briefing
 from exporters.report.context import ChronologyMode
+from exporters.report.control import DocumentStatus
 from exporters.report.export import ExportBlockedError, ExportResult, Format, Progress
 from exporters.report.service import Preview
 from exporters.report.templates import ReportTemplate
@@ -36,6 +37,7 @@ __all__ = [
     "BulletList",
     "ChronologyMode",
     "Contents",
+    "DocumentStatus",
     "ExportBlockedError",
     "ExportResult",
     "Format",

@@ -155,9 +155,10 @@ def _quotes(ctx: BuildContext, family_side: bool) -> list[Block]:
     blocks += [_quote(ctx, c, p) for c, p in allowed]
     if withheld:
         noun = "passage" if withheld == 1 else "passages"
+        verb = "is" if withheld == 1 else "are"
         blocks.append(
             prompt(
-                f"{withheld} {noun} marked for use in the report are left out because consent "
+                f"{withheld} {noun} marked for use in the report {verb} left out because consent "
                 "is not recorded for every family member in the conversation. Record consent "
                 "in the People part of the review, or unmark the passage."
             )

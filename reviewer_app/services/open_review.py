@@ -86,6 +86,10 @@ class ReviewExports(Protocol):
         ...
 
     def anonymisation_problems(self) -> Iterable[Problem]: ...
+    def drafting_problems(self) -> Iterable[Problem]:
+        """The parts of the draft report the reviewer still has to write."""
+        ...
+
     def write_learning_dataset(self, path: Path, file_format: DatasetFormat) -> LearningDataset: ...
     def write_self_assessment(
         self, path: Path, *, overwrite: bool = False
@@ -199,6 +203,7 @@ class ReviewServices:
         """Everything to put right before a draft goes to the panel, the gate's hits included."""
         gate: list[ProblemSource] = []
         if self.exports is not None:
+            gate.append(self.exports.drafting_problems)
             gate.append(self.exports.anonymisation_problems)
         return check_readiness(
             self._details_source,

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from exporters.api import (
     ChronologyMode,
+    DocumentStatus,
     ExportBlockedError,
     ExportResult,
     Format,
@@ -76,6 +77,7 @@ class ReportActions(Protocol):
         override: bool = False,
         overwrite: bool = False,
         progress: Progress | None = None,
+        status: DocumentStatus = DocumentStatus.PANEL,
     ) -> ExportResult: ...
 
 
@@ -155,6 +157,19 @@ class ReportPage(QWidget):
         self.chronology.setAccessibleName("Chronology appendix")
         for label, value in CHRONOLOGY_CHOICES:
             self.chronology.addItem(label, value)
+        self.document_status = QComboBox()
+        self.document_status.setObjectName("reportStatus")
+        self.document_status.setAccessibleName("Status of the report")
+        self.document_status.setToolTip(
+            "What the exported report says it is, on its title page, in every header and in "
+            "its watermark: an internal working draft is marked not for circulation; a final "
+            "report for publication has no draft watermark."
+        )
+        for status in DocumentStatus:
+            self.document_status.addItem(status.label, status.value)
+        self.document_status.setCurrentIndex(
+            self.document_status.findData(DocumentStatus.PANEL.value)
+        )
         self.refresh = QPushButton("&Refresh preview")
         self.refresh.setObjectName("refreshPreview")
         self.refresh.clicked.connect(self.build_preview)
@@ -164,6 +179,7 @@ class ReportPage(QWidget):
         form = QFormLayout()
         form.addRow("&Template:", self.template)
         form.addRow("&Chronology appendix:", self.chronology)
+        form.addRow("Stat&us of the report:", self.document_status)
 
         self.outline = QListWidget()
         self.outline.setObjectName("reportOutline")
@@ -324,6 +340,7 @@ class ReportPage(QWidget):
         self.stage = stage
         template_id, chronology = self._template_id(), self._chronology()
         override = not self.override.isHidden() and self.override.isChecked()
+        status = DocumentStatus(self.document_status.currentData())
         self.problem.hide()
         self._busy(True)
         self.runner.start(
@@ -335,6 +352,7 @@ class ReportPage(QWidget):
                 override=override,
                 overwrite=True,  # the save dialog has already asked about replacing
                 progress=stage,
+                status=status,
             ),
             self._exported,
             self._export_failed,
@@ -342,7 +360,13 @@ class ReportPage(QWidget):
 
     def _busy(self, busy: bool) -> None:
         self.bar.setVisible(busy)
-        for widget in (self.export_docx, self.export_pdf, self.refresh, self.template):
+        for widget in (
+            self.export_docx,
+            self.export_pdf,
+            self.refresh,
+            self.template,
+            self.document_status,
+        ):
             widget.setEnabled(not busy)
         if busy:
             self.status.setText("Exporting…")
