@@ -343,12 +343,19 @@ def cmd_check(args: argparse.Namespace, files: StoredReviewFiles) -> int:
         review.close()
     if report.ready:
         print(f"{args.file}: ready for the panel; nothing to put right.")
-        return EXIT_OK
-    lines = report.lines()
-    print(f"{args.file}: {len(lines)} thing(s) to put right before a draft goes to the panel:")
-    for line in lines:
-        print(f"  {line}")
-    return EXIT_PROBLEM
+    else:
+        lines = report.lines()
+        print(f"{args.file}: {len(lines)} thing(s) to put right before a draft goes to the panel:")
+        for line in lines:
+            print(f"  {line}")
+    if report.to_write:
+        print(
+            f"Still to write in the draft report ({len(report.to_write)}; the exported draft "
+            "shows a note in each place):"
+        )
+        for problem in report.to_write:
+            print(f"  {problem.message}")
+    return EXIT_OK if report.ready else EXIT_PROBLEM
 
 
 def cmd_export_learning(args: argparse.Namespace, files: StoredReviewFiles) -> int:

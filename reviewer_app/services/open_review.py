@@ -202,15 +202,17 @@ class ReviewServices:
     def readiness(self) -> ReadinessReport:
         """Everything to put right before a draft goes to the panel, the gate's hits included."""
         gate: list[ProblemSource] = []
+        drafting: list[ProblemSource] = []
         if self.exports is not None:
-            gate.append(self.exports.drafting_problems)
             gate.append(self.exports.anonymisation_problems)
+            drafting.append(self.exports.drafting_problems)
         return check_readiness(
             self._details_source,
             self.chronology,
             self.quality,
             self.timetable,
             [*self._part_problems(), *gate],
+            drafting,
         )
 
     def next_steps(self) -> Guidance:
