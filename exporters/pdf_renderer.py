@@ -432,12 +432,43 @@ def table_flowables(block: Table) -> list[Flowable]:
     return out
 
 
+class _TableSpace(Flowable):  # type: ignore[misc]
+    """The room a table takes, split between pages by whole rows with the header row repeated
+    as the table itself is, but never drawn: laying out a 5,000-row chronology this way takes
+    its wrapping time only (for `heading_pages`)."""
+
+    def __init__(self, heights: list[float]) -> None:
+        super().__init__()
+        self.heights = heights
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = available_width, sum(self.heights)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        used, n = self.heights[0], 1
+        while n < len(self.heights) and used + self.heights[n] <= available_height:
+            used += self.heights[n]
+            n += 1
+        if n == 1:
+            return []
+        return [Spacer(available_width, used), _TableSpace([self.heights[0], *self.heights[n:]])]
+
+    def draw(self) -> None:
+        return
+
+
+def _room_only(flowables: list[Flowable]) -> list[Flowable]:
+    return [_TableSpace(list(f._argH)) if isinstance(f, _ContinuedTable) else f for f in flowables]
+
+
 def heading_keys(report: Report) -> list[str]:
     """Each heading's bookmark name, in the order of `Report.headings`."""
     return [heading.anchor or f"h{n}" for n, heading in enumerate(report.headings())]
 
 
-def story(report: Report) -> list[Flowable]:
+def story(report: Report, *, tables_drawn: bool = True) -> list[Flowable]:
+    """The report as flowables (`tables_drawn=False`: tables as the room they take only)."""
     styles = _styles()
     flow: list[Flowable] = []
     headings = report.headings()
@@ -487,7 +518,8 @@ def story(report: Report) -> list[Flowable]:
             if len(items) > 4:
                 flow.extend(items[1:])
         elif isinstance(block, Table):
-            flow.extend(table_flowables(block))
+            tables = table_flowables(block)
+            flow.extend(tables if tables_drawn else _room_only(tables))
     return flow
 
 
@@ -591,11 +623,11 @@ def _finishing_canvas(doc: _Document, contents: list[_ContentsEntry]) -> type[Ca
     return FinishingCanvas
 
 
-def _laid_out(report: Report) -> tuple[bytes, _Document]:
+def _laid_out(report: Report, *, tables_drawn: bool = True) -> tuple[bytes, _Document]:
     register_fonts()
     buffer = io.BytesIO()
     doc = _Document(buffer, report)
-    flow = story(report)
+    flow = story(report, tables_drawn=tables_drawn)
     contents = [item for item in flow if isinstance(item, _ContentsEntry)]
     doc.build(flow, canvasmaker=_finishing_canvas(doc, contents))
     return buffer.getvalue(), doc
@@ -608,8 +640,8 @@ def pdf_bytes(report: Report) -> bytes:
 def heading_pages(report: Report) -> list[int | None]:
     """The page each heading lands on when the report is laid out as a PDF, in the order of
     `Report.headings` (None for one not laid out): the page numbers the DOCX contents shows
-    until Word's Update Field recomputes them."""
-    _, doc = _laid_out(report)
+    until Word's Update Field recomputes them. The tables are laid out but not drawn."""
+    _, doc = _laid_out(report, tables_drawn=False)
     return [doc.outline.pages.get(key) for key in heading_keys(report)]
 
 

@@ -82,10 +82,6 @@ def follow_up(ctx: BuildContext, section: TemplateSection) -> list[Block]:
     rows = []
     for n, finding in enumerate(ctx.inputs.snapshot.analysis.findings, start=1):
         raw = finding.board_questions if questions else finding.recommendations
-        if questions and not raw.strip():
-            raw = finding.recommendations
-        if not questions and not raw.strip():
-            raw = finding.board_questions
         rows += [(ctx.clean(line), f"Finding {n}") for line in lines_of(raw)]
     if not rows:
         return [prompt(section.prompt)]

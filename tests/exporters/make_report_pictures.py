@@ -1,5 +1,9 @@
-"""Render the demo review's draft report (PDF, and the DOCX through LibreOffice) into the
-pictures docs/screenshots/report-pdf.png and report-docx.png: the first eight pages, tiled.
+"""Render the demo review's draft report with each template, as PDF and as DOCX (through
+LibreOffice), into pictures of its title page, contents, a findings page, the chronology
+appendix and the last page: one picture per template for the user guide
+(resources/guide/images/report-<template>.png, the PDF above the Word document), and the
+first eight pages of each format for the README (docs/screenshots/report-pdf.png and
+report-docx.png).
 
 QT_QPA_PLATFORM=offscreen .venv/bin/python tests/exporters/make_report_pictures.py
 """
@@ -17,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from pypdf import PdfReader  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter  # noqa: E402
 
@@ -25,33 +30,66 @@ from reviewer_app.wiring import report_service  # noqa: E402
 from tests.helpers.reviews import demo_services  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
-COLUMNS, ROWS, PAGE_W, PAGE_H = 4, 2, 414, 585
+GUIDE = ROOT / "resources" / "guide" / "images"
+TEMPLATES = ("learning-together", "silp", "generic")
+PAGE_W, PAGE_H = 300, 424
 
 
-def tile(pdf: Path, target: Path, work: Path) -> None:
-    stem = work / pdf.stem
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", str(COLUMNS * ROWS), str(pdf), str(stem)],
-        check=True,
-    )
-    pages = sorted(work.glob(f"{pdf.stem}-*.png"))
-    sheet = QImage(COLUMNS * PAGE_W, ROWS * PAGE_H, QImage.Format.Format_RGB32)
-    sheet.fill(QColor("white"))
-    painter = QPainter(sheet)
-    for n, page in enumerate(pages):
-        image = QImage(str(page)).scaled(
-            PAGE_W - 8,
-            PAGE_H - 8,
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
+def render(pdf: Path, pages: list[int], work: Path) -> list[QImage]:
+    """The pages (1-based) of `pdf` as pictures."""
+    images = []
+    for page in pages:
+        stem = work / f"{pdf.stem}-{page}"
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "50",
+                "-singlefile",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                str(pdf),
+                str(stem),
+            ],
+            check=True,
         )
-        x, y = (n % COLUMNS) * PAGE_W + 4, (n // COLUMNS) * PAGE_H + 4
-        painter.drawImage(x, y, image)
-        painter.setPen(QColor("#bbbbbb"))
-        painter.drawRect(x, y, image.width() - 1, image.height() - 1)
+        images.append(QImage(f"{stem}.png"))
+    return images
+
+
+def sheet(rows: list[list[QImage]], target: Path) -> None:
+    columns = max(len(row) for row in rows)
+    out = QImage(columns * PAGE_W, len(rows) * PAGE_H, QImage.Format.Format_RGB32)
+    out.fill(QColor("white"))
+    painter = QPainter(out)
+    for r, row in enumerate(rows):
+        for c, page in enumerate(row):
+            image = page.scaled(
+                PAGE_W - 8,
+                PAGE_H - 8,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            x, y = c * PAGE_W + 4, r * PAGE_H + 4
+            painter.drawImage(x, y, image)
+            painter.setPen(QColor("#bbbbbb"))
+            painter.drawRect(x, y, image.width() - 1, image.height() - 1)
     painter.end()
-    sheet.save(str(target))
+    out.save(str(target))
     print(target)
+
+
+def chosen_pages(pdf: Path) -> list[int]:
+    """Title page, contents, the first page of the findings, the chronology appendix, the end."""
+    texts = [page.extract_text() or "" for page in PdfReader(str(pdf)).pages]
+
+    def first(words: str) -> int:
+        return next((n for n, text in enumerate(texts, start=1) if words in text), 1)
+
+    return [1, 2, first("How it showed in this case"), first("Reviewer’s comment"), len(texts)]
 
 
 def main() -> int:
@@ -61,19 +99,39 @@ def main() -> int:
         services = demo_services(work / "demo.review", AppPaths.under(work / "home").ensure(), 300)
         try:
             report = report_service(services)
-            template = report.suggested_template().id
-            pdf = report.export(template, "pdf", work / "report.pdf").path
-            docx = report.export(template, "docx", work / "report.docx").path
+            made = {}
+            for template in TEMPLATES:
+                pdf = report.export(template, "pdf", work / f"{template}.pdf").path
+                docx = report.export(template, "docx", work / f"{template}.docx").path
+                made[template] = (pdf, docx)
         finally:
             services.close()
         converted = work / "converted"
-        subprocess.run(
-            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(converted), str(docx)],
-            check=True,
-            capture_output=True,
-        )
-        tile(pdf, OUT / "report-pdf.png", work)
-        tile(converted / "report.pdf", OUT / "report-docx.png", work)
+        for template, (pdf, docx) in made.items():
+            subprocess.run(
+                [
+                    "soffice",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(converted),
+                    str(docx),
+                ],
+                check=True,
+                capture_output=True,
+            )
+            word = converted / f"{template}.pdf"
+            rows = [
+                render(pdf, chosen_pages(pdf), work),
+                render(word, chosen_pages(word), work),
+            ]
+            sheet(rows, GUIDE / f"report-{template}.png")
+        suggested = "learning-together"
+        pdf, _ = made[suggested]
+        for source, name in ((pdf, "report-pdf"), (converted / f"{suggested}.pdf", "report-docx")):
+            pages = render(source, list(range(1, 9)), work)
+            sheet([pages[:4], pages[4:]], OUT / f"{name}.png")
     del app
     return 0
 

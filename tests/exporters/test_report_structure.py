@@ -254,3 +254,24 @@ def test_headings_carry_their_section_number() -> None:
     assert all(h.text.startswith(f"{h.number}. ") for h in first if h.number)
     assert all(not h.number for h in first if h.text.startswith("Appendix"))
     assert isinstance(first[0], Heading)
+
+
+def _outline_pages(reader: PdfReader, items: list[object]) -> list[int]:
+    pages = []
+    for item in items:
+        if isinstance(item, list):
+            pages += _outline_pages(reader, item)
+        else:
+            pages.append(reader.get_destination_page_number(item) + 1)  # type: ignore[arg-type]
+    return pages
+
+
+def test_the_pages_laid_out_without_drawing_tables_are_the_pdf_s_pages() -> None:
+    inputs = demo_inputs(300)
+    entries = list(inputs.snapshot.entries)
+    entries[5] = entries[5].with_changes(event="A very long record of the home visit. " * 150)
+    inputs = replace(inputs, snapshot=replace(inputs.snapshot, entries=tuple(entries)))
+    report = build_report(inputs, options=ReportOptions(chronology="full"))
+    reader = PdfReader(io.BytesIO(pdf_bytes(report)))
+    assert len(reader.pages) > 20
+    assert heading_pages(report) == _outline_pages(reader, reader.outline)
