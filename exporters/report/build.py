@@ -30,6 +30,7 @@ from reviewer_app.anonymisation.written import CLOSE, OPEN, Span, unmark
 from reviewer_app.reporting.inputs import ReportInputs, register_for
 
 STATUS = DocumentStatus.PANEL.mark
+CIRCULATION = "Circulation: "
 OVERRIDE_STATUS = DocumentStatus.INTERNAL.mark
 
 Builder = Callable[[BuildContext, TemplateSection], list[Block]]
@@ -105,7 +106,7 @@ def build_report(
                 status.label,
                 placeholder_line(),  # the version, filled in at export (`control.with_control`)
                 f"Lead reviewer: {reviewer}" if reviewer else "Lead reviewer: (name to be added)",
-                f"Circulation: {circulation}",
+                CIRCULATION + circulation,
             )
             page = TitlePage(marking, status.mark, title, tuple(line for line in lines if line))
             built.append(Section(part.key, "", (page, PageBreak())))
@@ -231,9 +232,15 @@ def as_working_draft(report: Report) -> Report:
     internal = DocumentStatus.INTERNAL
     labels = {s.label for s in DocumentStatus}
 
+    def line(text: str) -> str:
+        if text in labels:
+            return internal.label
+        if text.startswith(CIRCULATION):  # an internal draft goes to no one
+            return CIRCULATION + internal.circulation
+        return text
+
     def title_page(block: TitlePage) -> TitlePage:
-        lines = tuple(internal.label if line in labels else line for line in block.lines)
-        return replace(block, status=internal.mark, lines=lines)
+        return replace(block, status=internal.mark, lines=tuple(line(x) for x in block.lines))
 
     return replace(
         report,

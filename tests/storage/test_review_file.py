@@ -213,20 +213,14 @@ def test_change_passphrase_rekeys_and_renews_the_recovery_code(tmp_path: Path) -
 
 def test_version_1_file_is_backed_up_then_migrated_keeping_its_data(tmp_path: Path) -> None:
     from storage.migrations import MIGRATIONS
-    from storage.review_repository import review_to_row
+    from storage.review_file import _insert_review
 
     path = tmp_path / "old.review"
     salt = os.urandom(16)
     key = derive_key(PASSPHRASE, salt)
     conn = connect(path, key, salt, create=True)
     migrate(conn, 0, MIGRATIONS[:1])  # a file as version 1 of the app wrote it
-    # the review's row in version 1's columns (today's row has columns added since)
-    row = review_to_row(Review(title="Written by version 1"))
-    old = [r[1] for r in conn.execute("PRAGMA table_info(review)")]
-    row = {k: v for k, v in row.items() if k in old}
-    names, values = ", ".join(row), ", ".join(f":{k}" for k in row)
-    conn.execute(f"INSERT INTO review ({names}) VALUES ({values})", row)
-    conn.commit()
+    _insert_review(conn, Review(title="Written by version 1"))
     conn.close()
     store = BackupStore(tmp_path / "backups")
     review = ReviewFile.open(path, passphrase=PASSPHRASE, backups=store)
