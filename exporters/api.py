@@ -10,6 +10,7 @@ from __future__ import annotations
 from exporters.briefing import export_briefing
 from exporters.collation_table import TableFormat, write_collation_table
 from exporters.report.context import ChronologyMode
+from exporters.report.control import DocumentStatus
 from exporters.report.export import ExportBlockedError, ExportResult, Format, Progress
 from exporters.report.service import Preview
 from exporters.report.templates import ReportTemplate
@@ -37,6 +38,7 @@ __all__ = [
     "BulletList",
     "ChronologyMode",
     "Contents",
+    "DocumentStatus",
     "ExportBlockedError",
     "ExportResult",
     "Format",

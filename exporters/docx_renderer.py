@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -24,8 +24,14 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from exporters.docx_template import NUMBER_ABSTRACT_ID, template_bytes
+from exporters.docx_template import (
+    NUMBER_ABSTRACT_ID,
+    NUMBERED_PARAGRAPH,
+    REPORT_NUM_ID,
+    template_bytes,
+)
 from exporters.metadata import normalise_docx
+from exporters.pdf_renderer import heading_pages
 from exporters.report_model import (
     BulletList,
     Contents,
@@ -215,9 +221,18 @@ def _template() -> io.BytesIO:
     return io.BytesIO(template_bytes())
 
 
+def _number(paragraph: DocxParagraph, num_id: int, level: int = 0) -> None:
+    """The paragraph in list `num_id` at `level` (`w:numPr`, in its place in the properties);
+    0 takes it out of the numbering its style gives it."""
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = level
+    num_pr.get_or_add_numId().val = num_id
+
+
 class _Writer:
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, pages: Sequence[int | None]) -> None:
         self.report = report
+        self.pages = {id(h): page for h, page in zip(report.headings(), pages, strict=False)}
         self.document = docx.Document(_template())
         self.body = self.document.element.body
         self.break_next = False
@@ -279,6 +294,7 @@ class _Writer:
                 '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
                 f'<w:r><w:instrText xml:space="preserve"> PAGEREF {mark} \\h </w:instrText></w:r>'
                 '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                f"<w:r><w:t>{self.pages.get(id(heading)) or ''}</w:t></w:r>"
                 '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink>'
             )
             if n == len(entries) - 1:
@@ -288,7 +304,14 @@ class _Writer:
         self._insert("".join(xml))
 
     def heading(self, block: Heading) -> None:
-        paragraph = self.document.add_heading(block.text, min(block.level, 3))
+        text = block.text
+        lead = f"{block.number}. "
+        numbered = block.level == 1 and block.number and text.startswith(lead)
+        if numbered:
+            text = text.removeprefix(lead)  # Word's numbering (Heading 1) gives "3."
+        paragraph = self.document.add_heading(text, min(block.level, 3))
+        if block.level == 1 and not numbered:  # an appendix: no section number
+            _number(paragraph, 0)
         if self.break_next:
             paragraph.paragraph_format.page_break_before = True
             self.break_next = False
@@ -303,6 +326,11 @@ class _Writer:
             p.append(parse_xml(f'<w:bookmarkEnd {_W} w:id="{n}"/>'))
 
     def paragraph(self, block: Paragraph) -> None:
+        if block.number:
+            # numbered by Word ("3.2", level 1 of the report's numbering), as the PDF shows it
+            paragraph = self._paragraph(block.text, NUMBERED_PARAGRAPH)
+            _number(paragraph, REPORT_NUM_ID, 1)
+            return
         paragraph = self._paragraph()
         if block.label:
             paragraph.add_run(f"{block.label} ").bold = True
@@ -326,13 +354,7 @@ class _Writer:
             )
         )
         for item in block.items:
-            paragraph = self._paragraph(item, "List Number")
-            paragraph._p.get_or_add_pPr().insert(
-                1,
-                parse_xml(
-                    f'<w:numPr {_W}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
-                ),
-            )
+            _number(self._paragraph(item, "List Number"), num_id)
 
     def table(self, block: Table) -> None:
         if block.caption:
@@ -373,6 +395,8 @@ class _Writer:
         return normalise_docx(data, update_fields=False, title=self.report.title)
 
 
-def docx_bytes(report: Report) -> bytes:
-    """The finished DOCX, metadata already neutral."""
-    return _Writer(report).write()
+def docx_bytes(report: Report, pages: Sequence[int | None] | None = None) -> bytes:
+    """The finished DOCX, metadata already neutral. The contents shows each heading's page
+    as the PDF of the same report lays it out (`pages`, in the order of `Report.headings`;
+    worked out here when not given)."""
+    return _Writer(report, heading_pages(report) if pages is None else pages).write()

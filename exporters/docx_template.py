@@ -14,7 +14,8 @@ document's behaviour deliberately, rather than inheriting them:
   Title page line) are marked as custom styles.
 - ``word/numbering.xml`` written whole: one bullet and one decimal list definition, linked to
   List Bullet and List Number, so lists are real Word lists (each ordered list in the report
-  restarts at 1 through its own ``w:num``).
+  restarts at 1 through its own ``w:num``); and the report's numbering, linked to Heading 1
+  (sections "3.") and the custom style Numbered paragraph (paragraphs "3.1", "3.2").
 
 The result is normalised like every export (exporters/metadata.py: neutral properties, fixed
 zip order and times), so building it twice gives the same bytes; tests/exporters check that
@@ -47,6 +48,11 @@ MARKING_COLOUR = RGBColor(0xA0, 0x1C, 0x1C)
 BULLET_NUM_ID = 1  # w:num of List Bullet
 NUMBER_ABSTRACT_ID = 2  # w:abstractNum of List Number (each ordered list gets its own w:num)
 NUMBER_NUM_ID = 2
+#: The report's own numbering: level 0 numbers the sections (Heading 1: "3."), level 1 the
+#: body paragraphs under them ("3.1", "3.2": style Numbered paragraph), restarting in each
+#: section, as panel reports number paragraphs so that comments can cite them.
+REPORT_NUM_ID = 3
+NUMBERED_PARAGRAPH = "Numbered paragraph"
 TEMPLATE_NAME = "report-template.docx"
 _W = nsdecls("w")
 _WORD = "http://schemas.microsoft.com/office/word"
@@ -99,8 +105,17 @@ NUMBERING_XML = (
         for n in range(3)
     )
     + "</w:abstractNum>"
+    f'<w:abstractNum w:abstractNumId="{REPORT_NUM_ID}"><w:multiLevelType w:val="multilevel"/>'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+    '<w:pStyle w:val="Heading1"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/>'
+    '<w:pPr><w:ind w:left="567" w:hanging="567"/></w:pPr></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+    '<w:pStyle w:val="Numberedparagraph"/><w:lvlText w:val="%1.%2"/><w:lvlJc w:val="left"/>'
+    '<w:pPr><w:ind w:left="709" w:hanging="709"/></w:pPr></w:lvl>'
+    "</w:abstractNum>"
     f'<w:num w:numId="{BULLET_NUM_ID}"><w:abstractNumId w:val="{BULLET_NUM_ID}"/></w:num>'
     f'<w:num w:numId="{NUMBER_NUM_ID}"><w:abstractNumId w:val="{NUMBER_ABSTRACT_ID}"/></w:num>'
+    f'<w:num w:numId="{REPORT_NUM_ID}"><w:abstractNumId w:val="{REPORT_NUM_ID}"/></w:num>'
     "</w:numbering>"
 )
 
@@ -119,12 +134,13 @@ def _set_font(style: object, size: float | None = None, *, colour: RGBColor | No
         font.color.rgb = colour
 
 
-def _numbered(style: object, num_id: int) -> None:
+def _numbered(style: object, num_id: int, level: int = 0) -> None:
     p_pr = style.element.get_or_add_pPr()  # type: ignore[attr-defined]
     old = p_pr.find(qn("w:numPr"))
     if old is not None:
         p_pr.remove(old)
-    p_pr.insert(0, parse_xml(f'<w:numPr {_W}><w:numId w:val="{num_id}"/></w:numPr>'))
+    ilvl = f'<w:ilvl w:val="{level}"/>' if level else ""
+    p_pr.insert(0, parse_xml(f'<w:numPr {_W}>{ilvl}<w:numId w:val="{num_id}"/></w:numPr>'))
 
 
 def _custom(document: docx.document.Document, name: str, base: str = "Normal") -> object:
@@ -153,7 +169,9 @@ def _styles(document: docx.document.Document) -> None:
     border = title_p_pr.find(qn("w:pBdr"))  # python-docx's blue rule under the title
     if border is not None:
         title_p_pr.remove(border)
+    _numbered(styles["Heading 1"], REPORT_NUM_ID)
     _set_font(styles["TOC Heading"], 16, colour=HEADING_COLOUR)
+    _numbered(styles["TOC Heading"], 0)  # (based on Heading 1, but not a numbered section)
     caption = styles["Caption"]
     _set_font(caption, 10, colour=RGBColor(0, 0, 0))
     caption.font.bold = True
@@ -199,6 +217,8 @@ def _styles(document: docx.document.Document) -> None:
         )
     )
     p_pr.append(parse_xml(f'<w:shd {_W} w:val="clear" w:color="auto" w:fill="FFF4CE"/>'))
+    numbered = _custom(document, NUMBERED_PARAGRAPH)
+    _numbered(numbered, REPORT_NUM_ID, 1)
     note = _custom(document, "Report note")
     note.font.italic = True  # type: ignore[attr-defined]
     note.font.size = Pt(9.5)  # type: ignore[attr-defined]

@@ -156,6 +156,8 @@ def _styles() -> dict[str, ParagraphStyle]:
             textColor=colors.HexColor("#444444"),
         ),
         "bullet": ParagraphStyle("bullet", body, leftIndent=18, bulletIndent=4, spaceAfter=3),
+        # a numbered paragraph: its number ("3.2") hanging in the margin of the text
+        "numbered": ParagraphStyle("numbered", body, leftIndent=34, bulletIndent=0),
         "caption": ParagraphStyle("caption", body, fontName=BOLD, fontSize=9.5, keepWithNext=1),
         "contents-title": ParagraphStyle(
             "contents-title",
@@ -521,13 +523,47 @@ def table_flowables(block: Table) -> list[Flowable]:
     return out
 
 
-def story(report: Report) -> list[Flowable]:
+class _TableSpace(Flowable):  # type: ignore[misc]
+    """The room a table takes, split between pages by whole rows with the header row repeated
+    as the table itself is, but never drawn: laying out a 5,000-row chronology this way takes
+    its wrapping time only (for `heading_pages`)."""
+
+    def __init__(self, heights: list[float]) -> None:
+        super().__init__()
+        self.heights = heights
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = available_width, sum(self.heights)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        used, n = self.heights[0], 1
+        while n < len(self.heights) and used + self.heights[n] <= available_height:
+            used += self.heights[n]
+            n += 1
+        if n == 1:
+            return []
+        return [Spacer(available_width, used), _TableSpace([self.heights[0], *self.heights[n:]])]
+
+    def draw(self) -> None:
+        return
+
+
+def _room_only(flowables: list[Flowable]) -> list[Flowable]:
+    return [_TableSpace(list(f._argH)) if isinstance(f, _ContinuedTable) else f for f in flowables]
+
+
+def heading_keys(report: Report) -> list[str]:
+    """Each heading's bookmark name, in the order of `Report.headings`."""
+    return [heading.anchor or f"h{n}" for n, heading in enumerate(report.headings())]
+
+
+def story(report: Report, *, tables_drawn: bool = True) -> list[Flowable]:
+    """The report as flowables (`tables_drawn=False`: tables as the room they take only)."""
     styles = _styles()
     flow: list[Flowable] = []
-    keys: dict[int, str] = {}
     headings = report.headings()
-    for n, heading in enumerate(headings):
-        keys[id(heading)] = heading.anchor or f"h{n}"
+    keys = {id(h): key for h, key in zip(headings, heading_keys(report), strict=True)}
     for block in report.blocks():
         if isinstance(block, PageBreak):
             flow.append(PdfPageBreak())
@@ -553,7 +589,12 @@ def story(report: Report) -> list[Flowable]:
             flow.append(_HeadingParagraph(block.text, styles[f"h{level}"], block, keys[id(block)]))
         elif isinstance(block, Paragraph):
             label = f"<b>{_markup(block.label)}</b> " if block.label else ""
-            flow.append(PdfParagraph(label + _markup(block.text), styles["body"]))
+            if block.number:
+                flow.append(
+                    PdfParagraph(_markup(block.text), styles["numbered"], bulletText=block.number)
+                )
+            else:
+                flow.append(PdfParagraph(label + _markup(block.text), styles["body"]))
         elif isinstance(block, Note):
             style = styles["prompt"] if block.kind is NoteKind.PROMPT else styles["note"]
             flow.append(PdfParagraph(_markup(block.text), style))
@@ -568,7 +609,8 @@ def story(report: Report) -> list[Flowable]:
             if len(items) > 4:
                 flow.extend(items[1:])
         elif isinstance(block, Table):
-            flow.extend(table_flowables(block))
+            tables = table_flowables(block)
+            flow.extend(tables if tables_drawn else _room_only(tables))
     return flow
 
 
@@ -672,14 +714,26 @@ def _finishing_canvas(doc: _Document, contents: list[_ContentsEntry]) -> type[Ca
     return FinishingCanvas
 
 
-def pdf_bytes(report: Report) -> bytes:
+def _laid_out(report: Report, *, tables_drawn: bool = True) -> tuple[bytes, _Document]:
     register_fonts()
     buffer = io.BytesIO()
     doc = _Document(buffer, report)
-    flow = story(report)
+    flow = story(report, tables_drawn=tables_drawn)
     contents = [item for item in flow if isinstance(item, _ContentsEntry)]
     doc.build(flow, canvasmaker=_finishing_canvas(doc, contents))
-    return neutral_pdf(buffer.getvalue())
+    return buffer.getvalue(), doc
+
+
+def pdf_bytes(report: Report) -> bytes:
+    return neutral_pdf(_laid_out(report)[0])
+
+
+def heading_pages(report: Report) -> list[int | None]:
+    """The page each heading lands on when the report is laid out as a PDF, in the order of
+    `Report.headings` (None for one not laid out): the page numbers the DOCX contents shows
+    until Word's Update Field recomputes them. The tables are laid out but not drawn."""
+    _, doc = _laid_out(report, tables_drawn=False)
+    return [doc.outline.pages.get(key) for key in heading_keys(report)]
 
 
 def furniture_texts(report: Report) -> list[str]:

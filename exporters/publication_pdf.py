@@ -220,9 +220,12 @@ def _block_data(block: Block) -> Iterator[dict[str, Any]]:
         if printable(block.text).strip():  # an empty heading names nothing (PDF/UA-1 forbids it)
             yield {"kind": "heading", "text": block.text, "level": max(1, min(block.level, 6))}
     elif isinstance(block, Paragraph):
-        # (`number`: a numbered paragraph's "3.2", where the model numbers them)
-        number = str(getattr(block, "number", "") or "")
-        yield {"kind": "paragraph", "text": block.text, "label": block.label, "number": number}
+        yield {
+            "kind": "paragraph",
+            "text": block.text,
+            "label": block.label,
+            "number": block.number,  # a numbered paragraph's "3.2" ("" when not numbered)
+        }
     elif isinstance(block, Note):
         yield {"kind": "note", "text": block.text}
     elif isinstance(block, BulletList):

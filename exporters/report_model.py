@@ -19,12 +19,18 @@ class Heading:
     text: str
     level: int = 1  # 1 = section, 2 = part of a section, 3 = a labelled part of that
     anchor: str = ""  # stable id for bookmarks and the contents
+    #: A numbered section's number ("3" for "3. Methodology"; the text keeps it too), so a
+    #: renderer with real list numbering can number the heading itself. "" for the rest.
+    number: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     text: str
     label: str = ""  # a bold lead-in: "Category: "
+    #: The paragraph's number in a numbered section ("3.2": the section's second numbered
+    #: paragraph), which the reader refers to; not part of `text`. "" for none.
+    number: str = ""
 
 
 class NoteKind(StrEnum):

@@ -373,12 +373,19 @@ def cmd_check(args: argparse.Namespace, files: StoredReviewFiles) -> int:
         review.close()
     if report.ready:
         print(f"{args.file}: ready for the panel; nothing to put right.")
-        return EXIT_OK
-    lines = report.lines()
-    print(f"{args.file}: {len(lines)} thing(s) to put right before a draft goes to the panel:")
-    for line in lines:
-        print(f"  {line}")
-    return EXIT_PROBLEM
+    else:
+        lines = report.lines()
+        print(f"{args.file}: {len(lines)} thing(s) to put right before a draft goes to the panel:")
+        for line in lines:
+            print(f"  {line}")
+    if report.to_write:
+        print(
+            f"Still to write in the draft report ({len(report.to_write)}; the exported draft "
+            "shows a note in each place):"
+        )
+        for problem in report.to_write:
+            print(f"  {problem.message}")
+    return EXIT_OK if report.ready else EXIT_PROBLEM
 
 
 def cmd_export_learning(args: argparse.Namespace, files: StoredReviewFiles) -> int:
@@ -693,7 +700,9 @@ def build_parser() -> argparse.ArgumentParser:
         "not for circulation, even if the anonymisation check finds names (recorded)",
     )
     export.add_argument(
-        "--lead-reviewer", metavar="NAME", help="the lead reviewer's name for the title page"
+        "--lead-reviewer",
+        metavar="NAME",
+        help="the lead reviewer's name for the title page, over the one in the review's details",
     )
     export.add_argument(
         "--publication",

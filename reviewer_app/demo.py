@@ -51,6 +51,8 @@ def build_demo(entries: int = DEFAULT_ENTRIES, seed: int = 17) -> ReviewSnapshot
         scope=scope,
         terms_of_reference=rv["terms_of_reference"],
         created=dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC),
+        lead_reviewer=rv.get("lead_reviewer", ""),
+        circulation=rv.get("circulation", ""),
     )
     keys = list(data["agencies"])
     agency_id = {key: n for n, key in enumerate(keys, start=1)}

@@ -70,6 +70,8 @@ def to_document(snapshot: ReviewSnapshot, app_version: str = "") -> dict[str, An
             "marking": d.marking.value,
             "terms_of_reference": d.terms_of_reference,
             "created": d.created.isoformat(),
+            "lead_reviewer": d.lead_reviewer,
+            "circulation": d.circulation,
         },
         "subject_child": {"date_of_birth": _iso(snapshot.subject_date_of_birth)},
         "agencies": [{"name": a.name, "type": a.agency_type.value} for a in snapshot.agencies],
@@ -209,6 +211,8 @@ def from_document(document: Any) -> ReviewSnapshot:
         marking=r.enum(ProtectiveMarking, rv, "marking", "review"),
         terms_of_reference=r.get(rv, "terms_of_reference", "review", str, optional=True) or "",
         created=created,
+        lead_reviewer=r.get(rv, "lead_reviewer", "review", str, optional=True) or "",
+        circulation=r.get(rv, "circulation", "review", str, optional=True) or "",
     )
     agencies: list[Agency] = []
     agency_ids: dict[str, int] = {}

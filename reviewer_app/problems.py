@@ -19,6 +19,7 @@ class Category(StrEnum):
     FINDINGS = "Findings"
     PEOPLE = "People"
     ANONYMISATION = "Anonymisation"
+    REPORT = "Report still to write"
 
 
 class Where(StrEnum):

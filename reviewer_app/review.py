@@ -115,6 +115,10 @@ class Review:
     marking: ProtectiveMarking = ProtectiveMarking.OFFICIAL_SENSITIVE
     terms_of_reference: str = ""
     created: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    #: The lead reviewer's name and who the report goes to, as the report's title page and
+    #: document control give them ("" until given).
+    lead_reviewer: str = ""
+    circulation: str = ""
 
     def __post_init__(self) -> None:
         if not self.title.strip():

@@ -65,6 +65,11 @@ class ReviewExporters:
 
         return anonymisation_problems(self._sources.inputs, self._sources.register)()
 
+    def drafting_problems(self) -> Iterable[Problem]:
+        from exporters.report.readiness import drafting_problems
+
+        return drafting_problems(self._sources.inputs)()
+
     def write_learning_dataset(self, path: Path, file_format: DatasetFormat) -> LearningDataset:
         from exporters.learning_dataset import export_learning_dataset
 

@@ -181,6 +181,7 @@ class SqlAnalysis(EngineBound):
                 entries.get(r.id, ()),
                 episodes.get(r.id, ()),
                 r.id,
+                use_in_report=bool(r.use_in_report),
             )
             for r in rows
         ]

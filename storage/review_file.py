@@ -72,7 +72,10 @@ log = logging.getLogger(__name__)
 
 
 def _insert_review(conn: Connection, details: Review) -> None:
-    row = review_to_row(details)
+    """The review's one row, in the columns the file's schema has (all of them in a new file;
+    tests write older files this way too)."""
+    have = {r[1] for r in conn.execute("PRAGMA table_info(review)").fetchall()}
+    row = {k: v for k, v in review_to_row(details).items() if k in have}
     columns = ", ".join(row)
     placeholders = ", ".join(f":{name}" for name in row)
     conn.execute("BEGIN IMMEDIATE")

@@ -32,6 +32,8 @@ def review_to_row(details: Review) -> dict[str, Any]:
         "marking": details.marking.value,
         "terms_of_reference": details.terms_of_reference,
         "created": details.created.isoformat(),
+        "lead_reviewer": details.lead_reviewer,
+        "circulation": details.circulation,
     }
 
 
@@ -51,6 +53,8 @@ def row_to_review(row: Any) -> Review:
         marking=ProtectiveMarking(row.marking),
         terms_of_reference=row.terms_of_reference,
         created=dt.datetime.fromisoformat(row.created),
+        lead_reviewer=row.lead_reviewer,
+        circulation=row.circulation,
     )
 
 

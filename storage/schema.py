@@ -440,3 +440,9 @@ rapid_review = Table(
     Column("national_reasons", Text, nullable=False),
     Column("sent_to_panel", Text),
 )
+
+
+# -- version 10: the lead reviewer, circulation, passages marked for the report ----------------
+review.append_column(Column("lead_reviewer", Text, nullable=False))
+review.append_column(Column("circulation", Text, nullable=False))
+passage.append_column(Column("use_in_report", Integer, nullable=False))

@@ -105,6 +105,11 @@ class NewReviewDialog(WorkingDialog):
         self.board.setAccessibleName("Safeguarding partnership or board")
         self.board.setPlaceholderText("The partnership that commissioned the review")
 
+        self.lead_reviewer = QLineEdit()
+        self.lead_reviewer.setObjectName("leadReviewer")
+        self.lead_reviewer.setAccessibleName("Lead reviewer")
+        self.lead_reviewer.setPlaceholderText("Your name, as the report's title page gives it")
+
         self.methodology = QComboBox()
         self.methodology.setAccessibleName("Methodology")
         for method in Methodology:
@@ -131,6 +136,7 @@ class NewReviewDialog(WorkingDialog):
         details.addRow("&Title", self.title)
         details.addRow("T&ype of review", self.review_type)
         details.addRow("&Board or partnership", self.board)
+        details.addRow("Lea&d reviewer (optional)", self.lead_reviewer)
         details.addRow("&Methodology", self.methodology)
         scope_label = QLabel("Period under re&view")
         scope_label.setBuddy(self.scope_start)
@@ -146,7 +152,12 @@ class NewReviewDialog(WorkingDialog):
         secrets.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.passphrase = PassphraseFields(
             secrets,
-            user_inputs=lambda: (self.title.text(), self.board.text(), self.location.text()),
+            user_inputs=lambda: (
+                self.title.text(),
+                self.board.text(),
+                self.lead_reviewer.text(),
+                self.location.text(),
+            ),
             parent=self,
         )
 
@@ -221,7 +232,8 @@ class NewReviewDialog(WorkingDialog):
         for first, second in (
             (self.title, self.review_type),
             (self.review_type, self.board),
-            (self.board, self.methodology),
+            (self.board, self.lead_reviewer),
+            (self.lead_reviewer, self.methodology),
             (self.methodology, self.passphrase.passphrase),
             (self.passphrase.passphrase, self.passphrase.confirm),
             (self.passphrase.confirm, self.passphrase.show_text),
@@ -265,6 +277,7 @@ class NewReviewDialog(WorkingDialog):
             board=self.board.text().strip(),
             methodology=Methodology(self.methodology.currentData()),
             scope=self.scope(),
+            lead_reviewer=self.lead_reviewer.text().strip(),
         )
 
     def can_create(self) -> bool:
@@ -338,6 +351,7 @@ class NewReviewDialog(WorkingDialog):
             self.title,
             self.review_type,
             self.board,
+            self.lead_reviewer,
             self.methodology,
             self.scope_start,
             self.scope_end,

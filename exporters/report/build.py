@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from exporters.report import appendices, sections
+from exporters.report import appendices, involvement, narrative, sections
 from exporters.report.context import BuildContext, ReportOptions
 from exporters.report.control import DocumentStatus, placeholder_line
 from exporters.report.templates import ReportTemplate, TemplateSection, template_for
@@ -31,6 +31,7 @@ from reviewer_app.anonymisation.written import CLOSE, OPEN, Span, unmark
 from reviewer_app.reporting.inputs import ReportInputs, register_for
 
 STATUS = DocumentStatus.PANEL.mark
+CIRCULATION = "Circulation: "
 OVERRIDE_STATUS = DocumentStatus.INTERNAL.mark
 
 Builder = Callable[[BuildContext, TemplateSection], list[Block]]
@@ -38,7 +39,16 @@ _BUILDERS: dict[str, Builder] = {
     "introduction": sections.introduction,
     "terms-of-reference": sections.terms_of_reference,
     "methodology": sections.methodology,
-    "involvement": sections.involvement,
+    "involvement": involvement.involvement,
+    "executive-summary": narrative.executive_summary,
+    "family-involvement": involvement.family_involvement,
+    "practitioner-involvement": involvement.practitioner_involvement,
+    "lived-experience": narrative.lived_experience,
+    "equality": narrative.equality,
+    "follow-up": narrative.follow_up,
+    "improvements": narrative.improvements,
+    "partnership-response": narrative.partnership_response,
+    "references": narrative.references,
     "case-summary": sections.case_summary,
     "appraisal": sections.appraisal,
     "findings": sections.findings,
@@ -51,6 +61,20 @@ _BUILDERS: dict[str, Builder] = {
 
 def _letters(n: int) -> str:
     return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[n] if n < 26 else str(n + 1)
+
+
+def number_paragraphs(blocks: list[Block], section: str) -> list[Block]:
+    """The section's body paragraphs numbered in one run ("3.1", "3.2", …), as panel reports
+    number them so that comments can cite a paragraph. A labelled line ("When: …") is a fact
+    under a heading, not a paragraph of the argument, and is not numbered."""
+    out: list[Block] = []
+    count = 0
+    for block in blocks:
+        if isinstance(block, Paragraph) and not block.label:
+            count += 1
+            block = replace(block, number=f"{section}.{count}")
+        out.append(block)
+    return out
 
 
 def build_report(
@@ -72,13 +96,18 @@ def build_report(
     for part in template.sections:
         if part.kind == "title-page":
             status = ctx.options.status
-            reviewer = ctx.options.lead_reviewer.strip()
+            # (the lead reviewer's name is printed as given, not read as the family's words)
+            reviewer = ctx.options.lead_reviewer.strip() or details.lead_reviewer.strip()
+            circulation = status.circulation
+            if status is not DocumentStatus.INTERNAL and details.circulation.strip():
+                circulation = details.circulation.strip()
             lines = (
                 details.review_type.label,
                 ctx.clean(details.board),
                 status.label,
                 placeholder_line(),  # the version, filled in at export (`control.with_control`)
                 f"Lead reviewer: {reviewer}" if reviewer else "Lead reviewer: (name to be added)",
+                CIRCULATION + circulation,
             )
             page = TitlePage(marking, status.mark, title, tuple(line for line in lines if line))
             built.append(Section(part.key, "", (page, PageBreak())))
@@ -89,9 +118,11 @@ def build_report(
         if part.appendix:
             heading = f"Appendix {_letters(appendix)}: {part.title}"
             appendix += 1
+            numbered = ""
         else:
             number += 1
             heading = f"{number}. {part.title}"
+            numbered = str(number)
         if part.kind == "glossary":
             glossary_at = len(built)
             built.append(Section(part.key, heading, (), appendix=part.appendix))
@@ -99,11 +130,13 @@ def build_report(
         blocks = _BUILDERS[part.kind](ctx, part)
         has_content = any(not (isinstance(b, Note) and b.kind is NoteKind.PROMPT) for b in blocks)
         lead: list[Block] = [PageBreak()] if part.appendix else []
+        if numbered:
+            blocks = number_paragraphs(blocks, numbered)
         built.append(
             Section(
                 part.key,
                 heading,
-                (*lead, Heading(heading, 1, anchor=part.key), *blocks),
+                (*lead, Heading(heading, 1, anchor=part.key, number=numbered), *blocks),
                 has_content=has_content,
                 appendix=part.appendix,
             )
@@ -208,9 +241,15 @@ def as_working_draft(report: Report) -> Report:
     internal = DocumentStatus.INTERNAL
     labels = {s.label for s in DocumentStatus}
 
+    def line(text: str) -> str:
+        if text in labels:
+            return internal.label
+        if text.startswith(CIRCULATION):  # an internal draft goes to no one
+            return CIRCULATION + internal.circulation
+        return text
+
     def title_page(block: TitlePage) -> TitlePage:
-        lines = tuple(internal.label if line in labels else line for line in block.lines)
-        return replace(block, status=internal.mark, lines=lines)
+        return replace(block, status=internal.mark, lines=tuple(line(x) for x in block.lines))
 
     return replace(
         report,

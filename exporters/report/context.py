@@ -36,8 +36,8 @@ class ReportOptions:
     #: Internal working draft, draft for the review panel, or final for publication: on the
     #: title page, in every header, the watermark and (internal) every footer.
     status: DocumentStatus = DocumentStatus.PANEL
-    #: The lead reviewer's name as it is to appear on the title page ("" when not given). It
-    #: is kept nowhere in the review (which has no field for it).
+    #: The lead reviewer's name for the title page, over the one kept in the review's details
+    #: ("": the review's).
     lead_reviewer: str = ""
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from exporters.report.build import build_report
 from exporters.report.context import ChronologyMode, ReportOptions
+from exporters.report.control import DocumentStatus
 from exporters.report.export import ExportResult, Format, Progress, check_report, export_report
 from exporters.report.templates import (
     ReportTemplate,
@@ -70,16 +71,20 @@ class ReportService:
         progress: Progress | None = None,
         lead_reviewer: str = "",
         for_publication: bool = False,
+        status: DocumentStatus = DocumentStatus.PANEL,
     ) -> ExportResult:
-        """Write the report (`override`: as an internal working draft, over any hits;
-        `for_publication`: the final version as an accessible PDF, never over hits)."""
+        """Write the report marked with `status` (`override`: as an internal working draft,
+        over any hits; `for_publication`: the final version as an accessible PDF, never over
+        hits). `lead_reviewer`: a name over the one in the review's details."""
         return export_report(
             self._inputs(),
             file_format,
             path,
             template=template_by_id(template_id),
             register=self._register(),
-            options=ReportOptions(chronology=chronology, lead_reviewer=lead_reviewer),
+            options=ReportOptions(
+                chronology=chronology, status=status, lead_reviewer=lead_reviewer
+            ),
             override=override,
             log=self.log,
             overwrite=overwrite,

@@ -19,6 +19,15 @@ SECTION_KINDS = frozenset(
         "terms-of-reference",
         "methodology",
         "involvement",
+        "executive-summary",
+        "family-involvement",
+        "practitioner-involvement",
+        "lived-experience",
+        "equality",
+        "follow-up",
+        "improvements",
+        "partnership-response",
+        "references",
         "case-summary",
         "appraisal",
         "findings",
@@ -40,6 +49,10 @@ class TemplateSection:
     prompt: str = ""
     guidance: tuple[str, ...] = ()
     appendix: bool = False
+    #: The method as the methodology section names it ("the Significant Incident Learning
+    #: Process (SILP)"): the template's, never the review's methodology label.
+    method: str = ""
+    items: tuple[str, ...] = ()  # fixed entries (the references a method rests on)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +76,8 @@ def _section(obj: dict[str, Any], where: str) -> TemplateSection:
         prompt=str(obj.get("prompt", "")),
         guidance=tuple(str(g) for g in obj.get("guidance", ())),
         appendix=bool(obj.get("appendix", False)),
+        method=str(obj.get("method", "")),
+        items=tuple(str(i) for i in obj.get("items", ())),
     )
 
 

@@ -115,6 +115,9 @@ class Passage:
     entry_ids: tuple[int, ...] = ()
     episode_ids: tuple[int, ...] = ()
     id: int | None = None
+    #: The reviewer has marked it for use in the report: only such passages are ever quoted
+    #: there (the rest of a conversation record is the reviewer's private notes).
+    use_in_report: bool = False
 
     def __post_init__(self) -> None:
         if not self.text.strip():

@@ -145,6 +145,7 @@ def build_analysis(data: Mapping[str, Any], agency_id: Mapping[str, int]) -> Ana
                     tuple(p["story"]),
                     tuple(episode_ids[k] for k in p["episodes"]),
                     passage_ids[p["key"]],
+                    use_in_report=bool(p.get("use_in_report", False)),
                 )
             )
     findings = tuple(

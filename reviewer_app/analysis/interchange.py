@@ -156,6 +156,7 @@ def to_document_part(
                         "themes": list(p.themes),
                         "entries": ids(entry_ids, p.entry_ids),
                         "episodes": ids(episodes, p.episode_ids),
+                        "use_in_report": p.use_in_report,
                     }
                     for p in passages_in_order
                     if p.conversation_id == c.id
@@ -409,6 +410,7 @@ def from_document_part(
                         links(p, "entries", at, entry_ids),
                         links(p, "episodes", at, episode_ids),
                         r.get(p, "id", at, int),
+                        use_in_report=bool(p.get("use_in_report")),
                     ),
                 )
             )

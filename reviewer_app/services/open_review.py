@@ -86,6 +86,10 @@ class ReviewExports(Protocol):
         ...
 
     def anonymisation_problems(self) -> Iterable[Problem]: ...
+    def drafting_problems(self) -> Iterable[Problem]:
+        """The parts of the draft report the reviewer still has to write."""
+        ...
+
     def write_learning_dataset(self, path: Path, file_format: DatasetFormat) -> LearningDataset: ...
     def write_self_assessment(
         self, path: Path, *, overwrite: bool = False
@@ -198,14 +202,17 @@ class ReviewServices:
     def readiness(self) -> ReadinessReport:
         """Everything to put right before a draft goes to the panel, the gate's hits included."""
         gate: list[ProblemSource] = []
+        drafting: list[ProblemSource] = []
         if self.exports is not None:
             gate.append(self.exports.anonymisation_problems)
+            drafting.append(self.exports.drafting_problems)
         return check_readiness(
             self._details_source,
             self.chronology,
             self.quality,
             self.timetable,
             [*self._part_problems(), *gate],
+            drafting,
         )
 
     def next_steps(self) -> Guidance:

@@ -24,6 +24,9 @@ from reviewer_app.timetable.schedule import DelayRecord, ScheduledMilestone, Sta
 @dataclass(frozen=True, slots=True)
 class ReadinessReport:
     problems: tuple[Problem, ...]
+    #: What the draft report still needs written (its drafting notes): listed for the reviewer,
+    #: who writes it in the exported draft, but not counted against `ready`.
+    to_write: tuple[Problem, ...] = ()
 
     @property
     def ready(self) -> bool:
@@ -162,15 +165,18 @@ def check_readiness(
     quality: QualitySource,
     timetable: TimetableSource,
     extra: Iterable[ProblemSource] = (),
+    to_write: Iterable[ProblemSource] = (),
 ) -> ReadinessReport:
-    """Everything that should be put right before a draft goes to the panel (ready if none)."""
+    """Everything that should be put right before a draft goes to the panel (ready if none),
+    and what the draft still needs written (`to_write`)."""
     problems = _details_problems(details.load())
     problems += _return_problems(chronology.agencies(), chronology.batches())
     problems += _marker_problems(quality.assessment())
     problems += _timetable_problems(timetable.schedule(), timetable.delays())
     for source in extra:
         problems.extend(source())
-    return ReadinessReport(tuple(problems))
+    drafting = [problem for source in to_write for problem in source()]
+    return ReadinessReport(tuple(problems), tuple(drafting))
 
 
 # -- guidance for the Overview ------------------------------------------------------------------

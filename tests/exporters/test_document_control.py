@@ -173,6 +173,11 @@ def test_the_pdf_watermark_is_the_internal_warning(tmp_path: Path) -> None:
 
     report = as_working_draft(build_report(demo_inputs(300)))
     assert report.watermark == INTERNAL_MARK and report.footer == INTERNAL_MARK
+    page = next(b for b in report.blocks() if hasattr(b, "lines"))
+    circulation = [x for x in page.lines if x.startswith("Circulation:")]  # type: ignore[attr-defined]
+    assert circulation == [
+        "Circulation: The lead reviewer only: not anonymised, not for circulation"
+    ]
     reader = PdfReader(io.BytesIO(pdf_bytes(report)))
     # the watermark is drawn on every page, so the mark shows at least twice on each
     assert all(page.extract_text().count("NOT FOR CIRCULATION") >= 2 for page in reader.pages)

@@ -19,17 +19,25 @@ from tests.exporters.report_fixtures import conversation, demo_inputs, finding, 
 from tests.helpers.platforms import POSIX
 
 SECTIONS = (
-    "1. Introduction and reasons for the review",
-    "2. Terms of reference and scope",
-    "3. Methodology and governance",
-    "4. Family and practitioner involvement",
-    "5. Brief case summary",
-    "6. Appraisal of practice",
-    "7. Findings",
-    "8. Conclusions",
+    "1. Executive summary",
+    "2. Introduction and reasons for the review",
+    "3. Terms of reference and scope",
+    "4. Methodology and governance",
+    "5. Family involvement",
+    "6. Practitioner involvement",
+    "7. The child’s lived experience",
+    "8. Brief case summary",
+    "9. Appraisal of practice: key practice episodes",
+    "10. Findings",
+    "11. Equality, diversity and culture",
+    "12. Questions for the safeguarding partners",
+    "13. Improvements already made",
+    "14. Conclusions",
+    "15. The safeguarding partners’ response",
     "Appendix A: Chronology",
     "Appendix B: Glossary of terms and abbreviations",
-    "Appendix C: Selected learning notes",
+    "Appendix C: References",
+    "Appendix D: Selected learning notes",
 )
 
 
@@ -66,11 +74,11 @@ def test_optional_inputs_fill_their_sections() -> None:
     report = build_report(inputs)
     texts = [getattr(b, "text", "") for b in report.blocks()]
     assert "Finding 1: Bruising protocols were not applied." in texts
-    assert "Questions for the board" in texts  # Learning Together asks questions
+    assert "Questions for the safeguarding partners" in texts  # Learning Together asks them
     # The conversation's notes are the reviewer's private record, never printed.
     assert not any("heavy caseload" in t for t in texts)
     silp = build_report(inputs, template_by_id("silp"))
-    assert "7. Learning and recommendations" in [s.title for s in silp.sections]
+    assert "10. Learning" in [s.title for s in silp.sections]
 
 
 def test_docx_has_heading_styles_contents_tables_and_page_furniture(
@@ -80,7 +88,11 @@ def test_docx_has_heading_styles_contents_tables_and_page_furniture(
     headings = [
         (p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")
     ]
-    assert [t for s, t in headings if s == "Heading 1"] == list(SECTIONS)
+    # Word numbers the sections (Heading 1 is in the report's numbering), so the heading
+    # text is without "3. "; the appendices are taken out of the numbering.
+    assert [t for s, t in headings if s == "Heading 1"] == [
+        re.sub(r"^\d+\. ", "", t) for t in SECTIONS
+    ]
     assert ("Heading 2", "Agencies involved") in headings
     tables = document.tables
     assert len(tables) >= 3  # agencies, chronology, glossary

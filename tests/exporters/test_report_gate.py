@@ -111,19 +111,20 @@ def test_every_planted_name_blocks_the_export_and_is_listed(
         hits = blocked.value.hits
         assert {h.kind for h in hits} == {HitKind.NAME, HitKind.DATE_OF_BIRTH}
         where = [(h.section, h.block, h.context) for h in hits]
-        # Each plant once, and the finding's statement again where it titles the finding.
-        assert len(hits) == len(PLANTS) + 1
+        # Each plant once, and the finding's statement again where it titles the finding
+        # and in the executive summary's list of findings.
+        assert len(hits) == len(PLANTS) + 2
         assert all(h.actions and h.form for h in hits)
         assert any(
             s.startswith("Appendix A") and "What happened" in b and "Quartermaine was seen" in c
             for s, b, c in where
         )
         assert any("Reviewer’s comment" in b and "QUARTERMAINE appeared" in c for s, b, c in where)
-        assert any(s.startswith("2. Terms") and "Quartermaine’s views" in c for s, b, c in where)
+        assert any(s.startswith("3. Terms") and "Quartermaine’s views" in c for s, b, c in where)
         assert any(
-            s.startswith("7. Findings") and "Quartermaine's account" in c for s, b, c in where
+            s.startswith("10. Findings") and "Quartermaine's account" in c for s, b, c in where
         )
-        assert any(s.startswith("4. Family") and "07/03/1994" in c for s, b, c in where)
+        assert any(s.startswith("5. Family") and "07/03/1994" in c for s, b, c in where)
         message = str(blocked.value)
         assert f"found {len(hits)} things" in message
         for word in REAL_WORDS:  # the message may be printed: it never repeats the names

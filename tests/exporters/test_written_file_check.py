@@ -67,7 +67,7 @@ def test_the_pdf_is_read_back_with_pypdf_pages_properties_and_bookmarks() -> Non
     assert any("Tobias Quartermaine" in p.text for p in pieces if p.block.startswith("page"))
     hits = check_written(pdf_bytes(report), "pdf", REGISTER)
     where = [h.block for h in hits]
-    assert where[0] == "page 2"  # the contents page
+    assert where[0] in ("page 2", "page 3")  # the contents (which runs over two pages)
     assert where[-1] == "bookmarks"
     assert all(h.kind is HitKind.NAME and "Tobias Quartermaine" in h.found for h in hits)
 

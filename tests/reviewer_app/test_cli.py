@@ -322,6 +322,9 @@ def test_check_lists_what_the_demo_needs_and_passes_a_completed_review(
     ready = run("check", str(tmp_path / "complete.review"), app_paths=app_paths)
     assert ready.returncode == 0, ready.stdout
     assert "ready for the panel" in ready.stdout
+    # what the draft still needs written is listed, without failing the check
+    assert "Still to write in the draft report" in ready.stdout
+    assert "7. The child’s lived experience: Describe what daily life" in ready.stdout
 
 
 def test_export_draft_report_as_docx_and_pdf(tmp_path: Path, app_paths: AppPaths) -> None:

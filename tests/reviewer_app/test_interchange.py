@@ -33,6 +33,11 @@ def test_json_round_trip_through_real_review_files_loses_nothing(
     assert {"agency", "date", "time", "source", "event", "outcome", "comment"} <= set(entry)
     assert set(entry["date"]) == {"start", "end", "precision", "qualifier", "original"}
     assert any("“" in e["event"] for e in document["chronology"])  # curly quotes intact
+    # the report's lead reviewer and circulation, and passages marked for the report
+    assert document["review"]["lead_reviewer"].startswith("Sam Example")
+    assert document["review"]["circulation"]
+    marked = [p["use_in_report"] for c in document["conversations"] for p in c["passages"]]
+    assert True in marked and False in marked
 
 
 def _document() -> dict:

@@ -36,6 +36,7 @@ def test_creating_a_review_through_the_dialog(
     qtbot.keyClicks(dialog.title, MARKER)
     choose_combo(dialog.review_type, ReviewType.SCR)
     qtbot.keyClicks(dialog.board, BOARD)
+    qtbot.keyClicks(dialog.lead_reviewer, "Sam Example")
     choose_combo(dialog.methodology, Methodology.SILP)
 
     qtbot.keyClicks(dialog.passphrase.passphrase, "short")
@@ -72,6 +73,7 @@ def test_creating_a_review_through_the_dialog(
     assert window.review is files.handed_out[0]
     details = window.review.details.load().details
     assert (details.title, details.board) == (MARKER, BOARD)
+    assert details.lead_reviewer == "Sam Example"  # for the report's title page
     assert details.review_type is ReviewType.SCR
     assert details.methodology is Methodology.SILP
     assert files.remembers(expected_path)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Hashable, Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -72,6 +73,12 @@ class PassagesEditor(QGroupBox):
         self.themes = line("Themes, separated by commas", "information sharing, domestic abuse")
         self.entries = EntryPicker("Chronology entries for this passage")
         self.episodes = CheckList("Key practice episodes for this passage")
+        self.use_in_report = QCheckBox("&Use in the report (quoted in the draft, by pseudonym)")
+        self.use_in_report.setAccessibleName("Use this passage in the report")
+        self.use_in_report.setToolTip(
+            "Only passages marked here are ever quoted in the report. A family member's words "
+            "are quoted only when their consent is recorded in their involvement steps."
+        )
         self.new_button = QPushButton("New passa&ge")
         self.new_button.setAccessibleName("New passage")
         self.new_button.clicked.connect(self.new)
@@ -82,7 +89,7 @@ class PassagesEditor(QGroupBox):
         self.problem.setAccessibleName("What cannot be saved in this passage")
         self.saved_state = plain_label(wrap=False)
         self.saved_state.setAccessibleName("Whether this passage is saved")
-        self.autosave.watch(self.text, self.themes, self.entries, self.episodes)
+        self.autosave.watch(self.text, self.themes, self.entries, self.episodes, self.use_in_report)
         self.autosave.waiting_changed.connect(lambda _waiting: self._show_save_state())
 
         layout = QVBoxLayout(self)
@@ -93,6 +100,7 @@ class PassagesEditor(QGroupBox):
         layout.addWidget(caption)
         layout.addWidget(self.text)
         layout.addWidget(self.from_transcript, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.use_in_report)
         layout.addWidget(QLabel("Themes"))
         layout.addWidget(self.themes)
         layout.addWidget(QLabel("Linked chronology entries (tick to link)"))
@@ -132,7 +140,8 @@ class PassagesEditor(QGroupBox):
             self.list.blockSignals(True)
             self.list.clear()
             for passage in passages:
-                item = QListWidgetItem(passage.short)
+                marked = "  (used in the report)" if passage.use_in_report else ""
+                item = QListWidgetItem(passage.short + marked)
                 item.setData(Qt.ItemDataRole.UserRole, passage.id)
                 self.list.addItem(item)
             self.list.setCurrentRow(row)
@@ -152,6 +161,7 @@ class PassagesEditor(QGroupBox):
             self.entries.set_chosen(passage.entry_ids if passage else ())
             chosen = passage.episode_ids if passage else ()
             self.episodes.set_items(((e.title, e.id) for e in self._episodes), chosen)
+            self.use_in_report.setChecked(passage.use_in_report if passage else False)
         if passage is None:
             self._blank = self.autosave.values()
         self.autosave.reset()
@@ -219,6 +229,7 @@ class PassagesEditor(QGroupBox):
                 self.entries.chosen(),
                 self.episodes.chosen_ids(),
                 self.current.id if self.current else None,
+                use_in_report=self.use_in_report.isChecked(),
             )
         except UserFacingError as error:
             self._show_problem(str(error))
@@ -255,7 +266,7 @@ class PassagesEditor(QGroupBox):
     def _merge_key(self, before: Passage, after: Passage) -> Hashable:
         fields = frozenset(
             name
-            for name in ("text", "themes", "entry_ids", "episode_ids")
+            for name in ("text", "themes", "entry_ids", "episode_ids", "use_in_report")
             if getattr(before, name) != getattr(after, name)
         )
         return ("passage", before.id, fields, self.autosave.session)

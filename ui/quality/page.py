@@ -389,6 +389,14 @@ class QualityPage(QWidget):
             )
         for problem in report.problems:
             self.problems.addItem(problem.line())
+        if report.to_write:
+            count = len(report.to_write)
+            self.problems.addItem(
+                f"Still to write in the draft report ({count}; the exported draft shows a note "
+                "in each place):"
+            )
+            for problem in report.to_write:
+                self.problems.addItem(f"  {problem.message}")
         self.problems.show()
 
     def _failed(self, error: Exception) -> None:

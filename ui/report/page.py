@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from exporters.api import (
     ChronologyMode,
+    DocumentStatus,
     ExportBlockedError,
     ExportResult,
     Format,
@@ -78,6 +79,7 @@ class ReportActions(Protocol):
         overwrite: bool = False,
         progress: Progress | None = None,
         for_publication: bool = False,
+        status: DocumentStatus = DocumentStatus.PANEL,
     ) -> ExportResult: ...
 
 
@@ -160,6 +162,19 @@ class ReportPage(QWidget):
         self.chronology.setAccessibleName("Chronology appendix")
         for label, value in CHRONOLOGY_CHOICES:
             self.chronology.addItem(label, value)
+        self.document_status = QComboBox()
+        self.document_status.setObjectName("reportStatus")
+        self.document_status.setAccessibleName("Status of the report")
+        self.document_status.setToolTip(
+            "What the exported report says it is, on its title page, in every header and in "
+            "its watermark: an internal working draft is marked not for circulation; a final "
+            "report for publication has no draft watermark."
+        )
+        for status in DocumentStatus:
+            self.document_status.addItem(status.label, status.value)
+        self.document_status.setCurrentIndex(
+            self.document_status.findData(DocumentStatus.PANEL.value)
+        )
         self.refresh = QPushButton("&Refresh preview")
         self.refresh.setObjectName("refreshPreview")
         self.refresh.clicked.connect(self.build_preview)
@@ -169,6 +184,7 @@ class ReportPage(QWidget):
         form = QFormLayout()
         form.addRow("&Template:", self.template)
         form.addRow("&Chronology appendix:", self.chronology)
+        form.addRow("Stat&us of the report:", self.document_status)
 
         self.outline = QListWidget()
         self.outline.setObjectName("reportOutline")
@@ -344,6 +360,7 @@ class ReportPage(QWidget):
         override = (
             not for_publication and not self.override.isHidden() and self.override.isChecked()
         )
+        status = DocumentStatus(self.document_status.currentData())
         self.problem.hide()
         self._busy(True)
         self.runner.start(
@@ -356,6 +373,7 @@ class ReportPage(QWidget):
                 overwrite=True,  # the save dialog has already asked about replacing
                 progress=stage,
                 for_publication=for_publication,
+                status=status,
             ),
             self._exported,
             self._export_failed,
@@ -364,7 +382,7 @@ class ReportPage(QWidget):
     def _busy(self, busy: bool) -> None:
         self.bar.setVisible(busy)
         exports = (self.export_docx, self.export_pdf, self.export_publication)
-        for widget in (*exports, self.refresh, self.template):
+        for widget in (*exports, self.refresh, self.template, self.document_status):
             widget.setEnabled(not busy)
         if busy:
             self.status.setText("Exporting…")

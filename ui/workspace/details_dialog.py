@@ -1,4 +1,5 @@
-"""Editing the review's details: type, board, method, stage, scope, terms of reference."""
+"""Editing the review's details: type, board, method, stage, scope, terms of reference, and
+the lead reviewer and circulation the report's title page gives."""
 
 from __future__ import annotations
 
@@ -70,6 +71,16 @@ class DetailsDialog(QDialog):
         self.dob_edit.setPlaceholderText("dd/mm/yyyy")
         self.dob_edit.setAccessibleName("Child's date of birth")
         self.dob_edit.setToolTip("Used to show the child's age at every chronology entry.")
+        self.lead_edit = QLineEdit(d.lead_reviewer)
+        self.lead_edit.setAccessibleName("Lead reviewer")
+        self.lead_edit.setToolTip("The lead reviewer's name, as the report's title page gives it.")
+        self.circulation_edit = QLineEdit(d.circulation)
+        self.circulation_edit.setAccessibleName("Circulation of the draft report")
+        self.circulation_edit.setPlaceholderText("Members of the review panel")
+        self.circulation_edit.setToolTip(
+            "Who the draft report goes to, for its document control (an internal working draft "
+            "always says it is not for circulation)."
+        )
         self.terms = QPlainTextEdit(d.terms_of_reference)
         self.terms.setAccessibleName("Terms of reference")
         self.terms.setTabChangesFocus(True)
@@ -86,6 +97,8 @@ class DetailsDialog(QDialog):
             ("Period under review &from:", self.scope_start),
             ("Period under review t&o:", self.scope_end),
             ("Child's &date of birth:", self.dob_edit),
+            ("&Lead reviewer:", self.lead_edit),
+            ("Circ&ulation of the report:", self.circulation_edit),
             ("Terms of &reference:", self.terms),
         ):
             text = QLabel(label)
@@ -102,7 +115,7 @@ class DetailsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        self.resize(640, 620)
+        self.resize(640, 680)
 
     def _read(self) -> ReviewFacts:
         start = parse_day(self.scope_start.text(), "start of the period under review")
@@ -119,6 +132,8 @@ class DetailsDialog(QDialog):
             marking=ProtectiveMarking(self.marking_combo.currentData()),
             scope=scope,
             terms_of_reference=self.terms.toPlainText(),
+            lead_reviewer=self.lead_edit.text().strip(),
+            circulation=self.circulation_edit.text().strip(),
         )
         dob = parse_day(self.dob_edit.text(), "child's date of birth")
         return ReviewFacts(details, dob)

@@ -88,6 +88,10 @@ def test_the_analysis_journey(  # type: ignore[no-untyped-def]
     (passage,) = bench.analysis.passages()
     assert passage.entry_ids == (bruise,) and passage.themes == ("tools", "bruising")
     assert passages.list.count() == 1
+    assert not passage.use_in_report  # nothing is quoted in the report until marked
+    passages.use_in_report.click()  # a tick is saved straight after, from the event loop
+    qtbot.waitUntil(lambda: bench.analysis.passages()[0].use_in_report)
+    assert passages.list.item(0).text().endswith("(used in the report)")
 
     # build an episode around that entry
     episodes = EpisodesPage(bench.analysis, undo_stack, runner)

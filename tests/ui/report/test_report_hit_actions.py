@@ -66,7 +66,7 @@ def test_each_finding_shows_where_the_form_and_the_actions_and_the_actions_work(
     ]
     assert [r[2] for r in rows] == ["Smith", "Dr Olusegun Bakare", "Jones"]
     smith, stranger, jones = rows
-    assert smith[0].startswith("8. Conclusions")
+    assert smith[0].startswith("14. Conclusions")
     assert smith[4].startswith("part of a surname")
     assert smith[5] == "replace with pseudonym “Child M”; not a name"
     assert stranger[4].startswith("possible name not in the register")

@@ -28,10 +28,10 @@ def test_the_outline_lists_sections_and_marks_those_still_to_write(qtbot: QtBot)
     page = make_page(qtbot, with_analysis(demo_inputs()))  # the demo without its findings
     items = [page.outline.item(n).text() for n in range(page.outline.count())]
     assert items[0] == "Title page"
-    assert "7. Findings (to write)" in items
-    assert "2. Terms of reference and scope" in items
+    assert "10. Findings (to write)" in items
+    assert "3. Terms of reference and scope" in items
     assert page.template.currentData() == "learning-together"  # from the review's methodology
-    page.outline.setCurrentRow(items.index("2. Terms of reference and scope"))
+    page.outline.setCurrentRow(items.index("3. Terms of reference and scope"))
     assert "Key lines of enquiry" in page.preview.toPlainText()
     assert "nothing identifying" in page.summary.text()
     assert page.hits.isHidden() and page.override.isHidden()
@@ -57,6 +57,20 @@ def test_exporting_writes_the_file(qtbot: QtBot, tmp_path: Path) -> None:
     assert page.export_pdf.isEnabled()
 
 
+def test_the_status_chosen_on_the_page_marks_the_export(qtbot: QtBot, tmp_path: Path) -> None:
+    page = make_page(qtbot, demo_inputs(40))
+    assert page.document_status.currentText() == "Draft for the review panel"
+    page.document_status.setCurrentIndex(page.document_status.findText("Final for publication"))
+    page.choose_path = lambda fmt, name: tmp_path / f"out.{fmt}"
+    with qtbot.waitSignal(page.exported):
+        page.export_docx.click()
+    with zipfile.ZipFile(tmp_path / "out.docx") as archive:
+        header = archive.read("word/header1.xml").decode("utf-8")
+        body = archive.read("word/document.xml").decode("utf-8")
+    assert "DRAFT" not in header and "PowerPlusWaterMarkObject" not in header
+    assert "<w:t>FINAL</w:t>" in body and "Final for publication" in body
+
+
 def test_a_blocked_export_lists_the_hits_and_offers_the_override(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -69,7 +83,7 @@ def test_a_blocked_export_lists_the_hits_and_offers_the_override(
     assert not (tmp_path / "out.pdf").exists()
     assert not page.hits.isHidden() and not page.override.isHidden()
     row = page.hits.topLevelItem(0)
-    assert row.text(0).startswith("8. Conclusions")
+    assert row.text(0).startswith("14. Conclusions")
     assert row.text(2) == "Quartermaine"
     assert "Ms Quartermaine agreed." in row.text(3)
     assert "Not exported" in page.status.text()
