@@ -88,18 +88,29 @@ BLOCKED = [
 ]
 
 
+#: Look-alike letters from other scripts inside a registered name: a whole name still becomes
+#: the pseudonym (the replacement lands on the letters as written), a part still blocks.
+LOOKALIKE_REPLACED = [
+    ("J\u0430ne Smith-Jones", "Child M"),  # Cyrillic а
+    ("\u041cary-Ann O'Brien", "Mother"),  # Cyrillic М
+    ("\u03a1riya \u039dandra", "Health Visitor 1"),  # Greek Ρ and Ν
+    ("Kier\u0430n", "Father"),
+]
+LOOKALIKE_BLOCKED = ["Mrs Sm\u0456th", "J\u0430ne Smith attended"]
+
+
 def test_the_forms_are_the_33_of_the_security_review() -> None:
     assert len(REPLACED) + len(BLOCKED) == 33
 
 
-@pytest.mark.parametrize(("form", "pseudonym"), REPLACED)
+@pytest.mark.parametrize(("form", "pseudonym"), REPLACED + LOOKALIKE_REPLACED)
 def test_a_whole_name_in_any_form_becomes_the_pseudonym(form: str, pseudonym: str) -> None:
     out, found = gate(f"Note: {form} was seen.")
     assert out == f"Note: {pseudonym} was seen."
     assert found == []
 
 
-@pytest.mark.parametrize("form", BLOCKED)
+@pytest.mark.parametrize("form", BLOCKED + LOOKALIKE_BLOCKED)
 def test_a_part_of_a_name_or_a_detail_blocks_and_is_never_rewritten(form: str) -> None:
     text = f"Note: {form} was seen."
     out, found = gate(text)
@@ -329,35 +340,7 @@ def test_a_title_recorded_with_a_name_is_not_part_of_it() -> None:
     assert hit.pseudonyms == ("HV 1",)
 
 
-# -- forms found after the security review ------------------------------------------------------
-
-#: Look-alike letters from other scripts inside a registered name: a whole name still becomes
-#: the pseudonym (the replacement lands on the letters as written), a part still blocks.
-LOOKALIKE_REPLACED = [
-    ("J\u0430ne Smith-Jones", "Child M"),  # Cyrillic а
-    ("\u041cary-Ann O'Brien", "Mother"),  # Cyrillic М
-    ("\u03a1riya \u039dandra", "Health Visitor 1"),  # Greek Ρ and Ν
-    ("Kier\u0430n", "Father"),
-]
-LOOKALIKE_BLOCKED = ["Mrs Sm\u0456th", "J\u0430ne Smith attended"]
-
-
-@pytest.mark.parametrize(("form", "pseudonym"), LOOKALIKE_REPLACED)
-def test_a_whole_name_with_lookalike_letters_becomes_the_pseudonym(
-    form: str, pseudonym: str
-) -> None:
-    out, found = gate(f"Note: {form} was seen.")
-    assert out == f"Note: {pseudonym} was seen."
-    assert found == []
-
-
-@pytest.mark.parametrize("form", LOOKALIKE_BLOCKED)
-def test_a_part_of_a_name_with_lookalike_letters_blocks(form: str) -> None:
-    text = f"Note: {form} was seen."
-    out, found = gate(text)
-    assert out == text
-    assert len(found) == 1 and found[0] in form
-
+# -- more forms, found after the security review ---------------------------------------------------
 
 #: The child's date of birth (17 April 2013) written month first, or year first with slashes.
 MONTH_FIRST = [
