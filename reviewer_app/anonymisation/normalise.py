@@ -47,7 +47,7 @@ _FOLDS = (
     + tuple(LOOKALIKES.items())
 )
 #: Any character `_FOLDS` changes (one for one, so offsets are unchanged).
-_FOLD_TABLE = str.maketrans(dict(_FOLDS))
+_FOLD_TABLE = {ord(ch): folded for ch, folded in _FOLDS}
 _TO_FOLD = re.compile("[" + re.escape("".join(ch for ch, _ in _FOLDS)) + "]")
 _LOOKALIKE = re.compile("[" + "".join(LOOKALIKES) + "]")
 
@@ -228,9 +228,13 @@ _RUNS = re.compile(r"(?=[ -])(?: {2,}|(?P<hyphen>(?<=\w)- +(?=\w)))")
 
 
 def _folded(text: str) -> str:
-    """Apostrophes, dashes and look-alike letters in their one form."""
-    if (not text.isascii() or "`" in text) and _TO_FOLD.search(text):
-        return text.translate(_FOLD_TABLE)
+    """Apostrophes, dashes and look-alike letters in their one form. (Only the characters
+    that are there are replaced, each in one pass: quicker than `str.translate`, which looks
+    up every character of a long text.)"""
+    if text.isascii() and "`" not in text:
+        return text
+    for ch in set(_TO_FOLD.findall(text)):
+        text = text.replace(ch, _FOLD_TABLE[ord(ch)])
     return text
 
 
