@@ -41,11 +41,10 @@ class Judged:
         lines = text.split("\n")
         scanned = self.scanned
         read = {line for line in set(lines) if not line.strip() or line.strip() in scanned}
+        if not self.prefixes:
+            return "\n".join([line for line in lines if line not in read]) if read else text
         keep = [line not in read for line in lines]
-        if self.prefixes:
-            self._wrapped(lines, keep)
-        if all(keep):
-            return text
+        self._wrapped(lines, keep)
         return "\n".join([line for line, kept in zip(lines, keep, strict=True) if kept])
 
     def _wrapped(self, lines: list[str], keep: list[bool]) -> None:
