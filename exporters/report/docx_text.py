@@ -24,7 +24,7 @@ from reviewer_app.anonymisation.hits import TextPiece
 #: A run's text (captured with the ">" before it, so an empty text is not a break), or the end
 #: of a paragraph or cell, a line break or a tab (captured as nothing): one pass over the part.
 _W_TEXT = re.compile(
-    rb"<w:(?:t|instrText|delText)(?:\s[^>]*)?(>[^<]*)</w:|</w:(?:p|tc)>|<w:(?:br|tab)/>"
+    rb"<(?:/w:(?:p|tc)>|w:(?:t|instrText|delText)(?:\s[^>]*)?(>[^<]*)</w:|w:(?:br|tab)/>)"
 )
 XML_TEXT = re.compile(rb">([^<]+)<")
 #: Attributes that may carry words a reader sees: alternative text, bookmark and field names.

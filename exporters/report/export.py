@@ -33,6 +33,7 @@ from exporters.report.build import build_report
 from exporters.report.context import ReportOptions
 from exporters.report.control import DocumentStatus
 from exporters.report.docx_text import XML_TEXT, docx_texts
+from exporters.report.judged import Judged
 from exporters.report.pdf_text import pages_text
 from exporters.report.templates import ReportTemplate
 from exporters.report_model import Report, text_pieces
@@ -189,26 +190,18 @@ def check_written(
     """The second stage: the file as written, read back, scanned for every registered form.
 
     `scanned` holds the lines of the report model that the first stage has just read; a line
-    of the file that is exactly one of them has been judged (with what the reviewer wrote read
-    more strictly than here), so only the file's other lines are read again: what the
-    renderer added, and anything it changed. The generic shapes (postcodes, phone numbers)
+    of the file that is exactly one of them (or, in a PDF, lines that are one of them wrapped)
+    has been judged (with what the reviewer wrote read more strictly than here), so only the
+    file's other lines are read again: what the renderer added, and anything it changed
+    (`judged`). The generic shapes (postcodes, phone numbers)
     were checked in the model; in a file's XML they would match style ids and colours, so the
     file is checked for the register's terms.
     """
     pieces = rendered_pieces(data, file_format)
     if scanned:
-        pieces = [replace(piece, text=_unread(piece.text, scanned)) for piece in pieces]
+        judged = Judged(scanned, wrapped=file_format == "pdf")
+        pieces = [replace(piece, text=judged.unread(piece.text)) for piece in pieces]
     return LeakScanner(register, generic=False).scan_pieces(pieces)
-
-
-def _unread(text: str, scanned: frozenset[str]) -> str:
-    """The lines of `text` the first stage has not read (each distinct line judged once), and
-    that are not blank (a blank line between two others reads as the space it is)."""
-    lines = text.split("\n")
-    read = {line for line in set(lines) if not line.strip() or line.strip() in scanned}
-    if not read:
-        return text
-    return "\n".join([line for line in lines if line not in read])
 
 
 def model_lines(pieces: Iterable[TextPiece]) -> frozenset[str]:

@@ -274,6 +274,12 @@ class PdfTextReader:
                 decode = decoders.get(name)
                 if decode is None:
                     decode = decoders[name] = self._font(fonts, name)
+                if lines.count(b"(") == 1:  # one string (most text objects): no need to split
+                    start = lines.index(b"(") + 1
+                    out.append(decode(_unescape(lines[start : lines.rindex(b")")])))
+                    out.append("\n")
+                    decode, operands = None, []
+                    continue
                 for part in _LINES.findall(lines):
                     if part[0] == 40 and part[-1] == 41:  # "(…)"
                         out.append(decode(_unescape(part[1:-1])))

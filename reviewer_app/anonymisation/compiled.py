@@ -30,7 +30,7 @@ from reviewer_app.anonymisation.forms import (
     without_title,
 )
 from reviewer_app.anonymisation.normalise import Normalised, key_of
-from reviewer_app.anonymisation.patterns import TITLE_KEYS, digits
+from reviewer_app.anonymisation.patterns import TITLE_KEYS, WEAK_TITLES, digits
 from reviewer_app.anonymisation.register import IdentifierKind, PseudonymRegister
 
 _CUT = re.compile(r"[.!?;:\x00\n]")
@@ -306,6 +306,17 @@ def title_before(norm: Normalised, at: int) -> int:
     if m and m.group(1).casefold() in TITLE_KEYS:
         return at - len(m.group(0))
     return at
+
+
+def after_a_title(norm: Normalised, at: int) -> bool:
+    """Whether a title that only ever comes before a name ("Mrs", "dr."; not "nurse" or
+    "sister", which are words too) comes just before `at`, in any case: "mrs bird" is a
+    person, however it is typed."""
+    begin = title_before(norm, at)
+    if begin == at:
+        return False
+    title = norm.folded[begin:at].strip(" .").casefold()
+    return title not in WEAK_TITLES
 
 
 def context_key(norm: Normalised, start: int, end: int) -> str:

@@ -301,8 +301,10 @@ def initials(name: str) -> set[str]:
 
 
 def date_keys(day: dt.date) -> set[str]:
-    """A day as UK records write it, as matching keys: 17/04/2013, 17.4.13, 17 / 04 / 2013,
-    17th April 2013, 17 Apr. 2013, 17th of April, 2013, April 17, 2013, 2013-04-17."""
+    """A day as records write it, as matching keys: 17/04/2013, 17.4.13, 17 / 04 / 2013,
+    17th April 2013, 17 Apr. 2013, 17th of April, 2013, April 17, 2013, april the 17th 2013,
+    2013-04-17, 2013/04/17, and month first (4/17/2013, as American records write it) where
+    the day is past the 12th, so it cannot be another day written the UK way."""
     d, m, y = day.day, day.month, day.year
     days = {str(d), f"{d:02d}"}
     months = {str(m), f"{m:02d}"}
@@ -312,8 +314,10 @@ def date_keys(day: dt.date) -> set[str]:
         for dd, mm, yy in itertools.product(days, months, (str(y), f"{y % 100:02d}")):
             for a, b, c, e in itertools.product(spaces, repeat=4):
                 found.add(f"{dd}{a}{sep}{b}{mm}{c}{sep}{e}{yy}")
-    for dd, mm, a, b in itertools.product(days, months, spaces, spaces):
-        found.add(f"{y}{a}-{b}{mm}{a}-{b}{dd}")
+                if d > 12:
+                    found.add(f"{mm}{a}{sep}{b}{dd}{c}{sep}{e}{yy}")
+        for dd, mm, a, b in itertools.product(days, months, spaces, spaces):
+            found.add(f"{y}{a}{sep}{b}{mm}{a}{sep}{b}{dd}")
     name = MONTHS[m - 1]
     names = {name, name[:3], f"{name[:3]}."} | ({"sept", "sept."} if m == 9 else set())
     suffix = "th" if 11 <= d <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(d % 10, "th")
@@ -323,6 +327,7 @@ def date_keys(day: dt.date) -> set[str]:
         found.add(f"{dd} {nn}{comma} {yy}")
         found.add(f"{dd} of {nn}{comma} {yy}")
         found.add(f"{nn} {dd}{comma} {yy}")
+        found.add(f"{nn} the {dd}{comma} {yy}")
     return found
 
 

@@ -3,9 +3,11 @@
 The register and the report's text are normalised the same way before anything is compared:
 Unicode NFKC (fullwidth and mathematical letters become plain ones), format characters removed
 (zero-width spaces and joiners, soft hyphens, bidi marks, variation selectors), every apostrophe
-and every dash or hyphen folded to one form, runs of spaces and line breaks collapsed to one
-space, a hyphen broken over a line end joined up again ("Smith-⏎Jones" is "Smith-Jones"), and
-finally case-folded. Zero-width spaces inside a name therefore cannot hide it.
+and every dash or hyphen folded to one form, Cyrillic and Greek letters that look like Latin
+ones read as those ("Jаne" with a Cyrillic "а" is "Jane"), runs of spaces and line breaks
+collapsed to one space, a hyphen broken over a line end joined up again ("Smith-⏎Jones" is
+"Smith-Jones"), and finally case-folded. Zero-width spaces or look-alike letters inside a name
+therefore cannot hide it.
 
 A match found in the normalised text is mapped back to the original offsets, so a replacement
 lands on exactly the characters that were written (zero-width spaces and all).
@@ -24,7 +26,30 @@ from functools import cache
 
 APOSTROPHES = "'’‘‛ʼʹ′`´＇"
 DASHES = "-‐‑‒–—―−⁃﹘﹣－"
-_FOLDS = tuple((ch, "'") for ch in APOSTROPHES[1:]) + tuple((ch, "-") for ch in DASHES[1:])
+#: Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables for these scripts),
+#: each read as the Latin letter it looks like: "Jаne" with a Cyrillic "а" is "Jane".
+LOOKALIKES = {
+    # Cyrillic
+    "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ј": "j", "һ": "h",
+    "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l", "ү": "y", "ɡ": "g",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
+    "С": "C", "Т": "T", "У": "Y", "Х": "X", "Ѕ": "S", "І": "I", "Ј": "J", "Һ": "H",
+    "Ԛ": "Q", "Ԝ": "W", "Ӏ": "I", "Ү": "Y",
+    # Greek
+    "α": "a", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "υ": "u", "χ": "x",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
+    "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+}  # fmt: skip
+_FOLDS = (
+    tuple((ch, "'") for ch in APOSTROPHES[1:])
+    + tuple((ch, "-") for ch in DASHES[1:])
+    + tuple(LOOKALIKES.items())
+)
+#: Any character `_FOLDS` changes (one for one, so offsets are unchanged).
+_FOLD_TABLE = {ord(ch): folded for ch, folded in _FOLDS}
+_TO_FOLD = re.compile("[" + re.escape("".join(ch for ch, _ in _FOLDS)) + "]")
+_LOOKALIKE = re.compile("[" + "".join(LOOKALIKES) + "]")
 
 #: Default-ignorable characters that are not format characters (category Cf).
 _OTHER_IGNORABLE = [
@@ -202,13 +227,21 @@ _WHITESPACE = re.compile(
 _RUNS = re.compile(r"(?=[ -])(?: {2,}|(?P<hyphen>(?<=\w)- +(?=\w)))")
 
 
+def _folded(text: str) -> str:
+    """Apostrophes, dashes and look-alike letters in their one form. (Only the characters
+    that are there are replaced, each in one pass: quicker than `str.translate`, which looks
+    up every character of a long text.)"""
+    if text.isascii() and "`" not in text:
+        return text
+    for ch in set(_TO_FOLD.findall(text)):
+        text = text.replace(ch, _FOLD_TABLE[ord(ch)])
+    return text
+
+
 def _plain(text: str) -> Normalised:
     """The quick way for text with nothing invisible and nothing NFKC would change."""
     current = text
-    if not current.isascii() or "`" in current:
-        for ch, folded in _FOLDS:
-            if ch in current:
-                current = current.replace(ch, folded)
+    current = _folded(current)
     current = _WHITESPACE.sub(" ", current)
     current, changes = _rewrite(current, _RUNS, lambda m: "-" if m.group("hyphen") else " ")
     if current.isascii():
@@ -233,10 +266,7 @@ def normalise(text: str) -> Normalised:
             current, _not_nfkc(), lambda m: unicodedata.normalize("NFKC", m.group(0))
         )
         steps.append(changes)
-    if not current.isascii() or "`" in current:
-        for ch, folded in _FOLDS:  # one character for one: offsets unchanged
-            if ch in current:
-                current = current.replace(ch, folded)
+    current = _folded(current)  # one character for one: offsets unchanged
     current, changes = _rewrite(current, _collapse(), _collapsed)
     steps.append(changes)
     if current.isascii():
@@ -258,9 +288,12 @@ def _invisible() -> re.Pattern[str]:
 
 def is_plain(text: str) -> bool:
     """Whether case-folding alone spells the text as `normalise` would, bar spaces and
-    punctuation: no invisible characters and nothing NFKC changes (true of most text)."""
+    punctuation: no invisible characters, no look-alike letters and nothing NFKC changes
+    (true of most text)."""
     return text.isascii() or (
-        unicodedata.is_normalized("NFKC", text) and _invisible().search(text) is None
+        unicodedata.is_normalized("NFKC", text)
+        and _invisible().search(text) is None
+        and _LOOKALIKE.search(text) is None
     )
 
 

@@ -22,6 +22,7 @@ from reviewer_app.anonymisation import words
 from reviewer_app.anonymisation.compiled import (
     Compiled,
     FormMatch,
+    after_a_title,
     capitalised,
     compile_register,
     context_key,
@@ -118,8 +119,8 @@ class Pseudonymiser:
         if owner.person and continues_a_name(c, norm, match.start, match.end):
             return None
         if everyday:
-            if not capitalised(norm, match.start):
-                return None  # "will", "hope": the word
+            if not capitalised(norm, match.start) and not after_a_title(norm, match.start):
+                return None  # "will", "hope": the word (but "mrs hope" is someone)
             if sentence_start(norm, title_before(norm, match.start)):
                 return None  # "Will the board…": cannot tell; the scan asks
             if match.key in words.calendar_words():

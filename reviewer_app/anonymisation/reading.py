@@ -15,6 +15,7 @@ from reviewer_app.anonymisation import words
 from reviewer_app.anonymisation.compiled import (
     Compiled,
     FormMatch,
+    after_a_title,
     capitalised,
     context_key,
     continues_a_name,
@@ -162,11 +163,13 @@ class Reader:
         everyday = " " not in match.key and (
             words.is_everyday(match.key) or match.key in words.calendar_words()
         )
+        titled = False
         if everyday:
             if not self.is_written(match.start):
                 return  # the app's own words: "Mark them…", "Will the board…"
-            if not capitalised(norm, match.start):
-                return
+            titled = after_a_title(norm, match.start)
+            if not capitalised(norm, match.start) and not titled:
+                return  # "bird", "hope": the word (but "mrs bird" is someone)
             if match.key in words.calendar_words() and _a_date(norm.folded, match):
                 return  # "3 May 2014", "in June": a date, not May or June
             decided = c.in_context.get((match.key, context_key(norm, match.start, match.end)))
@@ -185,6 +188,8 @@ class Reader:
             elif main.whole and continues_a_name(c, norm, match.start, match.end):
                 form += ", inside a longer name (it may be someone else)"
                 actions.append(Action.ADD_TO_REGISTER)
+            elif everyday and titled and not capitalised(norm, match.start):
+                form += ", also an everyday word, written in lower case after a title"
             elif everyday:
                 form += ", also an everyday word"
             if everyday:

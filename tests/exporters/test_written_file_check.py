@@ -80,3 +80,40 @@ def test_the_written_docx_is_read_part_by_part() -> None:
     dirty = docx_bytes(leaky(build_report(demo_inputs(20)), "Philippa Quartermaine"))
     hits = check_written(dirty, "docx", REGISTER)
     assert {h.block for h in hits} == {"part word/document.xml"}
+
+
+def test_only_lines_the_model_holds_are_left_out_wrapped_or_not() -> None:
+    from exporters.report.judged import Judged
+
+    model = frozenset({"Core group meeting: nursery and Mother attended.", "Outcome: none."})
+    judged = Judged(model, wrapped=True)
+    pdf_page = "Core group meeting:\nnursery and Mother\nattended.\nOutcome: none.\nPhilippa"
+    assert judged.unread(pdf_page) == "Philippa"
+    # A run that is not a whole model line is read, every word of it.
+    assert judged.unread("Core group meeting:\nnursery and Philippa") == (
+        "Core group meeting:\nnursery and Philippa"
+    )
+    # Lines of two different texts side by side are read across the break.
+    split = "Outcome: none. Tobias\nQuartermaine"
+    assert judged.unread(split) == split
+    # Without wrapping (a Word file), only whole lines are left out.
+    assert Judged(model).unread("Core group meeting:\nnursery and Mother\nattended.") == (
+        "Core group meeting:\nnursery and Mother\nattended."
+    )
+
+
+def test_a_name_wrapped_inside_a_pdf_cell_that_the_model_never_held_blocks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long line the renderer wraps over several, with a real name the model never held in
+    it: the wrapped lines are not the model's, so they are read, and the export blocks."""
+    real = export_module.render
+    long_line = "The core group met at the family home and " * 3 + "Philippa Quartermaine said"
+    monkeypatch.setattr(
+        export_module,
+        "render",
+        lambda report, file_format: real(leaky(report, long_line), file_format),
+    )
+    with pytest.raises(ExportBlockedError) as blocked:
+        export_report(demo_inputs(40), "pdf", tmp_path / "r.pdf", register=REGISTER)
+    assert any(h.section == "The PDF file" for h in blocked.value.hits)

@@ -88,18 +88,29 @@ BLOCKED = [
 ]
 
 
+#: Look-alike letters from other scripts inside a registered name: a whole name still becomes
+#: the pseudonym (the replacement lands on the letters as written), a part still blocks.
+LOOKALIKE_REPLACED = [
+    ("J\u0430ne Smith-Jones", "Child M"),  # Cyrillic а
+    ("\u041cary-Ann O'Brien", "Mother"),  # Cyrillic М
+    ("\u03a1riya \u039dandra", "Health Visitor 1"),  # Greek Ρ and Ν
+    ("Kier\u0430n", "Father"),
+]
+LOOKALIKE_BLOCKED = ["Mrs Sm\u0456th", "J\u0430ne Smith attended"]
+
+
 def test_the_forms_are_the_33_of_the_security_review() -> None:
     assert len(REPLACED) + len(BLOCKED) == 33
 
 
-@pytest.mark.parametrize(("form", "pseudonym"), REPLACED)
+@pytest.mark.parametrize(("form", "pseudonym"), REPLACED + LOOKALIKE_REPLACED)
 def test_a_whole_name_in_any_form_becomes_the_pseudonym(form: str, pseudonym: str) -> None:
     out, found = gate(f"Note: {form} was seen.")
     assert out == f"Note: {pseudonym} was seen."
     assert found == []
 
 
-@pytest.mark.parametrize("form", BLOCKED)
+@pytest.mark.parametrize("form", BLOCKED + LOOKALIKE_BLOCKED)
 def test_a_part_of_a_name_or_a_detail_blocks_and_is_never_rewritten(form: str) -> None:
     text = f"Note: {form} was seen."
     out, found = gate(text)
@@ -327,3 +338,53 @@ def test_a_title_recorded_with_a_name_is_not_part_of_it() -> None:
     )
     (hit,) = LeakScanner(register, unregistered=True).scan_text("Dr Priya Ramaswamy visited")
     assert hit.pseudonyms == ("HV 1",)
+
+
+# -- more forms, found after the security review ---------------------------------------------------
+
+#: The child's date of birth (17 April 2013) written month first, or year first with slashes.
+MONTH_FIRST = [
+    "april 17, 2013",
+    "april the 17th, 2013",
+    "apr. 17th 2013",
+    "4/17/2013",
+    "04/17/13",
+    "04.17.2013",
+    "2013/04/17",
+    "2013.4.17",
+]
+
+
+@pytest.mark.parametrize("form", MONTH_FIRST)
+def test_a_date_of_birth_written_month_first_or_in_lower_case_blocks(form: str) -> None:
+    text = f"Note: seen on {form} at home."
+    out, found = gate(text)
+    assert out == text
+    assert found == [form]
+    (hit,) = scanner.scan_text(text)
+    assert hit.kind is HitKind.DATE_OF_BIRTH
+
+
+def test_a_month_first_date_is_only_a_key_where_it_cannot_be_a_uk_date() -> None:
+    """3 April written month first is 04/03, which a UK record reads as 4 March: not a hit."""
+    register = PseudonymRegister((KnownIdentity("Child", "", date_of_birth=dt.date(2013, 4, 3)),))
+    scan = LeakScanner(register).scan_text
+    assert [h.kind for h in scan("seen on 03/04/2013")] == [HitKind.DATE_OF_BIRTH]
+    assert scan("seen on 04/03/2013") == []
+
+
+def test_an_everyday_surname_in_lower_case_after_a_title_is_the_person() -> None:
+    """The word "bird" is left alone; "mrs bird" (any case) is someone: replaced where it
+    names one registered person whole, and found by the scan where it is left."""
+    register = PseudonymRegister(
+        (KnownIdentity("Mother", "Rose Bird"), KnownIdentity("Sibling", "Will Hope Green"))
+    )
+    swap = Pseudonymiser(register).apply
+    scan = LeakScanner(register, unregistered=True).scan_text
+    assert swap("we met mrs bird at home") == "we met Mother at home"
+    assert swap("spoke to ms. bird") == "spoke to Mother"
+    for word in ("the bird flew", "a bird's nest", "the nurse will call", "sister hope said"):
+        assert swap(word) == word and scan(word) == []
+    (hit,) = scan("the letter from dr hope")
+    assert hit.found == "hope" and "lower case after a title" in hit.form
+    assert Action.NOT_A_NAME in hit.actions and hit.pseudonyms == ("Sibling",)

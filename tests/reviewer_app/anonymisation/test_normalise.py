@@ -67,3 +67,13 @@ def test_any_span_maps_back_inside_the_original(text: str) -> None:
         for end in range(start, min(len(norm.key), start + 6) + 1):
             a, b = norm.key_to_original(start, end)
             assert 0 <= a <= b <= len(text)
+
+
+def test_cyrillic_and_greek_lookalike_letters_read_as_latin() -> None:
+    text = "Seen: Jаnе Smith-Jones and Ρriya Νandra"  # Cyrillic а, е; Greek Ρ, Ν
+    norm = normalise(text)
+    assert "jane smith-jones" in norm.key and "priya nandra" in norm.key
+    assert found(text, "jane") == "Jаnе"  # the replacement lands on the letters as written
+    assert len(norm.key) == len(text)  # one letter for one
+    assert not is_plain("Jаne")  # so the pseudonymiser's quick path never skips it
+    assert key_of("Москва") == "mockba"  # (a whole Cyrillic word is read the same way)
