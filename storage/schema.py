@@ -440,3 +440,17 @@ rapid_review = Table(
     Column("national_reasons", Text, nullable=False),
     Column("sent_to_panel", Text),
 )
+
+# -- chronology requests sent to agencies (storage/migration_steps/chronology_requests.py) -------
+chronology_request = Table(
+    "chronology_request",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("agency_id", Integer, ForeignKey("agency.id"), nullable=False),
+    Column("reference", Text, nullable=False, unique=True),
+    Column("requested_on", Text, nullable=False),
+    Column("due_on", Text),
+    Column("received_on", Text),
+    Column("received_batch", Integer, ForeignKey("import_batch.id", ondelete="SET NULL")),
+    Index("chronology_request_agency", "agency_id"),
+)
