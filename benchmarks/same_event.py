@@ -72,9 +72,7 @@ def main() -> int:
     print(f"\nThreshold sweep (default {same_event.DEFAULT_THRESHOLD:.0f}), worst run at each:")
     print(f"{'threshold':>9} {'recall':>7} {'precision':>9}")
     for threshold, runs in sorted(sweep.items()):
-        print(
-            f"{threshold:>9.0f} {min(r for r, _ in runs):>7.1%} {min(p for _, p in runs):>9.1%}"
-        )
+        print(f"{threshold:>9.0f} {min(r for r, _ in runs):>7.1%} {min(p for _, p in runs):>9.1%}")
     goal = f"recall >= {GOAL_RECALL:.0%} at precision >= {GOAL_PRECISION:.0%}"
     print(f"\nGoal ({goal}) at the default threshold: {'met' if met else 'NOT met'}")
     return 0 if met else 1

@@ -23,6 +23,7 @@ from exporters.report_model import (
     Table,
     TitlePage,
 )
+from exporters.request_pack import WrittenPack, write_request_pack
 from exporters.validation_report import (
     MUST_CORRECT,
     PLEASE_CHECK,
@@ -49,7 +50,9 @@ __all__ = [
     "Section",
     "Table",
     "TitlePage",
+    "WrittenPack",
     "export_briefing",
     "report_lines",
+    "write_request_pack",
     "write_validation_report",
 ]

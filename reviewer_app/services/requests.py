@@ -164,8 +164,20 @@ class RequestService:
         return result
 
     @writes(Part.CHRONOLOGY)
-    def mark_received(self, reference: str, batch_id: int) -> None:
+    def received_from_file(self, path: Path, batch_id: int) -> bool:
+        """After an import from `path`: if it was the completed template of one of this
+        review's requests still waiting, mark that request received by this import."""
+        from reviewer_app.importers.pack_return import pack_reference
+
+        try:
+            reference = pack_reference(path)
+        except Exception:  # the file went away or changed since: it was imported all the same
+            return False
+        waiting = {r.reference for r in self._repository.requests() if r.received_on is None}
+        if reference not in waiting:
+            return False
         self._repository.mark_received(reference, batch_id, self._today())
+        return True
 
 
 def check_agency(returned: ReturnedPack, agency_name: str | None) -> None:
