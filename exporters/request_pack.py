@@ -244,6 +244,10 @@ def letter_bytes(pack: PackDetails) -> bytes:
     )
     document.add_heading("Returning it securely", level=2)
     document.add_paragraph(SECURE_RETURN)
+    document.add_paragraph(
+        "If anything here is unclear, please ask before you start. Thank you for your help."
+    )
+    document.add_paragraph("Lead reviewer")
     return _saved(document)
 
 

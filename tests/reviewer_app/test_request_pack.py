@@ -219,3 +219,60 @@ def test_changed_columns_are_read_by_heading_and_said_so(tmp_path: Path) -> None
     assert "columns have been changed" in preview.notes[0]
     [draft] = preview.rows
     assert (draft.source, draft.event) == ("Log 2", "Attended")
+
+
+def test_the_template_has_its_instructions_examples_validation_and_a_frozen_header(
+    tmp_path: Path,
+) -> None:
+    from reviewer_app.chronology.requests import TEMPLATE_COLUMNS, PackDetails
+
+    pack = PackDetails(
+        "CR-ABCD-EFGH",
+        "Police",
+        "Child M",
+        "LCSPR",
+        "",
+        (dt.date(2013, 1, 1), dt.date(2015, 12, 31)),
+        dt.date(2026, 1, 1),
+        dt.date(2026, 2, 6),
+    )
+    written = write_request_pack(pack, tmp_path)
+    book = openpyxl.load_workbook(written.workbook)
+    assert book.sheetnames == ["Instructions", "Chronology"]
+    sheet = book["Chronology"]
+    assert [c.value for c in sheet[1]] == [c.heading for c in TEMPLATE_COLUMNS]
+    assert sheet.freeze_panes == "A2"
+    kinds = {v.type: str(v.sqref) for v in sheet.data_validations.dataValidation}
+    assert kinds["date"].startswith("A2:") and kinds["time"].startswith("B2:")
+    assert all(str(sheet.cell(row, 3).value).startswith("EXAMPLE") for row in (2, 3))
+    instructions = " ".join(
+        str(c.value) for row in book["Instructions"].iter_rows() for c in row if c.value
+    )
+    assert "CR-ABCD-EFGH" in instructions and "Friday 6 February 2026" in instructions
+    assert "1 January 2013 to 31 December 2015" in instructions
+    assert "approx 05/2014" in instructions and "secure email" in instructions
+    assert book.defined_names["SCRReviewerRequest"].attr_text == '"CR-ABCD-EFGH"'
+    letter = " ".join(p.text for p in docx.Document(str(written.letter)).paragraphs)
+    for said in ("1 January 2013 to 31 December 2015", "Friday 6 February 2026", "approx"):
+        assert said in letter or said in " ".join(
+            c.text
+            for t in docx.Document(str(written.letter)).tables
+            for r in t.rows
+            for c in r.cells
+        )
+    assert "never by ordinary email" in letter
+
+
+def test_a_pack_is_never_written_over_files_already_there(tmp_path: Path) -> None:
+    from reviewer_app.chronology.requests import PackDetails
+    from reviewer_app.errors import FileAlreadyThereError
+
+    pack = PackDetails(
+        "CR-ABCD-EFGH", "Police", "Child M", "LCSPR", "", None, dt.date(2026, 1, 1), None
+    )
+    written = write_request_pack(pack, tmp_path)
+    written.word_table.unlink()
+    before = written.letter.read_bytes()
+    with pytest.raises(FileAlreadyThereError, match="nothing was written"):
+        write_request_pack(pack, tmp_path)
+    assert written.letter.read_bytes() == before and not written.word_table.exists()

@@ -210,7 +210,11 @@ class SameEventQueue(QDialog):
                 f"Pair {row} of {left} ({strength(pair.score).lower()} the same event)."
             )
             versions = [self._data.entries[pair.entry_a], self._data.entries[pair.entry_b]]
-            self.versions.setHtml(side_by_side_html(versions, self._data.agencies, self.palette()))
+            self.versions.setHtml(
+                side_by_side_html(
+                    versions, self._data.agencies, self.palette(), first_is_selected=False
+                )
+            )
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -146,8 +146,10 @@ class AgenciesPage(QWidget):
         layout.addWidget(heading("Imports", 1.2))
         layout.addWidget(
             plain_label(
-                "Each import is one agency's submission. Removing it takes out every entry it "
-                "brought in; your own entries and other agencies' stay."
+                "Each import is one agency's submission. Replacing it with the agency's "
+                "corrected file keeps your comments and links on the rows that have not "
+                "changed. Removing it takes out every entry it brought in; your own entries and "
+                "other agencies' stay."
             )
         )
         layout.addWidget(self.batch_table, 1)
