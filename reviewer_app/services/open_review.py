@@ -116,7 +116,13 @@ class ReviewServices:
         self.rapid_review = RapidReviewService(review.rapid_review, changes)
         #: Chronology requests sent to agencies (request packs) and their answers.
         self.requests = RequestService(
-            review.requests, self.chronology, review.details, self.timetable, self, changes
+            review.requests,
+            self.chronology,
+            review.details,
+            self.timetable,
+            self,
+            changes,
+            returns=self.people,
         )
         self.learning_notes = AttachedNotesService(review.learning_notes, changes)
         self.decisions = DecisionService(review.decisions, changes)

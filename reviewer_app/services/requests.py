@@ -8,10 +8,12 @@ deadline. Nothing from the chronology or the people in the review goes into it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from reviewer_app.anonymisation.hits import TextPiece
 from reviewer_app.anonymisation.pseudonymise import Pseudonymiser
@@ -27,6 +29,7 @@ from reviewer_app.chronology.requests import (
     new_reference,
 )
 from reviewer_app.errors import InvalidInputError
+from reviewer_app.people.model import AgencyDetails, Request
 from reviewer_app.services.changes import ChangeBus, Part, writes
 from reviewer_app.services.chronology import ChronologyService, ImportResult
 from reviewer_app.services.timetable import DetailsSource, TimetableService
@@ -51,6 +54,13 @@ class ReturnedPack:
     preview: ImportPreview
 
 
+class AgencyReturns(Protocol):
+    """Where the review tracks what each agency was asked for (People › Agencies)."""
+
+    def agency_details(self, agency_id: int) -> AgencyDetails: ...
+    def save_agency_details(self, details: AgencyDetails) -> None: ...
+
+
 class RequestService:
     def __init__(
         self,
@@ -61,8 +71,10 @@ class RequestService:
         register: RegisterSource,
         changes: ChangeBus | None = None,
         today: Callable[[], dt.date] | None = None,
+        returns: AgencyReturns | None = None,
     ) -> None:
         self.changes = changes or ChangeBus()
+        self._returns = returns
         self._repository = repository
         self._chronology = chronology
         self._details = details
@@ -124,9 +136,22 @@ class RequestService:
         """Keep the pack's reference, once its files are written (adds the agency if new)."""
         agency = self._chronology.ensure_agency(pack.agency, agency_type)
         assert agency.id is not None
-        return self._repository.add_request(
+        stored = self._repository.add_request(
             ChronologyRequest(agency.id, pack.reference, pack.requested_on, pack.due_on)
         )
+        self._track(agency.id, Request(pack.requested_on, pack.due_on))
+        return stored
+
+    def _track(self, agency_id: int, asked: Request) -> None:
+        """Keep the agency's chronology request in People › Agencies in step."""
+        if self._returns is not None:
+            known = self._returns.agency_details(agency_id)
+            self._returns.save_agency_details(dataclasses.replace(known, chronology=asked))
+
+    def _received(self, request: ChronologyRequest, batch_id: int) -> None:
+        today = self._today()
+        self._repository.mark_received(request.reference, batch_id, today)
+        self._track(request.agency_id, Request(request.requested_on, request.due_on, today))
 
     def requests(self) -> list[RequestRow]:
         names = {a.id: a.name for a in self._chronology.agencies()}
@@ -160,7 +185,7 @@ class RequestService:
             returned.preview, returned.agency, replaces=replaces
         )
         assert result.batch.id is not None
-        self._repository.mark_received(returned.request.reference, result.batch.id, self._today())
+        self._received(returned.request, result.batch.id)
         return result
 
     @writes(Part.CHRONOLOGY)
@@ -173,10 +198,10 @@ class RequestService:
             reference = pack_reference(path)
         except Exception:  # the file went away or changed since: it was imported all the same
             return False
-        waiting = {r.reference for r in self._repository.requests() if r.received_on is None}
+        waiting = {r.reference: r for r in self._repository.requests() if r.received_on is None}
         if reference not in waiting:
             return False
-        self._repository.mark_received(reference, batch_id, self._today())
+        self._received(waiting[reference], batch_id)
         return True
 
 

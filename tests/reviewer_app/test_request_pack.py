@@ -101,6 +101,10 @@ def test_a_filled_template_imports_with_no_problems_and_every_cell_in_place(
         [row] = services.requests.requests()
         assert row.status is RequestStatus.RECEIVED
         assert row.request.received_batch == result.batch.id
+        # People › Agencies tracks the same request: asked, due, and now received.
+        tracked = services.people.agency_details(row.request.agency_id).chronology
+        assert (tracked.requested, tracked.due) == (pack.requested_on, dt.date(2099, 1, 8))
+        assert tracked.received == row.request.received_on
     finally:
         services.close()
 
