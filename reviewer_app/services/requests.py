@@ -84,10 +84,12 @@ class RequestService:
 
     # -- the pack ------------------------------------------------------------------------------
     def due_date(self) -> dt.date | None:
-        """When agencies' chronologies are due, from the timetable (None if it cannot say)."""
+        """When agencies' chronologies are due, from the timetable (None if it cannot say, or
+        if that date has already passed)."""
         for milestone in self._timetable.schedule():
             if milestone.kind is MilestoneKind.AGENCY_RETURNS:
-                return milestone.due
+                due = milestone.due
+                return due if due is not None and due >= self._today() else None
         return None
 
     def safe_title(self) -> str:
@@ -115,9 +117,12 @@ class RequestService:
         while reference in taken:
             reference = new_reference()
         today = self._today()
+        if due_on is not None and due_on < today:
+            raise InvalidInputError(
+                f"The return date {due_on:%d/%m/%Y} has already passed. Give a later date, "
+                "or none to use the timetable's. Nothing was written."
+            )
         due = due_on if due_on is not None else self.due_date()
-        if due is not None and due < today:
-            due = None  # a deadline already past would only confuse the agency
         return PackDetails(
             reference=reference,
             agency=name,

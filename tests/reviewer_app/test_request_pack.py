@@ -280,3 +280,13 @@ def test_a_pack_is_never_written_over_files_already_there(tmp_path: Path) -> Non
     with pytest.raises(FileAlreadyThereError, match="nothing was written"):
         write_request_pack(pack, tmp_path)
     assert written.letter.read_bytes() == before and not written.word_table.exists()
+
+
+def test_a_return_date_already_past_is_refused(tmp_path: Path, app_paths: AppPaths) -> None:
+    services = _services(tmp_path, app_paths)
+    try:
+        with pytest.raises(InvalidInputError, match="has already passed"):
+            services.requests.prepare("Northshire Police", dt.date(2020, 1, 1))
+        assert services.requests.requests() == []
+    finally:
+        services.close()

@@ -124,7 +124,7 @@ class ChronologyPage(QWidget):
         self.delete_button.setAccessibleName("Delete selected entries")
         self.delete_button.setToolTip("Delete the selected entries (Delete key in the table)")
         self.delete_button.clicked.connect(self.delete_selected)
-        self.queue_button = QPushButton("Review &same events…")
+        self.queue_button = QPushButton("Review same e&vents…")
         self.queue_button.setAccessibleName("Review same events")
         self.queue_button.setToolTip(
             "Every likely pair of agencies' records of one event, best first, to confirm or "
