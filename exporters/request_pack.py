@@ -267,7 +267,8 @@ def word_table_bytes(pack: PackDetails) -> bytes:
     section.page_width, section.page_height = section.page_height, section.page_width
     document.add_heading(f"Chronology for {pack.agency}", level=1)
     document.add_paragraph(
-        f"Reference: {pack.reference}. Review: {review_line(pack)}. Period: {period_text(pack)}. "
+        f"Template reference: {pack.reference}. Review: {review_line(pack)}. "
+        f"Period: {period_text(pack)}. "
         f"Please return it {deadline_text(pack)}. One row per contact; add rows as you need "
         "them and keep the headings as they are. The rows marked EXAMPLE are not read."
     )

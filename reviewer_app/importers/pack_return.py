@@ -34,6 +34,8 @@ _DEFINED_NAME = f"{_MAIN}definedName"
 _CORE = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}coreProperties"
 _IDENTIFIER = "{http://purl.org/dc/elements/1.1/}identifier"
 _REFERENCE = re.compile(r"CR-[A-Z0-9]{4}-[A-Z0-9]{4}")
+_SAID = re.compile(r"Template reference: (CR-[A-Z0-9]{4}-[A-Z0-9]{4})\b")
+_HEAD_BYTES = 64 * 1024
 
 
 def pack_reference(path: Path, limits: Limits = DEFAULT_LIMITS) -> str | None:
@@ -47,7 +49,10 @@ def pack_reference(path: Path, limits: Limits = DEFAULT_LIMITS) -> str | None:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         package = Package(archive)
         found = _defined_name(package) if file_format == "xlsx" else None
-        return found or _identifier(package)
+        found = found or _identifier(package)
+        if found is None and file_format == "docx":
+            found = _said_at_the_top(package)
+        return found
 
 
 def _defined_name(package: Package) -> str | None:
@@ -69,6 +74,17 @@ def _identifier(package: Package) -> str | None:
         for element in elements(stream, _IDENTIFIER, _CORE):
             return _checked((element.text or "").strip())
     return None
+
+
+def _said_at_the_top(package: Package) -> str | None:
+    """The Word table's opening line says "Template reference: CR-…": a word processor that does not
+    keep the identifier property still keeps that (read from the start of the document only)."""
+    if not package.has("word/document.xml"):
+        return None
+    with package.open("word/document.xml") as stream:
+        head = stream.read(_HEAD_BYTES).decode("utf-8", "replace")
+    match = _SAID.search(head)
+    return match.group(1) if match else None
 
 
 def _checked(text: str) -> str | None:
