@@ -25,6 +25,7 @@ from exporters.report_model import (
     Table,
     TitlePage,
 )
+from exporters.request_pack import WrittenPack, write_request_pack
 from exporters.validation_report import (
     MUST_CORRECT,
     PLEASE_CHECK,
@@ -53,8 +54,10 @@ __all__ = [
     "Table",
     "TableFormat",
     "TitlePage",
+    "WrittenPack",
     "export_briefing",
     "report_lines",
     "write_collation_table",
+    "write_request_pack",
     "write_validation_report",
 ]

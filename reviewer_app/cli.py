@@ -284,14 +284,20 @@ def cmd_demo(args: argparse.Namespace, files: StoredReviewFiles) -> int:
 def cmd_import_chronology(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     from reviewer_app.importers import preview_file
     from reviewer_app.importers.column_choices import parse_choice
+    from reviewer_app.importers.pack_return import pack_reference, preview_pack_return
 
-    choices = [parse_choice(text) for text in args.column or ()]
-    preview = preview_file(
-        Path(args.source),
-        sheet=args.sheet,
-        source_default=args.source_default or "",
-        choices=choices,
-    )
+    reference = pack_reference(Path(args.source))
+    if reference is not None:  # a request pack's template, sent back: read as it was sent
+        print(f"{Path(args.source).name} is the template of chronology request {reference}.")
+        preview = preview_pack_return(Path(args.source))
+    else:
+        choices = [parse_choice(text) for text in args.column or ()]
+        preview = preview_file(
+            Path(args.source),
+            sheet=args.sheet,
+            source_default=args.source_default or "",
+            choices=choices,
+        )
     blocking = preview.blocking_problems
     print(
         f"{preview.file_name}: {len(preview.rows)} rows read, {len(preview.importable)} can be "
@@ -309,15 +315,57 @@ def cmd_import_chronology(args: argparse.Namespace, files: StoredReviewFiles) ->
         return EXIT_OK
     review = open_review(files, Path(args.file))
     try:
-        agency, result = review.chronology.import_for_agency(
-            preview, args.agency, AgencyType(args.agency_type), replaces=args.replace_batch
-        )
+        returned = review.requests.recognise(Path(args.source)) if reference else None
+        if returned is not None:
+            from reviewer_app.services.requests import check_agency
+
+            check_agency(returned, args.agency)
+            agency = returned.agency
+            result = review.requests.import_returned(returned, replaces=args.replace_batch)
+        else:
+            agency, result = review.chronology.import_for_agency(
+                preview, args.agency, AgencyType(args.agency_type), replaces=args.replace_batch
+            )
     finally:
         review.close()
+    if returned is not None:
+        print(f"Request {returned.request.reference} to {agency.name} is now marked received.")
     print(
         f"Imported {result.imported} entries for {agency.name} as batch {result.batch.id}"
         + (f"; {result.left_out} rows left out." if result.left_out else ".")
     )
+    return EXIT_OK
+
+
+def cmd_request_pack(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    from exporters.request_pack import write_request_pack
+    from reviewer_app.chronology.dates import parse_uk_date
+
+    due = None
+    if args.due:
+        parsed = parse_uk_date(args.due)
+        if parsed.start is None or parsed.start != parsed.end:
+            raise InvalidInputError(
+                f"'{args.due}' is not one day. Give the deadline as dd/mm/yyyy, or leave "
+                "--due out to use the timetable's date for agencies' returns."
+            )
+        due = parsed.start
+    out = Path(args.out)
+    if not out.is_dir():
+        raise InvalidInputError(f"There is no folder at '{out}'. Make it first, or choose another.")
+    review = open_review(files, Path(args.file))
+    try:
+        pack = review.requests.prepare(args.agency, due)
+        written = write_request_pack(pack, out)
+        review.requests.record(pack, AgencyType(args.agency_type))
+    finally:
+        review.close()
+    print(f"Request pack {pack.reference} for {pack.agency} written to {out}:")
+    for path in written.paths:
+        print(f"  {path.name}")
+    when = f"{pack.due_on:%d/%m/%Y}" if pack.due_on else "no date set in the timetable"
+    print(f"Due: {when}. The agency's completed template is recognised when you import it.")
+    print("These files are not encrypted: send them securely, and delete them when done.")
     return EXIT_OK
 
 
@@ -682,6 +730,16 @@ def build_parser() -> argparse.ArgumentParser:
         "event, outcome, agency-comment or ignore); may be given more than once",
     )
     imp.set_defaults(handler=cmd_import_chronology)
+
+    pack = sub.add_parser("request-pack", help="write a chronology request pack for an agency")
+    pack.add_argument("file", help="the review")
+    pack.add_argument("--agency", required=True, help="the agency's name (added if new)")
+    pack.add_argument(
+        "--agency-type", choices=[t.value for t in AgencyType], default=AgencyType.OTHER.value
+    )
+    pack.add_argument("--out", required=True, metavar="DIR", help="the folder to write it in")
+    pack.add_argument("--due", metavar="DATE", help="the deadline (default: the timetable's)")
+    pack.set_defaults(handler=cmd_request_pack)
 
     export = sub.add_parser(
         "export",

@@ -36,8 +36,28 @@ def _content() -> dict[str, Any]:
     return data
 
 
+#: One event recorded by several agencies for about every this many entries beyond the story.
+ENTRIES_PER_SHARED_EVENT = 12
+
+SamePairs = frozenset[tuple[int, int]]
+
+
 def build_demo(entries: int = DEFAULT_ENTRIES, seed: int = 17) -> ReviewSnapshot:
     """The demo review as a snapshot with `entries` chronology entries (at least the story)."""
+    return build_demo_with_truth(entries, seed)[0]
+
+
+def _pairs(ids: list[int]) -> set[tuple[int, int]]:
+    return {(a, b) for n, a in enumerate(sorted(ids)) for b in sorted(ids)[n + 1 :]}
+
+
+def build_demo_with_truth(
+    entries: int = DEFAULT_ENTRIES, seed: int = 17
+) -> tuple[ReviewSnapshot, SamePairs]:
+    """The demo review, and which of its entries are the same event recorded by different
+    agencies (every pair of entry ids, smaller first): the story's own and the shared events
+    the generator writes, each agency in its own words, on the same day (usually at the same
+    time). `benchmarks/same_event.py` measures the suggester against them."""
     data = _content()
     rv = data["review"]
     scope = ScopePeriod(
@@ -116,6 +136,9 @@ def build_demo(entries: int = DEFAULT_ENTRIES, seed: int = 17) -> ReviewSnapshot
     story_ids: dict[tuple[int, dt.date | None, str], int] = {
         (e.agency_id, e.date.start, e.source): n for n, e in enumerate(made, start=1)
     }
+    truth: set[tuple[int, int]] = set()
+    for group in data["story_same_events"]:
+        truth |= _pairs([made[index].id or 0 for index in group])
 
     rng = random.Random(seed)  # noqa: S311 - synthetic demo data, not security
     routine = data["routine"]
@@ -123,8 +146,13 @@ def build_demo(entries: int = DEFAULT_ENTRIES, seed: int = 17) -> ReviewSnapshot
         key: [dt.date.fromisoformat(d) for d in value["active"]]
         for key, value in data["agencies"].items()
     }
+    # Shared events are planned with their own generator, so the routine entries stay as they
+    # were; they take the last places of the `entries` asked for.
+    templates = data["shared_events"]
+    kinds = _shared_kinds(templates, max(0, entries - len(made)))
+    reserved = sum(len(templates[kind]["versions"]) for kind in kinds)
     weights = [5 if k in ("csc", "hv", "police") else 2 for k in keys]
-    while len(made) < entries:
+    while len(made) < entries - reserved:
         key = rng.choices(keys, weights)[0]
         source, who, event, outcome = rng.choice(routine[key])
         first, last = windows[key]  # each agency only while it was involved with the family
@@ -150,6 +178,19 @@ def build_demo(entries: int = DEFAULT_ENTRIES, seed: int = 17) -> ReviewSnapshot
             key, date, source.format(ref=ref), who.format(n=rng.randrange(1, 6)), event, outcome, []
         )
 
+    keys_of = {number: key for key, number in agency_id.items()}
+    busy: dict[str, set[dt.date]] = {key: set() for key in keys}
+    for entry in made:
+        if entry.date.start is not None:
+            busy[keys_of[entry.agency_id]].add(entry.date.start)
+    for day, versions in _plan_shared(templates, kinds, windows, busy, seed):
+        ids = []
+        for key, time, source, who, event, outcome in versions:
+            date = FuzzyDate(day, day, Precision.DAY, Qualifier.ON, f"{day:%d/%m/%Y}", time)
+            add(key, date, source, who, event, outcome, [])
+            ids.append(len(made))
+        truth |= _pairs(ids)
+
     batches = tuple(
         ImportBatch(
             **{
@@ -166,7 +207,7 @@ def build_demo(entries: int = DEFAULT_ENTRIES, seed: int = 17) -> ReviewSnapshot
         (agency_id["police"], dt.date(2014, 6, 23), "Strategy discussion record")
     ]
     decisions = (SameEventDecision(strategy_csc, strategy_police, SameEventStatus.CONFIRMED, 72.0),)
-    return ReviewSnapshot(
+    snapshot = ReviewSnapshot(
         details=details,
         agencies=agencies,
         batches=batches,
@@ -175,6 +216,87 @@ def build_demo(entries: int = DEFAULT_ENTRIES, seed: int = 17) -> ReviewSnapshot
         subject_date_of_birth=dt.date.fromisoformat(data["subject_date_of_birth"]),
         analysis=build_analysis(data["analysis"], agency_id),
     )
+    return snapshot, frozenset(truth)
+
+
+Version = tuple[
+    str, dt.time | None, str, str, str, str
+]  # agency, time, source, who, event, outcome
+
+
+def _shared_kinds(templates: list[dict[str, Any]], room: int) -> list[int]:
+    """Which shared events (template indexes, in turn) fit in `room` entries."""
+    kinds: list[int] = []
+    used = 0
+    wanted = room // ENTRIES_PER_SHARED_EVENT
+    for n in range(wanted * 2):  # some kinds happen only once or twice in a case
+        kind = n % len(templates)
+        size = len(templates[kind]["versions"])
+        if len(kinds) == wanted or used + size > room:
+            break
+        if kinds.count(kind) >= templates[kind].get("most", wanted):
+            continue
+        kinds.append(kind)
+        used += size
+    return kinds
+
+
+def _plan_shared(
+    templates: list[dict[str, Any]],
+    kinds: list[int],
+    windows: dict[str, list[dt.date]],
+    busy: dict[str, set[dt.date]],
+    seed: int,
+) -> list[tuple[dt.date, list[Version]]]:
+    """Events several agencies recorded, each in its own words.
+
+    Each is on a day when all its agencies were involved and, where there is one, when none of
+    them recorded anything else (an agency's record of that day is this event, not a second
+    core group or a second joint visit). A timed one is usually recorded at the same time by
+    all; now and then one agency gives no time, or logs it a little later.
+    """
+    rng = random.Random(seed * 7919 + 1)  # noqa: S311 - synthetic demo data, not security
+    planned: list[tuple[dt.date, list[Version]]] = []
+    taken: set[tuple[int, dt.date]] = set()  # one of each kind of event a day
+    for kind in kinds:
+        template = templates[kind]
+        versions = template["versions"]
+        keys = [v[0] for v in versions]
+        first = max(windows[key][0] for key in keys)
+        last = min(windows[key][1] for key in keys)
+        days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+        days = [day for day in days if (kind, day) not in taken] or days
+        quiet = [day for day in days if not any(day in busy[key] for key in keys)]
+        day = rng.choice(quiet or days)
+        taken.add((kind, day))
+        for key in keys:
+            busy[key].add(day)
+        time = dt.time(rng.randrange(9, 18), rng.choice((0, 15, 30, 45)))
+        made: list[Version] = []
+        for index, (key, source, who, event, outcome) in enumerate(versions):
+            own = time if template["timed"] else None
+            if own is not None and index > 0:
+                luck = rng.random()
+                if luck < 0.1:
+                    own = None  # this agency did not record the time
+                elif luck < 0.2:
+                    late = dt.datetime.combine(day, own) + dt.timedelta(
+                        minutes=rng.choice((15, 30))
+                    )
+                    own = late.time()
+            ref = f"{day:%y}/{rng.randrange(1000, 9999)}"
+            made.append(
+                (
+                    key,
+                    own,
+                    source.format(ref=ref),
+                    who.format(n=rng.randrange(1, 6)),
+                    event,
+                    outcome,
+                )
+            )
+        planned.append((day, made))
+    return planned
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from reviewer_app.analysis.interchange import AnalysisPart, from_document_part, 
 from reviewer_app.chronology.dates import FuzzyDate, Precision, Qualifier
 from reviewer_app.chronology.entry import Agency, AgencyType, ChronologyEntry, Flag, Provenance
 from reviewer_app.chronology.repository import ImportBatch, SameEventDecision, SameEventStatus
+from reviewer_app.chronology.requests import ChronologyRequest
 from reviewer_app.errors import InvalidInputError
 from reviewer_app.review import (
     Methodology,
@@ -43,6 +44,8 @@ class ReviewSnapshot:
     #: people, agencies' returns, conversations, episodes and findings
     analysis: AnalysisPart = field(default_factory=AnalysisPart)
     extra: Mapping[str, Any] = field(default_factory=dict)
+    #: chronologies asked of agencies (request packs) and whether they came back
+    requests: tuple[ChronologyRequest, ...] = ()
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -131,7 +134,47 @@ def to_document(snapshot: ReviewSnapshot, app_version: str = "") -> dict[str, An
         ],
     }
     document.update(to_document_part(snapshot.analysis, agency_names, entry_ids))
+    document["chronology_requests"] = [
+        {
+            "agency": agency_names[q.agency_id],
+            "reference": q.reference,
+            "requested_on": q.requested_on.isoformat(),
+            "due_on": _iso(q.due_on),
+            "received_on": _iso(q.received_on),
+            "received_batch": batch_ids.get(q.received_batch),
+        }
+        for q in snapshot.requests
+    ]
     return document
+
+
+def _requests(
+    r: _Reader, document: Any, agency_ids: dict[str, int], batch_ids: set[int | None]
+) -> tuple[ChronologyRequest, ...]:
+    """The chronology requests (a document written before they existed has none)."""
+    found: list[ChronologyRequest] = []
+    for n, obj in enumerate(document.get("chronology_requests") or []):
+        where = f"chronology_requests[{n}]"
+        name = r.get(obj, "agency", where, str)
+        if name.lower() not in agency_ids:
+            raise r.fail(f"{where}.agency", f"'{name}' is not in the list of agencies")
+        requested = r.date(obj, "requested_on", where)
+        if requested is None:
+            raise r.fail(f"{where}.requested_on", "missing")
+        batch = r.get(obj, "received_batch", where, int, optional=True)
+        if batch is not None and batch not in batch_ids:
+            raise r.fail(f"{where}.received_batch", f"there is no batch {batch}")
+        found.append(
+            ChronologyRequest(
+                agency_ids[name.lower()],
+                r.get(obj, "reference", where, str),
+                requested,
+                r.date(obj, "due_on", where),
+                r.date(obj, "received_on", where),
+                batch,
+            )
+        )
+    return tuple(found)
 
 
 class _Reader:
@@ -325,4 +368,5 @@ def from_document(document: Any) -> ReviewSnapshot:
         same_event=tuple(decisions),
         subject_date_of_birth=r.date(child, "date_of_birth", "subject_child") if child else None,
         analysis=analysis,
+        requests=_requests(r, document, agency_ids, set(batch_ids)),
     )

@@ -20,6 +20,7 @@ from pathlib import Path
 from reviewer_app.analysis.repository import AnalysisRepository
 from reviewer_app.anonymisation.decisions import DecisionStore
 from reviewer_app.chronology.repository import ChronologyRepository
+from reviewer_app.chronology.requests import RequestRepository
 from reviewer_app.errors import DamagedReviewError, UserFacingError, WrongPassphraseError
 from reviewer_app.learning.repository import AttachedNotesRepository
 from reviewer_app.passphrases import require_acceptable
@@ -43,6 +44,7 @@ from storage.people_repository import SqlPeople
 from storage.quality_repository import SqlQuality
 from storage.rapid_review_repository import SqlRapidReview
 from storage.reporting_repository import SqlReviewLog
+from storage.request_repository import SqlRequests
 from storage.review_file import ReviewFile
 from storage.review_repository import SqlReviewDetails
 from storage.timetable_repository import SqlTimetable
@@ -77,6 +79,7 @@ class StoredReview:
         self._quality = SqlQuality(lambda: file.engine)
         self._timetable = SqlTimetable(lambda: file.engine)
         self._rapid_review = SqlRapidReview(lambda: file.engine)
+        self._requests = SqlRequests(lambda: file.engine)
         self._log = SqlReviewLog(lambda: file.engine)
         self._learning_notes = SqlAttachedNotes(lambda: file.engine)
         self._decisions = SqlDecisionStore(lambda: file.engine)
@@ -112,6 +115,10 @@ class StoredReview:
     @property
     def rapid_review(self) -> RapidReviewRepository:
         return self._rapid_review
+
+    @property
+    def requests(self) -> RequestRepository:
+        return self._requests
 
     @property
     def log(self) -> ReviewLog:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from storage.connection import APPLICATION_ID, Connection
 from storage.migration_steps import (
+    chronology_requests,
     report_control,
     v3_people_analysis,
     v4_quality_timetable,
@@ -171,6 +172,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, v8_key_derivation.DESCRIPTION, v8_key_derivation.STATEMENTS),
     Migration(9, v9_rapid_review.DESCRIPTION, v9_rapid_review.STATEMENTS),
     Migration(10, report_control.DESCRIPTION, report_control.STATEMENTS),
+    Migration(11, chronology_requests.DESCRIPTION, chronology_requests.STATEMENTS),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -446,3 +446,17 @@ rapid_review = Table(
 review.append_column(Column("lead_reviewer", Text, nullable=False))
 review.append_column(Column("circulation", Text, nullable=False))
 passage.append_column(Column("use_in_report", Integer, nullable=False))
+
+# -- version 11: chronology requests sent to agencies (migration_steps/chronology_requests.py) --
+chronology_request = Table(
+    "chronology_request",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("agency_id", Integer, ForeignKey("agency.id"), nullable=False),
+    Column("reference", Text, nullable=False, unique=True),
+    Column("requested_on", Text, nullable=False),
+    Column("due_on", Text),
+    Column("received_on", Text),
+    Column("received_batch", Integer, ForeignKey("import_batch.id", ondelete="SET NULL")),
+    Index("chronology_request_agency", "agency_id"),
+)

@@ -9,52 +9,179 @@ shown side by side with what differs picked out.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from math import sqrt
 
-from rapidfuzz import fuzz
-
-from reviewer_app.chronology.entry import ChronologyEntry
+from reviewer_app.chronology.entry import AgencyType, ChronologyEntry
 from reviewer_app.chronology.repository import SameEventDecision, SameEventStatus
 
 #: Entries whose date spans are wider than this (a year, say) overlap too much to suggest.
 MAX_SPAN_DAYS = 92
-DEFAULT_THRESHOLD = 60.0
-#: Added to the text score when both entries give the same single day (and again the same time):
-#: agencies' wording differs a lot, and an exact shared date is strong evidence of one event.
-SAME_DAY_BONUS = 10.0
-SAME_TIME_BONUS = 5.0
+#: Tuned with `benchmarks/same_event.py` against the demo generator's known same-event pairs.
+DEFAULT_THRESHOLD = 35.0
+#: What the dates say, added to the text score (0..100). Agencies word one event very
+#: differently, and the same day and time from two agencies is strong evidence of one event.
+SAME_DAY = 15.0  # both on the same single day
+SAME_TIME = 35.0  # ... and at the same time
+NEAR_TIME = 15.0  # ... or within the hour (one logged it a little later)
+NEAR_MINUTES = 60
+FAR_MINUTES = 180
+FAR_TIME = -15.0  # ... hours apart: two events that day, most likely
+NOT_SAME_DAY = -15.0  # dates that only overlap (a week, a month, a range)
+#: One entry names the other's agency ("joint visit with the health visitor").
+MENTIONS_OTHER = 15.0
+#: A word is telling when it is in at most this share of entries (or in two entries).
+RARE_SHARE = 0.05
+STEM_LETTERS = 5
+LIKENESS_WEIGHT = 2.0
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP_WORDS = frozenset(
+    [
+        "a",
+        "about",
+        "after",
+        "all",
+        "an",
+        "and",
+        "any",
+        "as",
+        "at",
+        "be",
+        "been",
+        "before",
+        "by",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "were",
+        "with",
+    ]
+)
+#: How agencies' records name each kind of agency.
+AGENCY_WORDS: dict[AgencyType, tuple[str, ...]] = {
+    AgencyType.POLICE: ("police", "officer", "officers", "pc", "constable"),
+    AgencyType.CHILDRENS_SOCIAL_CARE: (
+        "social worker", "social care", "children's services", "out-of-hours team", "edt",
+    ),
+    AgencyType.HEALTH_VISITING: ("health visitor", "health visiting"),
+    AgencyType.GP: ("gp", "surgery", "practice nurse"),
+    AgencyType.HOSPITAL: ("hospital", "emergency department", "paediatrician", "a&e"),
+    AgencyType.MIDWIFERY: ("midwife", "midwifery"),
+    AgencyType.MENTAL_HEALTH: ("mental health", "camhs", "psychiatrist"),
+    AgencyType.SCHOOL: ("school", "teacher", "head teacher"),
+    AgencyType.EARLY_YEARS: ("nursery", "key person", "children's centre"),
+    AgencyType.PROBATION: ("probation", "offender manager"),
+    AgencyType.HOUSING: ("housing", "landlord", "tenancy"),
+    AgencyType.SUBSTANCE_MISUSE: ("substance misuse", "drug service", "alcohol service"),
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
     entry_a: int
     entry_b: int
-    score: float  # 0..100: text similarity, plus a little for the same day and time
+    score: float  # 0..100: telling words in common, with what the dates and times say
 
 
 def _text(entry: ChronologyEntry) -> str:
     return f"{entry.event} {entry.outcome}".lower()
 
 
-def _date_bonus(a: ChronologyEntry, b: ChronologyEntry) -> float:
-    one_day = a.date.start == a.date.end == b.date.start == b.date.end
-    if not one_day:
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text) if len(w) > 1 and w not in _STOP_WORDS}
+
+
+def date_score(a: ChronologyEntry, b: ChronologyEntry) -> float:
+    """What the two dates (and times) say about whether this is one event."""
+    if not a.date.start == a.date.end == b.date.start == b.date.end:
+        return NOT_SAME_DAY
+    if a.date.time is None or b.date.time is None:
+        return SAME_DAY
+    apart = abs(
+        (a.date.time.hour * 60 + a.date.time.minute) - (b.date.time.hour * 60 + b.date.time.minute)
+    )
+    if apart == 0:
+        return SAME_DAY + SAME_TIME
+    if apart <= NEAR_MINUTES:
+        return SAME_DAY + NEAR_TIME
+    return SAME_DAY + (FAR_TIME if apart > FAR_MINUTES else 0.0)
+
+
+def _stem(word: str) -> str:
+    """Enough of a word to match its forms: 'attended' and 'attend', 'visiting' and 'visit'."""
+    return word[:STEM_LETTERS]
+
+
+def _telling(texts: dict[int, str]) -> dict[int, frozenset[str]]:
+    """Each entry's telling words (rare in this chronology), as stems.
+
+    Words every agency uses ("Child M", "seen", "home", "visit") say little about whether two
+    records are one event; what the records share of the rarer words says much more."""
+    words = {entry_id: {_stem(w) for w in _words(text)} for entry_id, text in texts.items()}
+    counts: Counter[str] = Counter()
+    for found in words.values():
+        counts.update(found)
+    most = max(2.0, RARE_SHARE * len(words))
+    return {
+        entry_id: frozenset(w for w in found if counts[w] <= most)
+        for entry_id, found in words.items()
+    }
+
+
+_NAMING = {
+    agency: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    for agency, words in AGENCY_WORDS.items()
+}
+
+
+def likeness(mine: frozenset[str], theirs: frozenset[str]) -> float:
+    """How alike two records' telling words are, 0..100: the share they have in common (as a
+    cosine of the two sets), weighted up, since two agencies rarely share many words."""
+    if not mine or not theirs:
         return 0.0
-    same_time = a.date.time is not None and a.date.time == b.date.time
-    return SAME_DAY_BONUS + (SAME_TIME_BONUS if same_time else 0.0)
+    return min(100.0, LIKENESS_WEIGHT * 100.0 * len(mine & theirs) / sqrt(len(mine) * len(theirs)))
+
+
+def _mentions(text: str, agency: AgencyType | None) -> bool:
+    naming = _NAMING.get(agency) if agency is not None else None
+    return naming is not None and naming.search(text) is not None
 
 
 def suggest(
     entries: Sequence[ChronologyEntry],
     decided: Iterable[SameEventDecision] = (),
     threshold: float = DEFAULT_THRESHOLD,
+    agency_types: Mapping[int, AgencyType] | None = None,
 ) -> list[Suggestion]:
-    """Pairs from different agencies whose dates can overlap and whose words are alike.
+    """Pairs from different agencies whose dates can overlap and whose records are alike.
 
-    A sweep over entries ordered by start date compares each entry only with those still
+    The score is the likeness of the two records' telling words (0..100), plus what the
+    dates say (same day; same time, near or far), plus a little when one names the other's
+    agency. A sweep over entries ordered by start date compares each entry only with those still
     "open" (whose span has not ended), so the work grows with overlaps, not with n².
     """
+    types = agency_types or {}
     already = {tuple(sorted((d.entry_a, d.entry_b))) for d in decided}
     dated = [
         e
@@ -65,7 +192,8 @@ def suggest(
         and (e.date.end - e.date.start).days <= MAX_SPAN_DAYS
     ]
     dated.sort(key=lambda e: (e.date.start, e.date.end))
-    texts = {e.id: _text(e) for e in dated}
+    texts = {e.id: _text(e) for e in dated if e.id is not None}
+    telling = _telling(texts)
     found: list[Suggestion] = []
     open_entries: list[ChronologyEntry] = []
     for entry in dated:
@@ -78,14 +206,18 @@ def suggest(
             pair = (min(entry.id, other.id), max(entry.id, other.id))
             if pair in already:
                 continue
-            score = fuzz.token_set_ratio(texts[entry.id], texts[other.id]) + _date_bonus(
-                entry, other
-            )
-            score = min(score, 100.0)
+            mine, theirs = telling[entry.id], telling[other.id]
+            score = likeness(mine, theirs)
+            score += date_score(entry, other)
+            if _mentions(texts[entry.id], types.get(other.agency_id)) or _mentions(
+                texts[other.id], types.get(entry.agency_id)
+            ):
+                score += MENTIONS_OTHER
+            score = max(0.0, min(score, 100.0))
             if score >= threshold:
                 found.append(Suggestion(pair[0], pair[1], float(score)))
         open_entries.append(entry)
-    found.sort(key=lambda s: -s.score)
+    found.sort(key=lambda s: (-s.score, s.entry_a, s.entry_b))
     return found
 
 

@@ -228,7 +228,10 @@ class ChronologyService:
     def suggest_same_events(
         self, threshold: float = same_event.DEFAULT_THRESHOLD
     ) -> list[same_event.Suggestion]:
-        return same_event.suggest(self.entries(), self.repository.same_event_decisions(), threshold)
+        types = {a.id: a.agency_type for a in self.agencies() if a.id is not None}
+        return same_event.suggest(
+            self.entries(), self.repository.same_event_decisions(), threshold, types
+        )
 
     @writes(Part.CHRONOLOGY)
     def confirm_same_event(self, entry_a: int, entry_b: int, score: float = 0.0) -> None:
@@ -237,6 +240,29 @@ class ChronologyService:
     @writes(Part.CHRONOLOGY)
     def dismiss_same_event(self, entry_a: int, entry_b: int, score: float = 0.0) -> None:
         self._decide(entry_a, entry_b, SameEventStatus.DISMISSED, score)
+
+    @writes(Part.CHRONOLOGY)
+    def link_as_same_event(self, entry_ids: Iterable[int]) -> int:
+        """Link two or more entries by hand as one event, whatever the suggester thought; the
+        links are confirmed pairs (so each agency keeps its own record). Returns how many
+        links were made. Entries from one agency join through another agency's entry."""
+        entries = [self.repository.entry(i) for i in dict.fromkeys(entry_ids)]
+        if len(entries) < 2 or len({e.agency_id for e in entries}) < 2:
+            raise InvalidInputError(
+                "Choose entries from at least two agencies to link as the same event: a link "
+                "joins different agencies' records of one event. Nothing was linked."
+            )
+        anchor = entries[0]
+        other = next(e for e in entries if e.agency_id != anchor.agency_id)
+        made = 0
+        for entry in entries[1:]:
+            partner = anchor if entry.agency_id != anchor.agency_id else other
+            assert partner.id is not None and entry.id is not None
+            self.repository.decide_same_event(
+                SameEventDecision(partner.id, entry.id, SameEventStatus.CONFIRMED, 100.0)
+            )
+            made += 1
+        return made
 
     def _decide(self, a: int, b: int, status: SameEventStatus, score: float) -> None:
         first, second = self.repository.entry(a), self.repository.entry(b)

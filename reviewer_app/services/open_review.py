@@ -47,6 +47,7 @@ from reviewer_app.services.people import PeopleService
 from reviewer_app.services.quality import QualityService
 from reviewer_app.services.rapid_review import RapidReviewService
 from reviewer_app.services.readiness import Guidance, ReadinessReport, check_readiness, next_steps
+from reviewer_app.services.requests import RequestService
 from reviewer_app.services.review_details import ReviewDetailsService
 from reviewer_app.services.timetable import TimetableService
 from reviewer_app.services.transfer import take_snapshot
@@ -117,6 +118,16 @@ class ReviewServices:
         )
         self.timetable = TimetableService(review.timetable, review.details, changes=changes)
         self.rapid_review = RapidReviewService(review.rapid_review, changes)
+        #: Chronology requests sent to agencies (request packs) and their answers.
+        self.requests = RequestService(
+            review.requests,
+            self.chronology,
+            review.details,
+            self.timetable,
+            self,
+            changes,
+            returns=self.people,
+        )
         self.learning_notes = AttachedNotesService(review.learning_notes, changes)
         self.decisions = DecisionService(review.decisions, changes)
         #: What the Report page does when the reviewer chooses an action on a finding.

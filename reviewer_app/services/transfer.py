@@ -61,6 +61,7 @@ def take_snapshot(
         same_event=tuple(chronology.same_event_decisions()),
         subject_date_of_birth=chronology.subject_date_of_birth(),
         analysis=part,
+        requests=tuple(review.requests.requests()),
     )
 
 
@@ -126,6 +127,15 @@ def fill_review(
                 entry_ids[decision.entry_b],
                 decision.status,
                 decision.score,
+            )
+        )
+    for request in snapshot.requests:
+        review.requests.add_request(
+            replace(
+                request,
+                agency_id=agency_ids[request.agency_id] or 0,
+                received_batch=batch_ids.get(request.received_batch),
+                id=None,
             )
         )
     has_subject = any(p.is_subject for p in part.people) and people is not None

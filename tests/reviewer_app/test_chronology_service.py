@@ -163,3 +163,19 @@ def test_a_cancelled_import_leaves_no_new_agency_behind(
         service.import_for_agency(_preview(rows), "brand new agency", progress=cancel)
     assert len(service.agencies()) == 1
     review.close()
+
+
+def test_entries_of_one_agency_alone_cannot_be_linked_by_hand(demo: StoredReview) -> None:
+    service = ChronologyService(demo.chronology)
+    entries = service.entries()
+    first = entries[0]
+    same = [e.id or 0 for e in entries if e.agency_id == first.agency_id][:3]
+    before = service.repository.same_event_decisions()
+    with pytest.raises(InvalidInputError, match="at least two agencies"):
+        service.link_as_same_event(same)
+    with pytest.raises(InvalidInputError, match="at least two agencies"):
+        service.link_as_same_event([first.id or 0])
+    assert service.repository.same_event_decisions() == before
+    other = next(e for e in entries if e.agency_id != first.agency_id)
+    assert service.link_as_same_event([*same, other.id or 0]) == 3
+    assert {e.id for e in service.linked_entries(first.id or 0)} == {*same[1:], other.id}

@@ -23,6 +23,7 @@ def entry_menu(
     on_new: Callable[[], object],
     on_delete: Callable[[], object],
     on_flags: Callable[[int, frozenset[Flag]], object],
+    on_link: Callable[[], object] | None = None,
 ) -> QMenu:
     """A menu for the current entry; shortcuts are shown for the keys the table itself takes."""
     menu = QMenu(parent)
@@ -49,6 +50,12 @@ def entry_menu(
             action.toggled.connect(
                 lambda on, f=flag: on_flags(entry_id, current | {f} if on else current - {f})
             )
+    if on_link is not None:
+        link = menu.addAction("&Link as the same event")
+        link.setShortcut(QKeySequence("Ctrl+L"))
+        link.setToolTip("Link the selected entries (two or more agencies) as one event")
+        link.setEnabled(selected > 1)
+        link.triggered.connect(on_link)
     menu.addSeparator()
     menu.addAction(undo_stack.createUndoAction(menu, "&Undo"))
     menu.addAction(undo_stack.createRedoAction(menu, "&Redo"))

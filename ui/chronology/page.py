@@ -35,6 +35,7 @@ from ui.chronology.entry_dialog import EntryDialog, NewEntry
 from ui.chronology.entry_menu import delete_question, entry_menu
 from ui.chronology.filter_bar import FilterBar
 from ui.chronology.filter_proxy import EntryFilterProxy
+from ui.chronology.same_event_queue import SameEventQueue
 from ui.chronology.same_events import SameEventLookup
 from ui.chronology.table_model import ChronologyTableModel, Column, Role
 from ui.chronology.table_view import ChronologyTableView
@@ -123,8 +124,16 @@ class ChronologyPage(QWidget):
         self.delete_button.setAccessibleName("Delete selected entries")
         self.delete_button.setToolTip("Delete the selected entries (Delete key in the table)")
         self.delete_button.clicked.connect(self.delete_selected)
+        self.queue_button = QPushButton("Review same e&vents…")
+        self.queue_button.setAccessibleName("Review same events")
+        self.queue_button.setToolTip(
+            "Every likely pair of agencies' records of one event, best first, to confirm or "
+            "dismiss (Ctrl+Shift+E)"
+        )
+        self.queue_button.clicked.connect(self.review_same_events)
         top = QHBoxLayout()
         top.addWidget(title, 1)
+        top.addWidget(self.queue_button)
         top.addWidget(self.new_button)
         top.addWidget(self.delete_button)
 
@@ -169,6 +178,16 @@ class ChronologyPage(QWidget):
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.triggered.connect(self.focus_search)
         self.addAction(find)
+        link = QAction("Link as the same event", self)
+        link.setShortcut(QKeySequence("Ctrl+L"))
+        link.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        link.triggered.connect(self.link_selected)
+        self.addAction(link)
+        queue = QAction("Review same events", self)
+        queue.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        queue.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        queue.triggered.connect(self.review_same_events)
+        self.addAction(queue)
 
         for signal in (
             self.proxy.rowsInserted,
@@ -345,7 +364,32 @@ class ChronologyPage(QWidget):
             on_new=self.new_entry,
             on_delete=self.delete_selected,
             on_flags=self.set_flags,
+            on_link=self.link_selected,
         )
+
+    def review_same_events(self) -> SameEventQueue:
+        """Open the queue of every suggested pair, best first."""
+        queue = SameEventQueue(self.service, self.runner, self)
+        queue.decided.connect(self._same_event_decided)
+        queue.finished.connect(queue.deleteLater)
+        queue.open()
+        queue.load()
+        return queue
+
+    def link_selected(self) -> None:
+        """Link the selected entries (from two or more agencies) as one event."""
+        chosen = [e.id for e in self.selected_entries() if e.id is not None]
+        try:
+            self.service.link_as_same_event(chosen)
+        except Exception as error:
+            self._show_error(error)
+            return
+        self.same_events.invalidate()
+        self._show_current(force=True)
+
+    def _same_event_decided(self, entry_a: int, entry_b: int) -> None:
+        self.same_events.forget_pair(entry_a, entry_b)
+        self._show_current(force=True)
 
     def flush(self) -> bool:
         """Save a cell still being edited (before the review locks or closes); True."""

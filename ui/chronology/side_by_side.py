@@ -100,15 +100,18 @@ def side_by_side_html(
     versions: Sequence[ChronologyEntry],
     agencies: Mapping[int, str],
     palette: QPalette,
+    *,
+    first_is_selected: bool = True,
 ) -> str:
-    """A table with one column per agency's version, differences marked (first = selected)."""
+    """A table with one column per agency's version, differences marked (first = selected,
+    unless `first_is_selected` is False: the same-event queue shows a pair, not an entry)."""
     marks = Marks.from_palette(palette)
     header_bg = palette.color(QPalette.ColorRole.AlternateBase).name()
     differing = set(differing_fields(versions))
     cells: list[str] = [f'<th bgcolor="{header_bg}"></th>']
     for n, entry in enumerate(versions):
         name = escape(agencies.get(entry.agency_id, "Unknown agency"))
-        label = f"{name}<br><i>(this entry)</i>" if n == 0 else name
+        label = f"{name}<br><i>(this entry)</i>" if n == 0 and first_is_selected else name
         cells.append(f'<th align="left" valign="top" bgcolor="{header_bg}">{label}</th>')
     rows = ["<tr>" + "".join(cells) + "</tr>"]
     for name, title in ROWS:

@@ -18,6 +18,7 @@ from reviewer_app.chronology.importing import Field, ImportPreview
 from reviewer_app.chronology.repository import ImportBatch
 from reviewer_app.errors import OperationCancelled
 from reviewer_app.importers import preview_file
+from reviewer_app.importers.pack_return import pack_reference, preview_pack_return
 from reviewer_app.services.chronology import ChronologyService, ImportResult
 from ui.tasks import Done, Failed, TaskRunner
 
@@ -127,6 +128,9 @@ class ImportProgress:
 def read_preview(
     path: Path, sheet: str | None = None, mapping: dict[int, Field] | None = None
 ) -> ImportPreview:
+    if sheet is None and mapping is None and pack_reference(path) is not None:
+        # A request pack's completed template: read with its own columns, examples left out.
+        return preview_pack_return(path)
     return preview_file(path, sheet=sheet, mapping=mapping)
 
 

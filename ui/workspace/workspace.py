@@ -40,7 +40,9 @@ from ui.workspace.details_dialog import DetailsDialog
 from ui.workspace.sections import SECTIONS
 
 if TYPE_CHECKING:
+    from reviewer_app.chronology.repository import ImportBatch
     from reviewer_app.services.learning import LibraryService
+    from ui.importing.wizard import ImportWizard
     from ui.report.page import ReportActions
 
 log = logging.getLogger(__name__)
@@ -145,9 +147,10 @@ class Workspace(QWidget):
         self.timeline_page.entry_activated.connect(self._show_entry_in_table)
         self._timeline_waits = False  # the timeline is laid out when the table has loaded
         self.chronology_page.loaded.connect(self._table_loaded)
-        self.agencies_page = AgenciesPage(self.chronology, runner)
+        self.agencies_page = AgenciesPage(self.chronology, runner, requests=review.requests)
         self.agencies_page.changed.connect(self._batches_changed)
         self.agencies_page.import_requested.connect(self.import_chronology)
+        self.agencies_page.replace_requested.connect(self.replace_import)
         built: dict[str, QWidget] = {
             "overview": self.overview,
             "chronology": self.chronology_page,
@@ -408,18 +411,42 @@ class Workspace(QWidget):
             self._timeline_waits = False
             self.timeline_page.reload()
 
-    def import_chronology(self) -> None:
+    def import_chronology(self) -> ImportWizard:
         from ui.importing.wizard import ImportWizard
 
         wizard = ImportWizard(self.chronology, self.runner, self)
+        requests = self.review.requests
 
-        def imported(_batch_id: int) -> None:
+        def imported(batch_id: int) -> None:
+            path = wizard.session.path
+            if path is not None:  # the completed template of a request pack: now received
+                self.runner.start(
+                    lambda: requests.received_from_file(path, batch_id),
+                    lambda _found: self.agencies_page.reload(),
+                    lambda error: show_error(self, error),
+                )
             self._batches_changed()
             self.agencies_page.reload()
 
         wizard.imported.connect(imported)
         wizard.finished.connect(wizard.deleteLater)
         wizard.open()
+        return wizard
+
+    def replace_import(self, batch: ImportBatch, path: Path | None = None) -> ImportWizard | None:
+        """Replace an import with the agency's corrected file: the wizard opens on that file,
+        for the same agency, set to replace this import (comments and links on unchanged rows
+        are kept, as on the command line)."""
+        names = {a.id: a.name for a in self.chronology.agencies()}
+        wizard = self.import_chronology()
+        wizard.file_page.agency.setEditText(names.get(batch.agency_id, ""))
+        wizard.session.replaces = batch
+        wizard.file_page.initializePage()
+        chosen = path if path is not None else wizard.choose_file()
+        if chosen is None:
+            return wizard  # the reviewer can still choose the file in the wizard
+        wizard.file_page.read(chosen)
+        return wizard
 
     def _evidence_removed(self) -> None:
         # The analysis lost links with the deleted entries; undo cannot bring those back, so

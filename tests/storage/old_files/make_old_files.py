@@ -41,6 +41,7 @@ FILES: dict[str, tuple[str | None, int]] = {
     "review-v7.review": (None, 7),
     "review-v8.review": (None, 8),
     "review-v9.review": ("9faef760a6a00742ca264d9ee01d9730aca6dc1a", 9),
+    "review-v10.review": (None, 10),
     "learning-v1.library": ("31a04c419018f68aa1f0b621a228616dfa0271f3", 1),
 }
 
