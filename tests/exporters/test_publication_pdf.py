@@ -99,7 +99,7 @@ def test_no_draft_marks_and_no_prompts_anywhere(
     assert "For the reviewer" not in text
     assert "Final for publication" in PdfReader(io.BytesIO(data)).pages[0].extract_text()
     # the parts whose prompts were left out are named (the demo has not written these)
-    assert "8. Conclusions" in result.unfinished
+    assert "14. Conclusions" in result.unfinished
     assert all(title in text for title in result.unfinished)  # each keeps its heading
 
 
@@ -120,7 +120,7 @@ def test_headings_are_structure_and_bookmarks_and_tables_have_header_cells(
     wanted = collections.Counter(f"/H{h.level}" for h in headings)
     wanted["/H1"] += 1  # "Contents"
     assert {level: found[level] for level in wanted} == wanted
-    assert ("/H1", "7. Findings") in heading_text and ("/H3", "The finding") in heading_text
+    assert ("/H1", "10. Findings") in heading_text and ("/H3", "The finding") in heading_text
     # one TH per column of every table (a header repeated on a later page is an artifact),
     # plus the document-control table on the title page
     columns = sum(len(t.columns) for t in tables)
@@ -216,7 +216,7 @@ def test_characters_the_font_cannot_show_are_refused_by_place_and_controls_dropp
     with pytest.raises(PublicationRefusedError) as refused:
         export_report(inputs, "pdf", path, register=REGISTER, for_publication=True)
     message = str(refused.value)
-    assert "8. Conclusions" in message and "中" not in message
+    assert "14. Conclusions" in message and "中" not in message
     assert not path.exists()
     inputs = replace(inputs, section_text={"conclusions": "Written\x00 with\x07 controls\ufeff."})
     export_report(inputs, "pdf", path, register=REGISTER, for_publication=True)
@@ -268,7 +268,7 @@ def test_the_second_stage_reads_link_descriptions_and_the_xmp_title(
 ) -> None:
     _, data, _ = exported
     pieces = {piece.block: piece.text for piece in pdf_texts(data)}
-    assert "“7. Findings” page" in pieces["link descriptions"]
+    assert "“10. Findings” page" in pieces["link descriptions"]
     assert build_report(demo_inputs()).title in pieces["XMP metadata"]
 
 

@@ -119,9 +119,13 @@ def test_a_section_with_no_text_says_what_is_still_to_write_and_readiness_lists_
     problems = drafting_problems(lambda: inputs)()
     assert {p.category for p in problems} == {Category.REPORT}
     assert any(p.message.startswith("7. The child’s lived experience: Describe") for p in problems)
-    # The partnership's response is theirs to write: a placeholder, not a task for the reviewer.
+    # The partnership's response is theirs to write: a placeholder addressed to them (a prompt,
+    # so the report for publication leaves it out), not a task on the reviewer's list.
     response = next(s for s in report.sections if s.key == "partnership-response")
-    assert [b.kind for b in response.blocks if isinstance(b, Note)] == [NoteKind.NOTE]
+    placeholders = [b for b in response.blocks if isinstance(b, Note)]
+    assert [b.kind for b in placeholders] == [NoteKind.PROMPT]
+    assert placeholders[0].text.startswith("For the safeguarding partners: ")
+    assert not any("partners’ response" in p.message for p in problems)
 
 
 def test_body_paragraphs_are_numbered_by_section(demo: Report) -> None:

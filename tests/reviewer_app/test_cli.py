@@ -422,7 +422,7 @@ def test_export_for_publication_writes_the_accessible_final_pdf(
     assert made.returncode == 0, made.stderr
     assert "Report for publication written" in made.stdout
     assert "final for publication, version 1" in made.stdout
-    assert "  8. Conclusions" in made.stdout  # not written in the demo: said, not published
+    assert "  14. Conclusions" in made.stdout  # not written in the demo: said, not published
     reader = PdfReader(out)
     assert (
         reader.trailer["/Root"]["/Lang"] == "en-GB" and "/StructTreeRoot" in reader.trailer["/Root"]

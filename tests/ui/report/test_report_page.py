@@ -115,7 +115,7 @@ def test_the_pdf_for_publication_is_final_and_never_offers_the_override(
     assert asked == ["Report for publication.pdf"]
     assert (tmp_path / "published.pdf").read_bytes().startswith(b"%PDF")
     status = page.status.text()
-    assert "final version for publication" in status and "8. Conclusions" in status
+    assert "final version for publication" in status and "14. Conclusions" in status
 
     blocked = make_page(
         qtbot, replace(demo_inputs(), section_text={"conclusions": "Ms Quartermaine agreed."})
