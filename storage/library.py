@@ -168,11 +168,21 @@ class StoredReview:
 
     def start_automatic_backup_if_due(self) -> bool:
         """Take the automatic backup if due, on a background thread, of the review as it is now
-        (a pinned read transaction); True if one was started. A copy that fails is logged and
-        leaves nothing behind; damage it finds is reported when the review is next used."""
+        (a pinned read transaction); True if one was started (in a synced or network folder,
+        where the file has no write-ahead log, it is taken before this returns). A copy that
+        fails is logged and leaves nothing behind; damage it finds is reported when the review
+        is next used."""
         if self._backup is not None or not self._due():
             return False
         source = self.file.pinned_snapshot()
+        if str(source.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+            # With the rollback journal (a synced or network folder) a pinned reader would hold
+            # writers off for the whole copy: it is taken now, as the review opens.
+            try:
+                self.file.take_backup(self._backups, source=source)
+            finally:
+                source.close()
+            return False
 
         def take() -> None:
             try:
