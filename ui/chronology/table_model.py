@@ -278,6 +278,10 @@ class ChronologyTableModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
         if not index.isValid():
             return None
+        if role == _SHOWN:  # asked of every row while filtering: by id, no entry made
+            return SHOWN if self.shown(self._id_at(index.row())) else ""
+        if role == _ENTRY_ID:
+            return self._id_at(index.row())
         entry = self._at(index.row())
         column = index.column()
         if role == _DISPLAY:
@@ -292,11 +296,6 @@ class ChronologyTableModel(QAbstractTableModel):
             return self._sort_text(entry, column)
         if role == _OBJECT:
             return entry
-        if role == _ENTRY_ID:
-            return entry.id
-        if role == _SHOWN:
-            assert entry.id is not None
-            return SHOWN if self.shown(entry.id) else ""
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = _EDIT) -> bool:
