@@ -89,3 +89,36 @@ def test_the_real_start_shows_the_start_screen_without_storage(tmp_path: Path) -
     loaded = modules.read_text(encoding="utf-8").split()
     assert "ui.start_window" in loaded and "PySide6.QtWidgets" in loaded
     assert [name for name in loaded if _excluded(name)] == []
+
+
+def test_a_start_measurement_never_waits_on_a_passphrase_prompt(tmp_path: Path) -> None:
+    """With the window told to quit once shown, a review that asks for its passphrase makes it
+    say so and exit, instead of waiting for ever (benchmarks/startup.py)."""
+    from tests.helpers.files import make_review
+
+    review = tmp_path / "asks.review"
+    make_review(review)
+    home = tmp_path / "home"
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "settings.json").write_text('{"welcomed": true}\n', encoding="utf-8")
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"REVIEWER_APP_PASSPHRASE", "REVIEWER_APP_RECOVERY_CODE"}
+    }
+    env |= {
+        "QT_QPA_PLATFORM": "offscreen",
+        "REVIEWER_APP_HOME": str(home),
+        "REVIEWER_APP_EXIT_WHEN_SHOWN": "1",
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",  # nothing is remembered
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "reviewer_app", "--open", str(review)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "reviewer-app-not-shown UnlockDialog" in done.stderr, done.stderr[-2000:]
+    assert done.returncode != 0
