@@ -4,13 +4,13 @@ asked for (issue 16: opening a 50,000-entry review).
 The table shows a few dozen rows at a time: holding the rows as the database gave them (tuples)
 and making an entry only when a row is drawn, edited or looked at lets the table be filled and
 painted for the cost of reading the rows. Every entry made is kept, so whoever asks next (the
-timeline, a search result, the detail panel) gets the same object.
+timeline, a search result, the detail panel) gets the same object, and its stored row is let go.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import overload
+from typing import Any, overload
 
 from reviewer_app.chronology.entry import ChronologyEntry
 
@@ -23,13 +23,13 @@ class EntryRows(Sequence[ChronologyEntry]):
 
     def __init__(
         self,
-        rows: Sequence[object],
+        rows: list[Any],
         ids: Sequence[int],
         decode: Callable[[object], ChronologyEntry],
     ) -> None:
         if len(rows) != len(ids):
             raise ValueError("one id per row")
-        self._rows = rows
+        self._rows = list(rows)  # its own list: rows are let go as they are made into entries
         self.ids: tuple[int, ...] = tuple(ids)
         self._decode = decode
         self._made: list[ChronologyEntry | None] = [None] * len(rows)
@@ -46,9 +46,13 @@ class EntryRows(Sequence[ChronologyEntry]):
             return [self[i] for i in range(*index.indices(len(self)))]
         made = self._made[index]
         if made is None:
-            # Two threads may decode the same row at once: both make equal entries and one is
-            # kept, which is harmless.
-            made = self._made[index] = self._decode(self._rows[index])
+            row = self._rows[index]
+            if row is None:  # another thread has just made it
+                made = self._made[index]
+                assert made is not None
+                return made
+            made = self._made[index] = self._decode(row)
+            self._rows[index] = None  # the entry holds it all now: the stored row can go
         return made
 
     def __iter__(self) -> Iterator[ChronologyEntry]:
