@@ -12,8 +12,11 @@ a new review (and of one made from JSON) holds what was put in it, not an empty 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
+import os
+import sys
 import threading
 from pathlib import Path
 
@@ -50,6 +53,16 @@ from storage.timetable_repository import SqlTimetable
 log = logging.getLogger(__name__)
 
 AUTOMATIC_BACKUP_INTERVAL = dt.timedelta(hours=12)
+
+
+def _yield_to_the_window() -> None:
+    """Lower this thread's scheduling priority where the system allows it per thread (Linux):
+    the background backup then gives way to reading and painting the review. Elsewhere it is
+    left as it is."""
+    if sys.platform != "linux":
+        return
+    with contextlib.suppress(OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
 
 
 class StoredReview:
@@ -185,6 +198,7 @@ class StoredReview:
             return False
 
         def take() -> None:
+            _yield_to_the_window()
             try:
                 self.file.take_backup(self._backups, source=source)
             except (UserFacingError, OSError) as exc:
