@@ -415,6 +415,8 @@ def group_window(rows: list[Row], work: Path, sizes: tuple[int, ...], repeat: in
         rows.append(Row("  of which the table painted", "", [r["table"] for r in rounds]))
         rows.append(Row("  baseline: every row as tuples (fetchall)", "", floor))
         rows.append(Row("  apart: open (key derivation, checks)", "", [r["open"] for r in rounds]))
+        rows.append(Row("  apart: open-time backup finished (background)", "",
+                        [r["backup_done"] for r in rounds]))  # fmt: skip
         memory = [r["open_mb"] for r in rounds]
         rows.append(Row(f"memory, {size:,} open in the window", "≤ 250 MB" if goal else "",
                         memory, unit="MB", met=at_most(memory, 250) if goal else None))  # fmt: skip

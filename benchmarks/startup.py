@@ -1,14 +1,16 @@
 """Start-up time: launch → the start screen painted, side by side with a bare PySide6 window;
-and launch → a 50,000-entry review's chronology painted.
+and launch → a 50,000-entry review's chronology table and timeline painted.
 
     .venv/bin/python benchmarks/startup.py [--entries 50000] [--repeat 5]
 
 Runs the app as a reviewer would (a new process each time, offscreen), from the source tree and,
 when `packaging/build` has made it, from the bundle in dist/scr-reviewer. The window reports the
 moment its first screen has been painted and quits (REVIEWER_APP_EXIT_WHEN_SHOWN=1); the figure
-is launch → that moment, not process exit. The floor is a bare PySide6 QMainWindow shown and
-painted the same way, launched alternately with the app so both see the same machine. Prints
-min / median and the ratio app ÷ floor. `--entries 0` skips the review.
+is launch → that moment, not process exit. It never waits on a passphrase prompt: a window that
+would ask for one (or show an error) reports so and exits, and the run stops with that reason.
+The floor is a bare PySide6 QMainWindow shown and painted the same way, launched alternately
+with the app so both see the same machine. Prints min / median and the ratio app ÷ floor.
+`--entries 0` skips the review.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ def launch(command: list[str], env: dict[str, str]) -> float:
     for line in done.stderr.splitlines():
         if line.startswith(SHOWN):
             return float(line.split()[1]) - start
+        if line.startswith("reviewer-app-not-shown"):
+            raise RuntimeError(f"{command} stopped at a dialog ({line.split()[-1]}), not shown")
     raise RuntimeError(f"{command} never reported its window shown:\n{done.stderr[-2000:]}")
 
 

@@ -384,6 +384,7 @@ class _TableStream(Flowable):  # type: ignore[misc]
         # ends[i]: the height of rows 1..i, so any run of rows is measured in one step
         self._ends = ends if ends is not None else list(accumulate(heights[1:], initial=0.0))
         self._stop = len(heights)
+        self.hAlign = "LEFT"  # as each table it hands over
 
     def _rest(self, first: int) -> _TableStream:
         return _TableStream(self._part, self._heights, self._width, first, self._ends)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence, Sized
 from contextlib import contextmanager
 from itertools import islice
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Select, and_, delete, func, insert, select, text, update
 from sqlalchemy.dialects import sqlite
@@ -35,6 +35,7 @@ from reviewer_app.chronology.repository import (
     SameEventDecision,
     SameEventStatus,
 )
+from reviewer_app.chronology.rows import EntryRows
 from reviewer_app.errors import InvalidInputError
 from storage.bound import EngineBound
 from storage.schema import agency as agency_table
@@ -164,18 +165,20 @@ class _RowReader:
     """Reads `chronology_entry` rows as entries by column positions looked up once by name.
 
     Stored rows were checked when they were written, so each distinct date is built (and
-    checked) once and shared by every entry on it; repeated short texts are shared too. The
-    sort key of each entry read is noted on the way, in `sort_keys`, for `entries()`'s sort."""
+    checked) once and shared by every entry on it; repeated short texts are shared too.
+    `order_columns` are the positions of the columns that put entries in chronological order
+    (id, date start, date end, time, sequence)."""
 
-    __slots__ = ("_columns", "_date_keys", "_dates", "_texts", "sort_keys")
+    __slots__ = ("_columns", "_dates", "_texts", "order_columns")
 
     def __init__(self, keys: Any) -> None:
         where = {str(name): i for i, name in enumerate(keys)}
         self._columns = tuple(where[name] for name in _ENTRY_COLUMNS)
         self._dates: dict[tuple[Any, ...], FuzzyDate] = {}
-        self._date_keys: dict[int, tuple[object, ...]] = {}
         self._texts: dict[str, str] = {}
-        self.sort_keys: list[tuple[object, ...]] = []
+        self.order_columns = tuple(
+            where[name] for name in ("id", "date_start", "date_end", "time", "sequence")
+        )
 
     def __call__(self, row: Sequence[Any], people: dict[int, tuple[int, ...]]) -> ChronologyEntry:
         (
@@ -218,7 +221,6 @@ class _RowReader:
                 original=original,
                 time=dt.time.fromisoformat(time) if time else None,
             )
-            self._date_keys[id(date)] = date.sort_key
         texts = self._texts
         source, practitioner = row[i_source], row[i_practitioner]
         entry_id, sequence = row[i_id], row[i_sequence]
@@ -237,7 +239,6 @@ class _RowReader:
             provenance=Provenance(row[i_batch], row[i_row_number], row[i_original_row]),
             id=entry_id,
         )
-        self.sort_keys.append((*self._date_keys[id(date)], sequence, entry_id or 0))
         return entry
 
 
@@ -297,18 +298,36 @@ class SqlChronology(EngineBound):
         return {k: tuple(v) for k, v in links.items()}
 
     def entries(self) -> list[ChronologyEntry]:
-        """Every entry in chronological order (stable for overlapping dates).
+        """Every entry in chronological order (stable for overlapping dates)."""
+        return list(self.entry_rows())
 
-        Columns are found by name once, from the result's keys, then read by position; equal
-        dates and repeated texts (sources, practitioners) are built once and shared, which
-        keeps 50,000 entries quick to load and small in memory."""
+    def entry_rows(self) -> EntryRows:
+        """Every entry in chronological order, as stored rows made into entries when first
+        asked for.
+
+        The order comes from the raw columns (ISO dates and times sort as text), so nothing is
+        decoded to find it. Columns are found by name once, from the result's keys, then read by
+        position; equal dates and repeated texts (sources, practitioners) are built once and
+        shared, which keeps 50,000 entries small in memory."""
         with self._engine.connect() as conn:
             people = self._people_by_entry(conn)
             result = conn.execute(select(entry_table))
             read = _RowReader(result.keys())
-            found = [read(row, people) for row in result]
-        order = sorted(range(len(found)), key=read.sort_keys.__getitem__)
-        return [found[i] for i in order]
+            rows = list(result.fetchall())
+        i_id, i_start, i_end, i_time, i_sequence = read.order_columns
+        unknown = ("", "", "", "")
+
+        def key(row: Sequence[Any]) -> tuple[object, ...]:
+            start, end, time = row[i_start], row[i_end], row[i_time]
+            if not start or not end:
+                return (1, *unknown, row[i_sequence], row[i_id])
+            return (0, start, end, "1" if time else "0", time or "", row[i_sequence], row[i_id])
+
+        def decode(row: object) -> ChronologyEntry:
+            return read(cast("Sequence[Any]", row), people)
+
+        rows.sort(key=key)
+        return EntryRows(rows, [row[i_id] for row in rows], decode)
 
     def entry(self, entry_id: int) -> ChronologyEntry:
         with self._engine.connect() as conn:

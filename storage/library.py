@@ -12,8 +12,11 @@ a new review (and of one made from JSON) holds what was put in it, not an empty 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
+import os
+import sys
 import threading
 from pathlib import Path
 
@@ -52,6 +55,16 @@ from storage.timetable_repository import SqlTimetable
 log = logging.getLogger(__name__)
 
 AUTOMATIC_BACKUP_INTERVAL = dt.timedelta(hours=12)
+
+
+def _yield_to_the_window() -> None:
+    """Lower this thread's scheduling priority where the system allows it per thread (Linux):
+    the background backup then gives way to reading and painting the review. Elsewhere it is
+    left as it is."""
+    if sys.platform != "linux":
+        return
+    with contextlib.suppress(OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
 
 
 class StoredReview:
@@ -175,13 +188,24 @@ class StoredReview:
 
     def start_automatic_backup_if_due(self) -> bool:
         """Take the automatic backup if due, on a background thread, of the review as it is now
-        (a pinned read transaction); True if one was started. A copy that fails is logged and
-        leaves nothing behind; damage it finds is reported when the review is next used."""
+        (a pinned read transaction); True if one was started (in a synced or network folder,
+        where the file has no write-ahead log, it is taken before this returns). A copy that
+        fails is logged and leaves nothing behind; damage it finds is reported when the review
+        is next used."""
         if self._backup is not None or not self._due():
             return False
         source = self.file.pinned_snapshot()
+        if str(source.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+            # With the rollback journal (a synced or network folder) a pinned reader would hold
+            # writers off for the whole copy: it is taken now, as the review opens.
+            try:
+                self.file.take_backup(self._backups, source=source)
+            finally:
+                source.close()
+            return False
 
         def take() -> None:
+            _yield_to_the_window()
             try:
                 self.file.take_backup(self._backups, source=source)
             except (UserFacingError, OSError) as exc:

@@ -69,6 +69,8 @@ from storage.migrations import MIGRATIONS, Migration, migrate
 from storage.review_repository import review_to_row
 
 log = logging.getLogger(__name__)
+#: The page cache of a connection a backup is copied from, in KiB.
+BACKUP_CACHE_KIB = 2048
 
 
 def _insert_review(conn: Connection, details: Review) -> None:
@@ -491,15 +493,22 @@ class EncryptedFile:
         with self._guarded():
             if source is not None:
                 return backups.take(source, self.key, self.salt, self.file_id, reason)
-            with closing(self._raw()) as conn:
+            with closing(self._backup_source()) as conn:
                 return backups.take(conn, self.key, self.salt, self.file_id, reason)
+
+    def _backup_source(self) -> Connection:
+        """A raw connection to copy from: a copy reads every page once, so it keeps a small
+        page cache (the file-sized one would only hold a second copy of the file in memory)."""
+        conn = self._raw()
+        conn.execute(f"PRAGMA cache_size = -{BACKUP_CACHE_KIB}")
+        return conn
 
     def pinned_snapshot(self) -> Connection:
         """A raw connection holding a read transaction: a backup taken from it later, on
         another thread, holds the file as it is now, whatever is written meanwhile. The caller
         closes it (which ends the transaction)."""
         with self._guarded():
-            conn = self._raw()
+            conn = self._backup_source()
             try:
                 conn.execute("BEGIN")
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from reviewer_app.chronology import same_event
@@ -60,7 +60,7 @@ class ChronologyService:
 
     def __init__(self, repository: ChronologyRepository, changes: ChangeBus | None = None) -> None:
         self.repository = repository
-        self._entries: list[ChronologyEntry] | None = None
+        self._entries: Sequence[ChronologyEntry] | None = None
         self._lock = threading.Lock()
         self.changes = changes or ChangeBus()
         # Any write to the review may reach the entries (deleting a person or a finding takes
@@ -87,10 +87,16 @@ class ChronologyService:
     # -- entries --------------------------------------------------------------------------
     def entries(self) -> list[ChronologyEntry]:
         """Every entry in chronological order (a fresh list: callers may keep or sort it)."""
+        return list(self.entry_rows())
+
+    def entry_rows(self) -> Sequence[ChronologyEntry]:
+        """Every entry in chronological order, shared and read-only: the repository's rows,
+        each made into an entry when first asked for (so the table is filled without making
+        50,000 of them); copy it to change it."""
         with self._lock:
             if self._entries is None:
-                self._entries = self.repository.entries()
-            return list(self._entries)
+                self._entries = self.repository.entry_rows()
+            return self._entries
 
     @writes(Part.CHRONOLOGY)
     def add_entry(self, entry: ChronologyEntry) -> ChronologyEntry:

@@ -266,3 +266,22 @@ def test_an_imported_batch_is_searchable_and_later_entries_still_are(
     repo.add_batch(batch, [_entry(police, "04/01/2015", "Ward round")], replaces=stored.id)
     assert repo.search(EntryFilter(text="hospital")) == [early.id]
     assert len(repo.search(EntryFilter(text="ward"))) == 1
+
+
+def test_entry_rows_are_in_date_order_and_made_into_entries_when_asked(
+    review: StoredReview,
+) -> None:
+    repo = review.chronology
+    police = repo.add_agency(Agency("Police")).id
+    assert police is not None
+    dates = ["2014", "14/09/2013 10:30", "14/09/2013", "Sep 2013", "unknown", "14/09/2013 09:00"]
+    dates += ["around 2012", "13/09/2013", "14/09/2013"]
+    for n, date in enumerate(dates):
+        repo.add(_entry(police, date, f"Event {n}", sequence=n % 3))
+    rows = repo.entry_rows()
+    assert rows.decoded == 0 and len(rows) == len(dates)
+    expected = sorted((repo.entry(i) for i in rows.ids), key=lambda e: e.sort_key)
+    assert list(rows.ids) == [e.id for e in expected]  # the order, read from the raw columns
+    assert rows[2] == expected[2] and rows.decoded == 1 and rows[2] is rows[2]
+    assert list(rows) == expected == repo.entries()
+    assert rows[-2:] == expected[-2:]

@@ -444,3 +444,30 @@ def test_files_made_by_earlier_versions_record_profile_1_and_keep_their_recovery
     kind.open(path, passphrase=NEW_PASSPHRASE, backups=store).close()
     for info in store.list(salt.hex()):  # the before-migration copy follows the key too
         assert opens_with(info.path, recovery_code.decode(new_code), salt)
+
+
+def test_the_open_time_backup_holds_the_review_as_it_was_opened(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    """It is copied in the background, from a read transaction pinned as the file opened: what
+    is written meanwhile is not in it, and closing waits for it."""
+    from reviewer_app.chronology.dates import parse_uk_date
+    from reviewer_app.chronology.entry import ChronologyEntry
+
+    path = tmp_path / "a.review"
+    files = filled_review(path, app_paths, entries=400)
+    salt = read_salt(path)
+    [old] = files.backups.list(salt.hex())
+    os.rename(old.path, old.path.with_name("20000101T000000000000Z-automatic.review"))
+    review = files.open(path, passphrase=PASSPHRASE)  # the backup is due: it starts now
+    agency = review.chronology.agencies()[0].id
+    assert agency is not None
+    review.chronology.add(ChronologyEntry(agency, parse_uk_date("04/02/2015"), "Log", "Later"))
+    review.close()  # waits for the backup
+    newest = files.backups.list(salt.hex())[0]
+    assert not newest.path.name.startswith("2000") and newest.reason == "automatic"
+    key = derive_key(PASSPHRASE, salt)
+    with closing(connect(newest.path, key, salt)) as conn:
+        assert conn.execute("SELECT count(*) FROM chronology_entry").fetchone()[0] == 400
+    with closing(connect(path, key, salt)) as conn:
+        assert conn.execute("SELECT count(*) FROM chronology_entry").fetchone()[0] == 401

@@ -65,28 +65,49 @@ def _excluded(name: str) -> bool:
     return any(name == root or name.startswith(root + ".") for root in NOT_SHOWN_WITH_START)
 
 
-def test_the_real_start_shows_the_start_screen_without_storage(tmp_path: Path) -> None:
-    """`reviewer-app` as launched: the modules loaded when the start screen is shown."""
+def _start(tmp_path: Path, *args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+    """`reviewer-app ARGS` as launched, told to quit once its first screen is shown (as
+    benchmarks/startup.py runs it), with no passphrase in its environment."""
     home = tmp_path / "home"
     (home / "config").mkdir(parents=True)
     (home / "config" / "settings.json").write_text('{"welcomed": true}\n', encoding="utf-8")
-    modules = tmp_path / "modules.txt"
     env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "REVIEWER_APP_HOME": str(home),
-        "REVIEWER_APP_EXIT_WHEN_SHOWN": "1",
-        "REVIEWER_APP_SHOWN_MODULES": str(modules),
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"REVIEWER_APP_PASSPHRASE", "REVIEWER_APP_RECOVERY_CODE"}
     }
-    done = subprocess.run(
-        [sys.executable, "-m", "reviewer_app"],
+    env |= {"QT_QPA_PLATFORM": "offscreen", "REVIEWER_APP_HOME": str(home)}
+    env |= {"REVIEWER_APP_EXIT_WHEN_SHOWN": "1", **extra}
+    return subprocess.run(
+        [sys.executable, "-m", "reviewer_app", *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_the_real_start_shows_the_start_screen_without_storage(tmp_path: Path) -> None:
+    """`reviewer-app` as launched: the modules loaded when the start screen is shown."""
+    modules = tmp_path / "modules.txt"
+    done = _start(tmp_path, REVIEWER_APP_SHOWN_MODULES=str(modules))
     assert "reviewer-app-shown-at" in done.stderr, done.stderr[-2000:]
     loaded = modules.read_text(encoding="utf-8").split()
     assert "ui.start_window" in loaded and "PySide6.QtWidgets" in loaded
     assert [name for name in loaded if _excluded(name)] == []
+
+
+def test_a_start_measurement_never_waits_on_a_passphrase_prompt(tmp_path: Path) -> None:
+    """With the window told to quit once shown, a review that asks for its passphrase makes it
+    say so and exit, instead of waiting for ever (benchmarks/startup.py)."""
+    from tests.helpers.files import make_review
+
+    review = tmp_path / "asks.review"
+    make_review(review)
+    # the fail backend: nothing is remembered, so the passphrase would be asked for
+    done = _start(
+        tmp_path, "--open", str(review), PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring"
+    )
+    assert "reviewer-app-not-shown UnlockDialog" in done.stderr, done.stderr[-2000:]
+    assert done.returncode != 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
@@ -58,7 +58,7 @@ NONE_MATCH = (
 
 @dataclass(frozen=True, slots=True)
 class LoadedChronology:
-    entries: list[ChronologyEntry]
+    entries: Sequence[ChronologyEntry]  # the service's shared rows: read, never changed
     agencies: list[Agency]
     batches: dict[int, ImportBatch]
     date_of_birth: dt.date | None
@@ -67,7 +67,7 @@ class LoadedChronology:
 def read_chronology(service: ChronologyService) -> LoadedChronology:
     """Everything the page shows, read in one go (in a worker)."""
     return LoadedChronology(
-        entries=service.entries(),
+        entries=service.entry_rows(),
         agencies=service.agencies(),
         batches={b.id: b for b in service.batches() if b.id is not None},
         # The service has no reader for the child's date of birth yet; its repository does.

@@ -1,9 +1,12 @@
 """The whole chronology as a table: one row per entry, no widgets, constant-time `data()`.
 
-The model holds plain `ChronologyEntry` values and an index from entry id to row. Each row's
-display strings are made the first time the row is drawn and kept, so scrolling through
-50,000 entries costs a dictionary lookup per cell. Sorting happens here, on Python keys, because
-a proxy that asked `data()` for every comparison would be far slower on a big chronology.
+The model holds `ChronologyEntry` values and an index from entry id to row. Filled from the
+service's `EntryRows`, a row holds only its place in those rows until it is first drawn or
+asked for, when its entry is made (so a 50,000-entry table is filled and painted without making
+50,000 entries). Each row's display strings are made the first time the row is drawn and kept,
+so scrolling through 50,000 entries costs a dictionary lookup per cell. Sorting happens here,
+on Python keys, because a proxy that asked `data()` for every comparison would be far slower on
+a big chronology.
 
 Editing never writes to the file from here: `setData` works out the new entry and hands
 (old, new) to the edit handler, which pushes an undo command; the command calls the service
@@ -27,6 +30,7 @@ from PySide6.QtCore import (
 )
 
 from reviewer_app.chronology.entry import ChronologyEntry, age_at
+from reviewer_app.chronology.rows import EntryRows
 from reviewer_app.errors import UserFacingError
 from ui.chronology.columns import (
     EDIT_NAMES,
@@ -79,7 +83,9 @@ class ChronologyTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._entries: list[ChronologyEntry] = []
+        #: Each row's entry, or (until it is first needed) its index in `_lazy`.
+        self._entries: list[ChronologyEntry | int] = []
+        self._lazy: EntryRows | None = None
         self._row_of: dict[int, int] = {}
         self._agency_names: dict[int, str] = {}
         self._date_of_birth: dt.date | None = None
@@ -100,9 +106,14 @@ class ChronologyTableModel(QAbstractTableModel):
     ) -> None:
         """Show these entries (in the order given: chronological, as the service returns them)."""
         self.beginResetModel()
-        self._entries = list(entries)
-        if any(e.id is None for e in self._entries):
-            raise ValueError("the chronology table shows saved entries only")
+        if isinstance(entries, EntryRows):  # made into entries row by row, when needed
+            self._lazy = entries
+            self._entries = list(range(len(entries)))
+        else:
+            self._lazy = None
+            self._entries = list(entries)
+            if any(e.id is None for e in self._all()):
+                raise ValueError("the chronology table shows saved entries only")
         self._agency_names = dict(agency_names)
         self._date_of_birth = date_of_birth
         self._display.clear()
@@ -128,12 +139,33 @@ class ChronologyTableModel(QAbstractTableModel):
             )
 
     # -- lookups ------------------------------------------------------------------------------
+    def _at(self, row: int) -> ChronologyEntry:
+        """The entry of `row`, made from its stored row the first time it is needed."""
+        held = self._entries[row]
+        if isinstance(held, int):
+            assert self._lazy is not None
+            made = self._entries[row] = self._lazy[held]
+            return made
+        return held
+
+    def _all(self) -> list[ChronologyEntry]:
+        """Every row's entry (all made now), in row order."""
+        return [self._at(row) for row in range(len(self._entries))]
+
+    def _id_at(self, row: int) -> int:
+        held = self._entries[row]
+        if isinstance(held, int):
+            assert self._lazy is not None
+            return self._lazy.ids[held]
+        assert held.id is not None
+        return held.id
+
     def entry_at(self, row: int) -> ChronologyEntry:
-        return self._entries[row]
+        return self._at(row)
 
     def entry(self, entry_id: int) -> ChronologyEntry | None:
         row = self._row_of.get(entry_id)
-        return self._entries[row] if row is not None else None
+        return self._at(row) if row is not None else None
 
     def row_of(self, entry_id: int) -> int | None:
         return self._row_of.get(entry_id)
@@ -142,7 +174,7 @@ class ChronologyTableModel(QAbstractTableModel):
         return list(self._row_of)
 
     def entries(self) -> Sequence[ChronologyEntry]:
-        return tuple(self._entries)
+        return tuple(self._all())
 
     def agency_name(self, agency_id: int) -> str:
         return self._agency_names.get(agency_id, UNKNOWN_AGENCY)
@@ -203,19 +235,17 @@ class ChronologyTableModel(QAbstractTableModel):
         self._date_keys.pop(entry_id, None)
 
     def _reindex(self, start: int = 0) -> None:
-        entries = self._entries
         row_of = self._row_of
         if start == 0:
             row_of.clear()
-        for row in range(start, len(entries)):
-            entry_id = entries[row].id
-            assert entry_id is not None
-            row_of[entry_id] = row
+        id_at = self._id_at
+        for row in range(start, len(self._entries)):
+            row_of[id_at(row)] = row
 
     def _position_for(self, entry: ChronologyEntry) -> int:
         key = self._sort_key_function(self._sort_column)
         wanted = key(entry)
-        keys = [key(e) for e in self._entries]
+        keys = [key(e) for e in self._all()]
         if self._sort_order == Qt.SortOrder.DescendingOrder:
             keys.reverse()
             return len(keys) - bisect.bisect_left(keys, wanted)
@@ -248,7 +278,11 @@ class ChronologyTableModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
         if not index.isValid():
             return None
-        entry = self._entries[index.row()]
+        if role == _SHOWN:  # asked of every row while filtering: by id, no entry made
+            return SHOWN if self.shown(self._id_at(index.row())) else ""
+        if role == _ENTRY_ID:
+            return self._id_at(index.row())
+        entry = self._at(index.row())
         column = index.column()
         if role == _DISPLAY:
             return self._row_text(entry)[column]
@@ -262,18 +296,13 @@ class ChronologyTableModel(QAbstractTableModel):
             return self._sort_text(entry, column)
         if role == _OBJECT:
             return entry
-        if role == _ENTRY_ID:
-            return entry.id
-        if role == _SHOWN:
-            assert entry.id is not None
-            return SHOWN if self.shown(entry.id) else ""
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = _EDIT) -> bool:
         if role != _EDIT or not index.isValid() or index.column() not in EDITABLE:
             return False
         column = Column(index.column())
-        old = self._entries[index.row()]
+        old = self._at(index.row())
         try:
             new = edited(old, column, "" if value is None else str(value))
         except UserFacingError as error:
@@ -294,9 +323,11 @@ class ChronologyTableModel(QAbstractTableModel):
         key = self._sort_key_function(Column(column))
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        held = [(self._entries[i.row()].id, i.column()) for i in persistent]
+        held = [(self._id_at(i.row()), i.column()) for i in persistent]
         # Python's sort is stable in both directions, so equal keys keep their order.
-        self._entries.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        entries = self._all()
+        entries.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._entries = list(entries)
         self._reindex()
         moved = [
             self.index(self._row_of[i], c) if i is not None else QModelIndex() for i, c in held

@@ -16,6 +16,7 @@ import datetime as dt
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reviewer_app.chronology.dates import Precision, Qualifier
 from reviewer_app.chronology.entry import Agency, ChronologyEntry, Flag
@@ -25,9 +26,10 @@ MAX_SPAN_ROWS = 3
 APPROXIMATE = frozenset({Qualifier.AROUND, Qualifier.BEFORE, Qualifier.AFTER})
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """One dated entry as the timeline draws it: the days ``[start, stop)`` and a position."""
+class Mark(NamedTuple):
+    """One dated entry as the timeline draws it: the days ``[start, stop)`` and a position.
+
+    A named tuple: 50,000 of them are made each time a big review's timeline is laid out."""
 
     entry_id: int
     start: int  # ordinal of the first day
@@ -141,6 +143,34 @@ def _day_span(entry: ChronologyEntry) -> tuple[int, int] | None:
     return date.start.toordinal(), date.end.toordinal() + 1
 
 
+class _DaySpans:
+    """`_day_span` and the sort key of entries, worked out once per date: the entries of a
+    review share one `FuzzyDate` per distinct date (see the chronology repository), so 50,000
+    entries need a few thousand of each."""
+
+    __slots__ = ("_keys", "_spans")
+
+    def __init__(self) -> None:
+        self._spans: dict[int, tuple[int, int] | None] = {}
+        self._keys: dict[int, tuple[object, ...]] = {}
+
+    def span(self, entry: ChronologyEntry) -> tuple[int, int] | None:
+        date = entry.date
+        known = id(date)  # the date is kept alive by the entry for as long as this is used
+        if known not in self._spans:
+            self._spans[known] = _day_span(entry)
+            self._keys[known] = date.sort_key
+        return self._spans[known]
+
+    def sort_key(self, entry: ChronologyEntry) -> tuple[object, ...]:
+        date = entry.date
+        key = self._keys.get(id(date))
+        if key is None:
+            self.span(entry)
+            key = self._keys[id(date)]
+        return (*key, entry.sequence, entry.id or 0)
+
+
 def _stack_rows(spans: Sequence[tuple[int, int]]) -> tuple[list[int], int]:
     """Greedy interval packing of (start, stop) spans, in the order given: each span takes
     the first row free at its start. Returns each span's row and the number of rows."""
@@ -170,14 +200,15 @@ def _coverage(marks: list[Mark]) -> list[tuple[int, int]]:
     return merged
 
 
-def make_lane(spec: LaneSpec) -> Lane:
+def make_lane(spec: LaneSpec, spans: _DaySpans | None = None) -> Lane:
     """One lane. Each entry's `Mark` is made once, with its stacked row already known."""
+    spans = spans if spans is not None else _DaySpans()
     lane = Lane(spec.key, spec.title, spec.agency_id)
     dated: list[tuple[ChronologyEntry, int, int]] = []
-    for entry in sorted(spec.entries, key=_sort_key):
+    for entry in sorted(spec.entries, key=spans.sort_key):
         if entry.id is None:
             continue
-        days = _day_span(entry)
+        days = spans.span(entry)
         if days is None:
             lane.undated.append(entry.id)
         else:
@@ -232,18 +263,15 @@ def make_lane(spec: LaneSpec) -> Lane:
     return lane
 
 
-def _sort_key(entry: ChronologyEntry) -> tuple[object, ...]:
-    return entry.sort_key
-
-
 def build_timeline(
     entries: Sequence[ChronologyEntry],
     agencies: Sequence[Agency],
     grouping: LaneGrouping = group_by_agency,
 ) -> Timeline:
     """Everything the timeline draws, from the service's entries and agencies."""
-    lanes = [make_lane(spec) for spec in grouping(entries, agencies)]
-    spans = [s for s in (_day_span(e) for e in entries if e.id is not None) if s is not None]
+    days = _DaySpans()
+    lanes = [make_lane(spec, days) for spec in grouping(entries, agencies)]
+    spans = [s for s in (days.span(e) for e in entries if e.id is not None) if s is not None]
     starts = sorted(s for s, _ in spans)
     return Timeline(
         lanes=lanes,

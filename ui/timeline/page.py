@@ -39,6 +39,9 @@ PRESETS = (
 LOAD_FAILED = "The timeline could not be loaded."
 
 
+LOADING = "Loading the timeline…"
+
+
 class TimelinePage(QWidget):
     """Every agency's chronology entries on one time line, one lane per agency.
 
@@ -153,11 +156,15 @@ class TimelinePage(QWidget):
         self.view.zoom(1 / ZOOM_STEP)
 
     # -- loading ----------------------------------------------------------------------------
+    def show_loading(self) -> None:
+        """Say the timeline is on its way (before it is first laid out)."""
+        if not self._loaded_once:
+            self.view.set_message(LOADING)
+
     def reload(self) -> None:
         """Read the entries again (in the task runner) and lay them out."""
         service, grouping = self._service, self._grouping
-        if not self._loaded_once:
-            self.view.set_message("Loading the timeline…")
+        self.show_loading()
 
         def work() -> Timeline:
             timeline = build_timeline(service.entries(), service.agencies(), grouping)

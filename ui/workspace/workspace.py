@@ -398,13 +398,17 @@ class Workspace(QWidget):
         self.timeline_page.set_review_period(
             scope.start if scope else None, scope.end if scope else None
         )
-        self.chronology_page.reload()
         if self.current_section() == "timeline":
+            self._timeline_waits = False
+            self.chronology_page.reload()
             self.timeline_page.reload()
         else:
             # The table is painted first; the timeline is laid out once it is (its worker
-            # would otherwise compete with the table's for the interpreter).
+            # would otherwise compete with the table's for the interpreter). Set before the
+            # table's reload, which may finish at once.
             self._timeline_waits = True
+            self.timeline_page.show_loading()
+            self.chronology_page.reload()
 
     def _table_loaded(self) -> None:
         if self._timeline_waits:
