@@ -351,6 +351,19 @@ def cmd_check(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     return EXIT_PROBLEM
 
 
+def cmd_timetable(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    from reviewer_app.timetable.schedule import clock_lines
+
+    review = open_review(files, Path(args.file))
+    try:
+        schedule = review.timetable.schedule()
+    finally:
+        review.close()
+    for line in clock_lines(schedule):
+        print(line)
+    return EXIT_OK
+
+
 def cmd_export_learning(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     from exporters.learning_dataset import write_dataset
 
@@ -520,6 +533,13 @@ def build_parser() -> argparse.ArgumentParser:
     ready = sub.add_parser("check", help="readiness for the panel (exit 1 with problems)")
     ready.add_argument("file")
     ready.set_defaults(handler=cmd_check)
+
+    clocks = sub.add_parser(
+        "timetable",
+        help="the statutory milestones, one line each: key, due, done (ISO dates or -), status",
+    )
+    clocks.add_argument("file")
+    clocks.set_defaults(handler=cmd_timetable)
 
     check = sub.add_parser("self-test", help="check that this installation works, offscreen")
     check.set_defaults(handler=cmd_self_test)
