@@ -24,6 +24,7 @@ from reviewer_app.chronology.entry import AgencyType
 from reviewer_app.chronology.importing import ImportPreview
 from reviewer_app.crash import safe_report
 from reviewer_app.demo import DEFAULT_ENTRIES, DEMO_PASSPHRASE
+from reviewer_app.drafts.model import Purpose
 from reviewer_app.errors import DamagedReviewError, InvalidInputError, UserFacingError
 from reviewer_app.interchange import from_document, to_document
 from reviewer_app.locations import classify
@@ -364,6 +365,31 @@ def cmd_timetable(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     return EXIT_OK
 
 
+def cmd_import_comments(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    review = open_review(files, Path(args.file))
+    try:
+        imported = review.drafts.import_comments(Path(args.docx), args.from_name, args.version)
+    finally:
+        review.close()
+    print(imported.summary(args.from_name.strip()))
+    return EXIT_OK
+
+
+def cmd_drafts(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    from reviewer_app.drafts.listing import draft_lines
+
+    review = open_review(files, Path(args.file))
+    try:
+        lines = draft_lines(
+            review.drafts.versions(), review.drafts.circulations(), review.drafts.comments()
+        )
+    finally:
+        review.close()
+    for line in lines:
+        print(line)
+    return EXIT_OK
+
+
 def cmd_export_learning(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     from exporters.learning_dataset import write_dataset
 
@@ -397,6 +423,13 @@ def _export_report(review: ReviewServices, args: argparse.Namespace) -> int:
         lead_reviewer=args.lead_reviewer or "",
     )
     version = f"version {result.version}" if result.version else "unnumbered"
+    if args.sent_to and result.version:
+        from reviewer_app.drafts.model import Circulation
+
+        today = review.timetable.today()
+        circulation = Circulation(result.version, today, args.sent_to, Purpose(args.purpose))
+        review.drafts.record_circulation(circulation)
+        version += f", sent to {args.sent_to} ({Purpose(args.purpose).label.lower()})"
     print(
         f"Draft report written to {result.path} ({args.format.upper()}): "
         f"{result.status.label.lower()}, {version}."
@@ -498,7 +531,40 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--lead-reviewer", metavar="NAME", help="the lead reviewer's name for the title page"
     )
+    export.add_argument(
+        "--sent-to", metavar="NAME", help="record that this draft goes to NAME today (docx, pdf)"
+    )
+    export.add_argument(
+        "--purpose",
+        choices=[p.value for p in Purpose],
+        default=Purpose.FACTUAL_ACCURACY.value,
+        help="what the draft goes out for, with --sent-to",
+    )
     export.set_defaults(handler=cmd_export)
+
+    comments = sub.add_parser(
+        "import-comments",
+        help="read the comments and tracked changes on a returned copy of a draft into the "
+        "response log",
+    )
+    comments.add_argument("file", help="the review")
+    comments.add_argument("docx", help="the returned copy (.docx)")
+    comments.add_argument(
+        "--from", dest="from_name", required=True, metavar="NAME", help="who returned it"
+    )
+    comments.add_argument(
+        "--version",
+        type=int,
+        metavar="N",
+        help="the draft's version, if its title page does not say",
+    )
+    comments.set_defaults(handler=cmd_import_comments)
+
+    drafts = sub.add_parser(
+        "drafts", help="the draft versions, who they went to, and the response log"
+    )
+    drafts.add_argument("file")
+    drafts.set_defaults(handler=cmd_drafts)
 
     verify = sub.add_parser("verify", help="check a review's encryption and structure")
     verify.add_argument("file")

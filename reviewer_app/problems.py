@@ -19,6 +19,7 @@ class Category(StrEnum):
     FINDINGS = "Findings"
     PEOPLE = "People"
     ANONYMISATION = "Anonymisation"
+    DRAFTS = "Comments on drafts"
 
 
 class Where(StrEnum):

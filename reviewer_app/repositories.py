@@ -13,6 +13,7 @@ from typing import Protocol
 from reviewer_app.analysis.repository import AnalysisRepository
 from reviewer_app.anonymisation.decisions import DecisionStore
 from reviewer_app.chronology.repository import ChronologyRepository
+from reviewer_app.drafts.model import DraftsRepository
 from reviewer_app.learning.repository import AttachedNotesRepository
 from reviewer_app.people.repository import PeopleRepository
 from reviewer_app.quality.repository import QualityRepository
@@ -45,6 +46,8 @@ class OpenReview(ReviewFile, Protocol):
     def timetable(self) -> TimetableRepository: ...
     @property
     def rapid_review(self) -> RapidReviewRepository: ...
+    @property
+    def drafts(self) -> DraftsRepository: ...
     @property
     def log(self) -> ReviewLog: ...
     @property

@@ -16,6 +16,7 @@ from pathlib import Path
 from reviewer_app.analysis.repository import AnalysisRepository
 from reviewer_app.anonymisation.decisions import DecisionStore
 from reviewer_app.chronology.repository import ChronologyRepository
+from reviewer_app.drafts.model import DraftsRepository
 from reviewer_app.errors import DamagedReviewError, UserFacingError, WrongPassphraseError
 from reviewer_app.learning.repository import AttachedNotesRepository
 from reviewer_app.passphrases import require_acceptable
@@ -33,6 +34,7 @@ from storage.attached_notes_repository import SqlAttachedNotes
 from storage.backups import BackupStore
 from storage.chronology_repository import SqlChronology
 from storage.connection import precheck
+from storage.drafts_repository import SqlDrafts
 from storage.keyring_store import KeyringStore
 from storage.keys import file_id, read_salt
 from storage.people_repository import SqlPeople
@@ -72,6 +74,7 @@ class StoredReview:
         self._quality = SqlQuality(lambda: file.engine)
         self._timetable = SqlTimetable(lambda: file.engine)
         self._rapid_review = SqlRapidReview(lambda: file.engine)
+        self._drafts = SqlDrafts(lambda: file.engine)
         self._log = SqlReviewLog(lambda: file.engine)
         self._learning_notes = SqlAttachedNotes(lambda: file.engine)
         self._decisions = SqlDecisionStore(lambda: file.engine)
@@ -107,6 +110,10 @@ class StoredReview:
     @property
     def rapid_review(self) -> RapidReviewRepository:
         return self._rapid_review
+
+    @property
+    def drafts(self) -> DraftsRepository:
+        return self._drafts
 
     @property
     def log(self) -> ReviewLog:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from storage.connection import APPLICATION_ID, Connection
 from storage.migration_steps import (
+    lifecycle,
     v3_people_analysis,
     v4_quality_timetable,
     v5_reporting,
@@ -169,6 +170,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, v7_anonymisation_decisions.DESCRIPTION, v7_anonymisation_decisions.STATEMENTS),
     Migration(8, v8_key_derivation.DESCRIPTION, v8_key_derivation.STATEMENTS),
     Migration(9, v9_rapid_review.DESCRIPTION, v9_rapid_review.STATEMENTS),
+    Migration(10, lifecycle.DESCRIPTION, lifecycle.STATEMENTS),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -440,3 +440,31 @@ rapid_review = Table(
     Column("national_reasons", Text, nullable=False),
     Column("sent_to_panel", Text),
 )
+
+# -- the lifecycle (migration_steps/lifecycle.py): drafts sent out, the response log ------------
+draft_circulation = Table(
+    "draft_circulation",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("sent_on", Text, nullable=False),
+    Column("sent_to", Text, nullable=False),
+    Column("purpose", Text, nullable=False),
+    Column("note", Text, nullable=False),
+)
+draft_comment = Table(
+    "draft_comment",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("from_name", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("said", Text, nullable=False),
+    Column("passage", Text, nullable=False),
+    Column("paragraph", Text, nullable=False),
+    Column("made_on", Text),
+    Column("received_on", Text, nullable=False),
+    Column("response", Text, nullable=False),
+    Column("draft_changed", Integer, nullable=False),
+)

@@ -46,7 +46,7 @@ def preview_file(
     one with a recognisable header is chosen. `mapping` replaces the automatic column mapping:
     column index -> field, with columns it leaves out not imported.
     """
-    data = _read_bytes(path, limits)
+    data = read_bytes(path, limits)
     file_format = detect_format(data, path.suffix)
     if file_format == "zip":
         file_format = inspect_zip(data, limits)
@@ -58,7 +58,7 @@ def preview_file(
         source.close()
 
 
-def _read_bytes(path: Path, limits: Limits) -> bytes:
+def read_bytes(path: Path, limits: Limits) -> bytes:
     try:
         with path.open("rb") as file:
             size = os.fstat(file.fileno()).st_size

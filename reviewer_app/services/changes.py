@@ -30,6 +30,7 @@ class Part(StrEnum):
     TIMETABLE = "timetable"
     LEARNING = "learning"
     LOG = "log"
+    DRAFTS = "drafts"  # drafts sent out, the response log
 
 
 Listener = Callable[[Part], None]

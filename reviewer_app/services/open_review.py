@@ -37,6 +37,7 @@ from reviewer_app.review_file import KeyringNotice, ReviewFile
 from reviewer_app.services.analysis import AnalysisService
 from reviewer_app.services.changes import ChangeBus
 from reviewer_app.services.chronology import ChronologyService
+from reviewer_app.services.drafts import DraftsService
 from reviewer_app.services.gate_decisions import DecisionService
 from reviewer_app.services.learning import (
     AttachedNotesService,
@@ -113,6 +114,7 @@ class ReviewServices:
         )
         self.timetable = TimetableService(review.timetable, review.details, changes=changes)
         self.rapid_review = RapidReviewService(review.rapid_review, changes)
+        self.drafts = DraftsService(review.drafts, review.log, changes)
         self.learning_notes = AttachedNotesService(review.learning_notes, changes)
         self.decisions = DecisionService(review.decisions, changes)
         #: What the Report page does when the reviewer chooses an action on a finding.
@@ -290,7 +292,7 @@ class ReviewServices:
                     )
             return found
 
-        return [analysis_problems, people_problems]
+        return [analysis_problems, people_problems, self.drafts.problems]
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,7 @@ FILES: dict[str, tuple[str | None, int]] = {
     "review-v6.review": ("31a04c419018f68aa1f0b621a228616dfa0271f3", 6),
     "review-v7.review": (None, 7),
     "review-v8.review": (None, 8),
+    "review-v9.review": (None, 9),
     "learning-v1.library": ("31a04c419018f68aa1f0b621a228616dfa0271f3", 1),
 }
 

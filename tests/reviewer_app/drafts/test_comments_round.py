@@ -1,0 +1,116 @@
+"""The comments round: a draft exported, marked up in Word by a colleague, read back into the
+response log, answered, and checked before the next draft."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from reviewer_app.drafts.model import ChangeKind, Circulation, Purpose
+from reviewer_app.errors import InvalidInputError, UserFacingError
+from reviewer_app.importers.errors import ImportRefusedError
+from reviewer_app.paths import AppPaths
+from reviewer_app.problems import Category
+from reviewer_app.services.changes import Part
+from reviewer_app.wiring import report_service
+from tests.helpers.reviews import demo_services
+from tests.reviewer_app.drafts.returned_copies import COMMENTER, EDITOR, mark_up
+
+PERIOD = "Period under review"
+
+
+def test_a_returned_copy_is_read_into_the_response_log_and_answered(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    services = demo_services(tmp_path / "r.review", app_paths, entries=30)
+    try:
+        report = report_service(services)
+        draft = tmp_path / "draft.docx"
+        result = report.export(report.suggested_template().id, "docx", draft)
+        assert result.version == 1
+        [version] = services.drafts.versions()
+        assert version.number == 1 and version.status == "panel"
+        sent = services.drafts.record_circulation(
+            Circulation(1, dt.date(2026, 12, 1), "Health", Purpose.FACTUAL_ACCURACY)
+        )
+        assert services.drafts.circulations() == [sent]
+
+        returned = tmp_path / "draft-health.docx"
+        removed = mark_up(
+            draft, returned, comment_on=PERIOD, insert_in="Methodology:", delete_in="Key lines"
+        )
+        heard: list[Part] = []
+        services.changes.subscribe(heard.append)
+        imported = services.drafts.import_comments(returned, "Health")
+        assert heard == [Part.DRAFTS]
+        assert imported.version == 1 and imported.already_logged == 0
+        log = services.drafts.comments()
+        assert [(c.comment.kind, c.comment.author) for c in log] == [
+            (ChangeKind.COMMENT, COMMENTER),  # on the title page's version line
+            (ChangeKind.COMMENT, COMMENTER),
+            (ChangeKind.DELETION, EDITOR),
+            (ChangeKind.INSERTION, EDITOR),
+        ]
+        dated = log[1]
+        assert dated.from_name == "Health" and dated.version == 1
+        assert dated.comment.said == "This date is wrong: it was the 14th."
+        assert dated.comment.passage.startswith(PERIOD)
+        assert dated.comment.paragraph.startswith(PERIOD)
+        assert log[2].comment.said == removed.strip()
+        assert log[3].comment.said == "(added by police)"
+        assert log[3].comment.paragraph.startswith("Methodology:")
+        assert log[3].comment.paragraph.endswith("(added by police)")
+        assert log[3].comment.made_on == dt.date(2026, 12, 2)
+
+        # The same copy again adds nothing; the next draft waits for responses.
+        again = services.drafts.import_comments(returned, "health ")
+        assert again.added == () and again.already_logged == 4
+        waiting = [p for p in services.readiness().problems if p.category == Category.DRAFTS]
+        assert [p.message for p in waiting] == [
+            "4 comments and changes from Health on version 1 of the draft have no response yet."
+        ]
+        for comment in log[:3]:
+            services.drafts.respond(comment, "Agreed; corrected.", draft_changed=True)
+        answered = services.drafts.respond(log[3], "Kept as it was: see the record.", False)
+        assert not answered.draft_changed
+        assert not [p for p in services.readiness().problems if p.category == Category.DRAFTS]
+        assert [c.response for c in services.drafts.comments()][3].startswith("Kept as")
+    finally:
+        services.close()
+
+
+def test_a_copy_that_cannot_be_placed_or_read_changes_nothing(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    services = demo_services(tmp_path / "r.review", app_paths, entries=30)
+    try:
+        report = report_service(services)
+        draft = tmp_path / "draft.docx"
+        report.export(report.suggested_template().id, "docx", draft)
+        returned = tmp_path / "back.docx"
+        mark_up(draft, returned, comment_on=PERIOD, insert_in="Methodology:", delete_in="Key")
+        with pytest.raises(InvalidInputError, match="Version 7 of the draft was never exported"):
+            services.drafts.import_comments(returned, "Health", version=7)
+        with pytest.raises(InvalidInputError, match="who returned the copy"):
+            services.drafts.import_comments(returned, "  ")
+        not_word = tmp_path / "notes.docx"
+        not_word.write_bytes(b"plain text, not a Word document")
+        with pytest.raises(ImportRefusedError, match="not a Word document"):
+            services.drafts.import_comments(not_word, "Health")
+        bomb = tmp_path / "bomb.docx"
+        with zipfile.ZipFile(returned) as source, zipfile.ZipFile(bomb, "w") as target:
+            for item in source.infolist():
+                data = source.read(item)
+                if item.filename == "word/comments.xml":
+                    data = data.replace(
+                        b"?>", b'?><!DOCTYPE x [<!ENTITY a "aaaa">]>', 1
+                    )
+                target.writestr(item, data)
+        with pytest.raises(UserFacingError, match="entity"):
+            services.drafts.import_comments(bomb, "Health")
+        assert services.drafts.comments() == []
+    finally:
+        services.close()
