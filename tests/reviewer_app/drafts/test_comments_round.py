@@ -105,9 +105,7 @@ def test_a_copy_that_cannot_be_placed_or_read_changes_nothing(
             for item in source.infolist():
                 data = source.read(item)
                 if item.filename == "word/comments.xml":
-                    data = data.replace(
-                        b"?>", b'?><!DOCTYPE x [<!ENTITY a "aaaa">]>', 1
-                    )
+                    data = data.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY a "aaaa">]>', 1)
                 target.writestr(item, data)
         with pytest.raises(UserFacingError, match="entity"):
             services.drafts.import_comments(bomb, "Health")
