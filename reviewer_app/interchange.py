@@ -17,6 +17,9 @@ from reviewer_app.chronology.dates import FuzzyDate, Precision, Qualifier
 from reviewer_app.chronology.entry import Agency, AgencyType, ChronologyEntry, Flag, Provenance
 from reviewer_app.chronology.repository import ImportBatch, SameEventDecision, SameEventStatus
 from reviewer_app.errors import InvalidInputError
+from reviewer_app.lifecycle_interchange import LifecyclePart
+from reviewer_app.lifecycle_interchange import from_document_part as lifecycle_from_document
+from reviewer_app.lifecycle_interchange import to_document_part as lifecycle_to_document
 from reviewer_app.review import (
     Methodology,
     ProtectiveMarking,
@@ -42,6 +45,8 @@ class ReviewSnapshot:
     subject_date_of_birth: dt.date | None = None
     #: people, agencies' returns, conversations, episodes and findings
     analysis: AnalysisPart = field(default_factory=AnalysisPart)
+    #: the timetable, the rapid review, drafts and the response log
+    lifecycle: LifecyclePart = field(default_factory=LifecyclePart)
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -129,6 +134,7 @@ def to_document(snapshot: ReviewSnapshot, app_version: str = "") -> dict[str, An
         ],
     }
     document.update(to_document_part(snapshot.analysis, agency_names, entry_ids))
+    document.update(lifecycle_to_document(snapshot.lifecycle))
     return document
 
 
@@ -321,4 +327,5 @@ def from_document(document: Any) -> ReviewSnapshot:
         same_event=tuple(decisions),
         subject_date_of_birth=r.date(child, "date_of_birth", "subject_child") if child else None,
         analysis=analysis,
+        lifecycle=lifecycle_from_document(r, document),
     )

@@ -15,7 +15,9 @@ from reviewer_app.analysis.repository import AnalysisRepository
 from reviewer_app.chronology.entry import Agency, Provenance
 from reviewer_app.chronology.repository import SameEventDecision
 from reviewer_app.interchange import ReviewSnapshot
+from reviewer_app.lifecycle_interchange import LifecyclePart
 from reviewer_app.people.repository import PeopleRepository
+from reviewer_app.reporting.log import EXPORT_KIND
 from reviewer_app.repositories import CreatedReview, OpenReview, ReviewFiles
 
 
@@ -61,7 +63,52 @@ def take_snapshot(
         same_event=tuple(chronology.same_event_decisions()),
         subject_date_of_birth=chronology.subject_date_of_birth(),
         analysis=part,
+        lifecycle=_lifecycle(review),
     )
+
+
+def _lifecycle(review: OpenReview) -> LifecyclePart:
+    """The timetable, rapid review, drafts and response log, of the parts the review has."""
+    timetable = getattr(review, "timetable", None)
+    rapid = getattr(review, "rapid_review", None)
+    drafts = getattr(review, "drafts", None)
+    log = getattr(review, "log", None)
+    part = LifecyclePart()
+    if timetable is not None:
+        part = replace(
+            part, milestones=tuple(timetable.milestones()), delays=tuple(timetable.delays())
+        )
+    if rapid is not None:
+        part = replace(part, rapid_review=rapid.load())
+    if log is not None:
+        part = replace(part, report_exports=tuple(log.entries(EXPORT_KIND)))
+    if drafts is not None:
+        part = replace(
+            part, circulations=tuple(drafts.circulations()), comments=tuple(drafts.comments())
+        )
+    return part
+
+
+def _fill_lifecycle(review: OpenReview, part: LifecyclePart) -> None:
+    timetable = getattr(review, "timetable", None)
+    if timetable is not None:
+        for record in part.milestones:
+            timetable.save_milestone(record)
+        for delay in part.delays:
+            timetable.add_delay(replace(delay, id=None))
+    rapid = getattr(review, "rapid_review", None)
+    if rapid is not None and not part.rapid_review.empty:
+        rapid.save(part.rapid_review)
+    log = getattr(review, "log", None)
+    if log is not None:
+        for entry in part.report_exports:
+            log.record(replace(entry, id=None))
+    drafts = getattr(review, "drafts", None)
+    if drafts is not None:
+        for circulation in part.circulations:
+            drafts.add_circulation(replace(circulation, id=None))
+        if part.comments:
+            drafts.add_comments([replace(c, id=None) for c in part.comments])
 
 
 def fill_review(
@@ -133,6 +180,7 @@ def fill_review(
         chronology.set_subject_date_of_birth(snapshot.subject_date_of_birth)
     if analysis is not None:
         _fill_analysis(analysis, part, entry_ids, person_ids)
+    _fill_lifecycle(review, snapshot.lifecycle)
 
 
 def _fill_analysis(

@@ -41,3 +41,50 @@ def test_timetable_prints_one_tab_separated_line_per_milestone(
 
     missing = run("timetable", str(tmp_path / "none.review"), app_paths=app_paths)
     assert missing.returncode == 1 and missing.stderr.startswith("error:")
+
+
+def test_a_draft_sent_out_and_its_returned_copy_read_back(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    from reviewer_app.demo import DEMO_PASSPHRASE
+    from tests.reviewer_app.drafts.returned_copies import COMMENTER, mark_up
+
+    review = tmp_path / "demo.review"
+    assert run("demo", str(review), "--entries", "30", app_paths=app_paths).returncode == 0
+    draft = tmp_path / "draft.docx"
+    sent = run(
+        "export", str(review), "--format", "docx", "--out", str(draft),
+        "--sent-to", "Health", "--purpose", "factual-accuracy",
+        app_paths=app_paths, passphrase=DEMO_PASSPHRASE,
+    )  # fmt: skip
+    assert sent.returncode == 0, sent.stderr
+    assert "version 1, sent to Health (factual accuracy (agencies))" in sent.stdout
+    returned = tmp_path / "returned.docx"
+    mark_up(draft, returned, comment_on="Period under review", insert_in="Methodology:",
+            delete_in="Key lines")  # fmt: skip
+    imported = run(
+        "import-comments", str(review), str(returned), "--from", "Health",
+        app_paths=app_paths, passphrase=DEMO_PASSPHRASE,
+    )  # fmt: skip
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.startswith("4 comments and changes from Health on version 1")
+    listed = run("drafts", str(review), app_paths=app_paths, passphrase=DEMO_PASSPHRASE)
+    rows = [line.split("\t") for line in listed.stdout.splitlines()]
+    assert rows[0][:2] == ["version", "1"] and rows[0][3] == "panel"
+    assert rows[1][:2] == ["sent", "1"] and rows[1][3:] == ["Health", "factual-accuracy"]
+    comments = [row for row in rows if row[0] == "comment"]
+    assert len(comments) == 4
+    assert comments[1][2:5] == ["Health", "comment", COMMENTER]
+    assert comments[1][6] == "This date is wrong: it was the 14th."
+    assert comments[1][7:] == ["-", "unchanged"]
+    checked = run("check", str(review), app_paths=app_paths, passphrase=DEMO_PASSPHRASE)
+    assert (
+        "4 comments and changes from Health on version 1 of the draft have no response yet"
+        in checked.stdout
+    )
+
+    refused = run(
+        "import-comments", str(review), str(tmp_path / "missing.docx"), "--from", "Health",
+        app_paths=app_paths, passphrase=DEMO_PASSPHRASE,
+    )  # fmt: skip
+    assert refused.returncode == 1 and refused.stderr.startswith("error: The file")

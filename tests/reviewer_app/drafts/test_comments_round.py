@@ -4,6 +4,7 @@ response log, answered, and checked before the next draft."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import zipfile
 from pathlib import Path
 
@@ -12,11 +13,13 @@ import pytest
 from reviewer_app.drafts.model import ChangeKind, Circulation, Purpose
 from reviewer_app.errors import InvalidInputError, UserFacingError
 from reviewer_app.importers.errors import ImportRefusedError
+from reviewer_app.interchange import from_document, to_document
 from reviewer_app.paths import AppPaths
 from reviewer_app.problems import Category
 from reviewer_app.services.changes import Part
+from reviewer_app.services.transfer import fill_review, take_snapshot
 from reviewer_app.wiring import report_service
-from tests.helpers.reviews import demo_services
+from tests.helpers.reviews import demo_services, new_review
 from tests.reviewer_app.drafts.returned_copies import COMMENTER, EDITOR, mark_up
 
 PERIOD = "Period under review"
@@ -78,8 +81,38 @@ def test_a_returned_copy_is_read_into_the_response_log_and_answered(
         assert not answered.draft_changed
         assert not [p for p in services.readiness().problems if p.category == Category.DRAFTS]
         assert [c.response for c in services.drafts.comments()][3].startswith("Kept as")
+        document = to_document(services.snapshot())
     finally:
         services.close()
+
+    # The JSON export holds the versions, who they went to and the whole response log, and a
+    # review made from it holds them again.
+    drafts = document["drafts"]
+    assert [e["version"] for e in drafts["exports"]] == [1]
+    assert drafts["circulations"] == [
+        {
+            "version": 1,
+            "sent_on": "2026-12-01",
+            "sent_to": "Health",
+            "purpose": "factual-accuracy",
+            "note": "",
+        }
+    ]
+    dated_json = drafts["responses"][1]
+    assert dated_json["said"] == "This date is wrong: it was the 14th."
+    assert dated_json["from"] == "Health" and dated_json["author"] == COMMENTER
+    assert dated_json["response"] == "Agreed; corrected." and dated_json["draft_changed"]
+    assert [r["kind"] for r in drafts["responses"]] == [
+        "comment", "comment", "deletion", "insertion"
+    ]  # fmt: skip
+    assert document["timetable"]["milestones"] and document["rapid_review"]["facts"]
+    text = json.dumps(document, ensure_ascii=False)
+    copy = new_review(tmp_path / "copy.review", app_paths, title="placeholder")
+    try:
+        fill_review(copy, from_document(json.loads(text)))
+        assert to_document(take_snapshot(copy)) == document
+    finally:
+        copy.close()
 
 
 def test_a_copy_that_cannot_be_placed_or_read_changes_nothing(
@@ -112,3 +145,28 @@ def test_a_copy_that_cannot_be_placed_or_read_changes_nothing(
         assert services.drafts.comments() == []
     finally:
         services.close()
+
+
+@pytest.mark.parametrize(
+    ("part", "words"),
+    [
+        ({"timetable": {"milestones": [{"key": "tea-break"}]}}, r"timetable\.milestones\[0\]"),
+        ({"timetable": {"delays": [{"recorded_on": "2026-01-05", "reason": " "}]}}, "a reason"),
+        ({"drafts": {"circulations": [{"version": 0, "sent_on": "2026-01-05",
+                                        "sent_to": "Health", "purpose": "family"}]}},
+         "starts at 1"),
+        ({"drafts": {"responses": [{"version": 1, "from": "Health", "kind": "shouting",
+                                     "received_on": "2026-01-05"}]}},
+         r"drafts\.responses\[0\]\.kind"),
+        ({"drafts": {"exports": [{"at": "2026-01-05T10:00:00", "version": 1,
+                                   "summary": "made up"}]}},
+         "not a summary the app wrote"),
+    ],
+)  # fmt: skip
+def test_a_bad_lifecycle_part_is_refused_with_where_and_what(part: dict, words: str) -> None:  # type: ignore[type-arg]
+    from reviewer_app.demo import build_demo
+
+    document = to_document(build_demo(20))
+    document.update(part)
+    with pytest.raises(InvalidInputError, match=words):
+        from_document(document)
