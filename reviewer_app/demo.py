@@ -18,7 +18,7 @@ from reviewer_app.analysis.demo_part import build_analysis
 from reviewer_app.chronology.dates import FuzzyDate, Precision, Qualifier, parse_time, parse_uk_date
 from reviewer_app.chronology.entry import Agency, AgencyType, ChronologyEntry, Flag, Provenance
 from reviewer_app.chronology.repository import ImportBatch, SameEventDecision, SameEventStatus
-from reviewer_app.interchange import ReviewSnapshot
+from reviewer_app.interchange import ReviewSnapshot, read_lifecycle
 from reviewer_app.quality.assessment import MarkerAssessment, PromptAssessment, Status
 from reviewer_app.review import Methodology, Review, ReviewType, ScopePeriod
 from reviewer_app.timetable.rapid_review import Answer, Decision, RapidReview
@@ -172,6 +172,8 @@ def build_demo(entries: int = DEFAULT_ENTRIES, seed: int = 17) -> ReviewSnapshot
         same_event=decisions,
         subject_date_of_birth=dt.date.fromisoformat(data["subject_date_of_birth"]),
         analysis=build_analysis(data["analysis"], agency_id),
+        # the drafts sent out and the response log (its timetable is in `build_progress`)
+        lifecycle=read_lifecycle({"drafts": data["timetable"]["drafts"]}),
     )
 
 

@@ -188,6 +188,13 @@ class _Reader:
             raise self.fail(f"{where}.{key}", f"'{text}' is not one of the allowed values") from exc
 
 
+def read_lifecycle(part: dict[str, Any]) -> LifecyclePart:
+    """The lifecycle keys of a document (`timetable`, `rapid_review`, `drafts`) on their own,
+    checked as in a whole document (the demo review's content is written this way)."""
+    document = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, **part}
+    return lifecycle_from_document(_Reader(document), document)
+
+
 def from_document(document: Any) -> ReviewSnapshot:
     r = _Reader(document)
     rv = r.get(document, "review", "document", dict)

@@ -149,3 +149,7 @@ class SqlDrafts(EngineBound):
                 .where(comment_table.c.id == comment.id)
                 .values(**_comment_values(comment))
             )
+
+    def remove_comments(self, comment_ids: list[int]) -> None:
+        with self._engine.begin() as conn:
+            conn.execute(delete(comment_table).where(comment_table.c.id.in_(comment_ids)))

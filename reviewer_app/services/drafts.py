@@ -58,6 +58,9 @@ class DraftsService:
         self._log = log
         self._today = today
 
+    def today(self) -> dt.date:
+        return self._today()
+
     # -- versions and who they went to ---------------------------------------------------------
     def versions(self) -> list[DraftVersion]:
         """Every version of the report exported so far, oldest first."""
@@ -117,6 +120,24 @@ class DraftsService:
             [DraftComment(number, from_name.strip(), c, today) for c in fresh]
         )
         return ImportedComments(number, tuple(added), len(copy.comments) - len(fresh))
+
+    @writes(Part.DRAFTS)
+    def remove_imported(self, imported: ImportedComments) -> ImportedComments:
+        """Take an import's comments out of the log again (undo); returns them as stored."""
+        ids = [c.id for c in imported.added if c.id is not None]
+        kept = tuple(c for c in self._repository.comments() if c.id in ids)
+        self._repository.remove_comments(ids)
+        return replace(imported, added=kept)
+
+    @writes(Part.DRAFTS)
+    def restore_imported(self, imported: ImportedComments) -> None:
+        """Put back comments `remove_imported` took out, with their ids and responses (redo)."""
+        self._repository.add_comments(list(imported.added))
+
+    @writes(Part.DRAFTS)
+    def save_response(self, comment: DraftComment) -> None:
+        """Store the comment's response and whether the draft changed (nothing else of it)."""
+        self._repository.update_comment(comment)
 
     @writes(Part.DRAFTS)
     def respond(self, comment: DraftComment, response: str, draft_changed: bool) -> DraftComment:

@@ -1,6 +1,7 @@
 """The Timetable page: milestones with due dates from the review type's rules, warnings about
-what is late or due soon, and the delay log the board must hear about (one tab); and the rapid
-review record sent to the national Panel (another tab, `ui.timetable.rapid_review_form`).
+what is late or due soon, and the delay log the board must hear about (one tab); the rapid
+review record sent to the national Panel (another tab, `ui.timetable.rapid_review_form`); and
+the drafts sent out with the response log (`ui.timetable.drafts_tab`).
 
 Dates are typed dd/mm/yyyy and committed when the field is left (each through an undo command).
 """
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.errors import UserFacingError
+from reviewer_app.services.drafts import DraftsService
 from reviewer_app.services.rapid_review import RapidReviewService
 from reviewer_app.services.timetable import TimetableService, TimetableView
 from reviewer_app.timetable.rules import MilestoneKind
@@ -44,6 +46,7 @@ from ui.timetable.commands import (
     save_milestone_command,
 )
 from ui.timetable.delay_dialog import DelayDialog
+from ui.timetable.drafts_tab import DraftsTab
 from ui.timetable.rapid_review_form import RapidReviewForm
 from ui.uk_dates import parse_day, uk
 
@@ -84,6 +87,7 @@ class TimetablePage(QWidget):
         parent: QWidget | None = None,
         *,
         rapid_review: RapidReviewService | None = None,
+        drafts: DraftsService | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
@@ -171,12 +175,18 @@ class TimetablePage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Parts of the timetable")
         self.tabs.setDocumentMode(True)
-        self.tabs.tabBar().setAccessibleName("Timetable tabs: milestones and delays, rapid review")
+        self.tabs.tabBar().setAccessibleName(
+            "Timetable tabs: milestones and delays, rapid review, drafts and comments"
+        )
         self.tabs.addTab(milestones, "&Milestones and delays")
         self.rapid_review: RapidReviewForm | None = None
         if rapid_review is not None:
             self.rapid_review = RapidReviewForm(rapid_review, undo_stack, runner)
             self.tabs.addTab(self.rapid_review, "Rap&id review")
+        self.drafts: DraftsTab | None = None
+        if drafts is not None:
+            self.drafts = DraftsTab(drafts, undo_stack, runner)
+            self.tabs.addTab(self.drafts, "Drafts and &comments")
         page = QVBoxLayout(self)
         page.setContentsMargins(24, 16, 24, 16)
         page.addWidget(heading("Timetable", 1.5))
@@ -191,10 +201,16 @@ class TimetablePage(QWidget):
         self.runner.start(self.service.view, self._fill, self._failed)
         if self.rapid_review is not None:
             self.rapid_review.reload()
+        if self.drafts is not None:
+            self.drafts.reload()
 
     def show_rapid_review(self) -> None:
         if self.rapid_review is not None:
             self.tabs.setCurrentWidget(self.rapid_review)
+
+    def show_drafts(self) -> None:
+        if self.drafts is not None:
+            self.tabs.setCurrentWidget(self.drafts)
 
     def flush(self) -> bool:
         """Save what is typed in the rapid review and not yet saved; True if nothing waits."""

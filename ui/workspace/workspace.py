@@ -57,7 +57,7 @@ _SHOWS: dict[str, frozenset[Part]] = {
     "findings": frozenset({Part.ANALYSIS, Part.PEOPLE, Part.CHRONOLOGY}),
     "learning": frozenset({Part.LEARNING, Part.ANALYSIS, Part.QUALITY}),
     "markers": frozenset(Part),
-    "timetable": frozenset({Part.TIMETABLE, Part.DETAILS}),
+    "timetable": frozenset({Part.TIMETABLE, Part.DETAILS, Part.DRAFTS, Part.LOG}),
 }
 #: The part each page itself writes: its own changes it has shown already.
 _OWN: dict[str, Part] = {
@@ -232,7 +232,11 @@ class Workspace(QWidget):
             from ui.timetable.page import TimetablePage
 
             return TimetablePage(
-                review.timetable, self.undo_stack, self.runner, rapid_review=review.rapid_review
+                review.timetable,
+                self.undo_stack,
+                self.runner,
+                rapid_review=review.rapid_review,
+                drafts=review.drafts,
             )
 
         return {
