@@ -9,6 +9,7 @@ one `error:` line on stderr and exit non-zero, without a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import json
 import logging
@@ -390,6 +391,58 @@ def cmd_drafts(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     return EXIT_OK
 
 
+def _day(text: str) -> dt.date:
+    """A date given as dd/mm/yyyy (UK) or YYYY-MM-DD."""
+    for parse in (dt.date.fromisoformat, lambda t: dt.datetime.strptime(t, "%d/%m/%Y").date()):
+        try:
+            return parse(text.strip())
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"'{text}' is not a date: write it as dd/mm/yyyy")
+
+
+def cmd_sign_off(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    from reviewer_app.drafts.sign_off import Signatory, SignOff
+
+    review = open_review(files, Path(args.file))
+    try:
+        who = Signatory(args.by)
+        review.sign_off.add_sign_off(SignOff(who, args.on, args.name or "", args.version))
+        missing = review.sign_off.final_gate()
+    finally:
+        review.close()
+    print(f"Sign-off recorded: {who.label}, {args.on.strftime('%d/%m/%Y')}.")
+    print(f"The final gate now finds {len(missing)} thing(s) before publication.")
+    return EXIT_OK
+
+
+def cmd_publish(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    from reviewer_app.drafts.sign_off import Publication
+    from reviewer_app.services.sign_off import PUBLICATION_EXPORT
+
+    review = open_review(files, Path(args.file))
+    try:
+        if args.published_file is None:
+            blocking = review.sign_off.final_gate()
+        else:
+            on = args.on or review.timetable.today()
+            review.sign_off.publish(
+                Publication(on, args.published_file, args.where or "", args.version)
+            )
+            print(f"Publication recorded: {args.published_file}, {on.strftime('%d/%m/%Y')}.")
+            return EXIT_OK
+    finally:
+        review.close()
+    if not blocking:
+        print(f"{args.file}: the final gate finds nothing; the report may be published.")
+        print(f"Write the publication file with: {PUBLICATION_EXPORT}")
+        return EXIT_OK
+    print(f"{args.file}: {len(blocking)} thing(s) to put right before publication:")
+    for problem in blocking:
+        print(f"  {problem.line()}")
+    return EXIT_PROBLEM
+
+
 def cmd_export_learning(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     from exporters.learning_dataset import write_dataset
 
@@ -599,6 +652,28 @@ def build_parser() -> argparse.ArgumentParser:
     ready = sub.add_parser("check", help="readiness for the panel (exit 1 with problems)")
     ready.add_argument("file")
     ready.set_defaults(handler=cmd_check)
+
+    sign = sub.add_parser("sign-off", help="record the panel's or a partner's sign-off")
+    sign.add_argument("file")
+    sign.add_argument(
+        "--by", required=True, choices=["panel", "local-authority", "police", "health", "board"]
+    )
+    sign.add_argument("--on", required=True, type=_day, metavar="DATE", help="dd/mm/yyyy")
+    sign.add_argument("--name", metavar="TEXT", help="who signed, by role")
+    sign.add_argument("--version", type=int, metavar="N", help="the draft version signed off")
+    sign.set_defaults(handler=cmd_sign_off)
+
+    publish = sub.add_parser(
+        "publish",
+        help="run the final gate (exit 1 if anything is in the way); with --published-file, "
+        "record the publication",
+    )
+    publish.add_argument("file")
+    publish.add_argument("--published-file", metavar="NAME", help="the file that was published")
+    publish.add_argument("--on", type=_day, metavar="DATE", help="dd/mm/yyyy (default today)")
+    publish.add_argument("--where", metavar="TEXT", help="where it is published")
+    publish.add_argument("--version", type=int, metavar="N", help="the version published")
+    publish.set_defaults(handler=cmd_publish)
 
     clocks = sub.add_parser(
         "timetable",

@@ -19,6 +19,7 @@ from reviewer_app.drafts.model import (
     Purpose,
     ReturnedComment,
 )
+from reviewer_app.drafts.sign_off import Publication, Signatory, SignOff
 from reviewer_app.errors import InvalidInputError
 from reviewer_app.reporting.log import EXPORT_KIND, LogEntry, exported_version
 from reviewer_app.timetable.rapid_review import Answer, Decision, RapidReview
@@ -35,6 +36,8 @@ class LifecyclePart:
     report_exports: tuple[LogEntry, ...] = ()
     circulations: tuple[Circulation, ...] = ()
     comments: tuple[DraftComment, ...] = ()
+    sign_offs: tuple[SignOff, ...] = ()
+    publication: Publication | None = None
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -109,7 +112,30 @@ def to_document_part(part: LifecyclePart) -> dict[str, Any]:
                 }
                 for c in part.comments
             ],
+            "sign_offs": [
+                {
+                    "by": s.signatory.value,
+                    "signed_on": s.signed_on.isoformat(),
+                    "name": s.name,
+                    "version": s.version,
+                    "note": s.note,
+                }
+                for s in part.sign_offs
+            ],
+            "publication": _publication(part.publication),
         },
+    }
+
+
+def _publication(publication: Publication | None) -> dict[str, Any] | None:
+    if publication is None:
+        return None
+    return {
+        "published_on": publication.published_on.isoformat(),
+        "file": publication.file_name,
+        "where": publication.where,
+        "version": publication.version,
+        "note": publication.note,
     }
 
 
@@ -223,6 +249,28 @@ def from_document_part(r: Any, document: dict[str, Any]) -> LifecyclePart:
                 flag(obj, "draft_changed", where),
             )
         )
+    sign_offs = []
+    for n, obj in enumerate(items(drafts, "sign_offs", "drafts")):
+        where = f"drafts.sign_offs[{n}]"
+        values_s = (
+            r.enum(Signatory, obj, "by", where),
+            needed_date(obj, "signed_on", where),
+            text(obj, "name", where),
+            r.get(obj, "version", where, int, optional=True),
+            text(obj, "note", where),
+        )
+        sign_offs.append(made(where, lambda v=values_s: SignOff(*v)))
+    published = None
+    pub = r.get(drafts, "publication", "drafts", dict, optional=True)
+    if pub:
+        values_p = (
+            needed_date(pub, "published_on", "drafts.publication"),
+            text(pub, "file", "drafts.publication"),
+            text(pub, "where", "drafts.publication"),
+            r.get(pub, "version", "drafts.publication", int, optional=True),
+            text(pub, "note", "drafts.publication"),
+        )
+        published = made("drafts.publication", lambda: Publication(*values_p))
     return LifecyclePart(
         tuple(milestones),
         tuple(delays),
@@ -230,6 +278,8 @@ def from_document_part(r: Any, document: dict[str, Any]) -> LifecyclePart:
         tuple(exports),
         tuple(circulations),
         tuple(comments),
+        tuple(sign_offs),
+        published,
     )
 
 

@@ -20,6 +20,7 @@ class Category(StrEnum):
     PEOPLE = "People"
     ANONYMISATION = "Anonymisation"
     DRAFTS = "Comments on drafts"
+    SIGN_OFF = "Sign-off"
 
 
 class Where(StrEnum):

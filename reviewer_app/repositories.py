@@ -14,6 +14,7 @@ from reviewer_app.analysis.repository import AnalysisRepository
 from reviewer_app.anonymisation.decisions import DecisionStore
 from reviewer_app.chronology.repository import ChronologyRepository
 from reviewer_app.drafts.model import DraftsRepository
+from reviewer_app.drafts.sign_off import SignOffRepository
 from reviewer_app.learning.repository import AttachedNotesRepository
 from reviewer_app.people.repository import PeopleRepository
 from reviewer_app.quality.repository import QualityRepository
@@ -48,6 +49,8 @@ class OpenReview(ReviewFile, Protocol):
     def rapid_review(self) -> RapidReviewRepository: ...
     @property
     def drafts(self) -> DraftsRepository: ...
+    @property
+    def sign_off(self) -> SignOffRepository: ...
     @property
     def log(self) -> ReviewLog: ...
     @property

@@ -17,6 +17,7 @@ from reviewer_app.analysis.repository import AnalysisRepository
 from reviewer_app.anonymisation.decisions import DecisionStore
 from reviewer_app.chronology.repository import ChronologyRepository
 from reviewer_app.drafts.model import DraftsRepository
+from reviewer_app.drafts.sign_off import SignOffRepository
 from reviewer_app.errors import DamagedReviewError, UserFacingError, WrongPassphraseError
 from reviewer_app.learning.repository import AttachedNotesRepository
 from reviewer_app.passphrases import require_acceptable
@@ -43,6 +44,7 @@ from storage.rapid_review_repository import SqlRapidReview
 from storage.reporting_repository import SqlReviewLog
 from storage.review_file import ReviewFile
 from storage.review_repository import SqlReviewDetails
+from storage.sign_off_repository import SqlSignOff
 from storage.timetable_repository import SqlTimetable
 
 log = logging.getLogger(__name__)
@@ -75,6 +77,7 @@ class StoredReview:
         self._timetable = SqlTimetable(lambda: file.engine)
         self._rapid_review = SqlRapidReview(lambda: file.engine)
         self._drafts = SqlDrafts(lambda: file.engine)
+        self._sign_off = SqlSignOff(lambda: file.engine)
         self._log = SqlReviewLog(lambda: file.engine)
         self._learning_notes = SqlAttachedNotes(lambda: file.engine)
         self._decisions = SqlDecisionStore(lambda: file.engine)
@@ -114,6 +117,10 @@ class StoredReview:
     @property
     def drafts(self) -> DraftsRepository:
         return self._drafts
+
+    @property
+    def sign_off(self) -> SignOffRepository:
+        return self._sign_off
 
     @property
     def log(self) -> ReviewLog:

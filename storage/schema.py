@@ -468,3 +468,23 @@ draft_comment = Table(
     Column("response", Text, nullable=False),
     Column("draft_changed", Integer, nullable=False),
 )
+sign_off = Table(
+    "sign_off",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("signatory", Text, nullable=False),
+    Column("signed_on", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("version", Integer),
+    Column("note", Text, nullable=False),
+)
+publication = Table(
+    "publication",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("published_on", Text, nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("place", Text, nullable=False),
+    Column("version", Integer),
+    Column("note", Text, nullable=False),
+)

@@ -49,6 +49,7 @@ from reviewer_app.services.quality import QualityService
 from reviewer_app.services.rapid_review import RapidReviewService
 from reviewer_app.services.readiness import Guidance, ReadinessReport, check_readiness, next_steps
 from reviewer_app.services.review_details import ReviewDetailsService
+from reviewer_app.services.sign_off import SignOffService
 from reviewer_app.services.timetable import TimetableService
 from reviewer_app.services.transfer import take_snapshot
 
@@ -115,6 +116,12 @@ class ReviewServices:
         self.timetable = TimetableService(review.timetable, review.details, changes=changes)
         self.rapid_review = RapidReviewService(review.rapid_review, changes)
         self.drafts = DraftsService(review.drafts, review.log, changes)
+        self.sign_off = SignOffService(
+            review.sign_off,
+            changes,
+            gate=lambda: self.readiness().problems,
+            publication_done=self.timetable.save_milestone,
+        )
         self.learning_notes = AttachedNotesService(review.learning_notes, changes)
         self.decisions = DecisionService(review.decisions, changes)
         #: What the Report page does when the reviewer chooses an action on a finding.

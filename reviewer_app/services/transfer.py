@@ -86,6 +86,11 @@ def _lifecycle(review: OpenReview) -> LifecyclePart:
         part = replace(
             part, circulations=tuple(drafts.circulations()), comments=tuple(drafts.comments())
         )
+    sign_off = getattr(review, "sign_off", None)
+    if sign_off is not None:
+        part = replace(
+            part, sign_offs=tuple(sign_off.sign_offs()), publication=sign_off.publication()
+        )
     return part
 
 
@@ -109,6 +114,12 @@ def _fill_lifecycle(review: OpenReview, part: LifecyclePart) -> None:
             drafts.add_circulation(replace(circulation, id=None))
         if part.comments:
             drafts.add_comments([replace(c, id=None) for c in part.comments])
+    sign_off = getattr(review, "sign_off", None)
+    if sign_off is not None:
+        for signed in part.sign_offs:
+            sign_off.add_sign_off(replace(signed, id=None))
+        if part.publication is not None:
+            sign_off.save_publication(part.publication)
 
 
 def fill_review(

@@ -5,11 +5,13 @@ to someone on a date for a purpose (`reviewer_app/drafts/model.py: Purpose`).
 `draft_comment`: the response log: each Word comment or tracked change read back from a
 returned copy (which version, who returned it, Word's author, the passage and its paragraph,
 what was said), with the reviewer's response and whether the draft changed.
+`sign_off`: the panel's and the safeguarding partners' sign-off, with dates.
+`publication`: when and where the report was published, and the file (one row).
 """
 
 from __future__ import annotations
 
-DESCRIPTION = "drafts sent out and the response log"
+DESCRIPTION = "drafts sent out, the response log, sign-off and publication"
 STATEMENTS: tuple[str, ...] = (
     """
     CREATE TABLE draft_circulation (
@@ -35,6 +37,30 @@ STATEMENTS: tuple[str, ...] = (
         received_on TEXT NOT NULL,
         response TEXT NOT NULL DEFAULT '',
         draft_changed INTEGER NOT NULL DEFAULT 0 CHECK (draft_changed IN (0, 1))
+    )
+    """,
+)
+STATEMENTS += (
+    # Sign-off of the report: who (`reviewer_app/drafts/sign_off.py: Signatory`), when, which
+    # version; and its publication (one row, once published).
+    """
+    CREATE TABLE sign_off (
+        id INTEGER PRIMARY KEY,
+        signatory TEXT NOT NULL CHECK (trim(signatory) <> ''),
+        signed_on TEXT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        version INTEGER CHECK (version IS NULL OR version > 0),
+        note TEXT NOT NULL DEFAULT ''
+    )
+    """,
+    """
+    CREATE TABLE publication (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        published_on TEXT NOT NULL,
+        file_name TEXT NOT NULL CHECK (trim(file_name) <> ''),
+        place TEXT NOT NULL DEFAULT '',
+        version INTEGER CHECK (version IS NULL OR version > 0),
+        note TEXT NOT NULL DEFAULT ''
     )
     """,
 )

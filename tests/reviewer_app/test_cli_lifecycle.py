@@ -88,3 +88,30 @@ def test_a_draft_sent_out_and_its_returned_copy_read_back(
         app_paths=app_paths, passphrase=DEMO_PASSPHRASE,
     )  # fmt: skip
     assert refused.returncode == 1 and refused.stderr.startswith("error: The file")
+
+
+def test_sign_off_and_the_final_gate_before_publication(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    path = tmp_path / "signed.review"
+    new_services(path, app_paths).close()
+    signed = run(
+        "sign-off", str(path), "--by", "panel", "--on", "01/09/2026", "--name", "Panel chair",
+        app_paths=app_paths,
+    )  # fmt: skip
+    assert signed.returncode == 0, signed.stderr
+    assert "Sign-off recorded: The review panel, 01/09/2026." in signed.stdout
+    gate = run("publish", str(path), app_paths=app_paths)
+    assert gate.returncode == 1
+    assert "Sign-off: Safeguarding partner: the police has not signed the report off." in (
+        gate.stdout
+    )
+    assert "review panel has not signed" not in gate.stdout
+    refused = run(
+        "publish", str(path), "--published-file", "report.pdf", "--on", "2026-09-30",
+        app_paths=app_paths,
+    )  # fmt: skip
+    assert refused.returncode == 1 and "final gate found" in refused.stderr
+    bad_date = run("sign-off", str(path), "--by", "police", "--on", "31/02/2026",
+                   app_paths=app_paths)  # fmt: skip
+    assert bad_date.returncode == 2 and "not a date" in bad_date.stderr
