@@ -7,6 +7,7 @@ reaches the window through the services the composition root builds.
 
 from __future__ import annotations
 
+from exporters.action_plan import ActionPlanWritten, PlanFormat, export_action_plan
 from exporters.briefing import export_briefing
 from exporters.report.context import ChronologyMode
 from exporters.report.export import ExportBlockedError, ExportResult, Format, Progress
@@ -33,6 +34,7 @@ from exporters.validation_report import (
 __all__ = [
     "MUST_CORRECT",
     "PLEASE_CHECK",
+    "ActionPlanWritten",
     "BulletList",
     "ChronologyMode",
     "Contents",
@@ -43,12 +45,14 @@ __all__ = [
     "Note",
     "NoteKind",
     "Paragraph",
+    "PlanFormat",
     "Preview",
     "Progress",
     "ReportTemplate",
     "Section",
     "Table",
     "TitlePage",
+    "export_action_plan",
     "export_briefing",
     "report_lines",
     "write_validation_report",

@@ -314,6 +314,8 @@ def cmd_export(args: argparse.Namespace, files: StoredReviewFiles) -> int:
             return _export_report(review, args)
         if args.format == "qm-docx":
             return _export_self_assessment(review, args)
+        if args.format.startswith("action-plan-"):
+            return _export_action_plan(review, args)
         snapshot = review.snapshot()
     finally:
         review.close()
@@ -517,6 +519,25 @@ def _export_self_assessment(review: ReviewServices, args: argparse.Namespace) ->
     return EXIT_OK
 
 
+def _export_action_plan(review: ReviewServices, args: argparse.Namespace) -> int:
+    from exporters.action_plan import PlanFormat, export_action_plan
+
+    file_format: PlanFormat = "xlsx" if args.format == "action-plan-xlsx" else "docx"
+    written = export_action_plan(
+        review.action_plan.view(),
+        review.snapshot(),
+        Path(args.out),
+        file_format,
+        register=review.pseudonym_register(),
+    )
+    print(
+        f"Action plan written to {written.path} ({file_format.upper()}, {written.actions} "
+        f"action(s), {written.overdue} overdue), for the safeguarding partners."
+    )
+    print("This file is not encrypted: keep it safe, and delete it when it is no longer needed.")
+    return EXIT_OK
+
+
 def cmd_window(args: argparse.Namespace, paths: AppPaths) -> int:
     return run_window(paths, Path(args.open) if args.open else None, demo=args.demo)
 
@@ -568,11 +589,13 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser(
         "export",
         help="export the draft report (docx, pdf), the quality-marker self-assessment "
-        "(qm-docx) or the data (json, csv)",
+        "(qm-docx), the action plan (action-plan-docx, action-plan-xlsx) or the data (json, csv)",
     )
     export.add_argument("file")
     export.add_argument(
-        "--format", choices=["docx", "pdf", "qm-docx", "json", "csv"], required=True
+        "--format",
+        choices=["docx", "pdf", "qm-docx", "json", "csv", "action-plan-docx", "action-plan-xlsx"],
+        required=True,
     )
     export.add_argument("--out", required=True)
     export.add_argument(

@@ -164,6 +164,7 @@ def build_demo(entries: int = DEFAULT_ENTRIES, seed: int = 17) -> ReviewSnapshot
         (agency_id["police"], dt.date(2014, 6, 23), "Strategy discussion record")
     ]
     decisions = (SameEventDecision(strategy_csc, strategy_police, SameEventStatus.CONFIRMED, 72.0),)
+    analysis = build_analysis(data["analysis"], agency_id)
     return ReviewSnapshot(
         details=details,
         agencies=agencies,
@@ -171,9 +172,16 @@ def build_demo(entries: int = DEFAULT_ENTRIES, seed: int = 17) -> ReviewSnapshot
         entries=tuple(made),
         same_event=decisions,
         subject_date_of_birth=dt.date.fromisoformat(data["subject_date_of_birth"]),
-        analysis=build_analysis(data["analysis"], agency_id),
-        # the drafts sent out and the response log (its timetable is in `build_progress`)
-        lifecycle=read_lifecycle({"drafts": data["timetable"]["drafts"]}),
+        analysis=analysis,
+        # the drafts sent out, the response log and the action plan (its timetable is in
+        # `build_progress`)
+        lifecycle=read_lifecycle(
+            {
+                "drafts": data["timetable"]["drafts"],
+                "action_plan": data["timetable"]["action_plan"],
+            },
+            {f.id for f in analysis.findings},
+        ),
     )
 
 

@@ -8,7 +8,7 @@ links. Reading validates as it goes and reports the first problem in plain Engli
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -134,7 +134,8 @@ def to_document(snapshot: ReviewSnapshot, app_version: str = "") -> dict[str, An
         ],
     }
     document.update(to_document_part(snapshot.analysis, agency_names, entry_ids))
-    document.update(lifecycle_to_document(snapshot.lifecycle))
+    finding_numbers = {f.id: n for n, f in enumerate(snapshot.analysis.findings, start=1)}
+    document.update(lifecycle_to_document(snapshot.lifecycle, finding_numbers))
     return document
 
 
@@ -188,11 +189,14 @@ class _Reader:
             raise self.fail(f"{where}.{key}", f"'{text}' is not one of the allowed values") from exc
 
 
-def read_lifecycle(part: dict[str, Any]) -> LifecyclePart:
-    """The lifecycle keys of a document (`timetable`, `rapid_review`, `drafts`) on their own,
-    checked as in a whole document (the demo review's content is written this way)."""
+def read_lifecycle(
+    part: dict[str, Any], finding_ids: Set[int | None] = frozenset()
+) -> LifecyclePart:
+    """The lifecycle keys of a document (`timetable`, `rapid_review`, `drafts`,
+    `action_plan`) on their own, checked as in a whole document (the demo review's content is
+    written this way)."""
     document = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, **part}
-    return lifecycle_from_document(_Reader(document), document)
+    return lifecycle_from_document(_Reader(document), document, finding_ids)
 
 
 def from_document(document: Any) -> ReviewSnapshot:
@@ -334,5 +338,5 @@ def from_document(document: Any) -> ReviewSnapshot:
         same_event=tuple(decisions),
         subject_date_of_birth=r.date(child, "date_of_birth", "subject_child") if child else None,
         analysis=analysis,
-        lifecycle=lifecycle_from_document(r, document),
+        lifecycle=lifecycle_from_document(r, document, {f.id for f in analysis.findings}),
     )

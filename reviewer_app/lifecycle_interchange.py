@@ -1,6 +1,7 @@
 """The review's lifecycle in the JSON interchange format (see `reviewer_app.interchange`):
 the timetable (milestones as recorded, the delay log), the rapid review record, the report's
-versions as exported, who each draft went to, and the response log.
+versions as exported, who each draft went to, the response log, sign-off and publication, and
+the action plan with the partners' written response.
 
 Every key is optional when reading, so documents written before these parts existed still
 read. Due dates are not written: they are worked out from the milestones, as in the app.
@@ -9,9 +10,11 @@ read. Due dates are not written: they are worked out from the milestones, as in 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from typing import Any
 
+from reviewer_app.actions.model import Action, ActionStatus, PartnersResponse
 from reviewer_app.drafts.model import (
     ChangeKind,
     Circulation,
@@ -38,15 +41,39 @@ class LifecyclePart:
     comments: tuple[DraftComment, ...] = ()
     sign_offs: tuple[SignOff, ...] = ()
     publication: Publication | None = None
+    actions: tuple[Action, ...] = ()
+    partners_response: PartnersResponse = field(default_factory=PartnersResponse)
 
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def to_document_part(part: LifecyclePart) -> dict[str, Any]:
+def to_document_part(
+    part: LifecyclePart, finding_numbers: Mapping[int | None, int]
+) -> dict[str, Any]:
+    """`finding_numbers`: the document's numbers of the findings, by stored id."""
     rapid = part.rapid_review
     return {
+        "action_plan": {
+            "actions": [
+                {
+                    "finding": finding_numbers.get(a.finding_id),
+                    "improvement": a.improvement,
+                    "action": a.action,
+                    "owner_agency": a.owner_agency,
+                    "due": _iso(a.due),
+                    "status": a.status.value,
+                    "evidence_of_impact": a.evidence_of_impact,
+                    "completed_on": _iso(a.completed_on),
+                }
+                for a in part.actions
+            ],
+            "partners_response": {
+                "text": part.partners_response.text,
+                "received_on": _iso(part.partners_response.received_on),
+            },
+        },
         "timetable": {
             "milestones": [
                 {
@@ -139,8 +166,11 @@ def _publication(publication: Publication | None) -> dict[str, Any] | None:
     }
 
 
-def from_document_part(r: Any, document: dict[str, Any]) -> LifecyclePart:
-    """`r` is the interchange's reader (`reviewer_app.interchange._Reader`)."""
+def from_document_part(
+    r: Any, document: dict[str, Any], finding_ids: Set[int | None] = frozenset()
+) -> LifecyclePart:
+    """`r` is the interchange's reader (`reviewer_app.interchange._Reader`); `finding_ids` the
+    document's findings an action may answer."""
 
     def items(obj: Any, key: str, where: str) -> list[Any]:
         found = r.get(obj, key, where, list, optional=True)
@@ -271,6 +301,29 @@ def from_document_part(r: Any, document: dict[str, Any]) -> LifecyclePart:
             text(pub, "note", "drafts.publication"),
         )
         published = made("drafts.publication", lambda: Publication(*values_p))
+    plan = r.get(document, "action_plan", "document", dict, optional=True) or {}
+    actions = []
+    for n, obj in enumerate(items(plan, "actions", "action_plan")):
+        where = f"action_plan.actions[{n}]"
+        finding = r.get(obj, "finding", where, int, optional=True)
+        if finding is not None and finding not in finding_ids:
+            raise r.fail(f"{where}.finding", "not the id of a finding in the document")
+        values_a = (
+            text(obj, "improvement", where),
+            text(obj, "action", where),
+            text(obj, "owner_agency", where),
+            r.date(obj, "due", where),
+            r.enum(ActionStatus, obj, "status", where),
+            text(obj, "evidence_of_impact", where),
+            finding,
+            r.date(obj, "completed_on", where),
+        )
+        actions.append(made(where, lambda v=values_a: Action(*v)))
+    answer = r.get(plan, "partners_response", "action_plan", dict, optional=True) or {}
+    response = PartnersResponse(
+        text(answer, "text", "action_plan.partners_response"),
+        r.date(answer, "received_on", "action_plan.partners_response"),
+    )
     return LifecyclePart(
         tuple(milestones),
         tuple(delays),
@@ -280,6 +333,8 @@ def from_document_part(r: Any, document: dict[str, Any]) -> LifecyclePart:
         tuple(comments),
         tuple(sign_offs),
         published,
+        tuple(actions),
+        response,
     )
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from reviewer_app.actions.model import ActionPlanRepository
 from reviewer_app.analysis.repository import AnalysisRepository
 from reviewer_app.anonymisation.decisions import DecisionStore
 from reviewer_app.chronology.repository import ChronologyRepository
@@ -51,6 +52,8 @@ class OpenReview(ReviewFile, Protocol):
     def drafts(self) -> DraftsRepository: ...
     @property
     def sign_off(self) -> SignOffRepository: ...
+    @property
+    def action_plan(self) -> ActionPlanRepository: ...
     @property
     def log(self) -> ReviewLog: ...
     @property

@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 from pathlib import Path
 
+from reviewer_app.actions.model import ActionPlanRepository
 from reviewer_app.analysis.repository import AnalysisRepository
 from reviewer_app.anonymisation.decisions import DecisionStore
 from reviewer_app.chronology.repository import ChronologyRepository
@@ -29,6 +30,7 @@ from reviewer_app.review import Review
 from reviewer_app.review_file import KeyringNotice
 from reviewer_app.timetable.rapid_review import RapidReviewRepository
 from reviewer_app.timetable.repository import TimetableRepository
+from storage.action_plan_repository import SqlActionPlan
 from storage.analysis_repository import SqlAnalysis
 from storage.anonymisation_repository import SqlDecisionStore
 from storage.attached_notes_repository import SqlAttachedNotes
@@ -78,6 +80,7 @@ class StoredReview:
         self._rapid_review = SqlRapidReview(lambda: file.engine)
         self._drafts = SqlDrafts(lambda: file.engine)
         self._sign_off = SqlSignOff(lambda: file.engine)
+        self._action_plan = SqlActionPlan(lambda: file.engine)
         self._log = SqlReviewLog(lambda: file.engine)
         self._learning_notes = SqlAttachedNotes(lambda: file.engine)
         self._decisions = SqlDecisionStore(lambda: file.engine)
@@ -121,6 +124,10 @@ class StoredReview:
     @property
     def sign_off(self) -> SignOffRepository:
         return self._sign_off
+
+    @property
+    def action_plan(self) -> ActionPlanRepository:
+        return self._action_plan
 
     @property
     def log(self) -> ReviewLog:

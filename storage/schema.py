@@ -488,3 +488,23 @@ publication = Table(
     Column("version", Integer),
     Column("note", Text, nullable=False),
 )
+plan_action = Table(
+    "plan_action",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("finding_id", Integer, ForeignKey("finding.id", ondelete="SET NULL")),
+    Column("improvement", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    Column("owner_agency", Text, nullable=False),
+    Column("due", Text),
+    Column("status", Text, nullable=False),
+    Column("evidence_of_impact", Text, nullable=False),
+    Column("completed_on", Text),
+)
+partners_response = Table(
+    "partners_response",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("received_on", Text),
+)

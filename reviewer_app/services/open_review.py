@@ -34,6 +34,7 @@ from reviewer_app.reporting.log import ReviewLog
 from reviewer_app.repositories import OpenReview
 from reviewer_app.review import Review
 from reviewer_app.review_file import KeyringNotice, ReviewFile
+from reviewer_app.services.action_plan import ActionPlanService
 from reviewer_app.services.analysis import AnalysisService
 from reviewer_app.services.changes import ChangeBus
 from reviewer_app.services.chronology import ChronologyService
@@ -116,6 +117,7 @@ class ReviewServices:
         self.timetable = TimetableService(review.timetable, review.details, changes=changes)
         self.rapid_review = RapidReviewService(review.rapid_review, changes)
         self.drafts = DraftsService(review.drafts, review.log, changes)
+        self.action_plan = ActionPlanService(review.action_plan, review.analysis.findings, changes)
         self.sign_off = SignOffService(
             review.sign_off,
             changes,

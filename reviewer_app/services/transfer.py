@@ -91,10 +91,15 @@ def _lifecycle(review: OpenReview) -> LifecyclePart:
         part = replace(
             part, sign_offs=tuple(sign_off.sign_offs()), publication=sign_off.publication()
         )
+    plan = getattr(review, "action_plan", None)
+    if plan is not None:
+        part = replace(part, actions=tuple(plan.actions()), partners_response=plan.response())
     return part
 
 
-def _fill_lifecycle(review: OpenReview, part: LifecyclePart) -> None:
+def _fill_lifecycle(
+    review: OpenReview, part: LifecyclePart, finding_ids: dict[int | None, int]
+) -> None:
     timetable = getattr(review, "timetable", None)
     if timetable is not None:
         for record in part.milestones:
@@ -120,6 +125,14 @@ def _fill_lifecycle(review: OpenReview, part: LifecyclePart) -> None:
             sign_off.add_sign_off(replace(signed, id=None))
         if part.publication is not None:
             sign_off.save_publication(part.publication)
+    plan = getattr(review, "action_plan", None)
+    if plan is not None:
+        for action in part.actions:
+            plan.save_action(
+                replace(action, id=None, finding_id=finding_ids.get(action.finding_id))
+            )
+        if not part.partners_response.empty:
+            plan.save_response(part.partners_response)
 
 
 def fill_review(
@@ -189,9 +202,10 @@ def fill_review(
     has_subject = any(p.is_subject for p in part.people) and people is not None
     if snapshot.subject_date_of_birth is not None and not has_subject:
         chronology.set_subject_date_of_birth(snapshot.subject_date_of_birth)
+    finding_ids: dict[int | None, int] = {}
     if analysis is not None:
-        _fill_analysis(analysis, part, entry_ids, person_ids)
-    _fill_lifecycle(review, snapshot.lifecycle)
+        finding_ids = _fill_analysis(analysis, part, entry_ids, person_ids)
+    _fill_lifecycle(review, snapshot.lifecycle, finding_ids)
 
 
 def _fill_analysis(
@@ -199,7 +213,9 @@ def _fill_analysis(
     part: AnalysisPart,
     entry_ids: dict[int | None, int],
     person_ids: dict[int | None, int],
-) -> None:
+) -> dict[int | None, int]:
+    """Fill the analysis; returns the findings' new ids by their ids in the snapshot."""
+
     def entries(ids: tuple[int, ...]) -> tuple[int, ...]:
         return tuple(entry_ids[i] for i in ids if i in entry_ids)
 
@@ -242,8 +258,9 @@ def _fill_analysis(
             )
             assert stored_passage.id is not None
             passage_ids[passage.id] = stored_passage.id
+    finding_ids: dict[int | None, int] = {}
     for finding in part.findings:
-        analysis.save_finding(
+        stored_finding = analysis.save_finding(
             finding.with_changes(
                 id=None,
                 entry_ids=entries(finding.entry_ids),
@@ -251,6 +268,9 @@ def _fill_analysis(
                 passage_ids=tuple(passage_ids[p] for p in finding.passage_ids),
             )
         )
+        assert stored_finding.id is not None
+        finding_ids[finding.id] = stored_finding.id
+    return finding_ids
 
 
 def create_review_from(

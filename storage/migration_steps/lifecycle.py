@@ -64,3 +64,27 @@ STATEMENTS += (
     )
     """,
 )
+STATEMENTS += (
+    # The action plan (`reviewer_app/actions/model.py`): actions answering the findings, and
+    # the partners' written response (one row).
+    """
+    CREATE TABLE plan_action (
+        id INTEGER PRIMARY KEY,
+        finding_id INTEGER REFERENCES finding(id) ON DELETE SET NULL,
+        improvement TEXT NOT NULL DEFAULT '',
+        action TEXT NOT NULL CHECK (trim(action) <> ''),
+        owner_agency TEXT NOT NULL CHECK (trim(owner_agency) <> ''),
+        due TEXT,
+        status TEXT NOT NULL DEFAULT 'not-started' CHECK (trim(status) <> ''),
+        evidence_of_impact TEXT NOT NULL DEFAULT '',
+        completed_on TEXT
+    )
+    """,
+    """
+    CREATE TABLE partners_response (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        text TEXT NOT NULL DEFAULT '',
+        received_on TEXT
+    )
+    """,
+)
