@@ -48,12 +48,12 @@ from reviewer_app.reporting.inputs import register_for
 PlanFormat = Literal["docx", "xlsx"]
 TITLE_WORD = "ACTION PLAN"
 COLUMNS = (
-    Column("Improvement", 0.2),
-    Column("Action", 0.22),
+    Column("Improvement", 0.19),
+    Column("Action", 0.21),
     Column("Owner", 0.13),
-    Column("Due", 0.1),
-    Column("Status", 0.11),
-    Column("Evidence of impact", 0.24),
+    Column("Due", 0.15),
+    Column("Status", 0.13),
+    Column("Evidence of impact", 0.19),
 )
 NO_FINDING = "Actions not tied to one finding"
 
@@ -109,7 +109,7 @@ def action_plan_report(
         if action.overdue(plan.today):
             status += " (overdue)"
         elif action.completed_on:
-            status += f" ({_uk(action.completed_on)})"
+            status += f" on {_uk(action.completed_on)}"
         groups.setdefault(action.finding_id, []).append(
             (
                 clean(action.improvement),

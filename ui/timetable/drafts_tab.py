@@ -53,7 +53,7 @@ class DraftsView:
     comments: list[DraftComment]
 
 
-def _table(headers: list[str], name: str, stretch: tuple[int, ...]) -> QTableWidget:
+def table(headers: list[str], name: str, stretch: tuple[int, ...]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.setAccessibleName(name)
@@ -89,14 +89,14 @@ class DraftsTab(QWidget):
         self.runner = runner
         self.view = DraftsView([], [], [])
 
-        self.versions = _table(["Version", "First exported", "Status", "Sent to"], "Drafts", (3,))
+        self.versions = table(["Version", "First exported", "Status", "Sent to"], "Drafts", (3,))
         self.versions.setMaximumHeight(self.versions.fontMetrics().height() * 8)
         self.no_versions = plain_label(NO_VERSIONS)
         self.send_button = QPushButton("Record who a draft &went to…")
         self.send_button.clicked.connect(self.open_circulation_dialog)
         self.import_button = QPushButton("Read &comments from a returned copy…")
         self.import_button.clicked.connect(self.open_import_dialog)
-        self.log = _table(
+        self.log = table(
             ["Version", "From", "Kind", "Passage", "What they said", "Response", "Changed"],
             "Response log",
             (3, 4, 5),

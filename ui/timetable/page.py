@@ -1,7 +1,8 @@
 """The Timetable page: milestones with due dates from the review type's rules, warnings about
 what is late or due soon, and the delay log the board must hear about (one tab); the rapid
 review record sent to the national Panel (another tab, `ui.timetable.rapid_review_form`); and
-the drafts sent out with the response log (`ui.timetable.drafts_tab`).
+the drafts sent out with the response log (`ui.timetable.drafts_tab`); and the action plan
+(`ui.timetable.action_plan_tab`).
 
 Dates are typed dd/mm/yyyy and committed when the field is left (each through an undo command).
 """
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.errors import UserFacingError
 from reviewer_app.services.drafts import DraftsService
+from reviewer_app.services.open_review import ReviewServices
 from reviewer_app.services.rapid_review import RapidReviewService
 from reviewer_app.services.timetable import TimetableService, TimetableView
 from reviewer_app.timetable.rules import MilestoneKind
@@ -39,6 +41,7 @@ from ui.errors import show_error
 from ui.operations import Operation, push
 from ui.style import heading, plain_label
 from ui.tasks import TaskRunner
+from ui.timetable.action_plan_tab import ActionPlanTab
 from ui.timetable.commands import (
     AddDelayCommand,
     RemoveDelayCommand,
@@ -88,6 +91,7 @@ class TimetablePage(QWidget):
         *,
         rapid_review: RapidReviewService | None = None,
         drafts: DraftsService | None = None,
+        action_plan: ReviewServices | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
@@ -176,7 +180,7 @@ class TimetablePage(QWidget):
         self.tabs.setAccessibleName("Parts of the timetable")
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setAccessibleName(
-            "Timetable tabs: milestones and delays, rapid review, drafts and comments"
+            "Timetable tabs: milestones and delays, rapid review, drafts and comments, action plan"
         )
         self.tabs.addTab(milestones, "&Milestones and delays")
         self.rapid_review: RapidReviewForm | None = None
@@ -187,6 +191,10 @@ class TimetablePage(QWidget):
         if drafts is not None:
             self.drafts = DraftsTab(drafts, undo_stack, runner)
             self.tabs.addTab(self.drafts, "Drafts and &comments")
+        self.action_plan: ActionPlanTab | None = None
+        if action_plan is not None:
+            self.action_plan = ActionPlanTab(action_plan, undo_stack, runner)
+            self.tabs.addTab(self.action_plan, "Action &plan")
         page = QVBoxLayout(self)
         page.setContentsMargins(24, 16, 24, 16)
         page.addWidget(heading("Timetable", 1.5))
@@ -203,10 +211,16 @@ class TimetablePage(QWidget):
             self.rapid_review.reload()
         if self.drafts is not None:
             self.drafts.reload()
+        if self.action_plan is not None:
+            self.action_plan.reload()
 
     def show_rapid_review(self) -> None:
         if self.rapid_review is not None:
             self.tabs.setCurrentWidget(self.rapid_review)
+
+    def show_action_plan(self) -> None:
+        if self.action_plan is not None:
+            self.tabs.setCurrentWidget(self.action_plan)
 
     def show_drafts(self) -> None:
         if self.drafts is not None:

@@ -27,7 +27,7 @@ SECTIONS = (
         "timetable",
         "Timetable",
         "The review's milestones and statutory clocks, warnings, the delay log, the rapid "
-        "review, and the drafts sent out with the comments that came back.",
+        "review, the drafts sent out with the comments that came back, and the action plan.",
     ),
     Section(
         "conversations",

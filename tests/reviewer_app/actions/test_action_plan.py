@@ -78,7 +78,7 @@ def test_the_plan_answers_findings_and_exports_for_the_partners(
         cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
         assert "Accepted in full." in text and "Finding 1: Bruising" in text
         assert "In progress (overdue)" in cells
-        assert "Done (25/09/2026)" in cells
+        assert "Done on 25/09/2026" in cells
         assert "Briefing for Mother’s health visitor team" in cells or (
             "Briefing for Mother's health visitor team" in cells
         )
