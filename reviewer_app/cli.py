@@ -345,14 +345,25 @@ def cmd_check(args: argparse.Namespace, files: StoredReviewFiles) -> int:
         report = review.readiness()
     finally:
         review.close()
-    if report.ready:
+    later = report.later_lines()
+    if report.ready and not later:
         print(f"{args.file}: ready for the panel; nothing to put right.")
         return EXIT_OK
-    lines = report.lines()
-    print(f"{args.file}: {len(lines)} thing(s) to put right before a draft goes to the panel:")
-    for line in lines:
-        print(f"  {line}")
-    return EXIT_PROBLEM
+    next_step = f" ({report.next_step})" if report.next_step else ""
+    if report.ready:
+        print(f"{args.file}: nothing stands in the way of the next milestone{next_step}.")
+    else:
+        lines = report.lines()
+        print(
+            f"{args.file}: {len(lines)} thing(s) to put right before the next milestone{next_step}:"
+        )
+        for line in lines:
+            print(f"  {line}")
+    if later:
+        print(f"Later steps, for the milestones after it ({len(later)}):")
+        for line in later:
+            print(f"  {line}")
+    return EXIT_OK if report.ready else EXIT_PROBLEM
 
 
 def cmd_timetable(args: argparse.Namespace, files: StoredReviewFiles) -> int:

@@ -121,7 +121,7 @@ class ReviewServices:
         self.sign_off = SignOffService(
             review.sign_off,
             changes,
-            gate=lambda: self.readiness().problems,
+            gate=self._final_gate,
             publication_done=self.timetable.save_milestone,
         )
         self.learning_notes = AttachedNotesService(review.learning_notes, changes)
@@ -218,6 +218,11 @@ class ReviewServices:
             self.timetable,
             [*self._part_problems(), *gate],
         )
+
+    def _final_gate(self) -> list[Problem]:
+        """Before publication, everything the readiness check finds blocks, later steps too."""
+        report = self.readiness()
+        return [*report.problems, *report.later]
 
     def next_steps(self) -> Guidance:
         return next_steps(
