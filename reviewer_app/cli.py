@@ -154,6 +154,22 @@ def _read_json(path: Path) -> object:
         ) from exc
 
 
+def _terms(args: argparse.Namespace) -> str:
+    """The terms of reference from --terms, or from the file --terms-file names."""
+    if args.terms_file:
+        path = Path(args.terms_file)
+        try:
+            return path.read_text(encoding="utf-8").strip()
+        except FileNotFoundError as exc:
+            raise InvalidInputError(f"There is no file at '{path}'.") from exc
+        except UnicodeDecodeError as exc:
+            raise InvalidInputError(
+                f"'{path.name}' is not plain text (UTF-8). Save the terms of reference as a "
+                "plain text file and try again."
+            ) from exc
+    return (args.terms or "").strip()
+
+
 def cmd_new(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     path = Path(args.file)
     warn_about_location(path)
@@ -171,6 +187,7 @@ def cmd_new(args: argparse.Namespace, files: StoredReviewFiles) -> int:
             review_type=ReviewType(args.type),
             board=args.board or "",
             methodology=Methodology(args.methodology),
+            terms_of_reference=_terms(args),
         )
         created = files.create(path, details, _new_passphrase(), remember=args.remember)
         made = f"Created {args.file}."
@@ -573,6 +590,10 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--board", help="the commissioning safeguarding partnership or board")
     new.add_argument(
         "--methodology", choices=[m.value for m in Methodology], default="learning-together"
+    )
+    new.add_argument("--terms", metavar="TEXT", help="the terms of reference")
+    new.add_argument(
+        "--terms-file", metavar="PATH", help="the terms of reference, from a plain text file"
     )
     new.add_argument(
         "--remember", action="store_true", help="remember the key in this computer's keyring"

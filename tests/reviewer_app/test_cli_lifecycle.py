@@ -8,7 +8,9 @@ from pathlib import Path
 from reviewer_app.paths import AppPaths
 from reviewer_app.timetable.rules import MilestoneKind
 from reviewer_app.timetable.schedule import MilestoneRecord
-from tests.helpers.reviews import new_services
+from reviewer_app.wiring import open_services
+from tests.helpers.reviews import new_services, review_files
+from tests.helpers.secrets_watch import PASSPHRASE, register
 from tests.reviewer_app.test_cli import run
 
 
@@ -115,3 +117,31 @@ def test_sign_off_and_the_final_gate_before_publication(
     bad_date = run("sign-off", str(path), "--by", "police", "--on", "31/02/2026",
                    app_paths=app_paths)  # fmt: skip
     assert bad_date.returncode == 2 and "not a date" in bad_date.stderr
+
+
+def test_new_with_terms_of_reference(tmp_path: Path, app_paths: AppPaths) -> None:
+    terms = tmp_path / "terms.txt"
+    terms.write_text("Key lines of enquiry:\n1. How was the bruise understood?\n", "utf-8")
+    path = tmp_path / "new.review"
+    made = run(
+        "new", str(path), "--title", "Review 2026/04", "--terms-file", str(terms),
+        app_paths=app_paths, passphrase=None, REVIEWER_APP_NEW_PASSPHRASE=PASSPHRASE,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    for line in made.stdout.splitlines():
+        if line.strip().count("-") == 13:
+            register(line.strip())
+    services = open_services(review_files(app_paths).open(path, passphrase=PASSPHRASE))
+    try:
+        assert services.details.load().details.terms_of_reference == (
+            "Key lines of enquiry:\n1. How was the bruise understood?"
+        )
+    finally:
+        services.close()
+    missing = run(
+        "new", str(tmp_path / "other.review"), "--title", "x", "--terms-file",
+        str(tmp_path / "none.txt"), app_paths=app_paths, passphrase=None,
+        REVIEWER_APP_NEW_PASSPHRASE=PASSPHRASE,
+    )  # fmt: skip
+    assert missing.returncode == 1 and "There is no file at" in missing.stderr
+    assert not (tmp_path / "other.review").exists()

@@ -37,6 +37,7 @@ def test_creating_a_review_through_the_dialog(
     choose_combo(dialog.review_type, ReviewType.SCR)
     qtbot.keyClicks(dialog.board, BOARD)
     choose_combo(dialog.methodology, Methodology.SILP)
+    dialog.terms.setPlainText("Key lines of enquiry: how agencies shared information.")
 
     qtbot.keyClicks(dialog.passphrase.passphrase, "short")
     qtbot.keyClicks(dialog.passphrase.confirm, "short")
@@ -74,6 +75,7 @@ def test_creating_a_review_through_the_dialog(
     assert (details.title, details.board) == (MARKER, BOARD)
     assert details.review_type is ReviewType.SCR
     assert details.methodology is Methodology.SILP
+    assert details.terms_of_reference == "Key lines of enquiry: how agencies shared information."
     assert files.remembers(expected_path)
     assert files.opens_with(expected_path, passphrase=PASSPHRASE).title == MARKER
     assert not dialog.isVisible()
