@@ -93,6 +93,7 @@ def to_document_part(
                     "revised_date": _iso(d.revised_date),
                     "board_told": d.board_told,
                     "board_told_on": _iso(d.board_told_on),
+                    "panel_told_on": _iso(d.panel_told_on),
                 }
                 for d in part.delays
             ],
@@ -218,6 +219,8 @@ def from_document_part(
             r.date(obj, "revised_date", where),
             flag(obj, "board_told", where),
             r.date(obj, "board_told_on", where),
+            None,
+            r.date(obj, "panel_told_on", where),
         )
         delays.append(made(where, lambda v=values: DelayRecord(*v)))
     rapid = RapidReview()

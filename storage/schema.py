@@ -324,6 +324,7 @@ delay = Table(
     Column("revised_date", Text),
     Column("board_told", Integer, nullable=False),
     Column("board_told_on", Text),
+    Column("panel_told_on", Text),  # the lifecycle step (migration_steps/lifecycle.py)
 )
 
 review_log = Table(

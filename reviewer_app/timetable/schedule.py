@@ -42,6 +42,8 @@ class DelayRecord:
     board_told: bool = False
     board_told_on: dt.date | None = None
     id: int | None = None
+    #: When the national Child Safeguarding Practice Review Panel was told (None: not told).
+    panel_told_on: dt.date | None = None
 
     def __post_init__(self) -> None:
         if not self.reason.strip():

@@ -7,6 +7,8 @@ returned copy (which version, who returned it, Word's author, the passage and it
 what was said), with the reviewer's response and whether the draft changed.
 `sign_off`: the panel's and the safeguarding partners' sign-off, with dates.
 `publication`: when and where the report was published, and the file (one row).
+`plan_action`, `partners_response`: the action plan and the partners' written response.
+`delay.panel_told_on`: when the national Panel was told of a delay.
 """
 
 from __future__ import annotations
@@ -87,4 +89,8 @@ STATEMENTS += (
         received_on TEXT
     )
     """,
+)
+STATEMENTS += (
+    # A delay's date the national Panel was told of it (null: not told).
+    "ALTER TABLE delay ADD COLUMN panel_told_on TEXT",
 )

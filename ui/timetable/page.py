@@ -123,7 +123,9 @@ class TimetablePage(QWidget):
         self.not_applicable.toggled.connect(self.commit_milestone)
 
         self.delays = _table(
-            ["Recorded", "Delay to", "Reason", "Revised date", "Board told"], "Delay log", 2
+            ["Recorded", "Delay to", "Reason", "Revised date", "Board told", "Panel told"],
+            "Delay log",
+            2,
         )
         self.delays.itemSelectionChanged.connect(self._delay_selected)
         self.no_delays = plain_label(NO_DELAYS)
@@ -298,6 +300,7 @@ class TimetablePage(QWidget):
                 delay.reason,
                 uk(delay.revised_date),
                 told,
+                f"Yes, {uk(delay.panel_told_on)}" if delay.panel_told_on else "Not recorded",
             )
             for column, text in enumerate(cells):
                 self.delays.setItem(row, column, QTableWidgetItem(text))
