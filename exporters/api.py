@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from exporters.action_plan import ActionPlanWritten, PlanFormat, export_action_plan
 from exporters.briefing import export_briefing
+from exporters.rapid_review import RapidReviewWritten, export_rapid_review
 from exporters.report.context import ChronologyMode
 from exporters.report.export import ExportBlockedError, ExportResult, Format, Progress
 from exporters.report.service import Preview
@@ -48,12 +49,14 @@ __all__ = [
     "PlanFormat",
     "Preview",
     "Progress",
+    "RapidReviewWritten",
     "ReportTemplate",
     "Section",
     "Table",
     "TitlePage",
     "export_action_plan",
     "export_briefing",
+    "export_rapid_review",
     "report_lines",
     "write_validation_report",
 ]

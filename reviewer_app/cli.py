@@ -333,6 +333,8 @@ def cmd_export(args: argparse.Namespace, files: StoredReviewFiles) -> int:
             return _export_self_assessment(review, args)
         if args.format.startswith("action-plan-"):
             return _export_action_plan(review, args)
+        if args.format == "rapid-review-docx":
+            return _export_rapid_review(review, args)
         snapshot = review.snapshot()
     finally:
         review.close()
@@ -393,6 +395,19 @@ def cmd_timetable(args: argparse.Namespace, files: StoredReviewFiles) -> int:
         review.close()
     for line in clock_lines(schedule):
         print(line)
+    return EXIT_OK
+
+
+def cmd_terms_from_rapid_review(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    review = open_review(files, Path(args.file))
+    try:
+        terms = review.rapid_review.seed_terms_of_reference()
+    finally:
+        review.close()
+    print(
+        f"Terms of reference started from the rapid review ({len(terms.splitlines())} lines); "
+        "shape them into key lines of enquiry on the Overview."
+    )
     return EXIT_OK
 
 
@@ -547,6 +562,22 @@ def _export_self_assessment(review: ReviewServices, args: argparse.Namespace) ->
     return EXIT_OK
 
 
+def _export_rapid_review(review: ReviewServices, args: argparse.Namespace) -> int:
+    from exporters.rapid_review import export_rapid_review
+
+    written = export_rapid_review(
+        review.rapid_review.record(),
+        review.snapshot(),
+        Path(args.out),
+        register=review.pseudonym_register(),
+    )
+    print(f"Rapid review written to {written.path} (DOCX), for the national Panel.")
+    if written.missing:
+        print(f"Still to write: {'; '.join(written.missing)}.")
+    print("This file is not encrypted: keep it safe, and delete it when it is no longer needed.")
+    return EXIT_OK
+
+
 def _export_action_plan(review: ReviewServices, args: argparse.Namespace) -> int:
     from exporters.action_plan import PlanFormat, export_action_plan
 
@@ -621,12 +652,22 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser(
         "export",
         help="export the draft report (docx, pdf), the quality-marker self-assessment "
-        "(qm-docx), the action plan (action-plan-docx, action-plan-xlsx) or the data (json, csv)",
+        "(qm-docx), the action plan (action-plan-docx, action-plan-xlsx), the rapid review for "
+        "the national Panel (rapid-review-docx) or the data (json, csv)",
     )
     export.add_argument("file")
     export.add_argument(
         "--format",
-        choices=["docx", "pdf", "qm-docx", "json", "csv", "action-plan-docx", "action-plan-xlsx"],
+        choices=[
+            "docx",
+            "pdf",
+            "qm-docx",
+            "json",
+            "csv",
+            "action-plan-docx",
+            "action-plan-xlsx",
+            "rapid-review-docx",
+        ],
         required=True,
     )
     export.add_argument("--out", required=True)
@@ -729,6 +770,13 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--where", metavar="TEXT", help="where it is published")
     publish.add_argument("--version", type=int, metavar="N", help="the version published")
     publish.set_defaults(handler=cmd_publish)
+
+    seed = sub.add_parser(
+        "terms-from-rapid-review",
+        help="start the terms of reference from the rapid review that decided on an LCSPR",
+    )
+    seed.add_argument("file")
+    seed.set_defaults(handler=cmd_terms_from_rapid_review)
 
     clocks = sub.add_parser(
         "timetable",

@@ -115,7 +115,7 @@ class ReviewServices:
             review.analysis, review.chronology, review.people, review.details, changes
         )
         self.timetable = TimetableService(review.timetable, review.details, changes=changes)
-        self.rapid_review = RapidReviewService(review.rapid_review, changes)
+        self.rapid_review = RapidReviewService(review.rapid_review, changes, details=review.details)
         self.drafts = DraftsService(review.drafts, review.log, changes)
         self.action_plan = ActionPlanService(review.action_plan, review.analysis.findings, changes)
         self.sign_off = SignOffService(

@@ -50,6 +50,7 @@ from ui.timetable.commands import (
 )
 from ui.timetable.delay_dialog import DelayDialog
 from ui.timetable.drafts_tab import DraftsTab
+from ui.timetable.rapid_review_actions import RapidReviewActions
 from ui.timetable.rapid_review_form import RapidReviewForm
 from ui.uk_dates import parse_day, uk
 
@@ -189,6 +190,13 @@ class TimetablePage(QWidget):
         if rapid_review is not None:
             self.rapid_review = RapidReviewForm(rapid_review, undo_stack, runner)
             self.tabs.addTab(self.rapid_review, "Rap&id review")
+        self.rapid_review_actions: RapidReviewActions | None = None
+        if self.rapid_review is not None and action_plan is not None:
+            form = self.rapid_review
+            self.rapid_review_actions = RapidReviewActions(
+                action_plan, undo_stack, runner, form.flush
+            )
+            form.footer.insertWidget(0, self.rapid_review_actions)
         self.drafts: DraftsTab | None = None
         if drafts is not None:
             self.drafts = DraftsTab(drafts, undo_stack, runner)
