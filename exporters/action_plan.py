@@ -15,16 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from exporters.docx_renderer import docx_bytes
+from exporters.gated_docx import check_model, gated_docx, write_new
 from exporters.report.build import without_marks
 from exporters.report.context import prose
-from exporters.report.export import (
-    ExportBlockedError,
-    _write_new,
-    check_report,
-    check_written,
-    model_lines,
-)
 from exporters.report_model import (
     Block,
     Column,
@@ -36,7 +29,6 @@ from exporters.report_model import (
     Section,
     Table,
     TitlePage,
-    text_pieces,
 )
 from reviewer_app.actions.model import ActionPlanView
 from reviewer_app.anonymisation.pseudonymise import Pseudonymiser
@@ -196,16 +188,10 @@ def export_action_plan(
     """Write the plan, or raise `ExportBlockedError` (nothing written)."""
     full = register_for(snapshot, register or PseudonymRegister())
     report = action_plan_report(plan, snapshot, full)
-    pieces = list(text_pieces(report))
-    hits = check_report(report, full, pieces)
-    if hits:
-        raise ExportBlockedError(hits)
     if file_format == "docx":
-        data = docx_bytes(report)
-        rendered = check_written(data, "docx", full, model_lines(pieces))
-        if rendered:
-            raise ExportBlockedError(rendered)
+        data = gated_docx(report, full)
     else:
+        check_model(report, full)
         data = _xlsx_bytes(report)
-    _write_new(path, data, overwrite=overwrite)
+    write_new(path, data, overwrite=overwrite)
     return ActionPlanWritten(path, len(plan.actions), len(plan.overdue), len(data))

@@ -11,16 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from exporters.docx_renderer import docx_bytes
+from exporters.gated_docx import gated_docx, write_new
 from exporters.report.build import without_marks
 from exporters.report.context import prose
-from exporters.report.export import (
-    ExportBlockedError,
-    _write_new,
-    check_report,
-    check_written,
-    model_lines,
-)
 from exporters.report_model import (
     Block,
     Heading,
@@ -30,7 +23,6 @@ from exporters.report_model import (
     Report,
     Section,
     TitlePage,
-    text_pieces,
 )
 from reviewer_app.anonymisation.pseudonymise import Pseudonymiser
 from reviewer_app.anonymisation.register import PseudonymRegister
@@ -121,14 +113,6 @@ def export_rapid_review(
 ) -> RapidReviewWritten:
     """Write the rapid review as DOCX, or raise `ExportBlockedError` (nothing written)."""
     full = register_for(snapshot, register or PseudonymRegister())
-    report = rapid_review_report(record, snapshot, full)
-    pieces = list(text_pieces(report))
-    hits = check_report(report, full, pieces)
-    if hits:
-        raise ExportBlockedError(hits)
-    data = docx_bytes(report)
-    rendered = check_written(data, "docx", full, model_lines(pieces))
-    if rendered:
-        raise ExportBlockedError(rendered)
-    _write_new(path, data, overwrite=overwrite)
+    data = gated_docx(rapid_review_report(record, snapshot, full), full)
+    write_new(path, data, overwrite=overwrite)
     return RapidReviewWritten(path, tuple(record.missing()), len(data))

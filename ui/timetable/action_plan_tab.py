@@ -30,7 +30,7 @@ from ui.operations import Add, Change, Remove, Replace, push
 from ui.style import heading, plain_label
 from ui.tasks import TaskRunner
 from ui.timetable.action_dialog import ActionDialog
-from ui.timetable.drafts_tab import table
+from ui.timetable.tables import table
 from ui.uk_dates import uk
 
 INTRO = (

@@ -11,13 +11,10 @@ from pathlib import Path
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -30,6 +27,7 @@ from ui.operations import Add, Change, Operation, Replace, push, returning
 from ui.style import heading, plain_label
 from ui.tasks import TaskRunner
 from ui.timetable.draft_dialogs import CirculationDialog, ReturnedCopyDialog
+from ui.timetable.tables import table
 from ui.uk_dates import uk
 
 INTRO = (
@@ -51,23 +49,6 @@ class DraftsView:
     versions: list[DraftVersion]
     circulations: list[Circulation]
     comments: list[DraftComment]
-
-
-def table(headers: list[str], name: str, stretch: tuple[int, ...]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setAccessibleName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    for column in stretch:
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 def _flat(text: str, limit: int = 120) -> str:

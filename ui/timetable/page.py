@@ -14,16 +14,13 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QPalette, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QListWidget,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -52,6 +49,7 @@ from ui.timetable.delay_dialog import DelayDialog
 from ui.timetable.drafts_tab import DraftsTab
 from ui.timetable.rapid_review_actions import RapidReviewActions
 from ui.timetable.rapid_review_form import RapidReviewForm
+from ui.timetable.tables import table
 from ui.uk_dates import parse_day, uk
 
 NOTHING_LATE = "Nothing is late or due soon."
@@ -63,23 +61,6 @@ NO_DELAYS = (
     "No delays recorded. When a milestone will be missed, record the delay and its reason "
     "with Record a delay…, then when the board was told."
 )
-
-
-def _table(headers: list[str], name: str, stretch: int) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setAccessibleName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 class TimetablePage(QWidget):
@@ -106,7 +87,9 @@ class TimetablePage(QWidget):
         self.warnings = QListWidget()
         self.warnings.setAccessibleName("Timetable warnings")
         self.warnings.setMaximumHeight(self.warnings.fontMetrics().height() * 4 + 12)
-        self.table = _table(["Milestone", "Due", "Done", "State", "Why this date"], "Milestones", 4)
+        self.table = table(
+            ["Milestone", "Due", "Done", "State", "Why this date"], "Milestones", (4,)
+        )
         self.table.itemSelectionChanged.connect(self._row_selected)
 
         self.done_on = QLineEdit()
@@ -123,10 +106,10 @@ class TimetablePage(QWidget):
             field.editingFinished.connect(self.commit_milestone)
         self.not_applicable.toggled.connect(self.commit_milestone)
 
-        self.delays = _table(
+        self.delays = table(
             ["Recorded", "Delay to", "Reason", "Revised date", "Board told", "Panel told"],
             "Delay log",
-            2,
+            (2,),
         )
         self.delays.itemSelectionChanged.connect(self._delay_selected)
         self.no_delays = plain_label(NO_DELAYS)
