@@ -119,6 +119,12 @@ class DraftsTab(QWidget):
         layout.addLayout(answer)
         self._comment_selected()
 
+    def add_below(self, widget: QWidget) -> None:
+        """Put `widget` under the response log (the page adds sign-off and publication)."""
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(widget)
+
     # -- reading -------------------------------------------------------------------------------
     def reload(self) -> None:
         self.runner.start(self._read, self._fill, lambda error: show_error(self, error))

@@ -49,6 +49,7 @@ from ui.timetable.delay_dialog import DelayDialog
 from ui.timetable.drafts_tab import DraftsTab
 from ui.timetable.rapid_review_actions import RapidReviewActions
 from ui.timetable.rapid_review_form import RapidReviewForm
+from ui.timetable.sign_off_box import SignOffBox
 from ui.timetable.tables import table
 from ui.uk_dates import parse_day, uk
 
@@ -184,6 +185,13 @@ class TimetablePage(QWidget):
         if drafts is not None:
             self.drafts = DraftsTab(drafts, undo_stack, runner)
             self.tabs.addTab(self.drafts, "Drafts and &comments")
+        self.sign_off: SignOffBox | None = None
+        if self.drafts is not None and action_plan is not None:
+            today = uk(action_plan.timetable.today())
+            self.sign_off = SignOffBox(
+                action_plan.sign_off, action_plan.drafts.versions, undo_stack, runner, today
+            )
+            self.drafts.add_below(self.sign_off)
         self.action_plan: ActionPlanTab | None = None
         if action_plan is not None:
             self.action_plan = ActionPlanTab(action_plan, undo_stack, runner)
@@ -204,6 +212,8 @@ class TimetablePage(QWidget):
             self.rapid_review.reload()
         if self.drafts is not None:
             self.drafts.reload()
+        if self.sign_off is not None:
+            self.sign_off.reload()
         if self.action_plan is not None:
             self.action_plan.reload()
 
