@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QUndoStack
 
-from reviewer_app.drafts.sign_off import SignOff, Signatory
+from reviewer_app.drafts.sign_off import Signatory, SignOff
 from reviewer_app.paths import AppPaths
 from tests.helpers.reviews import new_services
 from ui.tasks import ImmediateTaskRunner
