@@ -14,7 +14,6 @@ from pathlib import Path
 
 from reviewer_app.drafts.model import Circulation, DraftComment, DraftsRepository
 from reviewer_app.errors import InvalidInputError
-from reviewer_app.importers.word_comments import read_returned_copy
 from reviewer_app.problems import Category, Problem, Where
 from reviewer_app.reporting.log import EXPORT_KIND, ReviewLog, exported_version
 from reviewer_app.services.changes import ChangeBus, Part, writes
@@ -103,6 +102,9 @@ class DraftsService:
                 "Say who returned the copy (a person, agency or group), so their comments can "
                 "be answered."
             )
+        # lxml, through the reader, is loaded when a copy is first read, not at start
+        from reviewer_app.importers.word_comments import read_returned_copy
+
         copy = read_returned_copy(path)
         number = version or copy.version
         if number is None:
