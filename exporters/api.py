@@ -7,8 +7,10 @@ reaches the window through the services the composition root builds.
 
 from __future__ import annotations
 
+from exporters.action_plan import ActionPlanWritten, PlanFormat, export_action_plan
 from exporters.briefing import export_briefing
 from exporters.collation_table import TableFormat, write_collation_table
+from exporters.rapid_review import RapidReviewWritten, export_rapid_review
 from exporters.report.context import ChronologyMode
 from exporters.report.control import DocumentStatus
 from exporters.report.export import ExportBlockedError, ExportResult, Format, Progress
@@ -36,6 +38,7 @@ from exporters.validation_report import (
 __all__ = [
     "MUST_CORRECT",
     "PLEASE_CHECK",
+    "ActionPlanWritten",
     "BulletList",
     "ChronologyMode",
     "Contents",
@@ -47,15 +50,19 @@ __all__ = [
     "Note",
     "NoteKind",
     "Paragraph",
+    "PlanFormat",
     "Preview",
     "Progress",
+    "RapidReviewWritten",
     "ReportTemplate",
     "Section",
     "Table",
     "TableFormat",
     "TitlePage",
     "WrittenPack",
+    "export_action_plan",
     "export_briefing",
+    "export_rapid_review",
     "report_lines",
     "write_collation_table",
     "write_request_pack",

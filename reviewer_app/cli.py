@@ -9,6 +9,7 @@ one `error:` line on stderr and exit non-zero, without a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import json
 import logging
@@ -24,6 +25,7 @@ from reviewer_app import __version__
 from reviewer_app.app import build_review_files, configure_logging, install_excepthook, run_window
 from reviewer_app.chronology.entry import AgencyType
 from reviewer_app.crash import safe_report
+from reviewer_app.drafts.model import Purpose
 from reviewer_app.errors import DamagedReviewError, InvalidInputError, UserFacingError
 from reviewer_app.learning.dataset import REGIONS
 from reviewer_app.paths import AppPaths
@@ -163,6 +165,22 @@ def _read_json(path: Path) -> object:
         ) from exc
 
 
+def _terms(args: argparse.Namespace) -> str:
+    """The terms of reference from --terms, or from the file --terms-file names."""
+    if args.terms_file:
+        path = Path(args.terms_file)
+        try:
+            return path.read_text(encoding="utf-8").strip()
+        except FileNotFoundError as exc:
+            raise InvalidInputError(f"There is no file at '{path}'.") from exc
+        except UnicodeDecodeError as exc:
+            raise InvalidInputError(
+                f"'{path.name}' is not plain text (UTF-8). Save the terms of reference as a "
+                "plain text file and try again."
+            ) from exc
+    return (args.terms or "").strip()
+
+
 def cmd_new(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     from reviewer_app.interchange import from_document
     from reviewer_app.services.transfer import create_review_from
@@ -183,6 +201,7 @@ def cmd_new(args: argparse.Namespace, files: StoredReviewFiles) -> int:
             review_type=ReviewType(args.type),
             board=args.board or "",
             methodology=Methodology(args.methodology),
+            terms_of_reference=_terms(args),
         )
         created = files.create(path, details, _new_passphrase(), remember=args.remember)
         made = f"Created {args.file}."
@@ -388,6 +407,10 @@ def cmd_export(args: argparse.Namespace, files: StoredReviewFiles) -> int:
             return _export_report(review, args)
         if args.format == "qm-docx":
             return _export_self_assessment(review, args)
+        if args.format.startswith("action-plan-"):
+            return _export_action_plan(review, args)
+        if args.format == "rapid-review-docx":
+            return _export_rapid_review(review, args)
         snapshot = review.snapshot()
     finally:
         review.close()
@@ -419,12 +442,23 @@ def cmd_check(args: argparse.Namespace, files: StoredReviewFiles) -> int:
         report = review.readiness()
     finally:
         review.close()
-    if report.ready:
+    later = report.later_lines()
+    if report.ready and not later and not report.to_write:
         print(f"{args.file}: ready for the panel; nothing to put right.")
+        return EXIT_OK
+    next_step = f" ({report.next_step})" if report.next_step else ""
+    if report.ready:
+        print(f"{args.file}: nothing stands in the way of the next milestone{next_step}.")
     else:
         lines = report.lines()
-        print(f"{args.file}: {len(lines)} thing(s) to put right before a draft goes to the panel:")
+        print(
+            f"{args.file}: {len(lines)} thing(s) to put right before the next milestone{next_step}:"
+        )
         for line in lines:
+            print(f"  {line}")
+    if later:
+        print(f"Later steps, for the milestones after it ({len(later)}):")
+        for line in later:
             print(f"  {line}")
     if report.to_write:
         print(
@@ -434,6 +468,109 @@ def cmd_check(args: argparse.Namespace, files: StoredReviewFiles) -> int:
         for problem in report.to_write:
             print(f"  {problem.message}")
     return EXIT_OK if report.ready else EXIT_PROBLEM
+
+
+def cmd_timetable(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    from reviewer_app.timetable.schedule import clock_lines
+
+    review = open_review(files, Path(args.file))
+    try:
+        schedule = review.timetable.schedule()
+    finally:
+        review.close()
+    for line in clock_lines(schedule):
+        print(line)
+    return EXIT_OK
+
+
+def cmd_terms_from_rapid_review(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    review = open_review(files, Path(args.file))
+    try:
+        terms = review.rapid_review.seed_terms_of_reference()
+    finally:
+        review.close()
+    print(
+        f"Terms of reference started from the rapid review ({len(terms.splitlines())} lines); "
+        "shape them into key lines of enquiry on the Overview."
+    )
+    return EXIT_OK
+
+
+def cmd_import_comments(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    review = open_review(files, Path(args.file))
+    try:
+        imported = review.drafts.import_comments(Path(args.docx), args.from_name, args.version)
+    finally:
+        review.close()
+    print(imported.summary(args.from_name.strip()))
+    return EXIT_OK
+
+
+def cmd_drafts(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    from reviewer_app.drafts.listing import draft_lines
+
+    review = open_review(files, Path(args.file))
+    try:
+        lines = draft_lines(
+            review.drafts.versions(), review.drafts.circulations(), review.drafts.comments()
+        )
+    finally:
+        review.close()
+    for line in lines:
+        print(line)
+    return EXIT_OK
+
+
+def _day(text: str) -> dt.date:
+    """A date given as dd/mm/yyyy (UK) or YYYY-MM-DD."""
+    for parse in (dt.date.fromisoformat, lambda t: dt.datetime.strptime(t, "%d/%m/%Y").date()):
+        try:
+            return parse(text.strip())
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"'{text}' is not a date: write it as dd/mm/yyyy")
+
+
+def cmd_sign_off(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    from reviewer_app.drafts.sign_off import Signatory, SignOff
+
+    review = open_review(files, Path(args.file))
+    try:
+        who = Signatory(args.by)
+        review.sign_off.add_sign_off(SignOff(who, args.on, args.name or "", args.version))
+        missing = review.sign_off.final_gate()
+    finally:
+        review.close()
+    print(f"Sign-off recorded: {who.label}, {args.on.strftime('%d/%m/%Y')}.")
+    print(f"The final gate now finds {len(missing)} thing(s) before publication.")
+    return EXIT_OK
+
+
+def cmd_publish(args: argparse.Namespace, files: StoredReviewFiles) -> int:
+    from reviewer_app.drafts.sign_off import Publication
+    from reviewer_app.services.sign_off import PUBLICATION_EXPORT
+
+    review = open_review(files, Path(args.file))
+    try:
+        if args.published_file is None:
+            blocking = review.sign_off.final_gate()
+        else:
+            on = args.on or review.timetable.today()
+            review.sign_off.publish(
+                Publication(on, args.published_file, args.where or "", args.version)
+            )
+            print(f"Publication recorded: {args.published_file}, {on.strftime('%d/%m/%Y')}.")
+            return EXIT_OK
+    finally:
+        review.close()
+    if not blocking:
+        print(f"{args.file}: the final gate finds nothing; the report may be published.")
+        print(f"Write the publication file with: {PUBLICATION_EXPORT}")
+        return EXIT_OK
+    print(f"{args.file}: {len(blocking)} thing(s) to put right before publication:")
+    for problem in blocking:
+        print(f"  {problem.line()}")
+    return EXIT_PROBLEM
 
 
 def cmd_export_learning(args: argparse.Namespace, files: StoredReviewFiles) -> int:
@@ -614,6 +751,13 @@ def _export_report(review: ReviewServices, args: argparse.Namespace) -> int:
         for_publication=args.publication,
     )
     version = f"version {result.version}" if result.version else "unnumbered"
+    if args.sent_to and result.version:
+        from reviewer_app.drafts.model import Circulation
+
+        today = review.timetable.today()
+        circulation = Circulation(result.version, today, args.sent_to, Purpose(args.purpose))
+        review.drafts.record_circulation(circulation)
+        version += f", sent to {args.sent_to} ({Purpose(args.purpose).label.lower()})"
     if args.publication:
         print(
             f"Report for publication written to {result.path} (accessible PDF: tagged PDF/UA-1, "
@@ -667,6 +811,41 @@ def _export_self_assessment(review: ReviewServices, args: argparse.Namespace) ->
     return EXIT_OK
 
 
+def _export_rapid_review(review: ReviewServices, args: argparse.Namespace) -> int:
+    from exporters.rapid_review import export_rapid_review
+
+    written = export_rapid_review(
+        review.rapid_review.record(),
+        review.snapshot(),
+        Path(args.out),
+        register=review.pseudonym_register(),
+    )
+    print(f"Rapid review written to {written.path} (DOCX), for the national Panel.")
+    if written.missing:
+        print(f"Still to write: {'; '.join(written.missing)}.")
+    print("This file is not encrypted: keep it safe, and delete it when it is no longer needed.")
+    return EXIT_OK
+
+
+def _export_action_plan(review: ReviewServices, args: argparse.Namespace) -> int:
+    from exporters.action_plan import PlanFormat, export_action_plan
+
+    file_format: PlanFormat = "xlsx" if args.format == "action-plan-xlsx" else "docx"
+    written = export_action_plan(
+        review.action_plan.view(),
+        review.snapshot(),
+        Path(args.out),
+        file_format,
+        register=review.pseudonym_register(),
+    )
+    print(
+        f"Action plan written to {written.path} ({file_format.upper()}, {written.actions} "
+        f"action(s), {written.overdue} overdue), for the safeguarding partners."
+    )
+    print("This file is not encrypted: keep it safe, and delete it when it is no longer needed.")
+    return EXIT_OK
+
+
 def cmd_window(args: argparse.Namespace, paths: AppPaths) -> int:
     return run_window(paths, Path(args.open) if args.open else None, demo=args.demo)
 
@@ -691,6 +870,10 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--board", help="the commissioning safeguarding partnership or board")
     new.add_argument(
         "--methodology", choices=[m.value for m in Methodology], default="learning-together"
+    )
+    new.add_argument("--terms", metavar="TEXT", help="the terms of reference")
+    new.add_argument(
+        "--terms-file", metavar="PATH", help="the terms of reference, from a plain text file"
     )
     new.add_argument(
         "--remember", action="store_true", help="remember the key in this computer's keyring"
@@ -744,11 +927,23 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser(
         "export",
         help="export the draft report (docx, pdf), the quality-marker self-assessment "
-        "(qm-docx) or the data (json, csv)",
+        "(qm-docx), the action plan (action-plan-docx, action-plan-xlsx), the rapid review for "
+        "the national Panel (rapid-review-docx) or the data (json, csv)",
     )
     export.add_argument("file")
     export.add_argument(
-        "--format", choices=["docx", "pdf", "qm-docx", "json", "csv"], required=True
+        "--format",
+        choices=[
+            "docx",
+            "pdf",
+            "qm-docx",
+            "json",
+            "csv",
+            "action-plan-docx",
+            "action-plan-xlsx",
+            "rapid-review-docx",
+        ],
+        required=True,
     )
     export.add_argument("--out", required=True)
     export.add_argument(
@@ -775,7 +970,40 @@ def build_parser() -> argparse.ArgumentParser:
         help="the report's chronology appendix: the entries marked significant (the default) "
         "or all entries of the merged chronology",
     )
+    export.add_argument(
+        "--sent-to", metavar="NAME", help="record that this draft goes to NAME today (docx, pdf)"
+    )
+    export.add_argument(
+        "--purpose",
+        choices=[p.value for p in Purpose],
+        default=Purpose.FACTUAL_ACCURACY.value,
+        help="what the draft goes out for, with --sent-to",
+    )
     export.set_defaults(handler=cmd_export)
+
+    comments = sub.add_parser(
+        "import-comments",
+        help="read the comments and tracked changes on a returned copy of a draft into the "
+        "response log",
+    )
+    comments.add_argument("file", help="the review")
+    comments.add_argument("docx", help="the returned copy (.docx)")
+    comments.add_argument(
+        "--from", dest="from_name", required=True, metavar="NAME", help="who returned it"
+    )
+    comments.add_argument(
+        "--version",
+        type=int,
+        metavar="N",
+        help="the draft's version, if its title page does not say",
+    )
+    comments.set_defaults(handler=cmd_import_comments)
+
+    drafts = sub.add_parser(
+        "drafts", help="the draft versions, who they went to, and the response log"
+    )
+    drafts.add_argument("file")
+    drafts.set_defaults(handler=cmd_drafts)
 
     verify = sub.add_parser("verify", help="check a review's encryption and structure")
     verify.add_argument("file")
@@ -843,6 +1071,42 @@ def build_parser() -> argparse.ArgumentParser:
     ready = sub.add_parser("check", help="readiness for the panel (exit 1 with problems)")
     ready.add_argument("file")
     ready.set_defaults(handler=cmd_check)
+
+    sign = sub.add_parser("sign-off", help="record the panel's or a partner's sign-off")
+    sign.add_argument("file")
+    sign.add_argument(
+        "--by", required=True, choices=["panel", "local-authority", "police", "health", "board"]
+    )
+    sign.add_argument("--on", required=True, type=_day, metavar="DATE", help="dd/mm/yyyy")
+    sign.add_argument("--name", metavar="TEXT", help="who signed, by role")
+    sign.add_argument("--version", type=int, metavar="N", help="the draft version signed off")
+    sign.set_defaults(handler=cmd_sign_off)
+
+    publish = sub.add_parser(
+        "publish",
+        help="run the final gate (exit 1 if anything is in the way); with --published-file, "
+        "record the publication",
+    )
+    publish.add_argument("file")
+    publish.add_argument("--published-file", metavar="NAME", help="the file that was published")
+    publish.add_argument("--on", type=_day, metavar="DATE", help="dd/mm/yyyy (default today)")
+    publish.add_argument("--where", metavar="TEXT", help="where it is published")
+    publish.add_argument("--version", type=int, metavar="N", help="the version published")
+    publish.set_defaults(handler=cmd_publish)
+
+    seed = sub.add_parser(
+        "terms-from-rapid-review",
+        help="start the terms of reference from the rapid review that decided on an LCSPR",
+    )
+    seed.add_argument("file")
+    seed.set_defaults(handler=cmd_terms_from_rapid_review)
+
+    clocks = sub.add_parser(
+        "timetable",
+        help="the statutory milestones, one line each: key, due, done (ISO dates or -), status",
+    )
+    clocks.add_argument("file")
+    clocks.set_defaults(handler=cmd_timetable)
 
     check = sub.add_parser("self-test", help="check that this installation works, offscreen")
     check.set_defaults(handler=cmd_self_test)

@@ -18,7 +18,7 @@ from reviewer_app.analysis.demo_part import build_analysis
 from reviewer_app.chronology.dates import FuzzyDate, Precision, Qualifier, parse_time, parse_uk_date
 from reviewer_app.chronology.entry import Agency, AgencyType, ChronologyEntry, Flag, Provenance
 from reviewer_app.chronology.repository import ImportBatch, SameEventDecision, SameEventStatus
-from reviewer_app.interchange import ReviewSnapshot
+from reviewer_app.interchange import ReviewSnapshot, read_lifecycle
 from reviewer_app.quality.assessment import MarkerAssessment, PromptAssessment, Status
 from reviewer_app.review import Methodology, Review, ReviewType, ScopePeriod
 from reviewer_app.timetable.rapid_review import Answer, Decision, RapidReview
@@ -207,6 +207,7 @@ def build_demo_with_truth(
         (agency_id["police"], dt.date(2014, 6, 23), "Strategy discussion record")
     ]
     decisions = (SameEventDecision(strategy_csc, strategy_police, SameEventStatus.CONFIRMED, 72.0),)
+    analysis = build_analysis(data["analysis"], agency_id)
     snapshot = ReviewSnapshot(
         details=details,
         agencies=agencies,
@@ -214,7 +215,16 @@ def build_demo_with_truth(
         entries=tuple(made),
         same_event=decisions,
         subject_date_of_birth=dt.date.fromisoformat(data["subject_date_of_birth"]),
-        analysis=build_analysis(data["analysis"], agency_id),
+        analysis=analysis,
+        # the drafts sent out, the response log and the action plan (its timetable is in
+        # `build_progress`)
+        lifecycle=read_lifecycle(
+            {
+                "drafts": data["timetable"]["drafts"],
+                "action_plan": data["timetable"]["action_plan"],
+            },
+            {f.id for f in analysis.findings},
+        ),
     )
     return snapshot, frozenset(truth)
 

@@ -8,7 +8,7 @@ links. Reading validates as it goes and reports the first problem in plain Engli
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +18,9 @@ from reviewer_app.chronology.entry import Agency, AgencyType, ChronologyEntry, F
 from reviewer_app.chronology.repository import ImportBatch, SameEventDecision, SameEventStatus
 from reviewer_app.chronology.requests import ChronologyRequest
 from reviewer_app.errors import InvalidInputError
+from reviewer_app.lifecycle_interchange import LifecyclePart
+from reviewer_app.lifecycle_interchange import from_document_part as lifecycle_from_document
+from reviewer_app.lifecycle_interchange import to_document_part as lifecycle_to_document
 from reviewer_app.review import (
     Methodology,
     ProtectiveMarking,
@@ -43,6 +46,8 @@ class ReviewSnapshot:
     subject_date_of_birth: dt.date | None = None
     #: people, agencies' returns, conversations, episodes and findings
     analysis: AnalysisPart = field(default_factory=AnalysisPart)
+    #: the timetable, the rapid review, drafts and the response log
+    lifecycle: LifecyclePart = field(default_factory=LifecyclePart)
     extra: Mapping[str, Any] = field(default_factory=dict)
     #: chronologies asked of agencies (request packs) and whether they came back
     requests: tuple[ChronologyRequest, ...] = ()
@@ -145,6 +150,8 @@ def to_document(snapshot: ReviewSnapshot, app_version: str = "") -> dict[str, An
         }
         for q in snapshot.requests
     ]
+    finding_numbers = {f.id: n for n, f in enumerate(snapshot.analysis.findings, start=1)}
+    document.update(lifecycle_to_document(snapshot.lifecycle, finding_numbers))
     return document
 
 
@@ -225,6 +232,16 @@ class _Reader:
             return enum(text)
         except ValueError as exc:
             raise self.fail(f"{where}.{key}", f"'{text}' is not one of the allowed values") from exc
+
+
+def read_lifecycle(
+    part: dict[str, Any], finding_ids: Set[int | None] = frozenset()
+) -> LifecyclePart:
+    """The lifecycle keys of a document (`timetable`, `rapid_review`, `drafts`,
+    `action_plan`) on their own, checked as in a whole document (the demo review's content is
+    written this way)."""
+    document = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, **part}
+    return lifecycle_from_document(_Reader(document), document, finding_ids)
 
 
 def from_document(document: Any) -> ReviewSnapshot:
@@ -369,4 +386,5 @@ def from_document(document: Any) -> ReviewSnapshot:
         subject_date_of_birth=r.date(child, "date_of_birth", "subject_child") if child else None,
         analysis=analysis,
         requests=_requests(r, document, agency_ids, set(batch_ids)),
+        lifecycle=lifecycle_from_document(r, document, {f.id for f in analysis.findings}),
     )

@@ -20,6 +20,8 @@ class Category(StrEnum):
     PEOPLE = "People"
     ANONYMISATION = "Anonymisation"
     REPORT = "Report still to write"
+    DRAFTS = "Comments on drafts"
+    SIGN_OFF = "Sign-off"
 
 
 class Where(StrEnum):

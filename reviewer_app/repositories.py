@@ -10,10 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from reviewer_app.actions.model import ActionPlanRepository
 from reviewer_app.analysis.repository import AnalysisRepository
 from reviewer_app.anonymisation.decisions import DecisionStore
 from reviewer_app.chronology.repository import ChronologyRepository
 from reviewer_app.chronology.requests import RequestRepository
+from reviewer_app.drafts.model import DraftsRepository
+from reviewer_app.drafts.sign_off import SignOffRepository
 from reviewer_app.learning.repository import AttachedNotesRepository
 from reviewer_app.people.repository import PeopleRepository
 from reviewer_app.quality.repository import QualityRepository
@@ -48,6 +51,12 @@ class OpenReview(ReviewFile, Protocol):
     def rapid_review(self) -> RapidReviewRepository: ...
     @property
     def requests(self) -> RequestRepository: ...
+    @property
+    def drafts(self) -> DraftsRepository: ...
+    @property
+    def sign_off(self) -> SignOffRepository: ...
+    @property
+    def action_plan(self) -> ActionPlanRepository: ...
     @property
     def log(self) -> ReviewLog: ...
     @property

@@ -20,10 +20,13 @@ import sys
 import threading
 from pathlib import Path
 
+from reviewer_app.actions.model import ActionPlanRepository
 from reviewer_app.analysis.repository import AnalysisRepository
 from reviewer_app.anonymisation.decisions import DecisionStore
 from reviewer_app.chronology.repository import ChronologyRepository
 from reviewer_app.chronology.requests import RequestRepository
+from reviewer_app.drafts.model import DraftsRepository
+from reviewer_app.drafts.sign_off import SignOffRepository
 from reviewer_app.errors import DamagedReviewError, UserFacingError, WrongPassphraseError
 from reviewer_app.learning.repository import AttachedNotesRepository
 from reviewer_app.passphrases import require_acceptable
@@ -35,12 +38,14 @@ from reviewer_app.review import Review
 from reviewer_app.review_file import KeyringNotice
 from reviewer_app.timetable.rapid_review import RapidReviewRepository
 from reviewer_app.timetable.repository import TimetableRepository
+from storage.action_plan_repository import SqlActionPlan
 from storage.analysis_repository import SqlAnalysis
 from storage.anonymisation_repository import SqlDecisionStore
 from storage.attached_notes_repository import SqlAttachedNotes
 from storage.backups import BackupStore
 from storage.chronology_repository import SqlChronology
 from storage.connection import precheck
+from storage.drafts_repository import SqlDrafts
 from storage.keyring_store import KeyringStore
 from storage.keys import file_id, read_salt
 from storage.people_repository import SqlPeople
@@ -50,6 +55,7 @@ from storage.reporting_repository import SqlReviewLog
 from storage.request_repository import SqlRequests
 from storage.review_file import ReviewFile
 from storage.review_repository import SqlReviewDetails
+from storage.sign_off_repository import SqlSignOff
 from storage.timetable_repository import SqlTimetable
 
 log = logging.getLogger(__name__)
@@ -93,6 +99,9 @@ class StoredReview:
         self._timetable = SqlTimetable(lambda: file.engine)
         self._rapid_review = SqlRapidReview(lambda: file.engine)
         self._requests = SqlRequests(lambda: file.engine)
+        self._drafts = SqlDrafts(lambda: file.engine)
+        self._sign_off = SqlSignOff(lambda: file.engine)
+        self._action_plan = SqlActionPlan(lambda: file.engine)
         self._log = SqlReviewLog(lambda: file.engine)
         self._learning_notes = SqlAttachedNotes(lambda: file.engine)
         self._decisions = SqlDecisionStore(lambda: file.engine)
@@ -132,6 +141,18 @@ class StoredReview:
     @property
     def requests(self) -> RequestRepository:
         return self._requests
+
+    @property
+    def drafts(self) -> DraftsRepository:
+        return self._drafts
+
+    @property
+    def sign_off(self) -> SignOffRepository:
+        return self._sign_off
+
+    @property
+    def action_plan(self) -> ActionPlanRepository:
+        return self._action_plan
 
     @property
     def log(self) -> ReviewLog:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from storage.connection import APPLICATION_ID, Connection
 from storage.migration_steps import (
     chronology_requests,
+    lifecycle,
     report_control,
     v3_people_analysis,
     v4_quality_timetable,
@@ -173,6 +174,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, v9_rapid_review.DESCRIPTION, v9_rapid_review.STATEMENTS),
     Migration(10, report_control.DESCRIPTION, report_control.STATEMENTS),
     Migration(11, chronology_requests.DESCRIPTION, chronology_requests.STATEMENTS),
+    Migration(12, lifecycle.DESCRIPTION, lifecycle.STATEMENTS),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -324,6 +324,7 @@ delay = Table(
     Column("revised_date", Text),
     Column("board_told", Integer, nullable=False),
     Column("board_told_on", Text),
+    Column("panel_told_on", Text),  # the lifecycle step (migration_steps/lifecycle.py)
 )
 
 review_log = Table(
@@ -459,4 +460,72 @@ chronology_request = Table(
     Column("received_on", Text),
     Column("received_batch", Integer, ForeignKey("import_batch.id", ondelete="SET NULL")),
     Index("chronology_request_agency", "agency_id"),
+)
+
+# -- version 12: the lifecycle (migration_steps/lifecycle.py): drafts, responses, actions --
+draft_circulation = Table(
+    "draft_circulation",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("sent_on", Text, nullable=False),
+    Column("sent_to", Text, nullable=False),
+    Column("purpose", Text, nullable=False),
+    Column("note", Text, nullable=False),
+)
+draft_comment = Table(
+    "draft_comment",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("from_name", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("said", Text, nullable=False),
+    Column("passage", Text, nullable=False),
+    Column("paragraph", Text, nullable=False),
+    Column("made_on", Text),
+    Column("received_on", Text, nullable=False),
+    Column("response", Text, nullable=False),
+    Column("draft_changed", Integer, nullable=False),
+)
+sign_off = Table(
+    "sign_off",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("signatory", Text, nullable=False),
+    Column("signed_on", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("version", Integer),
+    Column("note", Text, nullable=False),
+)
+publication = Table(
+    "publication",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("published_on", Text, nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("place", Text, nullable=False),
+    Column("version", Integer),
+    Column("note", Text, nullable=False),
+)
+plan_action = Table(
+    "plan_action",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("finding_id", Integer, ForeignKey("finding.id", ondelete="SET NULL")),
+    Column("improvement", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    Column("owner_agency", Text, nullable=False),
+    Column("due", Text),
+    Column("status", Text, nullable=False),
+    Column("evidence_of_impact", Text, nullable=False),
+    Column("completed_on", Text),
+)
+partners_response = Table(
+    "partners_response",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("received_on", Text),
 )

@@ -37,6 +37,7 @@ def _delay_values(delay: DelayRecord) -> dict[str, Any]:
         "revised_date": _iso(delay.revised_date),
         "board_told": int(delay.board_told),
         "board_told_on": _iso(delay.board_told_on),
+        "panel_told_on": _iso(delay.panel_told_on),
     }
 
 
@@ -81,6 +82,7 @@ class SqlTimetable(EngineBound):
                 board_told=bool(r.board_told),
                 board_told_on=_day(r.board_told_on),
                 id=r.id,
+                panel_told_on=_day(r.panel_told_on),
             )
             for r in rows
         ]
@@ -101,6 +103,7 @@ class SqlTimetable(EngineBound):
             delay.board_told,
             delay.board_told_on,
             int(new_id[0]),
+            delay.panel_told_on,
         )
 
     def update_delay(self, delay: DelayRecord) -> None:

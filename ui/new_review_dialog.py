@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -130,6 +131,15 @@ class NewReviewDialog(WorkingDialog):
         scope_row.addWidget(to_label)
         scope_row.addWidget(self.scope_end)
         self.scope_problem = inline_error_label()
+        self.terms = QPlainTextEdit()
+        self.terms.setObjectName("termsOfReference")
+        self.terms.setAccessibleName("Terms of reference")
+        self.terms.setPlaceholderText(
+            "Optional now: key lines of enquiry, agencies, methodology, governance, family and "
+            "practitioner involvement (you can write or change them later)"
+        )
+        self.terms.setTabChangesFocus(True)
+        self.terms.setFixedHeight(self.terms.fontMetrics().lineSpacing() * 4 + 14)
 
         details = QFormLayout()
         details.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -142,6 +152,7 @@ class NewReviewDialog(WorkingDialog):
         scope_label.setBuddy(self.scope_start)
         details.addRow(scope_label, scope_row)
         details.addRow("", self.scope_problem)
+        details.addRow("Terms of re&ference", self.terms)
 
         secrets_intro = QLabel(
             "You will type this passphrase to open the review. Once the file is made, you "
@@ -234,7 +245,10 @@ class NewReviewDialog(WorkingDialog):
             (self.review_type, self.board),
             (self.board, self.lead_reviewer),
             (self.lead_reviewer, self.methodology),
-            (self.methodology, self.passphrase.passphrase),
+            (self.methodology, self.scope_start),
+            (self.scope_start, self.scope_end),
+            (self.scope_end, self.terms),
+            (self.terms, self.passphrase.passphrase),
             (self.passphrase.passphrase, self.passphrase.confirm),
             (self.passphrase.confirm, self.passphrase.show_text),
             (self.passphrase.show_text, self.remember),
@@ -278,6 +292,7 @@ class NewReviewDialog(WorkingDialog):
             methodology=Methodology(self.methodology.currentData()),
             scope=self.scope(),
             lead_reviewer=self.lead_reviewer.text().strip(),
+            terms_of_reference=self.terms.toPlainText().strip(),
         )
 
     def can_create(self) -> bool:
@@ -355,6 +370,7 @@ class NewReviewDialog(WorkingDialog):
             self.methodology,
             self.scope_start,
             self.scope_end,
+            self.terms,
             self.choose,
             self.location_notice,
             self.cancel,

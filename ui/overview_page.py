@@ -145,6 +145,28 @@ class OverviewPage(QWidget):
         column.addWidget(self.guidance_heading)
         column.addWidget(self.stage_line)
         column.addLayout(self.steps_box)
+        self.overdue_heading = plain_label("Overdue actions in the action plan")
+        self.overdue_heading.setFont(scaled_font(self.overdue_heading, 1.1, bold=True))
+        self.overdue_actions = plain_label("")
+        self.overdue_actions.setObjectName("overdueActions")
+        self.overdue_actions.setAccessibleName("Overdue actions in the action plan")
+        self.overdue_button = QPushButton("Open the &action plan")
+        self.overdue_button.setAccessibleName("Open the action plan")
+        self.overdue_button.clicked.connect(lambda: self.go_to.emit("timetable"))
+        overdue_row = QHBoxLayout()
+        overdue_row.addWidget(self.overdue_button)
+        overdue_row.addStretch(1)
+        self._overdue_widgets: tuple[QWidget, ...] = (
+            self.overdue_heading,
+            self.overdue_actions,
+            self.overdue_button,
+        )
+        for overdue_widget in self._overdue_widgets:
+            overdue_widget.hide()
+        column.addSpacing(8)
+        column.addWidget(self.overdue_heading)
+        column.addWidget(self.overdue_actions)
+        column.addLayout(overdue_row)
         column.addSpacing(8)
         column.addWidget(saved_note)
         column.addStretch(1)
@@ -167,6 +189,7 @@ class OverviewPage(QWidget):
             self.review_type,
             self.marking,
             self.terms,
+            self.overdue_actions,
             *self.values.values(),
         ]
 
@@ -190,6 +213,12 @@ class OverviewPage(QWidget):
             self._step_buttons.append(button)
         self.guidance_heading.setVisible(True)
         self.stage_line.setVisible(True)
+
+    def set_overdue_actions(self, lines: list[str]) -> None:
+        """Show the action plan's overdue actions, one a line (hidden when there are none)."""
+        self.overdue_actions.setText("\n".join(f"• {line}" for line in lines))
+        for widget in self._overdue_widgets:
+            widget.setVisible(bool(lines))
 
     def clear(self) -> None:
         """Blank every label that shows something from the review (before the page goes)."""

@@ -100,7 +100,7 @@ def read_docx(data: bytes, limits: Limits) -> TableSource:
     return TableSource("docx", tables, notes)
 
 
-def _main_part(package: Package) -> str:
+def main_part(package: Package) -> str:
     main = package.related("", OFFICE_DOCUMENT)
     if main is None or package.content_type(main) != _DOCUMENT_TYPE:
         raise damaged("a Word document")
@@ -115,7 +115,7 @@ def _read_document(package: Package, limits: Limits) -> tuple[list[RawTable], li
     rows: list[Row] = []  # of the table being read
     counted = 0
     cut = False
-    with package.open(_main_part(package)) as stream:
+    with package.open(main_part(package)) as stream:
         # Elements come as they end, complete. A row counts when its table is in no other
         # table: a nested table is part of its cell's text.
         for element in elements(stream, (TBL, TR), DOCUMENT):
@@ -255,10 +255,10 @@ def _grid_before(tr: Any) -> int:
 
 
 def _cell_text(tc: Any) -> str:
-    return normalise_text("\n".join(_paragraph_text(p) for p in _find(tc, P)))
+    return normalise_text("\n".join(paragraph_text(p) for p in _find(tc, P)))
 
 
-def _paragraph_text(paragraph: Any) -> str:
+def paragraph_text(paragraph: Any) -> str:
     parts: list[str] = []
     _collect(paragraph, parts)
     return "".join(parts)

@@ -25,7 +25,7 @@ from reviewer_app.chronology.requests import (
 from reviewer_app.importers.formats import detect_format
 from reviewer_app.importers.headers import heading_key
 from reviewer_app.importers.limits import Limits
-from reviewer_app.importers.preview import DEFAULT_LIMITS, _read_bytes, preview_file
+from reviewer_app.importers.preview import DEFAULT_LIMITS, preview_file, read_bytes
 from reviewer_app.importers.xml_parts import OFFICE_DOCUMENT, Package, elements, release
 from reviewer_app.importers.zip_safety import inspect_zip
 
@@ -42,7 +42,7 @@ def pack_reference(path: Path, limits: Limits = DEFAULT_LIMITS) -> str | None:
     """The request reference a returned template carries, or None (any other file).
 
     Unsafe or broken files are refused here as they would be by `preview_file`."""
-    data = _read_bytes(path, limits)
+    data = read_bytes(path, limits)
     if detect_format(data, path.suffix) != "zip":
         return None
     file_format = inspect_zip(data, limits)

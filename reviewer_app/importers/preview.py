@@ -58,7 +58,7 @@ def preview_file(
     source of rows the agency gave none for (else the file name and row number). `choices`
     (field, heading) are laid over the automatic mapping, as on the command line.
     """
-    data = _read_bytes(path, limits)
+    data = read_bytes(path, limits)
     file_format = detect_format(data, path.suffix)
     if file_format == "zip":
         file_format = inspect_zip(data, limits)
@@ -70,7 +70,7 @@ def preview_file(
         source.close()
 
 
-def _read_bytes(path: Path, limits: Limits) -> bytes:
+def read_bytes(path: Path, limits: Limits) -> bytes:
     try:
         with path.open("rb") as file:
             size = os.fstat(file.fileno()).st_size

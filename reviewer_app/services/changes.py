@@ -30,6 +30,8 @@ class Part(StrEnum):
     TIMETABLE = "timetable"
     LEARNING = "learning"
     LOG = "log"
+    DRAFTS = "drafts"  # drafts sent out, the response log, sign-off and publication
+    ACTIONS = "actions"  # the action plan and the partners' written response
 
 
 Listener = Callable[[Part], None]

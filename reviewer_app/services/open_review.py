@@ -34,9 +34,11 @@ from reviewer_app.reporting.log import ReviewLog
 from reviewer_app.repositories import OpenReview
 from reviewer_app.review import Review
 from reviewer_app.review_file import KeyringNotice, ReviewFile
+from reviewer_app.services.action_plan import ActionPlanService
 from reviewer_app.services.analysis import AnalysisService
 from reviewer_app.services.changes import ChangeBus
 from reviewer_app.services.chronology import ChronologyService
+from reviewer_app.services.drafts import DraftsService
 from reviewer_app.services.gate_decisions import DecisionService
 from reviewer_app.services.learning import (
     AttachedNotesService,
@@ -49,6 +51,7 @@ from reviewer_app.services.rapid_review import RapidReviewService
 from reviewer_app.services.readiness import Guidance, ReadinessReport, check_readiness, next_steps
 from reviewer_app.services.requests import RequestService
 from reviewer_app.services.review_details import ReviewDetailsService
+from reviewer_app.services.sign_off import SignOffService
 from reviewer_app.services.timetable import TimetableService
 from reviewer_app.services.transfer import take_snapshot
 
@@ -117,7 +120,7 @@ class ReviewServices:
             review.analysis, review.chronology, review.people, review.details, changes
         )
         self.timetable = TimetableService(review.timetable, review.details, changes=changes)
-        self.rapid_review = RapidReviewService(review.rapid_review, changes)
+        self.rapid_review = RapidReviewService(review.rapid_review, changes, details=review.details)
         #: Chronology requests sent to agencies (request packs) and their answers.
         self.requests = RequestService(
             review.requests,
@@ -127,6 +130,14 @@ class ReviewServices:
             self,
             changes,
             returns=self.people,
+        )
+        self.drafts = DraftsService(review.drafts, review.log, changes)
+        self.action_plan = ActionPlanService(review.action_plan, review.analysis.findings, changes)
+        self.sign_off = SignOffService(
+            review.sign_off,
+            changes,
+            gate=self._final_gate,
+            publication_done=self.timetable.save_milestone,
         )
         self.learning_notes = AttachedNotesService(review.learning_notes, changes)
         self.decisions = DecisionService(review.decisions, changes)
@@ -226,6 +237,11 @@ class ReviewServices:
             drafting,
         )
 
+    def _final_gate(self) -> list[Problem]:
+        """Before publication, everything the readiness check finds blocks, later steps too."""
+        report = self.readiness()
+        return [*report.problems, *report.later]
+
     def next_steps(self) -> Guidance:
         return next_steps(
             self._details_source,
@@ -308,7 +324,7 @@ class ReviewServices:
                     )
             return found
 
-        return [analysis_problems, people_problems]
+        return [analysis_problems, people_problems, self.drafts.problems]
 
 
 @dataclass(frozen=True, slots=True)

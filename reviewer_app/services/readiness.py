@@ -23,7 +23,12 @@ from reviewer_app.timetable.schedule import DelayRecord, ScheduledMilestone, Sta
 
 @dataclass(frozen=True, slots=True)
 class ReadinessReport:
+    """`problems` stand in the way of the next milestone (`next_step`, its label); `later`
+    are for milestones after it, shown as later steps rather than as blocking now."""
+
     problems: tuple[Problem, ...]
+    later: tuple[Problem, ...] = ()
+    next_step: str = ""
     #: What the draft report still needs written (its drafting notes): listed for the reviewer,
     #: who writes it in the exported draft, but not counted against `ready`.
     to_write: tuple[Problem, ...] = ()
@@ -34,6 +39,9 @@ class ReadinessReport:
 
     def lines(self) -> list[str]:
         return [p.line() for p in self.problems]
+
+    def later_lines(self) -> list[str]:
+        return [p.line() for p in self.later]
 
     def by_category(self) -> dict[str, list[Problem]]:
         grouped: dict[str, list[Problem]] = {}
@@ -92,26 +100,52 @@ def _return_problems(agencies: Sequence[Agency], batches: Sequence[ImportBatch])
     ]
 
 
-def _marker_problems(assessment: SelfAssessment) -> list[Problem]:
+#: The milestone each stage of the Quality Markers is needed by: setting up before the terms of
+#: reference are agreed, running the review before the first draft, its outputs (the report)
+#: before the panel sees it.
+_MARKERS_NEEDED_BY = {
+    "setting-up": MilestoneKind.TERMS_OF_REFERENCE,
+    "running": MilestoneKind.FIRST_DRAFT,
+}
+#: The milestone each kind of problem is needed by (not listed: the panel; None: now).
+_NEEDED_BY: dict[str, MilestoneKind | None] = {
+    Category.DETAILS: MilestoneKind.TERMS_OF_REFERENCE,
+    Category.AGENCIES: MilestoneKind.AGENCY_RETURNS,
+    Category.TIMETABLE: None,
+    Category.FINDINGS: MilestoneKind.FIRST_DRAFT,
+    Category.PEOPLE: MilestoneKind.FIRST_DRAFT,
+    Category.ANONYMISATION: MilestoneKind.FIRST_DRAFT,
+    Category.DRAFTS: None,  # comments on a draft out already: before the next one
+}
+
+
+def _marker_problems(assessment: SelfAssessment) -> list[tuple[Problem, MilestoneKind]]:
     found = []
     for marker in assessment.marker_set.markers:
         if not marker.before_panel:
             continue
         status = assessment.status(marker.number)
+        needed_by = _MARKERS_NEEDED_BY.get(marker.stage, MilestoneKind.PANEL)
         if not status.settled:
             found.append(
-                Problem(
-                    Category.MARKERS,
-                    f"Marker {marker.label} is not addressed yet ({status.label.lower()}).",
-                    Where.MARKERS,
+                (
+                    Problem(
+                        Category.MARKERS,
+                        f"Marker {marker.label} is not addressed yet ({status.label.lower()}).",
+                        Where.MARKERS,
+                    ),
+                    needed_by,
                 )
             )
         elif status is Status.ADDRESSED and not assessment.of(marker.number).evidence:
             found.append(
-                Problem(
-                    Category.MARKERS,
-                    f"Marker {marker.label} is marked addressed but no evidence is linked.",
-                    Where.MARKERS,
+                (
+                    Problem(
+                        Category.MARKERS,
+                        f"Marker {marker.label} is marked addressed but no evidence is linked.",
+                        Where.MARKERS,
+                    ),
+                    needed_by,
                 )
             )
     return found
@@ -167,16 +201,38 @@ def check_readiness(
     extra: Iterable[ProblemSource] = (),
     to_write: Iterable[ProblemSource] = (),
 ) -> ReadinessReport:
-    """Everything that should be put right before a draft goes to the panel (ready if none),
-    and what the draft still needs written (`to_write`)."""
-    problems = _details_problems(details.load())
-    problems += _return_problems(chronology.agencies(), chronology.batches())
-    problems += _marker_problems(quality.assessment())
-    problems += _timetable_problems(timetable.schedule(), timetable.delays())
+    """What stands in the way of the next milestone (ready if nothing), and, as later steps,
+    what is needed by the milestones after it, up to the draft going to the panel; and what the
+    draft still needs written (`to_write`), listed but never counted against `ready`."""
+    schedule = timetable.schedule()
+    found: list[tuple[Problem, MilestoneKind | None]] = []
+    for problem in _details_problems(details.load()):
+        found.append((problem, _NEEDED_BY[Category.DETAILS]))
+    for problem in _return_problems(chronology.agencies(), chronology.batches()):
+        found.append((problem, _NEEDED_BY[Category.AGENCIES]))
+    found += _marker_problems(quality.assessment())
+    found += [(p, None) for p in _timetable_problems(schedule, timetable.delays())]
     for source in extra:
-        problems.extend(source())
-    drafting = [problem for source in to_write for problem in source()]
-    return ReadinessReport(tuple(problems), tuple(drafting))
+        found += [(p, _NEEDED_BY.get(p.category, MilestoneKind.PANEL)) for p in source()]
+    drafting = tuple(problem for source in to_write for problem in source())
+    upcoming = _next_milestone(schedule)
+    if upcoming is None:
+        return ReadinessReport(tuple(p for p, _ in found), (), "", drafting)
+    now = ORDER.index(upcoming.kind)
+    blocking = tuple(p for p, by in found if by is None or ORDER.index(by) <= now)
+    later = tuple(p for p, by in found if by is not None and ORDER.index(by) > now)
+    return ReadinessReport(blocking, later, upcoming.label, drafting)
+
+
+def _next_milestone(schedule: Sequence[ScheduledMilestone]) -> ScheduledMilestone | None:
+    """The first milestone not yet done (nor set aside), up to the panel's: after the panel,
+    everything before it is needed at once."""
+    for item in schedule:
+        if item.kind not in BEFORE_PANEL and item.kind is not MilestoneKind.PANEL:
+            return None
+        if item.state not in (State.DONE, State.NOT_APPLICABLE):
+            return item
+    return None
 
 
 # -- guidance for the Overview ------------------------------------------------------------------

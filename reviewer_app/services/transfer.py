@@ -15,7 +15,9 @@ from reviewer_app.analysis.repository import AnalysisRepository
 from reviewer_app.chronology.entry import Agency, Provenance
 from reviewer_app.chronology.repository import SameEventDecision
 from reviewer_app.interchange import ReviewSnapshot
+from reviewer_app.lifecycle_interchange import LifecyclePart
 from reviewer_app.people.repository import PeopleRepository
+from reviewer_app.reporting.log import EXPORT_KIND
 from reviewer_app.repositories import CreatedReview, OpenReview, ReviewFiles
 
 
@@ -62,7 +64,76 @@ def take_snapshot(
         subject_date_of_birth=chronology.subject_date_of_birth(),
         analysis=part,
         requests=tuple(review.requests.requests()),
+        lifecycle=_lifecycle(review),
     )
+
+
+def _lifecycle(review: OpenReview) -> LifecyclePart:
+    """The timetable, rapid review, drafts and response log, of the parts the review has."""
+    timetable = getattr(review, "timetable", None)
+    rapid = getattr(review, "rapid_review", None)
+    drafts = getattr(review, "drafts", None)
+    log = getattr(review, "log", None)
+    part = LifecyclePart()
+    if timetable is not None:
+        part = replace(
+            part, milestones=tuple(timetable.milestones()), delays=tuple(timetable.delays())
+        )
+    if rapid is not None:
+        part = replace(part, rapid_review=rapid.load())
+    if log is not None:
+        part = replace(part, report_exports=tuple(log.entries(EXPORT_KIND)))
+    if drafts is not None:
+        part = replace(
+            part, circulations=tuple(drafts.circulations()), comments=tuple(drafts.comments())
+        )
+    sign_off = getattr(review, "sign_off", None)
+    if sign_off is not None:
+        part = replace(
+            part, sign_offs=tuple(sign_off.sign_offs()), publication=sign_off.publication()
+        )
+    plan = getattr(review, "action_plan", None)
+    if plan is not None:
+        part = replace(part, actions=tuple(plan.actions()), partners_response=plan.response())
+    return part
+
+
+def _fill_lifecycle(
+    review: OpenReview, part: LifecyclePart, finding_ids: dict[int | None, int]
+) -> None:
+    timetable = getattr(review, "timetable", None)
+    if timetable is not None:
+        for record in part.milestones:
+            timetable.save_milestone(record)
+        for delay in part.delays:
+            timetable.add_delay(replace(delay, id=None))
+    rapid = getattr(review, "rapid_review", None)
+    if rapid is not None and not part.rapid_review.empty:
+        rapid.save(part.rapid_review)
+    log = getattr(review, "log", None)
+    if log is not None:
+        for entry in part.report_exports:
+            log.record(replace(entry, id=None))
+    drafts = getattr(review, "drafts", None)
+    if drafts is not None:
+        for circulation in part.circulations:
+            drafts.add_circulation(replace(circulation, id=None))
+        if part.comments:
+            drafts.add_comments([replace(c, id=None) for c in part.comments])
+    sign_off = getattr(review, "sign_off", None)
+    if sign_off is not None:
+        for signed in part.sign_offs:
+            sign_off.add_sign_off(replace(signed, id=None))
+        if part.publication is not None:
+            sign_off.save_publication(part.publication)
+    plan = getattr(review, "action_plan", None)
+    if plan is not None:
+        for action in part.actions:
+            plan.save_action(
+                replace(action, id=None, finding_id=finding_ids.get(action.finding_id))
+            )
+        if not part.partners_response.empty:
+            plan.save_response(part.partners_response)
 
 
 def fill_review(
@@ -141,8 +212,10 @@ def fill_review(
     has_subject = any(p.is_subject for p in part.people) and people is not None
     if snapshot.subject_date_of_birth is not None and not has_subject:
         chronology.set_subject_date_of_birth(snapshot.subject_date_of_birth)
+    finding_ids: dict[int | None, int] = {}
     if analysis is not None:
-        _fill_analysis(analysis, part, entry_ids, person_ids)
+        finding_ids = _fill_analysis(analysis, part, entry_ids, person_ids)
+    _fill_lifecycle(review, snapshot.lifecycle, finding_ids)
 
 
 def _fill_analysis(
@@ -150,7 +223,9 @@ def _fill_analysis(
     part: AnalysisPart,
     entry_ids: dict[int | None, int],
     person_ids: dict[int | None, int],
-) -> None:
+) -> dict[int | None, int]:
+    """Fill the analysis; returns the findings' new ids by their ids in the snapshot."""
+
     def entries(ids: tuple[int, ...]) -> tuple[int, ...]:
         return tuple(entry_ids[i] for i in ids if i in entry_ids)
 
@@ -193,8 +268,9 @@ def _fill_analysis(
             )
             assert stored_passage.id is not None
             passage_ids[passage.id] = stored_passage.id
+    finding_ids: dict[int | None, int] = {}
     for finding in part.findings:
-        analysis.save_finding(
+        stored_finding = analysis.save_finding(
             finding.with_changes(
                 id=None,
                 entry_ids=entries(finding.entry_ids),
@@ -202,6 +278,9 @@ def _fill_analysis(
                 passage_ids=tuple(passage_ids[p] for p in finding.passage_ids),
             )
         )
+        assert stored_finding.id is not None
+        finding_ids[finding.id] = stored_finding.id
+    return finding_ids
 
 
 def create_review_from(

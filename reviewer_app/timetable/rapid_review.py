@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
+from reviewer_app.errors import InvalidInputError
+
 
 class Answer(StrEnum):
     NOT_DECIDED = "not-decided"
@@ -84,6 +86,50 @@ class RapidReview:
         if self.national_importance is Answer.NOT_DECIDED:
             gaps.append("whether the case may be of national importance")
         return gaps
+
+
+def terms_from(record: RapidReview) -> str:
+    """A start on the LCSPR's terms of reference from the rapid review that decided on it:
+    why the review is held, what is known, and what the agencies' learning so far asks of it,
+    for the reviewer to shape into key lines of enquiry."""
+    parts = []
+    if record.decision_reasons.strip():
+        parts.append(f"Why this review is held:\n{record.decision_reasons.strip()}")
+    if record.facts.strip():
+        parts.append(f"What is known (from the rapid review):\n{record.facts.strip()}")
+    if record.agency_learning.strip():
+        parts.append(
+            "Learning so far, for the key lines of enquiry to take further:\n"
+            f"{record.agency_learning.strip()}"
+        )
+    if parts:
+        parts.append(
+            "Key lines of enquiry:\n1. \n\nPeriod under review, agencies, methodology, "
+            "governance, family and practitioner involvement: to be agreed."
+        )
+    return "\n\n".join(parts)
+
+
+def terms_to_seed(record: RapidReview, current_terms: str) -> str:
+    """The terms of reference to start from `record`; refused (`InvalidInputError`) when terms
+    are written already, or the rapid review has not decided on an LCSPR or says nothing."""
+    if record.decision is not Decision.LCSPR:
+        raise InvalidInputError(
+            "The rapid review has not decided to hold an LCSPR, so there are no terms of "
+            "reference to start from it."
+        )
+    if current_terms.strip():
+        raise InvalidInputError(
+            "The terms of reference are written already; nothing was changed. Edit them on "
+            "the Overview."
+        )
+    terms = terms_from(record)
+    if not terms:
+        raise InvalidInputError(
+            "The rapid review has no facts, learning or reasons yet to start the terms of "
+            "reference from."
+        )
+    return terms
 
 
 class RapidReviewRepository(Protocol):

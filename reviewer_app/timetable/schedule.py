@@ -42,6 +42,8 @@ class DelayRecord:
     board_told: bool = False
     board_told_on: dt.date | None = None
     id: int | None = None
+    #: When the national Child Safeguarding Practice Review Panel was told (None: not told).
+    panel_told_on: dt.date | None = None
 
     def __post_init__(self) -> None:
         if not self.reason.strip():
@@ -219,3 +221,35 @@ def timetable_warnings(
                 )
             )
     return found
+
+
+#: The milestones `reviewer-app timetable` prints, one line each, whatever the review type.
+CLOCK_KEYS = (
+    MilestoneKind.BECAME_AWARE,
+    MilestoneKind.NOTIFICATION,
+    MilestoneKind.RAPID_REVIEW,
+    MilestoneKind.DECISION,
+    MilestoneKind.FINAL_REPORT,
+    MilestoneKind.PUBLICATION,
+)
+
+#: The status of a milestone this kind of review does not have (an SAR has no rapid review).
+NOT_IN_THIS_REVIEW = "not-in-this-review"
+
+
+def clock_lines(schedule: Sequence[ScheduledMilestone]) -> list[str]:
+    """`key<TAB>due<TAB>done<TAB>status` per clock milestone, ISO dates or `-`, for scripts.
+
+    The status is the state in one word (`done`, `overdue`, `due-soon`, `upcoming`,
+    `no-date-yet`, `not-applicable`) or `not-in-this-review`."""
+    by_kind = {item.kind: item for item in schedule}
+    lines = []
+    for kind in CLOCK_KEYS:
+        item = by_kind.get(kind)
+        if item is None:
+            lines.append(f"{kind.value}\t-\t-\t{NOT_IN_THIS_REVIEW}")
+            continue
+        due = item.due.isoformat() if item.due and not item.record.not_applicable else "-"
+        done = item.done_on.isoformat() if item.done_on else "-"
+        lines.append(f"{kind.value}\t{due}\t{done}\t{item.state.value.replace(' ', '-')}")
+    return lines

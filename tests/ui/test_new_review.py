@@ -38,6 +38,7 @@ def test_creating_a_review_through_the_dialog(
     qtbot.keyClicks(dialog.board, BOARD)
     qtbot.keyClicks(dialog.lead_reviewer, "Sam Example")
     choose_combo(dialog.methodology, Methodology.SILP)
+    dialog.terms.setPlainText("Key lines of enquiry: how agencies shared information.")
 
     qtbot.keyClicks(dialog.passphrase.passphrase, "short")
     qtbot.keyClicks(dialog.passphrase.confirm, "short")
@@ -76,6 +77,7 @@ def test_creating_a_review_through_the_dialog(
     assert details.lead_reviewer == "Sam Example"  # for the report's title page
     assert details.review_type is ReviewType.SCR
     assert details.methodology is Methodology.SILP
+    assert details.terms_of_reference == "Key lines of enquiry: how agencies shared information."
     assert files.remembers(expected_path)
     assert files.opens_with(expected_path, passphrase=PASSPHRASE).title == MARKER
     assert not dialog.isVisible()

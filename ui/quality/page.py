@@ -379,16 +379,25 @@ class QualityPage(QWidget):
 
     def _show_readiness(self, report: ReadinessReport) -> None:
         self.problems.clear()
-        if report.ready:
+        upcoming = f" ({report.next_step})" if report.next_step else ""
+        if report.ready and not report.later:
             self.problems.addItem("Ready for the panel: nothing needs putting right.")
+        elif report.ready:
+            self.problems.addItem(f"Nothing stands in the way of the next milestone{upcoming}.")
         else:
             count = len(report.problems)
             self.problems.addItem(
-                f"{count} {'thing' if count == 1 else 'things'} to put right before the draft "
-                "goes to the panel:"
+                f"{count} {'thing' if count == 1 else 'things'} to put right before the next "
+                f"milestone{upcoming}:"
             )
         for problem in report.problems:
             self.problems.addItem(problem.line())
+        if report.later:
+            self.problems.addItem(
+                f"Later steps, for the milestones after it ({len(report.later)}):"
+            )
+            for problem in report.later:
+                self.problems.addItem(f"Later: {problem.line()}")
         if report.to_write:
             count = len(report.to_write)
             self.problems.addItem(

@@ -59,6 +59,10 @@ class DelayDialog(QDialog):
         self.board_told.setAccessibleName("The board has been told")
         self.told_on = QLineEdit(uk(delay.board_told_on) if delay else "")
         self.told_on.setAccessibleName("Date the board was told (dd/mm/yyyy)")
+        self.panel_told_on = QLineEdit(uk(delay.panel_told_on) if delay else "")
+        self.panel_told_on.setAccessibleName(
+            "Date the national Panel was told (dd/mm/yyyy), if it was"
+        )
         self.error = inline_error_label()
         self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -73,6 +77,7 @@ class DelayDialog(QDialog):
         form.addRow("Re&vised date:", self.revised)
         form.addRow("", self.board_told)
         form.addRow("Board &told on:", self.told_on)
+        form.addRow("National &Panel told on:", self.panel_told_on)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -95,6 +100,7 @@ class DelayDialog(QDialog):
             board_told=self.board_told.isChecked() or told_on is not None,
             board_told_on=told_on,
             id=self._id,
+            panel_told_on=parse_day(self.panel_told_on.text(), "date the Panel was told"),
         )
 
     def _save(self) -> None:

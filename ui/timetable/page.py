@@ -1,6 +1,8 @@
 """The Timetable page: milestones with due dates from the review type's rules, warnings about
-what is late or due soon, and the delay log the board must hear about (one tab); and the rapid
-review record sent to the national Panel (another tab, `ui.timetable.rapid_review_form`).
+what is late or due soon, and the delay log the board must hear about (one tab); the rapid
+review record sent to the national Panel (another tab, `ui.timetable.rapid_review_form`); and
+the drafts sent out with the response log (`ui.timetable.drafts_tab`); and the action plan
+(`ui.timetable.action_plan_tab`).
 
 Dates are typed dd/mm/yyyy and committed when the field is left (each through an undo command).
 """
@@ -12,16 +14,13 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QPalette, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QListWidget,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -29,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.errors import UserFacingError
+from reviewer_app.services.drafts import DraftsService
+from reviewer_app.services.open_review import ReviewServices
 from reviewer_app.services.rapid_review import RapidReviewService
 from reviewer_app.services.timetable import TimetableService, TimetableView
 from reviewer_app.timetable.rules import MilestoneKind
@@ -37,6 +38,7 @@ from ui.errors import show_error
 from ui.operations import Operation, push
 from ui.style import heading, plain_label
 from ui.tasks import TaskRunner
+from ui.timetable.action_plan_tab import ActionPlanTab
 from ui.timetable.commands import (
     AddDelayCommand,
     RemoveDelayCommand,
@@ -44,7 +46,11 @@ from ui.timetable.commands import (
     save_milestone_command,
 )
 from ui.timetable.delay_dialog import DelayDialog
+from ui.timetable.drafts_tab import DraftsTab
+from ui.timetable.rapid_review_actions import RapidReviewActions
 from ui.timetable.rapid_review_form import RapidReviewForm
+from ui.timetable.sign_off_box import SignOffBox
+from ui.timetable.tables import table
 from ui.uk_dates import parse_day, uk
 
 NOTHING_LATE = "Nothing is late or due soon."
@@ -58,23 +64,6 @@ NO_DELAYS = (
 )
 
 
-def _table(headers: list[str], name: str, stretch: int) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setAccessibleName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
 class TimetablePage(QWidget):
     def __init__(
         self,
@@ -84,6 +73,8 @@ class TimetablePage(QWidget):
         parent: QWidget | None = None,
         *,
         rapid_review: RapidReviewService | None = None,
+        drafts: DraftsService | None = None,
+        action_plan: ReviewServices | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
@@ -97,7 +88,9 @@ class TimetablePage(QWidget):
         self.warnings = QListWidget()
         self.warnings.setAccessibleName("Timetable warnings")
         self.warnings.setMaximumHeight(self.warnings.fontMetrics().height() * 4 + 12)
-        self.table = _table(["Milestone", "Due", "Done", "State", "Why this date"], "Milestones", 4)
+        self.table = table(
+            ["Milestone", "Due", "Done", "State", "Why this date"], "Milestones", (4,)
+        )
         self.table.itemSelectionChanged.connect(self._row_selected)
 
         self.done_on = QLineEdit()
@@ -114,8 +107,10 @@ class TimetablePage(QWidget):
             field.editingFinished.connect(self.commit_milestone)
         self.not_applicable.toggled.connect(self.commit_milestone)
 
-        self.delays = _table(
-            ["Recorded", "Delay to", "Reason", "Revised date", "Board told"], "Delay log", 2
+        self.delays = table(
+            ["Recorded", "Delay to", "Reason", "Revised date", "Board told", "Panel told"],
+            "Delay log",
+            (2,),
         )
         self.delays.itemSelectionChanged.connect(self._delay_selected)
         self.no_delays = plain_label(NO_DELAYS)
@@ -171,12 +166,36 @@ class TimetablePage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Parts of the timetable")
         self.tabs.setDocumentMode(True)
-        self.tabs.tabBar().setAccessibleName("Timetable tabs: milestones and delays, rapid review")
+        self.tabs.tabBar().setAccessibleName(
+            "Timetable tabs: milestones and delays, rapid review, drafts and comments, action plan"
+        )
         self.tabs.addTab(milestones, "&Milestones and delays")
         self.rapid_review: RapidReviewForm | None = None
         if rapid_review is not None:
             self.rapid_review = RapidReviewForm(rapid_review, undo_stack, runner)
             self.tabs.addTab(self.rapid_review, "Rap&id review")
+        self.rapid_review_actions: RapidReviewActions | None = None
+        if self.rapid_review is not None and action_plan is not None:
+            form = self.rapid_review
+            self.rapid_review_actions = RapidReviewActions(
+                action_plan, undo_stack, runner, form.flush
+            )
+            form.footer.insertWidget(0, self.rapid_review_actions)
+        self.drafts: DraftsTab | None = None
+        if drafts is not None:
+            self.drafts = DraftsTab(drafts, undo_stack, runner)
+            self.tabs.addTab(self.drafts, "Drafts and &comments")
+        self.sign_off: SignOffBox | None = None
+        if self.drafts is not None and action_plan is not None:
+            today = uk(action_plan.timetable.today())
+            self.sign_off = SignOffBox(
+                action_plan.sign_off, action_plan.drafts.versions, undo_stack, runner, today
+            )
+            self.drafts.add_below(self.sign_off)
+        self.action_plan: ActionPlanTab | None = None
+        if action_plan is not None:
+            self.action_plan = ActionPlanTab(action_plan, undo_stack, runner)
+            self.tabs.addTab(self.action_plan, "Action &plan")
         page = QVBoxLayout(self)
         page.setContentsMargins(24, 16, 24, 16)
         page.addWidget(heading("Timetable", 1.5))
@@ -191,10 +210,24 @@ class TimetablePage(QWidget):
         self.runner.start(self.service.view, self._fill, self._failed)
         if self.rapid_review is not None:
             self.rapid_review.reload()
+        if self.drafts is not None:
+            self.drafts.reload()
+        if self.sign_off is not None:
+            self.sign_off.reload()
+        if self.action_plan is not None:
+            self.action_plan.reload()
 
     def show_rapid_review(self) -> None:
         if self.rapid_review is not None:
             self.tabs.setCurrentWidget(self.rapid_review)
+
+    def show_action_plan(self) -> None:
+        if self.action_plan is not None:
+            self.tabs.setCurrentWidget(self.action_plan)
+
+    def show_drafts(self) -> None:
+        if self.drafts is not None:
+            self.tabs.setCurrentWidget(self.drafts)
 
     def flush(self) -> bool:
         """Save what is typed in the rapid review and not yet saved; True if nothing waits."""
@@ -268,6 +301,7 @@ class TimetablePage(QWidget):
                 delay.reason,
                 uk(delay.revised_date),
                 told,
+                f"Yes, {uk(delay.panel_told_on)}" if delay.panel_told_on else "Not recorded",
             )
             for column, text in enumerate(cells):
                 self.delays.setItem(row, column, QTableWidgetItem(text))

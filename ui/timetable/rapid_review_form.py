@@ -119,6 +119,7 @@ class RapidReviewForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll, 1)
         footer = QHBoxLayout()
+        self.footer = footer  # the page adds what it does with the record (export, seed)
         footer.addStretch(1)
         footer.addWidget(self.state)
         layout.addLayout(footer)

@@ -26,7 +26,8 @@ SECTIONS = (
     Section(
         "timetable",
         "Timetable",
-        "The review's milestones and statutory clocks, warnings, and the delay log.",
+        "The review's milestones and statutory clocks, warnings, the delay log, the rapid "
+        "review, the drafts sent out with the comments that came back, and the action plan.",
     ),
     Section(
         "conversations",

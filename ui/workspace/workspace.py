@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer_app.actions.model import Action
 from reviewer_app.learning.repository import LearningLibraryAccess
 from reviewer_app.services.changes import Part
 from reviewer_app.services.open_review import ReviewServices
@@ -59,7 +60,9 @@ _SHOWS: dict[str, frozenset[Part]] = {
     "findings": frozenset({Part.ANALYSIS, Part.PEOPLE, Part.CHRONOLOGY}),
     "learning": frozenset({Part.LEARNING, Part.ANALYSIS, Part.QUALITY}),
     "markers": frozenset(Part),
-    "timetable": frozenset({Part.TIMETABLE, Part.DETAILS}),
+    "timetable": frozenset(
+        {Part.TIMETABLE, Part.DETAILS, Part.DRAFTS, Part.LOG, Part.ACTIONS, Part.ANALYSIS}
+    ),
 }
 #: The part each page itself writes: its own changes it has shown already.
 _OWN: dict[str, Part] = {
@@ -237,7 +240,12 @@ class Workspace(QWidget):
             from ui.timetable.page import TimetablePage
 
             return TimetablePage(
-                review.timetable, self.undo_stack, self.runner, rapid_review=review.rapid_review
+                review.timetable,
+                self.undo_stack,
+                self.runner,
+                rapid_review=review.rapid_review,
+                drafts=review.drafts,
+                action_plan=review,
             )
 
         return {
@@ -314,6 +322,18 @@ class Workspace(QWidget):
 
     def refresh_guidance(self) -> None:
         self.runner.start(self.review.next_steps, self._show_guidance, self._guidance_failed)
+        self.runner.start(
+            self.review.action_plan.overdue, self._show_overdue_actions, self._guidance_failed
+        )
+
+    def _show_overdue_actions(self, overdue: list[Action]) -> None:
+        self.overview.set_overdue_actions(
+            [
+                f"{a.owner_agency}: {' '.join(a.action.split())} "
+                f"(due {a.due.strftime('%d/%m/%Y') if a.due else ''})"
+                for a in overdue
+            ]
+        )
 
     def _show_guidance(self, guidance: Guidance) -> None:
         steps = [(step.text, step.where, step.urgent) for step in guidance.steps]

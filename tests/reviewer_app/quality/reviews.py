@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reviewer_app.demo import build_demo
 from reviewer_app.quality.assessment import EvidenceKind, EvidenceLink, MarkerAssessment, Status
@@ -63,4 +63,8 @@ def complete(found: Services) -> Services:
     }
     for kind, day in done.items():
         timetable.save_milestone(MilestoneRecord(kind, done_on=day))
+    drafts = found.review.drafts  # every comment on the last draft answered
+    for comment in drafts.comments():
+        if not comment.answered:
+            drafts.update_comment(replace(comment, response="Answered at the panel."))
     return found

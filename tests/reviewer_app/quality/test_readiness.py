@@ -23,17 +23,32 @@ def test_an_empty_review_lists_what_is_missing(tmp_path: Path, app_paths: AppPat
     s = services(new_review(tmp_path / "x.review", app_paths))
     report = check(s)
     assert not report.ready
-    lines = report.lines()
-    assert "Review details: The terms of reference are empty. (fix it in: Overview)" in lines
-    assert "Agency returns: No agencies have been added. (fix it in: People and agencies)" in lines
-    assert (
+    # Only what blocks the next milestone (the clock's start) blocks; the rest is for later.
+    assert report.next_step == "Safeguarding partners became aware of the serious incident"
+    assert report.lines() == [
         "Timetable: The date the safeguarding partners became aware of the serious incident is "
         "not recorded, so the due dates that count from it cannot be worked out. "
         "(fix it in: Timetable)"
-    ) in lines
-    markers = report.by_category()[Category.MARKERS]
+    ]
+    later = report.later_lines()
+    assert "Review details: The terms of reference are empty. (fix it in: Overview)" in later
+    assert "Agency returns: No agencies have been added. (fix it in: People and agencies)" in later
+    markers = [p for p in report.later if p.category == Category.MARKERS]
     assert len(markers) == 14  # every marker before the panel; 15-18 come after it
     assert markers[0].message == "Marker 1. Referral is not addressed yet (not started)."
+
+    # Once the clock has started and the rapid review and decision are done, the terms of
+    # reference and the setting-up markers come due; the running markers still wait.
+    for kind in (MilestoneKind.BECAME_AWARE, MilestoneKind.NOTIFICATION,
+                 MilestoneKind.RAPID_REVIEW, MilestoneKind.DECISION):  # fmt: skip
+        s.timetable.save_milestone(MilestoneRecord(kind, done_on=dt.date(2026, 5, 1)))
+    report = check(s)
+    assert report.next_step == "Terms of reference agreed"
+    blocking = {p.message for p in report.problems}
+    assert "The terms of reference are empty." in blocking
+    assert "Marker 5. Clarity of purpose is not addressed yet (not started)." in blocking
+    assert "Marker 6. Commissioning is not addressed yet (not started)." not in blocking
+    assert "No agencies have been added." not in blocking
 
 
 def test_the_demo_review_lists_what_a_reviewer_would_need_to_fix(
@@ -42,10 +57,13 @@ def test_the_demo_review_lists_what_a_reviewer_would_need_to_fix(
     s = demo(new_review(tmp_path / "x.review", app_paths))
     report = check(s)
     categories = set(report.by_category())
+    later = {p.category for p in report.later}
     # the demo has its terms of reference, scope and every agency's return…
-    assert Category.DETAILS not in categories and Category.AGENCIES not in categories
-    # …but no marker is addressed and its timetable has no start (becoming aware)
-    assert categories == {Category.MARKERS, Category.TIMETABLE}
+    assert Category.DETAILS not in categories | later
+    assert Category.AGENCIES not in categories | later
+    # …but its timetable has no start (becoming aware), which blocks now; no marker is
+    # addressed, which is for later milestones
+    assert categories == {Category.TIMETABLE} and later == {Category.MARKERS}
     assert all(len(line.splitlines()) == 1 for line in report.lines())
 
 
@@ -67,16 +85,25 @@ def test_problems_that_stop_a_completed_review_being_ready(
     def findings() -> list[Problem]:
         return [Problem(Category.FINDINGS, "Finding 2 has no evidence linked.", "findings")]
 
-    lines = check(s, [findings]).lines()
-    assert lines == [
-        "Quality markers: Marker 12. Family involvement is not addressed yet (in progress). "
-        "(fix it in: Quality markers)",
+    report = check(s, [findings])
+    # The conversations are the next milestone: the timetable blocks it; the marker and the
+    # finding are for the first draft, after it.
+    assert report.next_step == "Conversations with practitioners and family"
+    assert report.lines() == [
         "Timetable: Conversations with practitioners and family was due on 29/04/2026: mark it "
         "done, or record the delay and its reason. (fix it in: Timetable)",
         "Timetable: The board has not been told of the delay to the review (Coroner asked us "
         "to wait). (fix it in: Timetable)",
+    ]
+    assert report.later_lines() == [
+        "Quality markers: Marker 12. Family involvement is not addressed yet (in progress). "
+        "(fix it in: Quality markers)",
         "Findings: Finding 2 has no evidence linked. (fix it in: Findings)",
     ]
+    s.timetable.save_milestone(
+        MilestoneRecord(MilestoneKind.CONVERSATIONS, done_on=dt.date(2026, 4, 28))
+    )
+    assert len(check(s, [findings]).lines()) == 3  # the draft is next: all of it blocks
 
 
 def test_next_steps_put_what_is_late_first(tmp_path: Path, app_paths: AppPaths) -> None:

@@ -124,9 +124,14 @@ def test_removing_evidence_and_checking_readiness(
     qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
     assert page.problems.isVisible()
     texts = [page.problems.item(i).text() for i in range(page.problems.count())]
-    assert texts[0].endswith("things to put right before the draft goes to the panel:")
-    assert texts[1] == (
-        "Quality markers: Marker 1. Referral is not addressed yet (not started). "
+    assert texts[0] == (
+        "1 thing to put right before the next milestone (Safeguarding partners became aware "
+        "of the serious incident):"
+    )
+    assert texts[1].startswith("Timetable: The date the safeguarding partners became aware")
+    assert texts[2].startswith("Later steps, for the milestones after it (")
+    assert texts[3] == (
+        "Later: Quality markers: Marker 1. Referral is not addressed yet (not started). "
         "(fix it in: Quality markers)"
     )
 

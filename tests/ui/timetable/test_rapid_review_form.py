@@ -116,3 +116,50 @@ def test_the_tab_is_reached_by_keyboard(qtbot, tmp_path: Path, app_paths: AppPat
     qtbot.keyClick(page.tabs.tabBar(), Qt.Key.Key_Right)
     assert page.tabs.currentWidget() is page.rapid_review
     services.close()
+
+
+def test_the_rapid_review_exports_for_the_panel_and_starts_the_terms(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, app_paths: AppPaths, monkeypatch
+) -> None:
+    from dataclasses import replace
+
+    from docx import Document
+
+    from reviewer_app.services.review_details import ReviewFacts
+    from ui.timetable import rapid_review_actions
+
+    services = new_services(tmp_path / "x.review", app_paths)
+    stack = QUndoStack()
+    page = TimetablePage(
+        services.timetable,
+        stack,
+        ImmediateTaskRunner(),
+        rapid_review=services.rapid_review,
+        action_plan=services,
+    )
+    qtbot.addWidget(page)
+    page.show()
+    actions = page.rapid_review_actions
+    assert actions is not None
+    shown: list[str] = []
+    monkeypatch.setattr(rapid_review_actions, "show_error", lambda _w, e: shown.append(str(e)))
+    actions.seed_terms()
+    assert "has not decided to hold an LCSPR" in shown[0] and stack.count() == 0
+
+    services.rapid_review.save(
+        RapidReview(facts="Head injury.", decision=Decision.LCSPR, decision_reasons="Harm.")
+    )
+    actions.seed_terms()
+    facts: ReviewFacts = services.details.load()
+    assert facts.details.terms_of_reference.startswith("Why this review is held:\nHarm.")
+    stack.undo()
+    assert services.details.load().details.terms_of_reference == ""
+    stack.redo()
+    services.details.save(replace(facts, details=replace(facts.details, terms_of_reference="")))
+
+    monkeypatch.setattr(rapid_review_actions.QMessageBox, "information", lambda *a: None)
+    out = tmp_path / "rapid.docx"
+    actions.write(out)
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "Head injury." in text and "1. The facts of the case" in text
+    services.close()
