@@ -29,7 +29,6 @@ from reviewer_app.importers.tables import (
     RawTable,
     Row,
     TableSource,
-    TextCache,
     columns_cut_note,
     fit_row,
     is_blank,
@@ -169,7 +168,6 @@ class CsvSource(TableSource):
         limits = self._limits
         counted = 0
         cut = False
-        texts = TextCache()
         previous_end = 0
         with _text(self._data, self._encoding) as stream:
             reader = csv.reader(stream, delimiter=self._delimiter)
@@ -177,7 +175,7 @@ class CsvSource(TableSource):
                 for record in reader:
                     start = previous_end + 1
                     previous_end = reader.line_num
-                    cells: list[Cell] = [texts.keep(text) for text in record]
+                    cells: list[Cell] = list(record)  # not kept: the rows are streamed
                     row, row_cut = fit_row(cells, limits, f"line {start}")
                     cut = cut or row_cut
                     if not is_blank(row):
