@@ -4,7 +4,7 @@ imported within the app's memory goal (300 MB), with its table on screen.
 A `DraftEntry` as a dataclass costs about a kilobyte (its texts, each cell again as a
 heading/text pair, the objects around them). `DraftRows` keeps every row's cells as UTF-8 in
 one growing buffer, the fields that repeat a cell (the event is the Event column's text) as
-that cell's position, and what rows share (the headings, the date) once; a `DraftEntry` equal
+that cell's position, and what rows share (the headings, each date) once; a `DraftEntry` equal
 to the one stored is made again whenever a row is read. The rows are so a few large blocks of
 memory, not millions of small objects that would keep the memory around them (freed by the
 file's rows once read) from being used again. `RowsWithout` is the importable rows: a view
@@ -18,6 +18,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, overload
 
+from reviewer_app.chronology.dates import FuzzyDate
 from reviewer_app.chronology.importing import DraftEntry
 
 _SEPARATOR = "\x00"  # never in a Word or Excel cell; a CSV row with one is kept as it is
@@ -30,9 +31,8 @@ _TEXTS = tuple(
 _OTHERS = tuple(
     field.name
     for field in dataclasses.fields(DraftEntry)
-    if field.name not in _TEXTS and field.name not in ("original", "row_number")
+    if field.name not in _TEXTS and field.name not in ("original", "row_number", "date")
 )
-_DATE = _OTHERS.index("date")
 _NO_TEXT = -1
 
 
@@ -40,13 +40,27 @@ class DraftRows(Sequence[DraftEntry]):
     """A list of draft entries kept compactly (see the module's note); appended to, not
     changed."""
 
-    __slots__ = ("_ends", "_numbers", "_shape_list", "_shape_of", "_shapes", "_text", "_whole")
+    __slots__ = (
+        "_date_list",
+        "_date_of",
+        "_dates",
+        "_ends",
+        "_numbers",
+        "_shape_list",
+        "_shape_of",
+        "_shapes",
+        "_text",
+        "_whole",
+    )
 
     def __init__(self, drafts: Iterable[DraftEntry] = ()) -> None:
         self._text = bytearray()  # every row's pieces, UTF-8, joined by the separator
         self._ends = array("q")  # where each row's text ends in `_text`
         self._numbers = array("q")  # each row's row number
-        self._shapes = array("q")  # each row's index into `_shape_of`
+        self._shapes = array("q")  # each row's index into `_shape_list`
+        self._dates = array("q")  # each row's index into `_date_list`
+        self._date_of: dict[FuzzyDate | None, int] = {}
+        self._date_list: list[FuzzyDate | None] = []
         # (headings, field positions, piece count, the other fields) -> its index
         self._shape_of: dict[tuple[Any, ...], int] = {}
         self._shape_list: list[tuple[Any, ...]] = []  # and back
@@ -87,6 +101,12 @@ class DraftRows(Sequence[DraftEntry]):
             index = self._shape_of[shape] = len(self._shape_list)
             self._shape_list.append(shape)
         self._shapes.append(index)
+        date = draft.date
+        index = self._date_of.get(date)
+        if index is None:
+            index = self._date_of[date] = len(self._date_list)
+            self._date_list.append(date)
+        self._dates.append(index)
 
     def extend(self, drafts: Iterable[DraftEntry]) -> None:
         for draft in drafts:
@@ -105,6 +125,7 @@ class DraftRows(Sequence[DraftEntry]):
             pieces = []
         values: dict[str, Any] = dict(zip(_OTHERS, others, strict=True))
         values["row_number"] = self._numbers[index]
+        values["date"] = self._date_list[self._dates[index]]
         for name, ref in zip(_TEXTS, refs, strict=True):
             values[name] = pieces[ref] if ref != _NO_TEXT else ""
         values["original"] = tuple(zip(headings, pieces[: len(headings)], strict=True))
@@ -144,9 +165,9 @@ class DraftRows(Sequence[DraftEntry]):
 
     def dated_count(self, indexes: Iterable[int]) -> int:
         """How many of the rows at `indexes` have a date, without making the rows again."""
-        dated = [shape[3][_DATE] is not None for shape in self._shape_list]
-        shapes = self._shapes
-        return sum(1 for i in indexes if dated[shapes[i]])
+        dated = [date is not None for date in self._date_list]
+        dates = self._dates
+        return sum(1 for i in indexes if dated[dates[i]])
 
 
 class RowsWithout(Sequence[DraftEntry]):

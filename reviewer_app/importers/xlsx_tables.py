@@ -142,10 +142,10 @@ class _Workbook:
         self.strings: list[str] = []
         strings_part = package.related(workbook, "/sharedStrings")
         if strings_part is not None:
-            texts = TextCache()
+            # Each string once, as Excel writes them: no cache of texts seen is needed.
             with package.open(strings_part) as stream:
                 for element in elements(stream, _SI, _SST):
-                    self.strings.append(texts.keep(_text_of(element).replace("x005F_", "")))
+                    self.strings.append(_text_of(element).replace("x005F_", ""))
                     release(element)
         self.dates: set[int] = set()  # cell styles whose number format is a date or time
         self.durations: set[int] = set()
