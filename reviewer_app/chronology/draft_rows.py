@@ -14,6 +14,7 @@ that leaves out the blocked ones, without copying any.
 from __future__ import annotations
 
 import dataclasses
+from abc import abstractmethod
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, overload
@@ -36,7 +37,40 @@ _OTHERS = tuple(
 _NO_TEXT = -1
 
 
-class DraftRows(Sequence[DraftEntry]):
+class _Drafts(Sequence[DraftEntry]):
+    """Reading rows by index, slice or in order, and comparing them with any sequence of
+    drafts (a preview made in a test holds a tuple)."""
+
+    __slots__ = ()
+
+    @abstractmethod
+    def _at(self, index: int) -> DraftEntry:
+        """The row at `index`, which is within range and not negative."""
+
+    @overload
+    def __getitem__(self, index: int) -> DraftEntry: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[DraftEntry, ...]: ...
+    def __getitem__(self, index: int | slice) -> DraftEntry | tuple[DraftEntry, ...]:
+        if isinstance(index, slice):
+            return tuple(self._at(i) for i in range(len(self))[index])
+        if not -len(self) <= index < len(self):
+            raise IndexError("draft row index out of range")
+        return self._at(index % len(self))
+
+    def __iter__(self) -> Iterator[DraftEntry]:
+        for index in range(len(self)):
+            yield self._at(index)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # equal to a tuple of the same rows: unhashable
+
+
+class DraftRows(_Drafts):
     """A list of draft entries kept compactly (see the module's note); appended to, not
     changed."""
 
@@ -112,7 +146,7 @@ class DraftRows(Sequence[DraftEntry]):
         for draft in drafts:
             self.append(draft)
 
-    def _make(self, index: int) -> DraftEntry:
+    def _at(self, index: int) -> DraftEntry:
         headings, refs, count, others = self._shape_list[self._shapes[index]]
         whole = self._whole.get(index) if self._whole else None
         if whole is not None:
@@ -134,28 +168,6 @@ class DraftRows(Sequence[DraftEntry]):
     def __len__(self) -> int:
         return len(self._ends)
 
-    @overload
-    def __getitem__(self, index: int) -> DraftEntry: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[DraftEntry, ...]: ...
-    def __getitem__(self, index: int | slice) -> DraftEntry | tuple[DraftEntry, ...]:
-        if isinstance(index, slice):
-            return tuple(self._make(i) for i in range(len(self))[index])
-        if not -len(self) <= index < len(self):
-            raise IndexError("draft row index out of range")
-        return self._make(index % len(self))
-
-    def __iter__(self) -> Iterator[DraftEntry]:
-        for index in range(len(self)):
-            yield self._make(index)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
-            return NotImplemented
-        return _same(self, other)
-
-    __hash__ = None  # type: ignore[assignment]  # equal to a tuple of the same rows: unhashable
-
     def __repr__(self) -> str:
         return f"DraftRows({len(self)} rows)"
 
@@ -170,7 +182,7 @@ class DraftRows(Sequence[DraftEntry]):
         return sum(1 for i in indexes if dated[dates[i]])
 
 
-class RowsWithout(Sequence[DraftEntry]):
+class RowsWithout(_Drafts):
     """The rows of `rows` whose row numbers are not in `left_out`, in order, not copied."""
 
     __slots__ = ("_kept", "_rows")
@@ -185,36 +197,14 @@ class RowsWithout(Sequence[DraftEntry]):
     def __len__(self) -> int:
         return len(self._kept)
 
-    @overload
-    def __getitem__(self, index: int) -> DraftEntry: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[DraftEntry, ...]: ...
-    def __getitem__(self, index: int | slice) -> DraftEntry | tuple[DraftEntry, ...]:
-        if isinstance(index, slice):
-            return tuple(self._rows[i] for i in self._kept[index])
+    def _at(self, index: int) -> DraftEntry:
         return self._rows[self._kept[index]]
-
-    def __iter__(self) -> Iterator[DraftEntry]:
-        rows = self._rows
-        for i in self._kept:
-            yield rows[i]
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
-            return NotImplemented
-        return _same(self, other)
-
-    __hash__ = None  # type: ignore[assignment]
 
     def dated_count(self) -> int:
         rows = self._rows
         if isinstance(rows, DraftRows):
             return rows.dated_count(self._kept)
         return sum(1 for i in self._kept if rows[i].date is not None)
-
-
-def _same(rows: Sequence[DraftEntry], other: Sequence[object]) -> bool:
-    return len(rows) == len(other) and all(a == b for a, b in zip(rows, other, strict=True))
 
 
 def dated_count(rows: Sequence[DraftEntry]) -> int:
