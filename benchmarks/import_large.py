@@ -436,7 +436,7 @@ def main() -> int:
     verdicts: list[bool] = []
     try:
         for kind in args.formats.split(","):
-            per_row: list[tuple[int, float]] = []
+            per_row: list[tuple[int, float, float]] = []
             for scale in scales:
                 rows = max(int(SIZES[kind] * scale), 10)
                 path = folder / f"synthetic-{rows}.{kind}"
@@ -448,15 +448,15 @@ def main() -> int:
                 got = run_file(kind, path, work, args.repeat, modes)
                 full = got["import"]
                 lines.append(figures_line(kind, rows, size_mb, got))
-                per_row.append((rows, full["seconds"]))
+                per_row.append((rows, full["seconds"], full["cpu"]))
                 if scale == args.scale and args.scale >= 1.0:
                     verdicts.append(full["seconds"] <= GOAL_SECONDS and full["peak_mb"] <= GOAL_MB)
             if len(per_row) == 2:
-                (small, t_small), (big, t_big) = per_row
+                (small, t_small, c_small), (big, t_big, c_big) = per_row
                 lines.append(
                     f"     linear? {t_small / small * 1000:.3f} s per 1,000 rows at {small:,}, "
                     f"{t_big / big * 1000:.3f} at {big:,} (ratio {t_big / t_small:.2f} for "
-                    f"{big / small:.1f}x the rows)"
+                    f"{big / small:.1f}x the rows; cpu ratio {c_big / c_small:.2f})"
                 )
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -6,6 +6,7 @@ reviewer sees it, can change the column mapping, and only then commits it as one
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -111,7 +112,7 @@ class ImportPreview:
     header_row: int
     headers: tuple[str, ...]
     mapping: dict[int, Field]  # column index -> field
-    rows: tuple[DraftEntry, ...]
+    rows: Sequence[DraftEntry]  # a tuple, or the importers' compact `DraftRows`
     problems: tuple[RowProblem, ...] = ()
     skipped_rows: int = 0  # title, blank and repeated-header rows passed over
     notes: tuple[str, ...] = field(default=())
@@ -125,9 +126,12 @@ class ImportPreview:
         return Field.SOURCE in self.mapping.values()
 
     @property
-    def importable(self) -> tuple[DraftEntry, ...]:
-        blocked = {p.row_number for p in self.problems if p.blocking}
-        return tuple(row for row in self.rows if row.row_number not in blocked)
+    def importable(self) -> Sequence[DraftEntry]:
+        """The rows without a blocking problem: a view of `rows`, not a copy."""
+        from reviewer_app.chronology.draft_rows import RowsWithout  # it builds on this module
+
+        blocked = frozenset(p.row_number for p in self.problems if p.blocking)
+        return RowsWithout(self.rows, blocked) if blocked else self.rows
 
     @property
     def blocking_problems(self) -> tuple[RowProblem, ...]:

@@ -6,6 +6,8 @@ mark or, from some systems, without one) or in Windows-1252 (older Excel on Wind
 is byte A3). The text is decoded as it is read, never held whole a second time. The delimiter
 is chosen by which one splits the first records most consistently; the encoding actually used
 is reported in the notes.
+The table is read from the bytes as it is needed (its head to find the header, then its rows
+as a stream), so it is never held as rows beside the preview made from it.
 Row numbers are the physical line on which each record starts, as a text editor shows them,
 so a quoted cell spanning several lines does not shift the numbers that follow.
 """
@@ -15,7 +17,9 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 from collections import Counter
+from collections.abc import Iterator
 
 from reviewer_app.importers.errors import ImportRefusedError
 from reviewer_app.importers.formats import utf16_without_bom
@@ -25,7 +29,6 @@ from reviewer_app.importers.tables import (
     RawTable,
     Row,
     TableSource,
-    TextCache,
     columns_cut_note,
     fit_row,
     is_blank,
@@ -119,38 +122,76 @@ def sniff_delimiter(text: str) -> str:
 
 
 def read_csv(data: bytes, name: str, limits: Limits) -> TableSource:
-    encoding, encoding_note = choose_encoding(data)
-    with _text(data, encoding) as stream:
-        delimiter = sniff_delimiter(stream.read(_SNIFF_CHARS))
-    notes = [encoding_note, f"Columns are separated by {_DELIMITER_NAMES[delimiter]}."]
-    rows: list[Row] = []
-    counted = 0
-    cut = False
-    texts = TextCache()
-    previous_end = 0
-    with _text(data, encoding) as stream:
-        reader = csv.reader(stream, delimiter=delimiter)
-        try:
-            for record in reader:
-                start = previous_end + 1
-                previous_end = reader.line_num
-                cells: list[Cell] = [texts.keep(text) for text in record]
-                row, row_cut = fit_row(cells, limits, f"line {start}")
-                cut = cut or row_cut
-                if not is_blank(row):
-                    counted += 1
-                    check_row_count(counted, limits, "The file")
-                if previous_end - start + 1 > _LONG_RECORD_LINES:
-                    notes.append(
-                        f"The row starting on line {start} runs over {previous_end - start + 1} "
-                        "lines; a quotation mark may be missing in the file."
-                    )
-                rows.append((start, row))
-        except csv.Error as error:
-            raise ImportRefusedError(
-                f"The file could not be read as a CSV table near line {previous_end + 1}. Open "
-                "it in Excel to check it, or ask the agency to export it again."
-            ) from error
-    if cut:
-        notes.append(columns_cut_note("The file", limits))
-    return TableSource("csv", [RawTable(name, rows)], notes)
+    return CsvSource(data, name, limits)
+
+
+class CsvSource(TableSource):
+    """A CSV file's one table, read from the file's bytes as it is asked for: its first rows
+    to find the header, then every row as a stream, never held whole."""
+
+    def __init__(self, data: bytes, name: str, limits: Limits) -> None:
+        encoding, encoding_note = choose_encoding(data)
+        with _text(data, encoding) as stream:
+            delimiter = sniff_delimiter(stream.read(_SNIFF_CHARS))
+        super().__init__(
+            "csv", [], [encoding_note, f"Columns are separated by {_DELIMITER_NAMES[delimiter]}."]
+        )
+        self._data, self._name, self._limits = data, name, limits
+        self._encoding, self._delimiter = encoding, delimiter
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self._name,)
+
+    def head(self, name: str, rows: int) -> RawTable:
+        self._check(name)
+        return RawTable(name, list(itertools.islice(self._rows([]), rows)))
+
+    def full(self, name: str) -> RawTable:
+        self._check(name)
+        return RawTable(name, list(self.stream(name)))
+
+    def stream(self, name: str) -> Iterator[Row]:
+        """Every row; the notes on the whole file (long rows, columns cut) are added once the
+        last row has been read."""
+        self._check(name)
+        return self._rows(self.notes)
+
+    def close(self) -> None:
+        self._data = b""
+
+    def _check(self, name: str) -> None:
+        if name != self._name:
+            raise KeyError(name)
+
+    def _rows(self, notes: list[str]) -> Iterator[Row]:
+        limits = self._limits
+        counted = 0
+        cut = False
+        previous_end = 0
+        with _text(self._data, self._encoding) as stream:
+            reader = csv.reader(stream, delimiter=self._delimiter)
+            try:
+                for record in reader:
+                    start = previous_end + 1
+                    previous_end = reader.line_num
+                    cells: list[Cell] = list(record)  # not kept: the rows are streamed
+                    row, row_cut = fit_row(cells, limits, f"line {start}")
+                    cut = cut or row_cut
+                    if not is_blank(row):
+                        counted += 1
+                        check_row_count(counted, limits, "The file")
+                    if previous_end - start + 1 > _LONG_RECORD_LINES:
+                        notes.append(
+                            f"The row starting on line {start} runs over "
+                            f"{previous_end - start + 1} lines; a quotation mark may be missing "
+                            "in the file."
+                        )
+                    yield start, row
+            except csv.Error as error:
+                raise ImportRefusedError(
+                    f"The file could not be read as a CSV table near line {previous_end + 1}. "
+                    "Open it in Excel to check it, or ask the agency to export it again."
+                ) from error
+        if cut:
+            notes.append(columns_cut_note("The file", limits))

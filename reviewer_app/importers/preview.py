@@ -4,14 +4,15 @@ The steps, each refusing the whole file with a plain message when it cannot go o
 read the bytes (size limit) -> tell the format from the content -> check a zip container for
 bombs -> read the candidate tables -> choose one (the named sheet, or the first with a
 recognisable header) -> find the header -> map the columns (or take the reviewer's mapping)
--> build draft entries and per-row problems. Nothing is saved; the file is read once into
-memory so it cannot change between the checks and the reading.
+-> build draft entries and per-row problems, streaming the chosen table's rows from the file's
+bytes so that only the compact draft entries are kept. Nothing is saved; the file is read once
+into memory so it cannot change between the checks and the reading.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from reviewer_app.chronology.importing import PAGE_HEADING, Field, ImportPreview
@@ -24,7 +25,7 @@ from reviewer_app.importers.headers import HEADER_SCAN_ROWS, HeaderGuess, auto_m
 from reviewer_app.importers.limits import Limits, check_file_size
 from reviewer_app.importers.pdf_tables import read_pdf
 from reviewer_app.importers.rows import build_rows
-from reviewer_app.importers.tables import RawTable, TableSource, cell_text
+from reviewer_app.importers.tables import RawTable, Row, TableSource, cell_text
 from reviewer_app.importers.xlsx_tables import XlsxSource
 from reviewer_app.importers.zip_safety import inspect_zip
 
@@ -104,6 +105,7 @@ def _open(file_format: str, data: bytes, name: str, limits: Limits) -> TableSour
 
 
 def _choose_table(source: TableSource, wanted: str | None) -> tuple[RawTable, HeaderGuess | None]:
+    """The chosen table's first rows (enough to find its header) and its header."""
     names = source.names
     kind = "sheet" if source.file_format == "xlsx" else "table"
     if wanted is not None and source.file_format != "csv":  # a CSV file has one table
@@ -112,22 +114,23 @@ def _choose_table(source: TableSource, wanted: str | None) -> tuple[RawTable, He
                 f"There is no {kind} called '{wanted}' in this file. Its {kind}s are: "
                 f"{_listed(names)}."
             )
-        table = source.full(wanted)
-        return table, find_header(table.rows)
+        head = source.head(wanted, HEADER_SCAN_ROWS)
+        return head, find_header(head.rows)
     # The first table whose header names a date and what happened is the chronology; a
     # "document control" table (Version, Date, Author) above it names a date but no events.
-    candidates: list[tuple[int, str, HeaderGuess]] = []
+    candidates: list[tuple[int, RawTable, HeaderGuess]] = []
     for name in names:
-        guess = find_header(source.head(name, HEADER_SCAN_ROWS).rows)
+        head = source.head(name, HEADER_SCAN_ROWS)
+        guess = find_header(head.rows)
         if guess is not None:
             rank = _rank(guess)
             if rank == 0:
-                return source.full(name), guess
-            candidates.append((rank, name, guess))
+                return head, guess
+            candidates.append((rank, head, guess))
     if candidates:
-        _, name, guess = min(candidates, key=lambda candidate: candidate[0])
-        return source.full(name), guess
-    return source.full(names[0]), None
+        _, head, guess = min(candidates, key=lambda candidate: candidate[0])
+        return head, guess
+    return source.head(names[0], HEADER_SCAN_ROWS), None
 
 
 def _rank(guess: HeaderGuess) -> int:
@@ -146,13 +149,16 @@ def _preview(
     source_default: str = "",
     choices: Sequence[ColumnChoice] = (),
 ) -> ImportPreview:
+    """The preview of the chosen table, of which `table` holds the first rows: the rest are
+    streamed from the source into draft entries, so the table is never held whole."""
     position = guess.position if guess is not None else _first_non_blank(table)
+    if position is None and len(table.rows) >= HEADER_SCAN_ROWS:  # blank at the top: look on
+        table = source.full(table.name)
+        position = _first_non_blank(table)
     if position is None:
         described = _describe(source, table)
         raise ImportRefusedError(f"{described[0].upper()}{described[1:]} is empty: it has no text.")
-    width = max(len(cells) for _, cells in table.rows)
     headers = tuple(cell_text(cell) for cell in table.rows[position][1])
-    headers += ("",) * (width - len(headers))
     if mapping is None:
         chosen = apply_choices(headers, auto_mapping(headers), choices)
         if Field.DATE not in chosen.values():
@@ -162,14 +168,27 @@ def _preview(
                 "chronology, or choose the date column yourself."
             )
     else:
-        chosen = _checked_mapping(mapping, len(headers))
+        chosen = _checked_mapping(mapping, max([len(headers), *(i + 1 for i in mapping)]))
+    widest = [len(headers)]
+
+    def below_header() -> Iterator[Row]:
+        for index, (number, cells) in enumerate(source.stream(table.name)):
+            if len(cells) > widest[0]:
+                widest[0] = len(cells)
+            if index > position:
+                yield number, cells
+
     built = build_rows(
-        table.rows[position + 1 :],
+        below_header(),
         headers,
         chosen,
         file_name=file_name,
         source_default=source_default,
     )
+    # Columns beyond the header row's last heading are known once every row has been read.
+    width = widest[0]
+    headers += ("",) * (width - len(headers))
+    chosen = _checked_mapping(chosen, width) if mapping is not None else auto_mapping(headers)
     notes = list(source.notes)
     if source.file_format != "csv" and len(source.names) > 1:
         notes.append(f"The chronology was read from {_describe(source, table)}.")
@@ -184,7 +203,7 @@ def _preview(
         header_row=table.rows[position][0],
         headers=headers,
         mapping=chosen,
-        rows=tuple(built.rows),
+        rows=built.rows,
         problems=tuple(built.problems),
         skipped_rows=position + built.skipped,
         notes=tuple(notes),

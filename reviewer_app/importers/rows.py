@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from reviewer_app.chronology.dates import (
@@ -22,9 +22,10 @@ from reviewer_app.chronology.dates import (
     parse_time,
     parse_uk_date,
 )
+from reviewer_app.chronology.draft_rows import DraftRows
 from reviewer_app.chronology.importing import DraftEntry, Field, ProblemKind, RowProblem
 from reviewer_app.importers.headers import heading_key, is_repeated_header
-from reviewer_app.importers.tables import Cell, Row, cell_text, is_blank
+from reviewer_app.importers.tables import Cell, Row, cell_text
 
 # A row with none of these but some of the others reads as the rest of the row above.
 _ANCHOR_FIELDS = (Field.DATE, Field.TIME, Field.SOURCE, Field.PRACTITIONER)
@@ -45,7 +46,7 @@ _NO_TIME = frozenset({"", "-", "--", "n/k", "nk", "n/a", "na", "unknown", "not k
 
 @dataclass(slots=True)
 class BuiltRows:
-    rows: list[DraftEntry] = field(default_factory=list)
+    rows: DraftRows = field(default_factory=DraftRows)  # compact: see `DraftRows`
     problems: list[RowProblem] = field(default_factory=list)
     skipped: int = 0
 
@@ -57,7 +58,7 @@ def made_source(file_name: str, source_default: str, row_number: int) -> str:
 
 
 def build_rows(
-    body: Sequence[Row],
+    body: Iterable[Row],
     headers: Sequence[str],
     mapping: dict[int, Field],
     *,
@@ -68,7 +69,9 @@ def build_rows(
 
     A row with no source gets one made by `made_source`; a row with an event but no date is
     kept with the date unknown; only a row with neither (or the rest of the row above, or a
-    date that cannot be read) is left out.
+    date that cannot be read) is left out. `body` is read once, in order (it may stream from
+    the file), and no row is kept after it has been read, so a long table is never held whole
+    beside its draft entries.
     """
     columns: dict[Field, list[int]] = {}
     for index, target in sorted(mapping.items()):
@@ -78,19 +81,25 @@ def build_rows(
     previous_was_entry = False
     previous_dated: tuple[int, FuzzyDate] | None = None
     # Rows after the last one with any text are the unused rest of a sheet: not counted.
-    last_content = len(body) - 1
-    while last_content >= 0 and is_blank(body[last_content][1]):
-        last_content -= 1
+    # Blank rows are counted as passed over only once a row with text follows them.
+    blank_run = 0
+    previous_number = 0
     single = [(target, indexes[0]) for target, indexes in columns.items() if len(indexes) == 1]
     several = [(target, indexes) for target, indexes in columns.items() if len(indexes) > 1]
     empty_pairs = [(heading, "") for heading in headers]  # shared by every row's `original`
     known_dates: dict[object, FuzzyDate | DateProblem] = {}
     source_column = Field.SOURCE in columns
 
-    for position in range(last_content + 1):
-        number, cells = body[position]
+    for number, cells in body:
         texts = [cell_text(cell) for cell in cells]
-        if not any(texts) or is_repeated_header(texts, header_keys):
+        above, previous_number = previous_number, number
+        if not any(texts):
+            blank_run += 1
+            previous_was_entry = False
+            continue
+        built.skipped += blank_run
+        blank_run = 0
+        if is_repeated_header(texts, header_keys):
             built.skipped += 1
             previous_was_entry = False
             continue
@@ -108,7 +117,6 @@ def build_rows(
             and any(values.get(f) for f in _CONTINUED_FIELDS)
         )
         if continuation:
-            above = body[position - 1][0]
             problems.append(
                 RowProblem(
                     number,

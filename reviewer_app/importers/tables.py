@@ -5,14 +5,15 @@ Word document, or the CSV file itself) and its rows, each with the row number th
 (spreadsheet row, CSV line, Word table row). Cells keep their type where the file has one
 (Excel date cells arrive as `datetime`), so the date reader sees the real value.
 
-`TableSource` lets the preview look at the head of every table cheaply and read only the one
-it chooses in full; the format readers live in `csv_tables`, `xlsx_tables` and `docx_tables`.
+`TableSource` lets the preview look at the head of every table cheaply and then stream only
+the one it chooses, row by row; the format readers live in `csv_tables`, `xlsx_tables` and
+`docx_tables`.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from reviewer_app.importers.limits import Limits, check_cell_length
@@ -29,6 +30,7 @@ Cell = (
     | None
 )
 Row = tuple[int, list[Cell]]
+_PASSED: Row = (0, [])  # in place of a row `TableSource.stream` has handed on
 
 
 @dataclass(slots=True)
@@ -61,6 +63,18 @@ class TableSource:
             if table.name == name:
                 return table
         raise KeyError(name)
+
+    def stream(self, name: str) -> Iterator[Row]:
+        """Every row of a table, once, in order; the preview builds its draft entries from
+        this. Readers that can read a table again from the file (CSV, xlsx) override it to do
+        so; here the table already read is handed over and each row let go of once passed,
+        so the table and the draft entries made from it are never both held whole."""
+        table = self.full(name)
+        rows, table.rows = table.rows, []
+        for index in range(len(rows)):
+            row = rows[index]
+            rows[index] = _PASSED
+            yield row
 
     def close(self) -> None:
         """Release the file, if a lazy reader still holds it."""

@@ -16,8 +16,8 @@ a reviewer sees is the same as openpyxl's `load_workbook(read_only=True, data_on
 
 The zip container has already passed `zip_safety.inspect_zip`. Only the parts needed are read:
 the workbook, its relationships, the styles, the shared strings and the chosen sheets. Sheets
-are read on demand (the first rows of each to find a header, then the chosen one in full), one
-row of XML at a time.
+are read on demand (the first rows of each to find a header, then the chosen one as a stream
+of rows, never held whole), one row of XML at a time.
 """
 
 from __future__ import annotations
@@ -142,10 +142,10 @@ class _Workbook:
         self.strings: list[str] = []
         strings_part = package.related(workbook, "/sharedStrings")
         if strings_part is not None:
-            texts = TextCache()
+            # Each string once, as Excel writes them: no cache of texts seen is needed.
             with package.open(strings_part) as stream:
                 for element in elements(stream, _SI, _SST):
-                    self.strings.append(texts.keep(_text_of(element).replace("x005F_", "")))
+                    self.strings.append(_text_of(element).replace("x005F_", ""))
                     release(element)
         self.dates: set[int] = set()  # cell styles whose number format is a date or time
         self.durations: set[int] = set()
@@ -220,15 +220,23 @@ class XlsxSource(TableSource):
             self._cache[name] = self._read(name, None)
         return self._cache[name]
 
+    def stream(self, name: str) -> Iterator[Row]:
+        """The sheet's rows read again from the workbook, one at a time, not kept."""
+        if name in self._cache:
+            return super().stream(name)
+        return self._rows(name, None)
+
     def close(self) -> None:
         self._cache.clear()
         self._archive.close()
 
     def _read(self, name: str, max_rows: int | None) -> RawTable:
+        return RawTable(name, list(self._rows(name, max_rows)))
+
+    def _rows(self, name: str, max_rows: int | None) -> Iterator[Row]:
         if name not in self._parts:
             raise KeyError(name)
         where = f"Sheet '{name}'"
-        rows: list[Row] = []
         counted = 0
         cut = False
         with _guarded(), self._package.open(self._parts[name]) as stream:
@@ -240,10 +248,9 @@ class XlsxSource(TableSource):
                 if not is_blank(row):
                     counted += 1
                     check_row_count(counted, self._limits, where)
-                rows.append((number, row))
+                yield number, row
         if cut and max_rows is None:
             self.notes.append(columns_cut_note(where, self._limits))
-        return RawTable(name, rows)
 
 
 def _sheet_rows(stream: Any, book: _Workbook) -> Iterator[tuple[int, list[Cell]]]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from reviewer_app.chronology import same_event
 from reviewer_app.chronology.dates import FuzzyDate
+from reviewer_app.chronology.draft_rows import dated_count
 from reviewer_app.chronology.entry import (
     Agency,
     AgencyType,
@@ -44,13 +45,14 @@ class MergedEvent:
     differing: tuple[str, ...]
 
 
-def sequence_drafts(drafts: Iterable[DraftEntry]) -> Iterator[int]:
-    """Same-day sequence numbers in file order, so untimed entries on one day keep their order."""
+def sequenced(drafts: Iterable[DraftEntry]) -> Iterator[tuple[DraftEntry, int]]:
+    """Each draft with its same-day sequence number in file order, so untimed entries on one
+    day keep their order. `drafts` is read once (it may be 200,000 rows made as they are read)."""
     seen: dict[tuple[object, object], int] = {}
     for draft in drafts:
         key = (draft.date.start, draft.date.end) if draft.date else (None, None)
         seen[key] = number = seen.get(key, -1) + 1
-        yield number
+        yield draft, number
 
 
 class ChronologyService:
@@ -159,7 +161,7 @@ class ChronologyService:
                 "problem. Save the validation report and send it to the agency."
             )
         agency_id = agency.id if agency.id is not None else 0  # 0: the new agency's, when added
-        imported = sum(1 for draft in rows if draft.date is not None)
+        imported = dated_count(rows)
         # A generator, not a list: the repository builds and writes entries a chunk at a time,
         # so a 200,000-row import never holds a second copy of every row.
         entries = (
@@ -175,7 +177,7 @@ class ChronologyService:
                 sequence=sequence,
                 provenance=Provenance(None, draft.row_number, draft.original),
             )
-            for draft, sequence in zip(rows, sequence_drafts(rows), strict=True)
+            for draft, sequence in sequenced(rows)
             if draft.date is not None
         )
         left_out = len(preview.rows) - imported

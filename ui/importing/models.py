@@ -7,6 +7,7 @@ for it, so a preview of tens of thousands of rows opens at once.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -76,7 +77,7 @@ class PreviewRowsModel(QAbstractTableModel):
 
     def __init__(self, preview: ImportPreview | None = None) -> None:
         super().__init__()
-        self._rows: tuple[DraftEntry, ...] = ()
+        self._rows: Sequence[DraftEntry] = ()
         self._problems: dict[int, list[str]] = {}
         self._blocked: set[int] = set()
         self._date_column: int | None = None
