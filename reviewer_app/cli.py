@@ -27,9 +27,8 @@ from reviewer_app.chronology.entry import AgencyType
 from reviewer_app.crash import safe_report
 from reviewer_app.drafts.model import Purpose
 from reviewer_app.errors import DamagedReviewError, InvalidInputError, UserFacingError
-from reviewer_app.learning.dataset import REGIONS
 from reviewer_app.paths import AppPaths
-from reviewer_app.review import Methodology, Review, ReviewType
+from reviewer_app.review import REGIONS, Methodology, Review, ReviewType
 
 if TYPE_CHECKING:
     # Loaded by the commands that use them: `reviewer-app` with no command opens the window,
@@ -443,11 +442,10 @@ def cmd_check(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     finally:
         review.close()
     later = report.later_lines()
-    if report.ready and not later and not report.to_write:
-        print(f"{args.file}: ready for the panel; nothing to put right.")
-        return EXIT_OK
     next_step = f" ({report.next_step})" if report.next_step else ""
-    if report.ready:
+    if report.ready and not later:
+        print(f"{args.file}: ready for the panel; nothing to put right.")
+    elif report.ready:
         print(f"{args.file}: nothing stands in the way of the next milestone{next_step}.")
     else:
         lines = report.lines()

@@ -128,3 +128,18 @@ class Review:
 
     def with_changes(self, **changes: object) -> Review:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+#: The coarse regions a learning dataset may name (England's nine regions, and Wales).
+REGIONS = (
+    "North East",
+    "North West",
+    "Yorkshire and the Humber",
+    "East Midlands",
+    "West Midlands",
+    "East of England",
+    "London",
+    "South East",
+    "South West",
+    "Wales",
+)

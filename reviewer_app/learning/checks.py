@@ -28,8 +28,8 @@ from reviewer_app.anonymisation.patterns import MONTH_PATTERN
 from reviewer_app.anonymisation.register import PseudonymRegister
 from reviewer_app.anonymisation.scan import LeakScanner, TextPiece
 from reviewer_app.chronology.entry import AgencyType
-from reviewer_app.learning.dataset import AGE_BANDS, REGIONS, UNKNOWN_AGE, LearningDataset
-from reviewer_app.review import ReviewType
+from reviewer_app.learning.dataset import AGE_BANDS, UNKNOWN_AGE, LearningDataset
+from reviewer_app.review import REGIONS, ReviewType
 
 FIRST_YEAR = 1990
 MAX_FINDINGS = 200

@@ -24,18 +24,6 @@ from reviewer_app.errors import InvalidInputError
 SCHEMA = "scr-reviewer/learning-dataset"
 SCHEMA_VERSION = 2
 UNKNOWN_AGE = "unknown"
-REGIONS = (
-    "North East",
-    "North West",
-    "Yorkshire and the Humber",
-    "East Midlands",
-    "West Midlands",
-    "East of England",
-    "London",
-    "South East",
-    "South West",
-    "Wales",
-)
 AGE_BANDS = ("under 1", "1–4", "5–10", "11–15", "16–17", "18 or over")
 CSV_COLUMNS = (
     "dataset_id",

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from reviewer_app.analysis.reference import journey_stages
 from reviewer_app.learning.checks import FIRST_YEAR
 from reviewer_app.learning.collation import CollationFilter
-from reviewer_app.learning.dataset import AGE_BANDS, REGIONS
-from reviewer_app.review import ReviewType
+from reviewer_app.learning.dataset import AGE_BANDS
+from reviewer_app.review import REGIONS, ReviewType
 
 ANY = "Any"
 

@@ -47,7 +47,12 @@ for name in sys.argv[1:]:
     except BaseException as error:
         outcome = "crash: " + type(error).__name__
     results.append([Path(name).name, outcome, time.monotonic() - began])
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# This process's own peak: Linux's ru_maxrss keeps the parent's peak across fork and exec.
+try:
+    status = Path("/proc/self/status").read_text()
+    peak = next(int(l.split()[1]) for l in status.splitlines() if l.startswith("VmHWM:")) / 1024
+except (OSError, StopIteration):
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"results": results, "peak_mb": peak}))
 """
 

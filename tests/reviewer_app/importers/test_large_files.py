@@ -107,10 +107,22 @@ _PEAK = """
 import resource, sys
 from pathlib import Path
 from reviewer_app.importers import preview_file
+
+
+def peak_kb():
+    # This process's own peak (Linux's ru_maxrss keeps the parent's peak across fork and exec,
+    # which would hide the growth measured here).
+    try:
+        status = Path("/proc/self/status").read_text()
+        return next(int(l.split()[1]) for l in status.splitlines() if l.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 preview_file(Path(sys.argv[1]))  # imports and caches first
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+base = peak_kb()
 preview_file(Path(sys.argv[2]))
-print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base) / 1024)
+print((peak_kb() - base) / 1024)
 """
 
 
