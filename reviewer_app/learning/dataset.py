@@ -172,7 +172,8 @@ def from_dict(data: Any, name: str = "the file") -> LearningDataset:
         raise _refuse(name, "it does not say it is one")
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise _refuse(name, f"its schema version ({version!r}) is not one SCR Reviewer made")
+        # The value itself is never repeated: a hostile file could put anything there.
+        raise _refuse(name, f"its schema version is not a number from 1 to {SCHEMA_VERSION}")
     if version > SCHEMA_VERSION:
         raise _refuse(name, f"its schema version ({version}) is newer than this app reads")
     review = data.get("review")
@@ -277,7 +278,9 @@ def from_csv(text: str, name: str = "the file") -> list[LearningDataset]:
     try:
         return _from_csv(text, name)
     except csv.Error as exc:  # a cell over the csv module's limit, a NUL byte…
-        raise _refuse(name, f"it is not a CSV file this app can read ({exc})") from exc
+        raise _refuse(
+            name, "it is not a CSV file this app can read (a cell is far too long or damaged)"
+        ) from exc
 
 
 def _from_csv(text: str, name: str) -> list[LearningDataset]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer_app.errors import UserFacingError
-from reviewer_app.learning.checks import problems_of
+from reviewer_app.learning.checks import problems_of, valid_id
 from reviewer_app.learning.collation import Collation, CollationFilter, HeldDataset
 from reviewer_app.learning.dataset import LearningDataset, read_datasets
 from reviewer_app.learning.repository import CollationStore
@@ -91,7 +91,13 @@ def refusals_csv(refusals: Iterable[Refusal]) -> str:
 
 
 def _short_id(dataset: LearningDataset) -> str:
-    return f"dataset {dataset.dataset_id[:12]}" if dataset.dataset_id else "a dataset with no id"
+    """How a message names a dataset: by its id only if the id has the shape this app writes
+    (an id is text from the file, and could hold anything)."""
+    if not dataset.dataset_id:
+        return "a dataset with no id"
+    if not valid_id(dataset.dataset_id):
+        return "a dataset with an id this app does not write"
+    return f"dataset {dataset.dataset_id[:12]}"
 
 
 def read_dataset_file(path: Path) -> tuple[list[LearningDataset], list[Refusal]]:
@@ -101,7 +107,10 @@ def read_dataset_file(path: Path) -> tuple[list[LearningDataset], list[Refusal]]
         if path.stat().st_size > MAX_DATASET_FILE_BYTES:
             return [], [Refusal(name, "too big to be a learning dataset (over 20 MB).")]
         text = path.read_bytes().decode("utf-8")
-        return read_datasets(text, name), []
+        datasets = read_datasets(text, name)
+        if not datasets:
+            return [], [Refusal(name, "holds no learning dataset (nothing under its headings).")]
+        return datasets, []
     except UnicodeDecodeError:
         return [], [Refusal(name, "not a UTF-8 text file.")]
     except UserFacingError as exc:
@@ -178,11 +187,12 @@ class CollationService:
         return self._hold(held, (*refused, *quarantined))
 
     def add(self, datasets: Iterable[LearningDataset], file_name: str = "") -> CollationImport:
-        """Hold datasets made in this app (they passed the gate when exported)."""
+        """Hold datasets made in this app: they pass the same gate as an imported file (a
+        dataset made here passed it when exported, but the gate costs little and never trusts)."""
         stamp = self._now().isoformat(timespec="seconds")
-        return self._hold(
-            [HeldDataset(d, file_name=file_name, imported_at=stamp) for d in datasets], ()
-        )
+        passed, quarantined = gate([(file_name, d) for d in datasets])
+        held = [HeldDataset(d, file_name=name, imported_at=stamp) for name, d in passed]
+        return self._hold(held, tuple(quarantined))
 
     def _hold(self, held: list[HeldDataset], refused: tuple[Refusal, ...]) -> CollationImport:
         result = self.collation.add(held)

@@ -48,7 +48,7 @@ def synthetic(n: int, seed: int = 3) -> list[LearningDataset]:
             )
         made.append(
             LearningDataset(
-                dataset_id=f"dataset-{i:03}",
+                dataset_id=f"d{i:07x}",
                 review_type=rng.choice(("lcspr", "scr", "rapid-review")),
                 review_year=rng.randint(2015, 2026),
                 age_band=rng.choice(("under 1", "1–4", "11–15")),
@@ -105,7 +105,7 @@ def test_the_same_content_is_counted_once_whatever_its_id() -> None:
     before = len(collation.findings())
     again = collation.add(datasets[:5])
     assert (len(again.added), len(again.duplicates)) == (0, 5)
-    renamed = [replace(d, dataset_id=f"other-{n}") for n, d in enumerate(datasets[5:8])]
+    renamed = [replace(d, dataset_id=f"e{n:07x}") for n, d in enumerate(datasets[5:8])]
     assert len(collation.add(renamed).duplicates) == 3
     assert len(collation.findings()) == before
 

@@ -3,6 +3,7 @@ costs the others, and identity holds (../shared/reviews/collation.md, issue 21).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 from dataclasses import replace
@@ -13,6 +14,7 @@ import pytest
 from reviewer_app.learning.checks import dataset_problems
 from reviewer_app.learning.collation import Dimension, briefing_for
 from reviewer_app.learning.dataset import (
+    CSV_COLUMNS,
     DatasetFinding,
     LearningDataset,
     from_json,
@@ -22,6 +24,8 @@ from reviewer_app.learning.dataset import (
 )
 from reviewer_app.services.collation import CollationService, refusals_csv
 from tests.reviewer_app.learning.test_collation import synthetic
+
+CSV_HEADINGS = ",".join(CSV_COLUMNS) + "\r\n"
 
 #: Synthetic identifying strings, as the collation review planted them.
 PLANTED = (
@@ -163,8 +167,18 @@ def _hostile(folder: Path) -> dict[str, str]:
         "nested.json": (b"[" * 1_000_000, "nested too deeply"),
         "version-0.json": (
             json.dumps({**good, "schema_version": 0}).encode(),
-            "not one SCR Reviewer made",
+            "not a number from 1 to 2",
         ),
+        "name-as-version.json": (
+            json.dumps({**good, "schema_version": "Jayden Smith"}).encode(),
+            "not a number from 1 to 2",
+        ),
+        "name-as-id.json": (
+            json.dumps({**good, "dataset_id": "JaydenSmith"}).encode(),
+            "a dataset with an id this app does not write: The dataset — dataset id: not an id",
+        ),
+        "empty-list.json": (b"[]", "holds no learning dataset"),
+        "headings-only.csv": (CSV_HEADINGS.encode(), "holds no learning dataset"),
         "version-9.json": (json.dumps({**good, "schema_version": 9}).encode(), "newer"),
         "wrong-schema.json": (json.dumps({**good, "schema": "other"}).encode(), "does not say"),
         "binary.json": (bytes(range(256)) * 4, "not a UTF-8 text file"),
@@ -212,7 +226,7 @@ def test_a_hostile_mix_inside_1000_good_files(tmp_path: Path) -> None:
         paths.append(path)
     reasons = _hostile(folder)
     duplicate = folder / "same-review-new-id.json"
-    duplicate.write_text(to_json(replace(good[3], dataset_id="new-id-for-the-same")), "utf-8")
+    duplicate.write_text(to_json(replace(good[3], dataset_id="abcdef0123456789")), "utf-8")
     reused = folder / "reused-id.json"
     reused.write_text(to_json(replace(synthetic(1, seed=77)[0], dataset_id=good[4].dataset_id)))
     mixed = [*paths, *(folder / name for name in reasons), duplicate, reused]
@@ -237,3 +251,33 @@ def test_a_bom_is_accepted_and_version_1_is_still_read() -> None:
     body["schema_version"] = 1
     read = from_json("\ufeff" + json.dumps(body), "v1.json")
     assert read.schema_version == 1 and read.region == "" and read.findings == dataset.findings
+
+
+def _marked(cls: type, prefix: str, **given: object) -> tuple[object, list[str]]:
+    """An instance of a dataset dataclass with a distinct marker in every string it holds."""
+    values: dict[str, object] = {}
+    markers: list[str] = []
+    for field in dataclasses.fields(cls):
+        if field.name in given:
+            values[field.name] = given[field.name]
+        elif field.type in ("str", str):
+            values[field.name] = marker = f"{prefix}-{field.name}"
+            markers.append(marker)
+        elif field.type in ("tuple[str, ...]", tuple[str, ...]):
+            values[field.name] = (marker := f"{prefix}-{field.name}",)
+            markers.append(marker)
+        elif field.type in ("int", "int | None"):
+            values[field.name] = 1
+    return cls(**values), markers
+
+
+def test_the_gate_reads_every_string_a_dataset_holds() -> None:
+    """`texts()` is what the gate reads: every string field, present or added later, is in it,
+    and one not among the shipped keys or the id's shape is read as free text and can fail."""
+    finding, finding_markers = _marked(DatasetFinding, "finding")
+    dataset, markers = _marked(LearningDataset, "dataset", findings=(finding,))
+    assert isinstance(dataset, LearningDataset)
+    seen = {text for _where, _field, text in dataset.texts()}
+    assert set(markers + finding_markers) <= seen
+    planted = replace(dataset, region="Jayden Smith")
+    assert any(p.field == "region" for p in dataset_problems(planted))
