@@ -4,13 +4,16 @@ costs the others, and identity holds (../shared/reviews/collation.md, issue 21).
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import random
 from dataclasses import replace
 from pathlib import Path
 
+import openpyxl
 import pytest
 
+from exporters.collation_table import WITHHELD, collation_workbook
 from reviewer_app.learning.checks import dataset_problems
 from reviewer_app.learning.collation import Dimension, briefing_for
 from reviewer_app.learning.dataset import (
@@ -281,3 +284,25 @@ def test_the_gate_reads_every_string_a_dataset_holds() -> None:
     assert set(markers + finding_markers) <= seen
     planted = replace(dataset, region="Jayden Smith")
     assert any(p.field == "region" for p in dataset_problems(planted))
+
+
+def test_a_file_name_that_may_identify_someone_is_withheld_from_the_workbook(
+    tmp_path: Path,
+) -> None:
+    sets = [d for d in synthetic(12, seed=5) if d.findings][:3]
+    names = ["Jayden Smith.json", "Oakfield Primary School.json", "lcspr-2023.json"]
+    paths = []
+    for name, d in zip(names, sets, strict=True):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(to_json(d), "utf-8")
+    reused = tmp_path / "reused.json"
+    reused.write_text(to_json(replace(synthetic(1, seed=77)[0], dataset_id=sets[0].dataset_id)))
+    service = CollationService()
+    result = service.import_files([*paths, reused])
+    assert result.added == 4 and len(result.flagged) == 1
+    book = openpyxl.load_workbook(io.BytesIO(collation_workbook(service.collation)))
+    rows = list(book["Datasets"].iter_rows(values_only=True))
+    files = [row[0] for row in rows[1:]]
+    assert files.count(WITHHELD) == 2 and "lcspr-2023.json" in files
+    cells = " ".join(str(c) for row in rows for c in row)
+    assert "Jayden" not in cells and "Oakfield" not in cells
