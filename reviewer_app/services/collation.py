@@ -196,8 +196,13 @@ class CollationService:
 
     def _hold(self, held: list[HeldDataset], refused: tuple[Refusal, ...]) -> CollationImport:
         result = self.collation.add(held)
-        if self.store is not None:
-            self.store.add(result.added)
+        if self.store is not None and result.added:
+            try:
+                self.store.add(result.added)
+            except Exception:  # not kept (the library was closed, say): not held either
+                for h in result.added:
+                    self.collation.remove(h.key)
+                raise
         duplicates = tuple(
             f"'{new.file_name}': {_short_id(new.dataset)} holds the same findings as one "
             f"already imported{f' from {old.file_name!r}' if old.file_name else ''} (skipped)."
@@ -208,16 +213,18 @@ class CollationService:
         )
         return CollationImport(len(result.added), duplicates, flagged, refused)
 
+    # Each change below is kept in the library first and made in the window only once it is
+    # kept: with the library closed meanwhile, the change is refused and nothing changes.
+
     def remove(self, key: str) -> HeldDataset | None:
-        removed = self.collation.remove(key)
-        if removed is not None and self.store is not None:
+        if self.store is not None and any(h.key == key for h in self.collation.held):
             self.store.remove(key)
-        return removed
+        return self.collation.remove(key)
 
     def clear(self) -> None:
-        self.collation.clear()
         if self.store is not None:
             self.store.clear()
+        self.collation.clear()
 
     def set_filter(self, chosen: CollationFilter) -> None:
         self.collation.filter = chosen
@@ -237,21 +244,24 @@ class CollationService:
         return self.collation.merge_suggestions(self.dismissed)
 
     def merge(self, variant: str, into: str) -> None:
-        self.collation.merges.merge(variant, into)
-        self._keep_merges()
+        changed = ThemeMerges(dict(self.collation.merges.items()))
+        changed.merge(variant, into)
+        self._keep_merges(changed)
 
     def unmerge(self, variant: str) -> None:
-        self.collation.merges.unmerge(variant)
-        self._keep_merges()
+        changed = ThemeMerges(dict(self.collation.merges.items()))
+        changed.unmerge(variant)
+        self._keep_merges(changed)
 
     def dismiss(self, suggestion: MergeSuggestion) -> None:
-        self.dismissed.add((suggestion.variant, suggestion.into))
         if self.store is not None:
             self.store.dismiss(suggestion.variant, suggestion.into)
+        self.dismissed.add((suggestion.variant, suggestion.into))
 
-    def _keep_merges(self) -> None:
+    def _keep_merges(self, changed: ThemeMerges) -> None:
         if self.store is not None:
-            self.store.save_merges(dict(self.collation.merges.items()))
+            self.store.save_merges(dict(changed.items()))
+        self.collation.merges = changed
 
     def export_merges(self, path: Path, *, overwrite: bool = False) -> Path:
         write_new_atomic(path, self.collation.merges.to_json().encode("utf-8"), replace=overwrite)
@@ -267,10 +277,11 @@ class CollationService:
             raise UserFacingError(f"'{path.name}' could not be read ({exc.strerror}).") from exc
         shared = ThemeMerges.from_json(text, path.name)
         before = len(self.collation.merges)
+        changed = ThemeMerges(dict(self.collation.merges.items()))
         for variant, into in shared.items():
-            self.collation.merges.merge(variant, into)
-        self._keep_merges()
-        return len(self.collation.merges) - before
+            changed.merge(variant, into)
+        self._keep_merges(changed)
+        return len(changed) - before
 
     def write_refusals(self, refusals: Iterable[Refusal], path: Path) -> Path:
         write_new_atomic(path, refusals_csv(refusals).encode("utf-8"), replace=True)
