@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from exporters.collation_table import WITHHELD, collation_workbook
+from reviewer_app.anonymisation.scan import TextPiece
 from reviewer_app.learning.checks import dataset_problems
 from reviewer_app.learning.collation import Dimension, briefing_for
 from reviewer_app.learning.dataset import (
@@ -306,3 +307,25 @@ def test_a_file_name_that_may_identify_someone_is_withheld_from_the_workbook(
     assert files.count(WITHHELD) == 2 and "lcspr-2023.json" in files
     cells = " ".join(str(c) for row in rows for c in row)
     assert "Jayden" not in cells and "Oakfield" not in cells
+
+
+def test_the_written_briefing_is_read_back_and_refused_if_anything_was_added(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check after rendering is a real one: text that appears only in the written file (a
+    renderer's header, a property) stops the briefing, and nothing is written."""
+    from exporters import briefing as briefing_module
+    from exporters.report_model import Report, text_pieces
+
+    service = CollationService()
+    service.add([d for d in synthetic(20, seed=4) if d.findings])
+    group = service.collation.groups(Dimension.THEME)[0]
+
+    def with_a_header(data: bytes, file_format: str, report: Report) -> list[TextPiece]:
+        return [*text_pieces(report), TextPiece("Header", "header", "DOB 03/03/2019")]
+
+    monkeypatch.setattr(briefing_module, "rendered_pieces", with_a_header)
+    out = tmp_path / "briefing.docx"
+    with pytest.raises(briefing_module.BriefingBlockedError) as refused:
+        briefing_module.export_briefing(briefing_for(group), "docx", out)
+    assert not out.exists() and "03/03/2019" not in str(refused.value)
