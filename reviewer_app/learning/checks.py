@@ -28,13 +28,18 @@ from reviewer_app.anonymisation.patterns import MONTH_PATTERN
 from reviewer_app.anonymisation.register import PseudonymRegister
 from reviewer_app.anonymisation.scan import LeakScanner, TextPiece
 from reviewer_app.chronology.entry import AgencyType
-from reviewer_app.learning.dataset import AGE_BANDS, REGIONS, UNKNOWN_AGE, LearningDataset
+from reviewer_app.learning.dataset import (
+    AGE_BANDS,
+    MAX_AGENCY_TYPES,
+    MAX_FINDINGS,
+    MAX_QUESTIONS,
+    REGIONS,
+    UNKNOWN_AGE,
+    LearningDataset,
+)
 from reviewer_app.review import ReviewType
 
 FIRST_YEAR = 1990
-MAX_FINDINGS = 200
-MAX_QUESTIONS = 40
-MAX_AGENCY_TYPES = 40
 MAX_TEXT = 2_000
 MAX_ID = 64
 ID_FIELD = "dataset id"

@@ -182,6 +182,14 @@ def _hostile(folder: Path) -> dict[str, str]:
             "a dataset with an id this app does not write: The dataset — dataset id: not an id",
         ),
         "empty-list.json": (b"[]", "holds no learning dataset"),
+        "findings-bomb.json": (
+            json.dumps({**good, "findings": [{}] * 300_000}).encode(),
+            "more than 200 findings",
+        ),
+        "questions-bomb.json": (
+            json.dumps({**good, "findings": [{"board_questions": ["?"] * 100_000}]}).encode(),
+            "more than 40 questions",
+        ),
         "headings-only.csv": (CSV_HEADINGS.encode(), "holds no learning dataset"),
         "version-9.json": (json.dumps({**good, "schema_version": 9}).encode(), "newer"),
         "wrong-schema.json": (json.dumps({**good, "schema": "other"}).encode(), "does not say"),
