@@ -513,3 +513,51 @@ def test_the_collation_window_refuses_changes_once_its_library_is_closed(
     runner.run_all()
     assert "learning library is closed" in message_boxes[-1].text
     assert len(window.service.collation.held) == 6 and window.import_button.isEnabled()
+
+
+def test_not_the_same_by_keyboard_and_shared_merges_used_in_another_window(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    datasets = [d for d in synthetic(40, seed=13) if d.findings][:12]
+    paths = []
+    for n, d in enumerate(datasets):
+        if n % 3 == 0:
+            d = replace(
+                d, findings=tuple(replace(f, theme="Stratergy discussions") for f in d.findings)
+            )
+        paths.append(tmp_path / f"{d.dataset_id}.json")
+        paths[-1].write_text(to_json(d), "utf-8")
+
+    def window_with_datasets() -> CollationWindow:
+        window = CollationWindow(CollationService(), export_briefing, ImmediateTaskRunner())  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        window.show()
+        window.choose_files = lambda: paths
+        window.import_button.click()
+        window.dimension.setCurrentIndex(window.dimension.findData(Dimension.THEME.value))
+        return window
+
+    def offered(window: CollationWindow) -> list[str]:
+        return [window.merges.list.item(i).text() for i in range(window.merges.list.count())]
+
+    first = window_with_datasets()
+    row = next(i for i, t in enumerate(offered(first)) if "Stratergy" in t)
+    first.merges.list.setCurrentRow(row)
+    qtbot.keyClick(first.merges.list, Qt.Key.Key_Delete)  # Not the same
+    assert not any("Stratergy" in t for t in offered(first))
+    before = len(first.groups_model.groups)
+
+    second = window_with_datasets()
+    row = next(i for i, t in enumerate(offered(second)) if "Stratergy" in t)
+    second.merges.list.setCurrentRow(row)
+    qtbot.keyClick(second.merges.list, Qt.Key.Key_Return)  # Merge
+    shared = tmp_path / "merges.json"
+    second.choose_merges_path = lambda saving: shared
+    second.share_button.click()
+
+    first.choose_merges_path = lambda saving: shared
+    first.use_shared_button.click()
+    assert len(first.groups_model.groups) == before - 1
+    assert "1 theme merge added" in first.summary.text()
