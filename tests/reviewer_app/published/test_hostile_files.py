@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,28 +14,12 @@ import pytest
 from reviewer_app.errors import InvalidInputError
 from reviewer_app.published import reading
 from reviewer_app.services.published import PublishedLibrary
-from storage.keyring_store import KeyringStore
-from storage.learning_library import StoredLearningLibrary
-from tests.helpers.reviews import MemoryKeyring
-from tests.helpers.secrets_watch import PASSPHRASE, register
 from tests.reviewer_app.published.corpus import make_corpus
 
 _CONTENT_TYPES = (
     b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
     b'content-types"></Types>'
 )
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[PublishedLibrary]:
-    access = StoredLearningLibrary(
-        tmp_path / "learning.library", None, KeyringStore(MemoryKeyring())
-    )
-    register(access.create(PASSPHRASE).recovery_code)
-    store = access.published
-    assert store is not None
-    yield PublishedLibrary(store)
-    access.close()
 
 
 def _zip(parts: dict[str, bytes]) -> bytes:

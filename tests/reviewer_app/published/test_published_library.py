@@ -11,10 +11,6 @@ import pytest
 from reviewer_app.published.reading import describe, read_pages
 from reviewer_app.published.report import ReadStatus, Section
 from reviewer_app.services.published import PublishedLibrary
-from storage.keyring_store import KeyringStore
-from storage.learning_library import StoredLearningLibrary
-from tests.helpers.reviews import MemoryKeyring
-from tests.helpers.secrets_watch import PASSPHRASE, register
 from tests.reviewer_app.published.corpus import Made, make_corpus, make_scanned_pdf
 
 COUNT = 40
@@ -24,18 +20,6 @@ COUNT = 40
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Made]]:
     folder = tmp_path_factory.mktemp("published")
     return folder, make_corpus(folder / "reports", COUNT)
-
-
-@pytest.fixture
-def library(tmp_path: Path):  # type: ignore[no-untyped-def]
-    access = StoredLearningLibrary(
-        tmp_path / "learning.library", None, KeyringStore(MemoryKeyring())
-    )
-    register(access.create(PASSPHRASE).recovery_code)
-    store = access.published
-    assert store is not None
-    yield PublishedLibrary(store)
-    access.close()
 
 
 def test_a_report_is_described_from_its_first_pages(corpus: tuple[Path, list[Made]]) -> None:
