@@ -13,8 +13,9 @@ import logging
 import re
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from reviewer_app.errors import InvalidInputError
 from reviewer_app.importers.errors import ImportRefusedError
@@ -157,8 +158,7 @@ def _docx_pages(data: bytes, name: str, *, limits: Limits = LIMITS) -> list[str]
     pages: list[str] = []
     current: list[str] = []
     size = 0
-    for paragraph in document.paragraphs:
-        text = paragraph.text.strip()
+    for text in _docx_blocks(document):
         if not text:
             continue
         current.append(text)
@@ -169,6 +169,20 @@ def _docx_pages(data: bytes, name: str, *, limits: Limits = LIMITS) -> list[str]
     if current:
         pages.append("\n\n".join(current))
     return pages
+
+
+def _docx_blocks(document: Any) -> Iterator[str]:
+    """The text of each paragraph and each table row, in the document's order (reports often
+    set their findings and recommendations out in tables)."""
+    from docx.table import Table
+
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                cells = dict.fromkeys(c.text.strip() for c in row.cells)  # merged cells once
+                yield " — ".join(c for c in cells if c)
+        else:
+            yield block.text.strip()
 
 
 def normalised(text: str) -> str:

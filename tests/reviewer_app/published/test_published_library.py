@@ -113,3 +113,29 @@ def test_search_is_quick_and_safe(
     for _ in range(20):
         library.search("practitioners managers")
     assert time.perf_counter() - start < 20  # not a goal: the benchmark measures that
+
+
+def test_findings_set_out_in_a_word_table_are_read_and_found(
+    library: PublishedLibrary, tmp_path: Path
+) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Child T: a local child safeguarding practice review", 0)
+    document.add_paragraph("Published by Eastmoor Safeguarding Children Partnership, May 2023")
+    document.add_heading("Findings", 1)
+    document.add_paragraph("The review found these patterns in the system. " * 4)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Finding"
+    table.cell(0, 1).text = "Recommendation"
+    table.cell(1, 0).text = "Strategy discussions were held by zorbleton telephone call alone."
+    table.cell(1, 1).text = "Partners should meet in person when a baby is bruised."
+    path = tmp_path / "child-t.docx"
+    document.save(str(path))
+    result = library.import_files([path])
+    assert len(result.added) == 1, result
+    hits = library.search("zorbleton")
+    assert hits and hits[0].title.startswith("Child T")
+    assert "Partners should meet" in " ".join(
+        p.text for p in describe(path, read_pages(path)).passages
+    )
