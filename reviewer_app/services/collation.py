@@ -78,6 +78,14 @@ class CollationImport:
         return [*every[:limit], f"…and {len(every) - limit} more"]
 
 
+@dataclass(frozen=True, slots=True)
+class ReadDatasets:
+    """What reading some files found: the datasets that passed the gate, and the refusals."""
+
+    held: tuple[HeldDataset, ...]
+    refused: tuple[Refusal, ...]
+
+
 def refusals_csv(refusals: Iterable[Refusal]) -> str:
     """The refusals as CSV (file, what happened, reason) for the collator's records."""
     out = io.StringIO(newline="")
@@ -175,6 +183,11 @@ class CollationService:
     def import_files(self, paths: Sequence[Path]) -> CollationImport:
         """Read, check and hold every dataset of every file; a bad file or dataset is refused
         with its reason and the rest are held."""
+        return self.hold(self.read_files(paths))
+
+    def read_files(self, paths: Sequence[Path]) -> ReadDatasets:
+        """Read and check every file (the slow part, safe on a worker thread: it touches
+        neither the collation nor the library)."""
         stamp = self._now().isoformat(timespec="seconds")
         found: list[tuple[str, LearningDataset]] = []
         refused: list[Refusal] = []
@@ -184,7 +197,11 @@ class CollationService:
             found += [(path.name, d) for d in datasets]
         passed, quarantined = gate(found)
         held = [HeldDataset(d, file_name=name, imported_at=stamp) for name, d in passed]
-        return self._hold(held, (*refused, *quarantined))
+        return ReadDatasets(tuple(held), (*refused, *quarantined))
+
+    def hold(self, read: ReadDatasets) -> CollationImport:
+        """Hold what `read_files` passed (on the thread that owns the collation)."""
+        return self._hold(list(read.held), read.refused)
 
     def add(self, datasets: Iterable[LearningDataset], file_name: str = "") -> CollationImport:
         """Hold datasets made in this app: they pass the same gate as an imported file (a

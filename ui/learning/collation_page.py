@@ -36,7 +36,7 @@ from reviewer_app.learning.collation import (
     briefing_for,
 )
 from reviewer_app.learning.themes import MergeSuggestion
-from reviewer_app.services.collation import CollationImport, CollationService
+from reviewer_app.services.collation import CollationImport, CollationService, ReadDatasets
 from ui.errors import show_error
 from ui.learning.bar_chart import BarChart
 from ui.learning.collation_datasets import DatasetsDialog
@@ -284,7 +284,19 @@ class CollationWindow(QWidget):
             return
         self._set_busy(True)
         self.summary.setText("Reading the learning datasets…")
-        self.runner.start(lambda: self.service.import_files(paths), self._imported, self._failed)
+        # Files are read and checked on a worker; the collation and the library are changed
+        # here, on the window's thread, when that is done.
+        self.runner.start(lambda: self.service.read_files(paths), self._read, self._failed)
+
+    def _read(self, read: object) -> None:
+        if not isinstance(read, ReadDatasets):
+            return
+        try:
+            result = self.service.hold(read)
+        except UserFacingError as error:
+            self._failed(error)
+            return
+        self._imported(result)
 
     def _set_busy(self, busy: bool) -> None:
         """While datasets are read in the background, nothing else may change the collation."""
