@@ -113,7 +113,9 @@ def _shape_problems(dataset: LearningDataset, this_year: int) -> list[DatasetPro
         problems.append(DatasetProblem(top, ID_FIELD, "missing"))
     elif not valid_id(dataset.dataset_id):
         problems.append(
-            DatasetProblem(top, ID_FIELD, "not an id this app writes (8 to 64 hex digits)")
+            DatasetProblem(
+                top, ID_FIELD, "not an id SCR Reviewer writes (8 to 64 digits and letters a–f)"
+            )
         )
     year = dataset.review_year
     if year is not None and not FIRST_YEAR <= year <= this_year:

@@ -179,7 +179,8 @@ def _hostile(folder: Path) -> dict[str, str]:
         ),
         "name-as-id.json": (
             json.dumps({**good, "dataset_id": "JaydenSmith"}).encode(),
-            "a dataset with an id this app does not write: The dataset — dataset id: not an id",
+            "a dataset with an id this app does not write: The dataset — dataset id: not an id "
+            "SCR Reviewer writes",
         ),
         "empty-list.json": (b"[]", "holds no learning dataset"),
         "findings-bomb.json": (
