@@ -16,7 +16,7 @@ import io
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reviewer_app.errors import UserFacingError
@@ -209,7 +209,8 @@ class CollationService:
         stamp = self._now().isoformat(timespec="seconds")
         passed, quarantined = gate([(file_name, d) for d in datasets])
         held = [HeldDataset(d, file_name=name, imported_at=stamp) for name, d in passed]
-        return self._hold(held, tuple(quarantined))
+        named = (replace(r, file_name=r.file_name or "made in this app") for r in quarantined)
+        return self._hold(held, tuple(named))
 
     def _hold(self, held: list[HeldDataset], refused: tuple[Refusal, ...]) -> CollationImport:
         result = self.collation.add(held)

@@ -338,3 +338,13 @@ def test_the_written_briefing_is_read_back_and_refused_if_anything_was_added(
     with pytest.raises(briefing_module.BriefingBlockedError) as refused:
         briefing_module.export_briefing(briefing_for(group), "docx", out)
     assert not out.exists() and "03/03/2019" not in str(refused.value)
+
+
+def test_datasets_added_from_this_app_pass_the_gate_too() -> None:
+    good = [d for d in synthetic(8, seed=21) if d.findings]
+    service = CollationService()
+    result = service.add([_leaky(), *good])
+    assert result.added == len(good) == len(service.collation.held)
+    [refused] = result.refused
+    assert refused.quarantined and refused.file_name == "made in this app"
+    assert "Jayden" not in refused.describe()
