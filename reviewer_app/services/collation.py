@@ -250,11 +250,16 @@ class CollationService:
     # -- themes ----------------------------------------------------------------------------
     def published_by_theme(self) -> dict[str, int] | None:
         """For each theme group, how many published reviews in the library have that theme
-        (confirmed, or suggested and not rejected); None without the library."""
+        (confirmed, or suggested and not rejected); None without the library, or once it is
+        closed."""
         if self._published is None:
             return None
+        try:
+            published = self._published()
+        except UserFacingError:  # the library was closed since the window opened
+            return None
         counts: Counter[str] = Counter()
-        for theme, n in self._published().items():
+        for theme, n in published.items():
             counts[self.collation.theme_group_key(theme)] += n
         return dict(counts)
 

@@ -34,6 +34,7 @@ from reviewer_app.services.learning import (
     target_choices,
 )
 from reviewer_app.services.open_review import ReviewServices
+from reviewer_app.services.published import PublishedLibrary
 from storage.keyring_store import KeyringStore, NoKeyring
 from storage.learning_library import StoredLearningLibrary
 from tests.helpers.reviews import demo_services
@@ -487,7 +488,10 @@ def test_the_collation_window_refuses_changes_once_its_library_is_closed(
         paths.append(tmp_path / f"{d.dataset_id}.json")
         paths[-1].write_text(to_json(d), "utf-8")
     runner = HeldTaskRunner()
-    window = CollationWindow(CollationService(access.collation), export_briefing, runner)  # type: ignore[arg-type]
+    published = access.published
+    assert published is not None
+    service = CollationService(access.collation, published=PublishedLibrary(published).theme_counts)
+    window = CollationWindow(service, export_briefing, runner)  # type: ignore[arg-type]
     qtbot.addWidget(window)
     window.show()
     window.choose_files = lambda: paths
@@ -498,6 +502,8 @@ def test_the_collation_window_refuses_changes_once_its_library_is_closed(
     assert window.clear_button.isEnabled() and len(window.service.collation.held) == 6
 
     access.close()  # the library window was closed, say
+    for dimension in Dimension:  # counting goes on, without the published reviews' counts
+        window.dimension.setCurrentIndex(window.dimension.findData(dimension.value))
     window.clear_button.click()
     assert "learning library is closed" in message_boxes[-1].text
     assert len(window.service.collation.held) == 6  # nothing changed
