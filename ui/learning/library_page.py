@@ -497,11 +497,12 @@ class LearningLibraryWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         published = self.published
         if published is not None and published.busy:
-            # Closing closes the library file, which the import is writing to: stop it after
-            # the file it is reading, and close once it has stopped.
+            # Closing closes the library file, which the import is writing to: the window goes
+            # at once (nothing of the library stays on screen), the import stops after the
+            # file it is reading, and the file is closed once it has stopped.
             published.stop()
             published.idle.connect(self.close, Qt.ConnectionType.SingleShotConnection)
-            self.tabs.setCurrentWidget(published)
+            self.hide()
             event.ignore()
             return
         self.undo_stack.clear()

@@ -425,6 +425,8 @@ class PublishedPage(QWidget):
         if not isinstance(result, PublishedImport):
             return
         self.status.setText(result.summary)
+        if not self.isVisible():
+            return  # its window has gone (closed, or locked): the library may be closed too
         self.reload()
         notes = [f"{name}: {reason}" for name, reason in result.refused]
         notes += [f"'{name}' is scanned: it needs a text version." for name in result.needs_text]
@@ -435,7 +437,8 @@ class PublishedPage(QWidget):
     def _failed(self, error: Exception) -> None:
         self._finished()
         try:
-            show_error(self, error)
+            if self.isVisible():  # not once its window has gone (closed, or locked)
+                show_error(self, error)
         finally:
             self.idle.emit()
 

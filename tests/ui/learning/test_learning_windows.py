@@ -469,12 +469,37 @@ def test_closing_the_library_during_a_published_import_waits_for_it_to_stop(
     page.choose_folder = lambda: tmp_path / "reports"
     page.import_folder_button.click()
     assert page.busy and runner.held
-    window.close()  # the import is still writing to the library: the file stays open
-    assert window.isVisible() and access.published is not None
+    window.close()  # the window goes at once; the file stays open while the import stops
+    assert not window.isVisible() and access.published is not None
     assert "Stopping" in page.status.text()
     runner.run_all()  # the import sees the request and stops before its first file
-    assert not window.isVisible() and access.published is None
+    assert access.published is None
     assert "stopped before the end" in page.status.text()
+
+
+def test_locking_during_a_published_import_hides_the_library_and_says_nothing(
+    qtbot: QtBot, tmp_path: Path, app_paths: AppPaths, message_boxes: list[Shown]
+) -> None:
+    """Locking closes the window, then the file, while the import still runs: the window is
+    gone at once, and the import's failure on the closed file is not shown over the lock."""
+    from tests.reviewer_app.published.corpus import make_corpus
+
+    make_corpus(tmp_path / "reports", 2, seed=42)
+    access = _library(app_paths)
+    runner = HeldTaskRunner()
+    window = LearningLibraryWindow(access, runner)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    page = window.published
+    assert page is not None
+    page.choose_folder = lambda: tmp_path / "reports"
+    page.import_folder_button.click()
+    shown = len(message_boxes)
+    window.close()
+    access.close()  # as the start window does on locking
+    assert not window.isVisible()
+    runner.run_all()  # the library is closed: nothing is read from it, nothing is shown
+    assert len(message_boxes) == shown
 
 
 def test_the_collation_window_refuses_changes_once_its_library_is_closed(
