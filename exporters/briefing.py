@@ -176,10 +176,10 @@ def export_briefing(
     if hits:
         raise BriefingBlockedError(hits, _files_behind(briefing, scanner))
     data = render(report, file_format)
-    rendered = LeakScanner(PseudonymRegister(), generic=False).scan_pieces(
-        rendered_pieces(data, file_format, report)
-    )
-    if rendered:  # pragma: no cover - an empty register has no recorded terms to find
-        raise BriefingBlockedError(rendered, [])
+    # The written file read back (its text, headers, footers and properties) by the same
+    # scanner: what rendering added or moved is checked too.
+    rendered = scanner.scan_pieces(rendered_pieces(data, file_format, report))
+    if rendered:
+        raise BriefingBlockedError(rendered, _files_behind(briefing, scanner))
     write_new_atomic(path, data, replace=overwrite)
     return path

@@ -1,5 +1,8 @@
 """The collated table, for a partnership's own analysis: CSV (one way of collating) or an Excel
-workbook (a sheet per way, and one listing the datasets with where each came from)."""
+workbook (a sheet per way, and one listing the datasets with where each came from).
+
+Every string written passed the import gate, except the names of the files the datasets came
+from: those are checked here and withheld if anything in them could identify someone."""
 
 from __future__ import annotations
 
@@ -10,11 +13,20 @@ from typing import Literal
 
 from exporters.xlsx_table import Sheet, workbook_bytes
 from reviewer_app.errors import UserFacingError
+from reviewer_app.learning.checks import identifying
 from reviewer_app.learning.collation import Collation, Dimension, review_type_label
 from reviewer_app.new_files import write_new_atomic
 
 TableFormat = Literal["csv", "xlsx"]
 HEADERS = ("Findings", "Reviews")
+WITHHELD = "(withheld: the file's name may identify someone)"
+FLAGGED = "Reuses another dataset's id, with other findings"
+
+
+def shown_file_name(name: str) -> str:
+    """A dataset's file name as written to a table: withheld if the anonymisation check finds
+    anything in it (a file may be named after the child)."""
+    return WITHHELD if identifying(name) else name
 
 
 def group_rows(collation: Collation, dimension: Dimension) -> list[tuple[str, int, int]]:
@@ -49,14 +61,14 @@ def collation_workbook(collation: Collation) -> bytes:
             ),
             [
                 (
-                    h.file_name,
+                    shown_file_name(h.file_name),
                     h.dataset.dataset_id,
                     review_type_label(h.dataset.review_type),
                     h.dataset.review_year,
                     h.dataset.region,
                     len(h.dataset.findings),
                     h.imported_at,
-                    h.flag,
+                    FLAGGED if h.flag else "",  # the flag names the other dataset's file
                 )
                 for h in collation.counted()
             ],

@@ -28,16 +28,23 @@ from reviewer_app.anonymisation.patterns import MONTH_PATTERN
 from reviewer_app.anonymisation.register import PseudonymRegister
 from reviewer_app.anonymisation.scan import LeakScanner, TextPiece
 from reviewer_app.chronology.entry import AgencyType
-from reviewer_app.learning.dataset import AGE_BANDS, UNKNOWN_AGE, LearningDataset
+from reviewer_app.learning.dataset import (
+    AGE_BANDS,
+    MAX_AGENCY_TYPES,
+    MAX_FINDINGS,
+    MAX_QUESTIONS,
+    UNKNOWN_AGE,
+    LearningDataset,
+)
 from reviewer_app.review import REGIONS, ReviewType
 
 FIRST_YEAR = 1990
-MAX_FINDINGS = 200
-MAX_QUESTIONS = 40
-MAX_AGENCY_TYPES = 40
 MAX_TEXT = 2_000
 MAX_ID = 64
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*")
+ID_FIELD = "dataset id"
+#: What this app writes (20 hex digits of a hash) or another tool might (a UUID): hex digits
+#: and hyphens only, so no name or word can be carried in an id, which is shown and exported.
+_ID = re.compile(r"[0-9A-Fa-f](?:[0-9A-Fa-f\-]{6,62})[0-9A-Fa-f]")
 _MONTH = MONTH_PATTERN
 #: A day, month and year in any of the shapes people write (a year alone, or a month and a
 #: year, is not a date of anything in particular).
@@ -82,6 +89,7 @@ class DatasetProblem:
 
 
 def _keys() -> dict[str, frozenset[str]]:
+    """The values each keyed field may hold, by the field's name in `LearningDataset.texts()`."""
     return {
         "review type": frozenset(t.value for t in ReviewType),
         "age band": frozenset((*AGE_BANDS, UNKNOWN_AGE)),
@@ -92,13 +100,22 @@ def _keys() -> dict[str, frozenset[str]]:
     }
 
 
+def valid_id(dataset_id: str) -> bool:
+    """Whether a dataset id has the shape of one this app (or a UUID) writes."""
+    return len(dataset_id) <= MAX_ID and _ID.fullmatch(dataset_id) is not None
+
+
 def _shape_problems(dataset: LearningDataset, this_year: int) -> list[DatasetProblem]:
     problems: list[DatasetProblem] = []
     top = "The dataset"
     if not dataset.dataset_id.strip():
-        problems.append(DatasetProblem(top, "dataset id", "missing"))
-    elif len(dataset.dataset_id) > MAX_ID or not _ID.fullmatch(dataset.dataset_id):
-        problems.append(DatasetProblem(top, "dataset id", "not an id this app writes"))
+        problems.append(DatasetProblem(top, ID_FIELD, "missing"))
+    elif not valid_id(dataset.dataset_id):
+        problems.append(
+            DatasetProblem(
+                top, ID_FIELD, "not an id SCR Reviewer writes (8 to 64 digits and letters a–f)"
+            )
+        )
     year = dataset.review_year
     if year is not None and not FIRST_YEAR <= year <= this_year:
         problems.append(
@@ -126,35 +143,6 @@ def _shape_problems(dataset: LearningDataset, this_year: int) -> list[DatasetPro
     return problems
 
 
-def _keyed(dataset: LearningDataset) -> list[tuple[str, str, str]]:
-    """(where, field, value) for every value that must be one of the shipped keys."""
-    top = "The dataset"
-    values = [
-        (top, "review type", dataset.review_type),
-        (top, "age band", dataset.age_band),
-        (top, "region", dataset.region),
-        *((top, "agency type", kind) for kind in dataset.agency_types),
-    ]
-    for f in dataset.findings:
-        where = f"Finding {f.number}"
-        values.append((where, "category", f.category))
-        values.append((where, "stage of the child's journey", f.journey_stage))
-        values.extend((where, "agency type", kind) for kind in f.agency_types)
-    return values
-
-
-def _free_texts(dataset: LearningDataset) -> list[tuple[str, str, str]]:
-    texts: list[tuple[str, str, str]] = []
-    for f in dataset.findings:
-        where = f"Finding {f.number}"
-        texts.append((where, "theme", f.theme))
-        texts.extend(
-            (where, f"question for the board {n}", q)
-            for n, q in enumerate(f.board_questions, start=1)
-        )
-    return texts
-
-
 def dataset_problems(
     dataset: LearningDataset, *, today: dt.date | None = None
 ) -> list[DatasetProblem]:
@@ -173,11 +161,17 @@ def problems_of(
     pieces: list[TextPiece] = []
     for n, dataset in enumerate(datasets):
         problems = _shape_problems(dataset, this_year)
-        for where, field, value in _keyed(dataset):
-            if value not in keys[field]:
-                problems.append(DatasetProblem(where, field, "not one of the values this app uses"))
-        for where, field, text in _free_texts(dataset):
-            if len(text) > MAX_TEXT:
+        # Every string the dataset holds (`texts()`), so a field added later is checked too: a
+        # keyed field against its keys, the id by its shape, and anything else as free text.
+        for where, field, text in dataset.texts():
+            if field == ID_FIELD:
+                continue  # its shape is checked above
+            if field in keys:
+                if text not in keys[field]:
+                    problems.append(
+                        DatasetProblem(where, field, "not one of the values this app uses")
+                    )
+            elif len(text) > MAX_TEXT:
                 problems.append(
                     DatasetProblem(where, field, f"longer than {MAX_TEXT:,} characters")
                 )
@@ -210,3 +204,16 @@ def _scanner() -> LeakScanner:
     if _SCANNER is None:
         _SCANNER = LeakScanner(PseudonymRegister(), generic=True, unregistered=True)
     return _SCANNER
+
+
+def identifying(text: str) -> bool:
+    """Whether the gate would keep `text` out of a collation as free text (an exact date, a
+    named school or surgery, a generic shape, a possible name); for texts that are not part of
+    a dataset but travel with it, such as the name of the file it came from."""
+    spaced = " ".join(text.replace("_", " ").split())
+    return bool(
+        len(spaced) > MAX_TEXT
+        or EXACT_DATE.search(spaced)
+        or NAMED_INSTITUTION.search(spaced)
+        or _scanner().scan_text(spaced)
+    )

@@ -186,6 +186,9 @@ class Collation:
         self._by_id: dict[str, HeldDataset] = {}  # the first held dataset with each id
         self.merges = merges if merges is not None else ThemeMerges()
         self.filter = CollationFilter()
+        self._version = 0  # counts changes to what is held, for the groups remembered
+        self._groups: dict[Dimension, list[Group]] = {}
+        self._groups_of: tuple[object, ...] = ()
         self.add(datasets)
 
     def add(self, datasets: Iterable[LearningDataset | HeldDataset]) -> Added:
@@ -210,10 +213,12 @@ class Collation:
             self._held[held.key] = held
             self._by_id.setdefault(held.dataset.dataset_id, held)
             added.append(held)
+        self._version += 1
         return Added(tuple(added), tuple(duplicates), tuple(flagged))
 
     def remove(self, key: str) -> HeldDataset | None:
         removed = self._held.pop(key, None)
+        self._version += 1
         if removed is not None and self._by_id.get(removed.dataset.dataset_id) is removed:
             del self._by_id[removed.dataset.dataset_id]
             for h in self._held.values():
@@ -225,6 +230,7 @@ class Collation:
     def clear(self) -> None:
         self._held.clear()
         self._by_id.clear()
+        self._version += 1
 
     @property
     def held(self) -> tuple[HeldDataset, ...]:
@@ -270,7 +276,16 @@ class Collation:
 
     def groups(self, dimension: Dimension) -> list[Group]:
         """One group per value; a finding evidenced by several agency types counts in each.
-        Journey stages keep the journey's order; the rest go largest first."""
+        Journey stages keep the journey's order; the rest go largest first. Remembered until
+        what is held, the filter or the merges change (a window asks for them often)."""
+        state = (self._version, self.filter, id(self.merges), tuple(self.merges.items()))
+        if state != self._groups_of:
+            self._groups, self._groups_of = {}, state
+        if dimension not in self._groups:
+            self._groups[dimension] = self._grouped(dimension)
+        return list(self._groups[dimension])
+
+    def _grouped(self, dimension: Dimension) -> list[Group]:
         members: dict[str, list[CollatedFinding]] = {}
         spellings: dict[str, Counter[str]] = {}
         for item in self.findings():

@@ -40,6 +40,12 @@ CSV_COLUMNS = (
     "region",
 )
 CSV_COLUMNS_V1 = CSV_COLUMNS[:-1]
+#: The most a dataset may hold (checked again by the gate). A file is refused as soon as a list
+#: is longer, before anything is built from it: a few megabytes of "{}" would otherwise become
+#: millions of findings and gigabytes of memory.
+MAX_FINDINGS = 200
+MAX_QUESTIONS = 40
+MAX_AGENCY_TYPES = 40
 LIST_SEPARATOR = "; "  # between agency types in a CSV cell (keys never contain it)
 QUESTION_SEPARATOR = "\n"  # between questions in a CSV cell
 
@@ -149,9 +155,11 @@ def _text(value: Any, name: str, what: str) -> str:
     return value
 
 
-def _texts(value: Any, name: str, what: str) -> tuple[str, ...]:
+def _texts(value: Any, name: str, what: str, limit: int) -> tuple[str, ...]:
     if not isinstance(value, list):
         raise _refuse(name, f"{what} is not a list")
+    if len(value) > limit:
+        raise _refuse(name, f"it has more than {limit} {what} in one place")
     return tuple(_text(v, name, what) for v in value)
 
 
@@ -160,13 +168,16 @@ def from_dict(data: Any, name: str = "the file") -> LearningDataset:
         raise _refuse(name, "it does not say it is one")
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise _refuse(name, f"its schema version ({version!r}) is not one SCR Reviewer made")
+        # The value itself is never repeated: a hostile file could put anything there.
+        raise _refuse(name, f"its schema version is not a number from 1 to {SCHEMA_VERSION}")
     if version > SCHEMA_VERSION:
         raise _refuse(name, f"its schema version ({version}) is newer than this app reads")
     review = data.get("review")
     findings = data.get("findings")
     if not isinstance(review, dict) or not isinstance(findings, list):
         raise _refuse(name, "it has no review or findings part")
+    if len(findings) > MAX_FINDINGS:
+        raise _refuse(name, f"it has more than {MAX_FINDINGS} findings")
     year = review.get("year")
     if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
         raise _refuse(name, "the review year is not a whole number")
@@ -183,8 +194,12 @@ def from_dict(data: Any, name: str = "the file") -> LearningDataset:
                 category=_text(item.get("category", ""), name, f"finding {n}'s category"),
                 theme=_text(item.get("theme", ""), name, f"finding {n}'s theme"),
                 journey_stage=_text(item.get("journey_stage", ""), name, f"finding {n}'s stage"),
-                agency_types=_texts(item.get("agency_types", []), name, "agency types"),
-                board_questions=_texts(item.get("board_questions", []), name, "questions"),
+                agency_types=_texts(
+                    item.get("agency_types", []), name, "agency types", MAX_AGENCY_TYPES
+                ),
+                board_questions=_texts(
+                    item.get("board_questions", []), name, "questions", MAX_QUESTIONS
+                ),
             )
         )
     return LearningDataset(
@@ -192,7 +207,7 @@ def from_dict(data: Any, name: str = "the file") -> LearningDataset:
         review_type=_text(review.get("type", ""), name, "the review type"),
         review_year=year,
         age_band=_text(review.get("child_age_band", UNKNOWN_AGE), name, "the age band"),
-        agency_types=_texts(review.get("agency_types", []), name, "agency types"),
+        agency_types=_texts(review.get("agency_types", []), name, "agency types", MAX_AGENCY_TYPES),
         findings=tuple(made),
         schema_version=version,
         region=_text(review.get("region", ""), name, "the region") if version >= 2 else "",
@@ -265,7 +280,9 @@ def from_csv(text: str, name: str = "the file") -> list[LearningDataset]:
     try:
         return _from_csv(text, name)
     except csv.Error as exc:  # a cell over the csv module's limit, a NUL byte…
-        raise _refuse(name, f"it is not a CSV file this app can read ({exc})") from exc
+        raise _refuse(
+            name, "it is not a CSV file this app can read (a cell is far too long or damaged)"
+        ) from exc
 
 
 def _from_csv(text: str, name: str) -> list[LearningDataset]:
@@ -284,6 +301,8 @@ def _from_csv(text: str, name: str) -> list[LearningDataset]:
         if row["finding_number"].strip():
             if not _whole_number(row["finding_number"].strip()):
                 raise _refuse(name, f"row {line} has a finding number that is not a number")
+            if len(findings) >= MAX_FINDINGS:
+                raise _refuse(name, f"row {line} gives a review more than {MAX_FINDINGS} findings")
             findings.append(
                 DatasetFinding(
                     number=int(row["finding_number"]),

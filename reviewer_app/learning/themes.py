@@ -195,9 +195,10 @@ def suggest_merges(
 ) -> list[MergeSuggestion]:
     """Merges to offer for the current theme groups, given as (key, label, findings).
 
-    A group whose key is another wording of a vocabulary theme is offered into that theme (or
-    into the group that already carries it); groups whose keys are alike are offered smaller
-    into larger. Best first; each group offered once; `dismissed` pairs are not offered again.
+        A group whose key is another wording of a vocabulary theme is offered into that theme (or
+        into the group that already carries it); groups whose keys are alike are offered smaller
+        into larger. Best first; each group offered once; `dismissed` pairs are not offered again,
+    either way round.
     """
     rows = [(k, label, n) for k, label, n in groups if k]
     by_key = {k: (label, n) for k, label, n in rows}
@@ -205,8 +206,9 @@ def suggest_merges(
     offered: dict[str, MergeSuggestion] = {}
 
     def offer(suggestion: MergeSuggestion) -> None:
-        if (suggestion.variant, suggestion.into) in no or suggestion.variant == suggestion.into:
-            return
+        pair = (suggestion.variant, suggestion.into)
+        if pair in no or pair[::-1] in no or suggestion.variant == suggestion.into:
+            return  # "not the same" holds both ways round
         best = offered.get(suggestion.variant)
         if best is None or suggestion.score > best.score:
             offered[suggestion.variant] = suggestion

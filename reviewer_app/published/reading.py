@@ -9,12 +9,22 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import logging
 import re
+import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from reviewer_app.errors import InvalidInputError
+from reviewer_app.importers.errors import ImportRefusedError
+from reviewer_app.importers.limits import Limits
+
+# The bounded unpacking of a PDF's compressed streams that guards chronology imports, reused:
+# a "zip bomb" inside a PDF is refused before the PDF library unpacks anything.
+from reviewer_app.importers.pdf_tables import _check_streams as check_pdf_streams
+from reviewer_app.importers.zip_safety import inspect_zip
 from reviewer_app.published.report import Passage, PublishedReport, ReadStatus, Section
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -24,6 +34,11 @@ SCANNED_BELOW = 40
 PASSAGE_CHARS = 900
 DOCX_PAGE_CHARS = 3_000  # a Word document has no pages until printed: this much text is one
 FIRST_YEAR = 1990
+#: The same limits as a chronology's: zip parts, PDF streams, letters on a page, and time.
+LIMITS = Limits()
+_AGAIN = "Download it again from the repository, or save it again as a PDF."
+# The PDF library reports what it could not parse in log messages that may quote the file.
+logging.getLogger("pypdf").setLevel(logging.CRITICAL + 1)
 
 _TYPES = (
     (re.compile(r"(?i)local child safeguarding practice review|\bLCSPR\b"), "lcspr"),
@@ -79,28 +94,63 @@ def read_pages(path: Path) -> list[str]:
     raise InvalidInputError(f"'{path.name}' is not a PDF or Word (.docx) file.")
 
 
-def _pdf_pages(data: bytes, name: str) -> list[str]:
+def _overloading(name: str) -> InvalidInputError:
+    return InvalidInputError(
+        f"'{name}' was not read: it would unpack to far more than any real report, so it may "
+        f"be damaged or built to overload this computer. {_AGAIN}"
+    )
+
+
+def _pdf_pages(data: bytes, name: str, *, limits: Limits = LIMITS) -> list[str]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    try:
+        check_pdf_streams(data, limits)
+    except ImportRefusedError as exc:
+        raise _overloading(name) from exc
+    began = time.monotonic()
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise InvalidInputError(
                 f"'{name}' is protected with a password: save an unprotected copy and import that."
             )
-        if len(reader.pages) > MAX_PAGES:
+        count = len(reader.pages)
+        if count > MAX_PAGES:
             raise InvalidInputError(f"'{name}' has more than {MAX_PAGES:,} pages.")
-        return [page.extract_text() or "" for page in reader.pages]
+        allowed = limits.max_pdf_seconds + limits.max_pdf_seconds_per_page * count
+        pages: list[str] = []
+        for page in reader.pages:
+            if time.monotonic() - began > allowed:
+                raise InvalidInputError(
+                    f"'{name}' was not read: reading it took longer than {allowed:g} seconds, far "
+                    f"longer than a report of {count:,} pages needs. {_AGAIN}"
+                )
+            text = page.extract_text() or ""
+            if len(text) > limits.max_pdf_page_chars:
+                raise _overloading(name)
+            pages.append(text)
+        return pages
     except InvalidInputError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InvalidInputError(f"'{name}' is a damaged PDF and could not be read.") from exc
 
 
-def _docx_pages(data: bytes, name: str) -> list[str]:
+def _docx_pages(data: bytes, name: str, *, limits: Limits = LIMITS) -> list[str]:
     import docx
 
+    try:
+        zipfile.ZipFile(io.BytesIO(data)).close()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise InvalidInputError(f"'{name}' is not a Word document that can be read.") from exc
+    try:
+        kind = inspect_zip(data, limits)  # a zip or XML bomb is refused before Word reads it
+    except ImportRefusedError as exc:
+        raise _overloading(name) from exc
+    if kind != "docx":
+        raise InvalidInputError(f"'{name}' is not a Word (.docx) document.")
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -108,8 +158,7 @@ def _docx_pages(data: bytes, name: str) -> list[str]:
     pages: list[str] = []
     current: list[str] = []
     size = 0
-    for paragraph in document.paragraphs:
-        text = paragraph.text.strip()
+    for text in _docx_blocks(document):
         if not text:
             continue
         current.append(text)
@@ -120,6 +169,20 @@ def _docx_pages(data: bytes, name: str) -> list[str]:
     if current:
         pages.append("\n\n".join(current))
     return pages
+
+
+def _docx_blocks(document: Any) -> Iterator[str]:
+    """The text of each paragraph and each table row, in the document's order (reports often
+    set their findings and recommendations out in tables)."""
+    from docx.table import Table
+
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                cells = dict.fromkeys(c.text.strip() for c in row.cells)  # merged cells once
+                yield " — ".join(c for c in cells if c)
+        else:
+            yield block.text.strip()
 
 
 def normalised(text: str) -> str:

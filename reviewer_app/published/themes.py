@@ -133,3 +133,13 @@ def suggest(
         if n + weighty[theme] >= SUGGEST_AT
     ]
     return sorted(found_themes, key=lambda s: (-s.score, s.theme))
+
+
+def theme_named(text: str) -> str | None:
+    """The candidate theme a reviewer's typed name is (its label or another of its wordings,
+    in any case or spacing, singular or plural), or None."""
+    exact = next((c.theme for c in candidates() if c.theme.casefold() == text.casefold()), None)
+    wanted = _wording(text)
+    if exact is not None or not wanted:
+        return exact
+    return next((c.theme for c in candidates() if wanted in c.wordings), None)

@@ -16,11 +16,11 @@ import io
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reviewer_app.errors import UserFacingError
-from reviewer_app.learning.checks import problems_of
+from reviewer_app.learning.checks import problems_of, valid_id
 from reviewer_app.learning.collation import Collation, CollationFilter, HeldDataset
 from reviewer_app.learning.dataset import LearningDataset, read_datasets
 from reviewer_app.learning.repository import CollationStore
@@ -78,6 +78,14 @@ class CollationImport:
         return [*every[:limit], f"…and {len(every) - limit} more"]
 
 
+@dataclass(frozen=True, slots=True)
+class ReadDatasets:
+    """What reading some files found: the datasets that passed the gate, and the refusals."""
+
+    held: tuple[HeldDataset, ...]
+    refused: tuple[Refusal, ...]
+
+
 def refusals_csv(refusals: Iterable[Refusal]) -> str:
     """The refusals as CSV (file, what happened, reason) for the collator's records."""
     out = io.StringIO(newline="")
@@ -91,7 +99,13 @@ def refusals_csv(refusals: Iterable[Refusal]) -> str:
 
 
 def _short_id(dataset: LearningDataset) -> str:
-    return f"dataset {dataset.dataset_id[:12]}" if dataset.dataset_id else "a dataset with no id"
+    """How a message names a dataset: by its id only if the id has the shape this app writes
+    (an id is text from the file, and could hold anything)."""
+    if not dataset.dataset_id:
+        return "a dataset with no id"
+    if not valid_id(dataset.dataset_id):
+        return "a dataset with an id this app does not write"
+    return f"dataset {dataset.dataset_id[:12]}"
 
 
 def read_dataset_file(path: Path) -> tuple[list[LearningDataset], list[Refusal]]:
@@ -101,7 +115,10 @@ def read_dataset_file(path: Path) -> tuple[list[LearningDataset], list[Refusal]]
         if path.stat().st_size > MAX_DATASET_FILE_BYTES:
             return [], [Refusal(name, "too big to be a learning dataset (over 20 MB).")]
         text = path.read_bytes().decode("utf-8")
-        return read_datasets(text, name), []
+        datasets = read_datasets(text, name)
+        if not datasets:
+            return [], [Refusal(name, "holds no learning dataset (nothing under its headings).")]
+        return datasets, []
     except UnicodeDecodeError:
         return [], [Refusal(name, "not a UTF-8 text file.")]
     except UserFacingError as exc:
@@ -166,6 +183,11 @@ class CollationService:
     def import_files(self, paths: Sequence[Path]) -> CollationImport:
         """Read, check and hold every dataset of every file; a bad file or dataset is refused
         with its reason and the rest are held."""
+        return self.hold(self.read_files(paths))
+
+    def read_files(self, paths: Sequence[Path]) -> ReadDatasets:
+        """Read and check every file (the slow part, safe on a worker thread: it touches
+        neither the collation nor the library)."""
         stamp = self._now().isoformat(timespec="seconds")
         found: list[tuple[str, LearningDataset]] = []
         refused: list[Refusal] = []
@@ -175,19 +197,30 @@ class CollationService:
             found += [(path.name, d) for d in datasets]
         passed, quarantined = gate(found)
         held = [HeldDataset(d, file_name=name, imported_at=stamp) for name, d in passed]
-        return self._hold(held, (*refused, *quarantined))
+        return ReadDatasets(tuple(held), (*refused, *quarantined))
+
+    def hold(self, read: ReadDatasets) -> CollationImport:
+        """Hold what `read_files` passed (on the thread that owns the collation)."""
+        return self._hold(list(read.held), read.refused)
 
     def add(self, datasets: Iterable[LearningDataset], file_name: str = "") -> CollationImport:
-        """Hold datasets made in this app (they passed the gate when exported)."""
+        """Hold datasets made in this app: they pass the same gate as an imported file (a
+        dataset made here passed it when exported, but the gate costs little and never trusts)."""
         stamp = self._now().isoformat(timespec="seconds")
-        return self._hold(
-            [HeldDataset(d, file_name=file_name, imported_at=stamp) for d in datasets], ()
-        )
+        passed, quarantined = gate([(file_name, d) for d in datasets])
+        held = [HeldDataset(d, file_name=name, imported_at=stamp) for name, d in passed]
+        named = (replace(r, file_name=r.file_name or "made in this app") for r in quarantined)
+        return self._hold(held, tuple(named))
 
     def _hold(self, held: list[HeldDataset], refused: tuple[Refusal, ...]) -> CollationImport:
         result = self.collation.add(held)
-        if self.store is not None:
-            self.store.add(result.added)
+        if self.store is not None and result.added:
+            try:
+                self.store.add(result.added)
+            except Exception:  # not kept (the library was closed, say): not held either
+                for h in result.added:
+                    self.collation.remove(h.key)
+                raise
         duplicates = tuple(
             f"'{new.file_name}': {_short_id(new.dataset)} holds the same findings as one "
             f"already imported{f' from {old.file_name!r}' if old.file_name else ''} (skipped)."
@@ -198,16 +231,18 @@ class CollationService:
         )
         return CollationImport(len(result.added), duplicates, flagged, refused)
 
+    # Each change below is kept in the library first and made in the window only once it is
+    # kept: with the library closed meanwhile, the change is refused and nothing changes.
+
     def remove(self, key: str) -> HeldDataset | None:
-        removed = self.collation.remove(key)
-        if removed is not None and self.store is not None:
+        if self.store is not None and any(h.key == key for h in self.collation.held):
             self.store.remove(key)
-        return removed
+        return self.collation.remove(key)
 
     def clear(self) -> None:
-        self.collation.clear()
         if self.store is not None:
             self.store.clear()
+        self.collation.clear()
 
     def set_filter(self, chosen: CollationFilter) -> None:
         self.collation.filter = chosen
@@ -215,11 +250,16 @@ class CollationService:
     # -- themes ----------------------------------------------------------------------------
     def published_by_theme(self) -> dict[str, int] | None:
         """For each theme group, how many published reviews in the library have that theme
-        (confirmed, or suggested and not rejected); None without the library."""
+        (confirmed, or suggested and not rejected); None without the library, or once it is
+        closed."""
         if self._published is None:
             return None
+        try:
+            published = self._published()
+        except UserFacingError:  # the library was closed since the window opened
+            return None
         counts: Counter[str] = Counter()
-        for theme, n in self._published().items():
+        for theme, n in published.items():
             counts[self.collation.theme_group_key(theme)] += n
         return dict(counts)
 
@@ -227,21 +267,24 @@ class CollationService:
         return self.collation.merge_suggestions(self.dismissed)
 
     def merge(self, variant: str, into: str) -> None:
-        self.collation.merges.merge(variant, into)
-        self._keep_merges()
+        changed = ThemeMerges(dict(self.collation.merges.items()))
+        changed.merge(variant, into)
+        self._keep_merges(changed)
 
     def unmerge(self, variant: str) -> None:
-        self.collation.merges.unmerge(variant)
-        self._keep_merges()
+        changed = ThemeMerges(dict(self.collation.merges.items()))
+        changed.unmerge(variant)
+        self._keep_merges(changed)
 
     def dismiss(self, suggestion: MergeSuggestion) -> None:
-        self.dismissed.add((suggestion.variant, suggestion.into))
         if self.store is not None:
             self.store.dismiss(suggestion.variant, suggestion.into)
+        self.dismissed.add((suggestion.variant, suggestion.into))
 
-    def _keep_merges(self) -> None:
+    def _keep_merges(self, changed: ThemeMerges) -> None:
         if self.store is not None:
-            self.store.save_merges(dict(self.collation.merges.items()))
+            self.store.save_merges(dict(changed.items()))
+        self.collation.merges = changed
 
     def export_merges(self, path: Path, *, overwrite: bool = False) -> Path:
         write_new_atomic(path, self.collation.merges.to_json().encode("utf-8"), replace=overwrite)
@@ -257,10 +300,11 @@ class CollationService:
             raise UserFacingError(f"'{path.name}' could not be read ({exc.strerror}).") from exc
         shared = ThemeMerges.from_json(text, path.name)
         before = len(self.collation.merges)
+        changed = ThemeMerges(dict(self.collation.merges.items()))
         for variant, into in shared.items():
-            self.collation.merges.merge(variant, into)
-        self._keep_merges()
-        return len(self.collation.merges) - before
+            changed.merge(variant, into)
+        self._keep_merges(changed)
+        return len(changed) - before
 
     def write_refusals(self, refusals: Iterable[Refusal], path: Path) -> Path:
         write_new_atomic(path, refusals_csv(refusals).encode("utf-8"), replace=True)

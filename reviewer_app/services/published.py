@@ -19,7 +19,7 @@ from reviewer_app.published.reading import describe, read_pages
 from reviewer_app.published.report import PublishedReport, ReadStatus
 from reviewer_app.published.repository import PublishedStore, SearchHit, SearchQuery, StoredTheme
 from reviewer_app.published.search import fts_query
-from reviewer_app.published.themes import suggest, themes_of_passage
+from reviewer_app.published.themes import suggest, theme_named, themes_of_passage
 from reviewer_app.review import ReviewType
 
 log = logging.getLogger(__name__)
@@ -157,6 +157,17 @@ class PublishedLibrary:
         review_type: str = "",
         limit: int = 100,
     ) -> list[SearchHit]:
+        """Passages matching `words`; `theme` is a theme's label or another of its wordings (a
+        name the library does not know is refused, never an empty answer)."""
+        if theme:
+            named = theme_named(theme)
+            if named is None:
+                raise InvalidInputError(
+                    f"'{theme}' is not a theme the library suggests. Use one of the recurring "
+                    "practice issues or a stage of the child's journey, for example "
+                    "'Neglect' or 'Information sharing'."
+                )
+            theme = named
         return self.store.search(
             SearchQuery(fts_query(words), theme, year_from, year_to, review_type, limit)
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -35,7 +36,7 @@ from reviewer_app.learning.collation import (
     briefing_for,
 )
 from reviewer_app.learning.themes import MergeSuggestion
-from reviewer_app.services.collation import CollationImport, CollationService
+from reviewer_app.services.collation import CollationImport, CollationService, ReadDatasets
 from ui.errors import show_error
 from ui.learning.bar_chart import BarChart
 from ui.learning.collation_datasets import DatasetsDialog
@@ -209,6 +210,7 @@ class CollationWindow(QWidget):
         self.groups.selectionModel().currentRowChanged.connect(lambda *_: self._show_group())
         self.chart.bar_clicked.connect(self.select_group)
         self.briefing_button.clicked.connect(self.export_theme_briefing)
+        self.busy = False
         self.resize(1180, 780)
         self.refresh()
 
@@ -280,12 +282,35 @@ class CollationWindow(QWidget):
         paths = self.choose_files()
         if not paths:
             return
-        self.import_button.setEnabled(False)
+        self._set_busy(True)
         self.summary.setText("Reading the learning datasets…")
-        self.runner.start(lambda: self.service.import_files(paths), self._imported, self._failed)
+        # Files are read and checked on a worker; the collation and the library are changed
+        # here, on the window's thread, when that is done.
+        self.runner.start(lambda: self.service.read_files(paths), self._read, self._failed)
+
+    def _read(self, read: object) -> None:
+        if not isinstance(read, ReadDatasets):
+            return
+        try:
+            result = self.service.hold(read)
+        except UserFacingError as error:
+            self._failed(error)
+            return
+        self._imported(result)
+
+    def _set_busy(self, busy: bool) -> None:
+        """While datasets are read in the background, nothing else may change the collation."""
+        self.busy = busy
+        for widget in (
+            self.import_button,
+            self.clear_button,
+            self.merge_area,
+            self.filters,
+        ):
+            widget.setEnabled(not busy)
 
     def _imported(self, result: object) -> None:
-        self.import_button.setEnabled(True)
+        self._set_busy(False)
         self.refresh()
         if not isinstance(result, CollationImport):
             return
@@ -302,17 +327,29 @@ class CollationWindow(QWidget):
             self.service.set_filter(chosen)
             self.refresh()
 
+    def _kept(self, change: Callable[[], object]) -> bool:
+        """Make a change the service keeps in the library; if it cannot be kept (the library
+        was closed meanwhile, say), say why: nothing has changed."""
+        try:
+            change()
+        except UserFacingError as error:
+            show_error(self, error)
+            return False
+        return True
+
     def merge(self, suggestion: object) -> None:
         if isinstance(suggestion, MergeSuggestion):
-            self.service.merge(suggestion.variant, suggestion.into)
+            if not self._kept(lambda: self.service.merge(suggestion.variant, suggestion.into)):
+                return
             self.refresh()
             self.summary.setText(
                 f"“{suggestion.variant_label}” now counts as “{suggestion.into_label}”."
             )
 
     def dismiss(self, suggestion: object) -> None:
-        if isinstance(suggestion, MergeSuggestion):
-            self.service.dismiss(suggestion)
+        if isinstance(suggestion, MergeSuggestion) and self._kept(
+            lambda: self.service.dismiss(suggestion)
+        ):
             self.refresh()
 
     def show_datasets(self) -> None:
@@ -322,8 +359,12 @@ class CollationWindow(QWidget):
         dialog.open()
 
     def _remove(self, dialog: DatasetsDialog, keys: list[str]) -> None:
+        if self.busy:
+            show_error(self, UserFacingError("Wait for the import to finish, then remove it."))
+            return
         for key in keys:
-            self.service.remove(key)
+            if not self._kept(partial(self.service.remove, key)):
+                break
         dialog.set_held(list(self.service.collation.held))
         self.refresh()
 
@@ -370,12 +411,13 @@ class CollationWindow(QWidget):
         self.summary.setText(f"{added} theme merge{plural} added from '{path.name}'.")
 
     def _failed(self, error: Exception) -> None:
-        self.import_button.setEnabled(True)
+        self._set_busy(False)
         self.refresh()
         show_error(self, error)
 
     def clear(self) -> None:
-        self.service.clear()
+        if not self._kept(self.service.clear):
+            return
         self.filters.reset()
         self.refresh()
 
@@ -391,8 +433,14 @@ class CollationWindow(QWidget):
         export = self.export_briefing
         self.briefing_button.setEnabled(False)
         self.runner.start(
-            lambda: export(briefing, file_format, path), self._briefing_written(path), self._failed
+            lambda: export(briefing, file_format, path),
+            self._briefing_written(path),
+            self._briefing_failed,
         )
+
+    def _briefing_failed(self, error: Exception) -> None:
+        self._show_group()
+        show_error(self, error)
 
     def _briefing_written(self, path: Path) -> Callable[[object], None]:
         def done(_result: object) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -494,10 +494,20 @@ class LearningLibraryWindow(QWidget):
         if self.published is not None:
             self.tabs.setCurrentWidget(self.published)
 
-    def closeEvent(self, event: object) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
+        published = self.published
+        if published is not None and published.busy:
+            # Closing closes the library file, which the import is writing to: the window goes
+            # at once (nothing of the library stays on screen), the import stops after the
+            # file it is reading, and the file is closed once it has stopped.
+            published.stop()
+            published.idle.connect(self.close, Qt.ConnectionType.SingleShotConnection)
+            self.hide()
+            event.ignore()
+            return
         self.undo_stack.clear()
         self.access.close()
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)
 
 
 __all__ = ["LearningLibraryWindow", "LibraryPage", "LibraryUnlock", "QLabel"]

@@ -64,6 +64,8 @@ def report_line(report: PublishedReport) -> str:
 
 class PublishedPage(QWidget):
     progressed = Signal(int, int, str)
+    #: The import in the background has ended (finished, stopped or failed).
+    idle = Signal()
 
     def __init__(
         self, library: PublishedLibrary, runner: TaskRunner, parent: QWidget | None = None
@@ -397,16 +399,34 @@ class PublishedPage(QWidget):
         if name:
             self.status.setText(f"Reading {done + 1} of {of}: {name}")
 
+    @property
+    def busy(self) -> bool:
+        """Whether an import is running in the background."""
+        return self.stop_button.isEnabled()
+
+    def stop(self) -> None:
+        """Ask the import to stop after the file it is reading."""
+        self.stop_event.set()
+        self.status.setText("Stopping after the file being read…")
+
     def _finished(self) -> None:
         self.import_folder_button.setEnabled(True)
         self.import_files_button.setEnabled(True)
         self.stop_button.setEnabled(False)
 
     def _imported(self, result: object) -> None:
+        try:
+            self._show_imported(result)
+        finally:
+            self.idle.emit()
+
+    def _show_imported(self, result: object) -> None:
         self._finished()
         if not isinstance(result, PublishedImport):
             return
         self.status.setText(result.summary)
+        if not self.isVisible():
+            return  # its window has gone (closed, or locked): the library may be closed too
         self.reload()
         notes = [f"{name}: {reason}" for name, reason in result.refused]
         notes += [f"'{name}' is scanned: it needs a text version." for name in result.needs_text]
@@ -416,7 +436,11 @@ class PublishedPage(QWidget):
 
     def _failed(self, error: Exception) -> None:
         self._finished()
-        show_error(self, error)
+        try:
+            if self.isVisible():  # not once its window has gone (closed, or locked)
+                show_error(self, error)
+        finally:
+            self.idle.emit()
 
     # -- questions (tests replace these) -------------------------------------------------------
     def _ask_for_folder(self) -> Path | None:

@@ -13,6 +13,7 @@ from reviewer_app.learning.collation import (
     NO_AGENCY,
     NOT_RECORDED,
     Collation,
+    CollationFilter,
     Dimension,
     HeldDataset,
     briefing_for,
@@ -48,7 +49,7 @@ def synthetic(n: int, seed: int = 3) -> list[LearningDataset]:
             )
         made.append(
             LearningDataset(
-                dataset_id=f"dataset-{i:03}",
+                dataset_id=f"d{i:07x}",
                 review_type=rng.choice(("lcspr", "scr", "rapid-review")),
                 review_year=rng.randint(2015, 2026),
                 age_band=rng.choice(("under 1", "1–4", "11–15")),
@@ -105,7 +106,7 @@ def test_the_same_content_is_counted_once_whatever_its_id() -> None:
     before = len(collation.findings())
     again = collation.add(datasets[:5])
     assert (len(again.added), len(again.duplicates)) == (0, 5)
-    renamed = [replace(d, dataset_id=f"other-{n}") for n, d in enumerate(datasets[5:8])]
+    renamed = [replace(d, dataset_id=f"e{n:07x}") for n, d in enumerate(datasets[5:8])]
     assert len(collation.add(renamed).duplicates) == 3
     assert len(collation.findings()) == before
 
@@ -186,3 +187,27 @@ def test_published_reviews_are_counted_beside_each_theme() -> None:
     assert counts[theme_key("Strategy discussions")] == 5
     assert counts[theme_key("Safe sleeping")] == 1
     assert CollationService().published_by_theme() is None
+
+
+def test_remembered_groups_follow_every_change() -> None:
+    datasets = [d for d in synthetic(30, seed=12) if d.findings]
+    collation = Collation(datasets[:10])
+    by_theme = collation.groups(Dimension.THEME)
+    assert collation.groups(Dimension.THEME) == by_theme  # remembered
+    collation.add(datasets[10:])
+    assert sum(g.count for g in collation.groups(Dimension.THEME)) == sum(
+        len(d.findings) for d in datasets
+    )
+    first, second = [g.key for g in collation.groups(Dimension.THEME) if g.key][:2]
+    before = len(collation.groups(Dimension.THEME))
+    collation.merges.merge(second, first)  # changed in place
+    assert len(collation.groups(Dimension.THEME)) == before - 1
+    collation.filter = CollationFilter(year_from=2030)
+    assert collation.groups(Dimension.CATEGORY) == []
+    collation.filter = CollationFilter()
+    collation.remove(collation.held[0].key)
+    assert sum(g.count for g in collation.groups(Dimension.JOURNEY_STAGE)) == sum(
+        len(h.dataset.findings) for h in collation.held
+    )
+    collation.clear()
+    assert collation.groups(Dimension.AGENCY_TYPE) == []

@@ -3,16 +3,22 @@ costs the others, and identity holds (../shared/reviews/collation.md, issue 21).
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import json
 import random
 from dataclasses import replace
 from pathlib import Path
 
+import openpyxl
 import pytest
 
+from exporters.collation_table import WITHHELD, collation_workbook
+from reviewer_app.anonymisation.scan import TextPiece
 from reviewer_app.learning.checks import dataset_problems
 from reviewer_app.learning.collation import Dimension, briefing_for
 from reviewer_app.learning.dataset import (
+    CSV_COLUMNS,
     DatasetFinding,
     LearningDataset,
     from_json,
@@ -22,6 +28,8 @@ from reviewer_app.learning.dataset import (
 )
 from reviewer_app.services.collation import CollationService, refusals_csv
 from tests.reviewer_app.learning.test_collation import synthetic
+
+CSV_HEADINGS = ",".join(CSV_COLUMNS) + "\r\n"
 
 #: Synthetic identifying strings, as the collation review planted them.
 PLANTED = (
@@ -163,8 +171,27 @@ def _hostile(folder: Path) -> dict[str, str]:
         "nested.json": (b"[" * 1_000_000, "nested too deeply"),
         "version-0.json": (
             json.dumps({**good, "schema_version": 0}).encode(),
-            "not one SCR Reviewer made",
+            "not a number from 1 to 2",
         ),
+        "name-as-version.json": (
+            json.dumps({**good, "schema_version": "Jayden Smith"}).encode(),
+            "not a number from 1 to 2",
+        ),
+        "name-as-id.json": (
+            json.dumps({**good, "dataset_id": "JaydenSmith"}).encode(),
+            "a dataset with an id this app does not write: The dataset — dataset id: not an id "
+            "SCR Reviewer writes",
+        ),
+        "empty-list.json": (b"[]", "holds no learning dataset"),
+        "findings-bomb.json": (
+            json.dumps({**good, "findings": [{}] * 300_000}).encode(),
+            "more than 200 findings",
+        ),
+        "questions-bomb.json": (
+            json.dumps({**good, "findings": [{"board_questions": ["?"] * 100_000}]}).encode(),
+            "more than 40 questions",
+        ),
+        "headings-only.csv": (CSV_HEADINGS.encode(), "holds no learning dataset"),
         "version-9.json": (json.dumps({**good, "schema_version": 9}).encode(), "newer"),
         "wrong-schema.json": (json.dumps({**good, "schema": "other"}).encode(), "does not say"),
         "binary.json": (bytes(range(256)) * 4, "not a UTF-8 text file"),
@@ -212,7 +239,7 @@ def test_a_hostile_mix_inside_1000_good_files(tmp_path: Path) -> None:
         paths.append(path)
     reasons = _hostile(folder)
     duplicate = folder / "same-review-new-id.json"
-    duplicate.write_text(to_json(replace(good[3], dataset_id="new-id-for-the-same")), "utf-8")
+    duplicate.write_text(to_json(replace(good[3], dataset_id="abcdef0123456789")), "utf-8")
     reused = folder / "reused-id.json"
     reused.write_text(to_json(replace(synthetic(1, seed=77)[0], dataset_id=good[4].dataset_id)))
     mixed = [*paths, *(folder / name for name in reasons), duplicate, reused]
@@ -237,3 +264,87 @@ def test_a_bom_is_accepted_and_version_1_is_still_read() -> None:
     body["schema_version"] = 1
     read = from_json("\ufeff" + json.dumps(body), "v1.json")
     assert read.schema_version == 1 and read.region == "" and read.findings == dataset.findings
+
+
+def _marked(cls: type, prefix: str, **given: object) -> tuple[object, list[str]]:
+    """An instance of a dataset dataclass with a distinct marker in every string it holds."""
+    values: dict[str, object] = {}
+    markers: list[str] = []
+    for field in dataclasses.fields(cls):
+        if field.name in given:
+            values[field.name] = given[field.name]
+        elif field.type in ("str", str):
+            values[field.name] = marker = f"{prefix}-{field.name}"
+            markers.append(marker)
+        elif field.type in ("tuple[str, ...]", tuple[str, ...]):
+            values[field.name] = (marker := f"{prefix}-{field.name}",)
+            markers.append(marker)
+        elif field.type in ("int", "int | None"):
+            values[field.name] = 1
+    return cls(**values), markers
+
+
+def test_the_gate_reads_every_string_a_dataset_holds() -> None:
+    """`texts()` is what the gate reads: every string field, present or added later, is in it,
+    and one not among the shipped keys or the id's shape is read as free text and can fail."""
+    finding, finding_markers = _marked(DatasetFinding, "finding")
+    dataset, markers = _marked(LearningDataset, "dataset", findings=(finding,))
+    assert isinstance(dataset, LearningDataset)
+    seen = {text for _where, _field, text in dataset.texts()}
+    assert set(markers + finding_markers) <= seen
+    planted = replace(dataset, region="Jayden Smith")
+    assert any(p.field == "region" for p in dataset_problems(planted))
+
+
+def test_a_file_name_that_may_identify_someone_is_withheld_from_the_workbook(
+    tmp_path: Path,
+) -> None:
+    sets = [d for d in synthetic(12, seed=5) if d.findings][:3]
+    names = ["Jayden Smith.json", "Oakfield Primary School.json", "lcspr-2023.json"]
+    paths = []
+    for name, d in zip(names, sets, strict=True):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(to_json(d), "utf-8")
+    reused = tmp_path / "reused.json"
+    reused.write_text(to_json(replace(synthetic(1, seed=77)[0], dataset_id=sets[0].dataset_id)))
+    service = CollationService()
+    result = service.import_files([*paths, reused])
+    assert result.added == 4 and len(result.flagged) == 1
+    book = openpyxl.load_workbook(io.BytesIO(collation_workbook(service.collation)))
+    rows = list(book["Datasets"].iter_rows(values_only=True))
+    files = [row[0] for row in rows[1:]]
+    assert files.count(WITHHELD) == 2 and "lcspr-2023.json" in files
+    cells = " ".join(str(c) for row in rows for c in row)
+    assert "Jayden" not in cells and "Oakfield" not in cells
+
+
+def test_the_written_briefing_is_read_back_and_refused_if_anything_was_added(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check after rendering is a real one: text that appears only in the written file (a
+    renderer's header, a property) stops the briefing, and nothing is written."""
+    from exporters import briefing as briefing_module
+    from exporters.report_model import Report, text_pieces
+
+    service = CollationService()
+    service.add([d for d in synthetic(20, seed=4) if d.findings])
+    group = service.collation.groups(Dimension.THEME)[0]
+
+    def with_a_header(data: bytes, file_format: str, report: Report) -> list[TextPiece]:
+        return [*text_pieces(report), TextPiece("Header", "header", "DOB 03/03/2019")]
+
+    monkeypatch.setattr(briefing_module, "rendered_pieces", with_a_header)
+    out = tmp_path / "briefing.docx"
+    with pytest.raises(briefing_module.BriefingBlockedError) as refused:
+        briefing_module.export_briefing(briefing_for(group), "docx", out)
+    assert not out.exists() and "03/03/2019" not in str(refused.value)
+
+
+def test_datasets_added_from_this_app_pass_the_gate_too() -> None:
+    good = [d for d in synthetic(8, seed=21) if d.findings]
+    service = CollationService()
+    result = service.add([_leaky(), *good])
+    assert result.added == len(good) == len(service.collation.held)
+    [refused] = result.refused
+    assert refused.quarantined and refused.file_name == "made in this app"
+    assert "Jayden" not in refused.describe()

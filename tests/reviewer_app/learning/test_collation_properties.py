@@ -1,22 +1,27 @@
 """Properties of collation over generated datasets (Hypothesis): counts equal the generator's
 truth, a theme's variants land in one group once the suggested merges are accepted, and no
-identifying string planted anywhere in a dataset reaches a briefing."""
+identifying string planted anywhere in a dataset (any of its strings) reaches a briefing, a
+table, the summary or the list of refusals."""
 
 from __future__ import annotations
 
+import io
 import tempfile
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
+import openpyxl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exporters.briefing import briefing_report
+from exporters.collation_table import collation_csv, collation_workbook
 from exporters.report_model import text_pieces
 from reviewer_app.learning.collation import Collation, Dimension, briefing_for
 from reviewer_app.learning.dataset import DatasetFinding, LearningDataset, to_json
 from reviewer_app.learning.themes import theme_key
-from reviewer_app.services.collation import CollationService
+from reviewer_app.services.collation import CollationService, refusals_csv
 
 THEMES = (
     "Bruising in non-mobile babies",
@@ -83,7 +88,7 @@ def datasets(draw: st.DrawFn) -> tuple[list[LearningDataset], list[str]]:
             )
         made.append(
             LearningDataset(
-                f"review-{i:04}",
+                f"{i:020x}",
                 draw(st.sampled_from(("lcspr", "scr"))),
                 draw(st.integers(2015, 2026)),
                 "1–4",
@@ -139,7 +144,24 @@ def test_variants_land_in_one_group_once_suggested_merges_are_accepted(
 
 NAMES = ("Jayden Smith", "Kayleigh Brown", "Liam Carter", "Tyler Jones")
 SHAPES = ("14 February 2019", "03/03/2019", "SW1A 1AA", "14 Elm Road", "07700 900123")
-WHERE = ("theme", "question", "category", "agency", "stage")
+DATASET_FIELDS = {
+    "dataset id": "dataset_id",
+    "review type": "review_type",
+    "age band": "age_band",
+    "region": "region",
+}
+WHERE = (
+    "theme",
+    "question",
+    "category",
+    "agency",
+    "stage",
+    "dataset id",
+    "review type",
+    "age band",
+    "region",
+    "review agency",
+)
 
 
 @settings(
@@ -179,15 +201,12 @@ def test_no_planted_identifying_string_reaches_a_briefing(
         "stage": lambda f: DatasetFinding(
             f.number, f.category, f.theme, text, f.agency_types, f.board_questions
         ),
-    }[where](first)
-    leaky = LearningDataset(
-        victim.dataset_id,
-        victim.review_type,
-        victim.review_year,
-        victim.age_band,
-        victim.agency_types,
-        (changed, *victim.findings[1:]),
-    )
+    }.get(where, lambda f: f)(first)
+    leaky = replace(victim, findings=(changed, *victim.findings[1:]))
+    if where in DATASET_FIELDS:
+        leaky = replace(victim, **{DATASET_FIELDS[where]: text})
+    elif where == "review agency":
+        leaky = replace(victim, agency_types=(*victim.agency_types, text))
     folder = Path(tempfile.mkdtemp(dir=tmp_path))
     paths = []
     for n, d in enumerate([*sets[:victim_index], leaky, *sets[victim_index + 1 :]]):
@@ -203,4 +222,11 @@ def test_no_planted_identifying_string_reaches_a_briefing(
     for dimension in Dimension:
         assert all(planted not in g.label for g in service.collation.groups(dimension))
     assert planted not in "\n".join(result.lines()) + result.summary
+    assert planted not in refusals_csv(result.refused)
+    for dimension in Dimension:
+        assert planted not in collation_csv(service.collation, dimension)
+    book = openpyxl.load_workbook(io.BytesIO(collation_workbook(service.collation)))
+    cells = [str(c) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+             for c in row]  # fmt: skip
+    assert not any(planted in cell for cell in cells)
     assert theme_key(planted)  # the strings are real text, not empty

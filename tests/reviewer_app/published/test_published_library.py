@@ -11,10 +11,6 @@ import pytest
 from reviewer_app.published.reading import describe, read_pages
 from reviewer_app.published.report import ReadStatus, Section
 from reviewer_app.services.published import PublishedLibrary
-from storage.keyring_store import KeyringStore
-from storage.learning_library import StoredLearningLibrary
-from tests.helpers.reviews import MemoryKeyring
-from tests.helpers.secrets_watch import PASSPHRASE, register
 from tests.reviewer_app.published.corpus import Made, make_corpus, make_scanned_pdf
 
 COUNT = 40
@@ -24,18 +20,6 @@ COUNT = 40
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Made]]:
     folder = tmp_path_factory.mktemp("published")
     return folder, make_corpus(folder / "reports", COUNT)
-
-
-@pytest.fixture
-def library(tmp_path: Path):  # type: ignore[no-untyped-def]
-    access = StoredLearningLibrary(
-        tmp_path / "learning.library", None, KeyringStore(MemoryKeyring())
-    )
-    register(access.create(PASSPHRASE).recovery_code)
-    store = access.published
-    assert store is not None
-    yield PublishedLibrary(store)
-    access.close()
 
 
 def test_a_report_is_described_from_its_first_pages(corpus: tuple[Path, list[Made]]) -> None:
@@ -129,3 +113,29 @@ def test_search_is_quick_and_safe(
     for _ in range(20):
         library.search("practitioners managers")
     assert time.perf_counter() - start < 20  # not a goal: the benchmark measures that
+
+
+def test_findings_set_out_in_a_word_table_are_read_and_found(
+    library: PublishedLibrary, tmp_path: Path
+) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Child T: a local child safeguarding practice review", 0)
+    document.add_paragraph("Published by Eastmoor Safeguarding Children Partnership, May 2023")
+    document.add_heading("Findings", 1)
+    document.add_paragraph("The review found these patterns in the system. " * 4)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Finding"
+    table.cell(0, 1).text = "Recommendation"
+    table.cell(1, 0).text = "Strategy discussions were held by zorbleton telephone call alone."
+    table.cell(1, 1).text = "Partners should meet in person when a baby is bruised."
+    path = tmp_path / "child-t.docx"
+    document.save(str(path))
+    result = library.import_files([path])
+    assert len(result.added) == 1, result
+    hits = library.search("zorbleton")
+    assert hits and hits[0].title.startswith("Child T")
+    assert "Partners should meet" in " ".join(
+        p.text for p in describe(path, read_pages(path)).passages
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -34,6 +34,7 @@ from reviewer_app.services.learning import (
     target_choices,
 )
 from reviewer_app.services.open_review import ReviewServices
+from reviewer_app.services.published import PublishedLibrary
 from storage.keyring_store import KeyringStore, NoKeyring
 from storage.learning_library import StoredLearningLibrary
 from tests.helpers.reviews import demo_services
@@ -411,3 +412,183 @@ def test_published_reviews_are_imported_searched_and_themed_in_the_library_windo
     assert page.library.report(page.current_id() or 0).partnership.startswith("Westvale")
     assert _unnamed_controls(window) == []
     window.close()
+
+
+Done = Callable[[object], None]
+Failed = Callable[[Exception], None]
+
+
+class HeldTaskRunner:
+    """Work started is held until the test lets it run, as a worker thread would."""
+
+    def __init__(self) -> None:
+        self.held: list[tuple[Callable[[], object], Done, Failed]] = []
+
+    def start(
+        self,
+        work: Callable[[], object],
+        done: Done,
+        failed: Failed,
+    ) -> None:
+        self.held.append((work, done, failed))
+
+    def run_all(self) -> None:
+        while self.held:
+            work, done, failed = self.held.pop(0)
+            try:
+                result = work()
+            except Exception as error:
+                failed(error)
+            else:
+                done(result)
+
+
+def _library(app_paths: AppPaths) -> StoredLearningLibrary:
+    access = StoredLearningLibrary(
+        app_paths.data / "learning.library",
+        None,
+        KeyringStore(NoKeyring()),  # type: ignore[arg-type]
+    )
+    register(access.create(PASSPHRASE).recovery_code)
+    return access
+
+
+def test_closing_the_library_during_a_published_import_waits_for_it_to_stop(
+    qtbot: QtBot, tmp_path: Path, app_paths: AppPaths
+) -> None:
+    from tests.reviewer_app.published.corpus import make_corpus
+
+    make_corpus(tmp_path / "reports", 4, seed=41)
+    access = _library(app_paths)
+    runner = HeldTaskRunner()
+    window = LearningLibraryWindow(access, runner)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    page = window.published
+    assert page is not None
+    page.choose_folder = lambda: tmp_path / "reports"
+    page.import_folder_button.click()
+    assert page.busy and runner.held
+    window.close()  # the window goes at once; the file stays open while the import stops
+    assert not window.isVisible() and access.published is not None
+    assert "Stopping" in page.status.text()
+    runner.run_all()  # the import sees the request and stops before its first file
+    assert access.published is None
+    assert "stopped before the end" in page.status.text()
+
+
+def test_locking_during_a_published_import_hides_the_library_and_says_nothing(
+    qtbot: QtBot, tmp_path: Path, app_paths: AppPaths, message_boxes: list[Shown]
+) -> None:
+    """Locking closes the window, then the file, while the import still runs: the window is
+    gone at once, and the import's failure on the closed file is not shown over the lock."""
+    from tests.reviewer_app.published.corpus import make_corpus
+
+    make_corpus(tmp_path / "reports", 2, seed=42)
+    access = _library(app_paths)
+    runner = HeldTaskRunner()
+    window = LearningLibraryWindow(access, runner)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    page = window.published
+    assert page is not None
+    page.choose_folder = lambda: tmp_path / "reports"
+    page.import_folder_button.click()
+    shown = len(message_boxes)
+    window.close()
+    access.close()  # as the start window does on locking
+    assert not window.isVisible()
+    runner.run_all()  # the library is closed: nothing is read from it, nothing is shown
+    assert len(message_boxes) == shown
+
+
+def test_the_collation_window_refuses_changes_once_its_library_is_closed(
+    qtbot: QtBot, tmp_path: Path, app_paths: AppPaths, message_boxes: list[Shown]
+) -> None:
+    access = _library(app_paths)
+    assert access.collation is not None
+    datasets = [d for d in synthetic(30, seed=8) if d.findings][:6]
+    paths = []
+    for d in datasets:
+        paths.append(tmp_path / f"{d.dataset_id}.json")
+        paths[-1].write_text(to_json(d), "utf-8")
+    runner = HeldTaskRunner()
+    published = access.published
+    assert published is not None
+    service = CollationService(access.collation, published=PublishedLibrary(published).theme_counts)
+    window = CollationWindow(service, export_briefing, runner)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    window.choose_files = lambda: paths
+    window.import_button.click()
+    # while the datasets are read in the background, nothing else may change the collation
+    assert not window.clear_button.isEnabled() and not window.merge_area.isEnabled()
+    runner.run_all()
+    assert window.clear_button.isEnabled() and len(window.service.collation.held) == 6
+
+    access.close()  # the library window was closed, say
+    for dimension in Dimension:  # counting goes on, without the published reviews' counts
+        window.dimension.setCurrentIndex(window.dimension.findData(dimension.value))
+    window.clear_button.click()
+    assert "learning library is closed" in message_boxes[-1].text
+    assert len(window.service.collation.held) == 6  # nothing changed
+    window.datasets_button.click()
+    window.datasets_dialog.table.selectRow(0)
+    window.datasets_dialog.remove_button.click()
+    assert len(window.service.collation.held) == 6
+    window.datasets_dialog.close()
+    window.choose_files = lambda: paths[:1]
+    more = synthetic(1, seed=99)[0]
+    paths[0].write_text(to_json(more), "utf-8")
+    window.import_button.click()
+    runner.run_all()
+    assert "learning library is closed" in message_boxes[-1].text
+    assert len(window.service.collation.held) == 6 and window.import_button.isEnabled()
+
+
+def test_not_the_same_by_keyboard_and_shared_merges_used_in_another_window(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    datasets = [d for d in synthetic(40, seed=13) if d.findings][:12]
+    paths = []
+    for n, d in enumerate(datasets):
+        if n % 3 == 0:
+            d = replace(
+                d, findings=tuple(replace(f, theme="Stratergy discussions") for f in d.findings)
+            )
+        paths.append(tmp_path / f"{d.dataset_id}.json")
+        paths[-1].write_text(to_json(d), "utf-8")
+
+    def window_with_datasets() -> CollationWindow:
+        window = CollationWindow(CollationService(), export_briefing, ImmediateTaskRunner())  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        window.show()
+        window.choose_files = lambda: paths
+        window.import_button.click()
+        window.dimension.setCurrentIndex(window.dimension.findData(Dimension.THEME.value))
+        return window
+
+    def offered(window: CollationWindow) -> list[str]:
+        return [window.merges.list.item(i).text() for i in range(window.merges.list.count())]
+
+    first = window_with_datasets()
+    row = next(i for i, t in enumerate(offered(first)) if "Stratergy" in t)
+    first.merges.list.setCurrentRow(row)
+    qtbot.keyClick(first.merges.list, Qt.Key.Key_Delete)  # Not the same
+    assert not any("Stratergy" in t for t in offered(first))
+    before = len(first.groups_model.groups)
+
+    second = window_with_datasets()
+    row = next(i for i, t in enumerate(offered(second)) if "Stratergy" in t)
+    second.merges.list.setCurrentRow(row)
+    qtbot.keyClick(second.merges.list, Qt.Key.Key_Return)  # Merge
+    shared = tmp_path / "merges.json"
+    second.choose_merges_path = lambda saving: shared
+    second.share_button.click()
+
+    first.choose_merges_path = lambda saving: shared
+    first.use_shared_button.click()
+    assert len(first.groups_model.groups) == before - 1
+    assert "1 theme merge added" in first.summary.text()
