@@ -6,6 +6,8 @@ copies each passage into the review (`FindingEvidenceService.link`).
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +29,7 @@ from ui.errors import show_error
 from ui.style import plain_label, size_to_content
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+_JOINED = re.compile(r"»([\s\-–]+)«")
 
 
 def hit_line(hit: SearchHit) -> str:
@@ -34,7 +37,8 @@ def hit_line(hit: SearchHit) -> str:
     year = f" ({hit.year})" if hit.year is not None else ""
     partnership = f" — {hit.partnership}" if hit.partnership else ""
     where = f"page {hit.page}" + (f", {hit.section.label}" if hit.section.label else "")
-    snippet = " ".join(hit.plain_snippet("«", "»").split())
+    # neighbouring matched words share one pair of marks: «bruising in non-mobile babies»
+    snippet = _JOINED.sub(r"\1", " ".join(hit.plain_snippet("«", "»").split()))
     return f"{hit.title}{year}{partnership}\n{where}: {snippet}"
 
 
@@ -62,6 +66,10 @@ class PublishedEvidenceDialog(QDialog):
         self.results = QListWidget()
         self.results.setAccessibleName("Passages found: tick those to link")
         self.results.setWordWrap(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setStyleSheet(
+            "QListWidget::item { padding: 4px 4px; border-bottom: 1px solid palette(midlight); }"
+        )
         self.found = plain_label()
         self.found.setAccessibleName("How many passages were found")
         self.buttons = QDialogButtonBox(

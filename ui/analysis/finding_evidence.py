@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from reviewer_app.analysis.finding import Finding
 from reviewer_app.analysis.published_evidence import PublishedEvidence
 from reviewer_app.errors import UserFacingError
+from reviewer_app.published.report import Section
 from reviewer_app.published.repository import SearchHit
 from reviewer_app.services.finding_evidence import FindingEvidenceService, evidence_from_hit
 from reviewer_app.services.published import PublishedLibrary
@@ -40,10 +41,18 @@ LibraryGetter = Callable[[], PublishedLibrary | None]
 Chooser = Callable[[PublishedLibrary, Finding, frozenset[int]], list[SearchHit] | None]
 
 
+def section_label(key: str) -> str:
+    """A published section's name ("Findings"); "" for none or one this app does not know."""
+    try:
+        return Section(key).label
+    except ValueError:
+        return ""
+
+
 def evidence_line(e: PublishedEvidence) -> str:
     where = f"page {e.page}" if e.page else ""
-    if e.section and e.section != "other":
-        where += f", {e.section}" if where else e.section
+    if section := section_label(e.section):
+        where += f", {section}" if where else section
     passage = " ".join(e.passage.split())
     short = passage if len(passage) <= 220 else passage[:219].rstrip() + "…"
     return f"{e.citation}\n{where}: “{short}”" if where else f"{e.citation}\n“{short}”"
@@ -74,7 +83,10 @@ class FindingEvidencePanel(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Published reviews linked as evidence that it is systemic")
         self.list.setWordWrap(True)
-        self.list.setMaximumHeight(170)
+        self.list.setMaximumHeight(190)
+        self.list.setStyleSheet(
+            "QListWidget::item { padding: 4px 4px; border-bottom: 1px solid palette(midlight); }"
+        )
         self.find_button = QPushButton("&Find evidence in published reviews…")
         self.unlink_button = QPushButton("&Unlink")
         self.unlink_button.setAccessibleName("Unlink the selected published review")

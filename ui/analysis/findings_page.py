@@ -92,6 +92,7 @@ class FindingsPage(MasterDetailPage):
         self.add_row("S&tatement", self.statement)
         self.add_row("&Category", self.category)
         self.add_row("&How it showed", self.how)
+        systemic_row = self.form.rowCount()
         self.add_row("E&vidence it is systemic", self.systemic)
         self.add_row("&Why it matters", self.why)
         self.form.addRow(self.follow_up_label, self.follow_up)
@@ -110,7 +111,8 @@ class FindingsPage(MasterDetailPage):
             )
             caption = QLabel("Other reviews\nthat found this")
             caption.setBuddy(self.evidence.list)
-            self.form.addRow(caption, self.evidence)
+            # just under the reviewer's own words on why it is systemic
+            self.form.insertRow(systemic_row + 1, caption, self.evidence)
 
     def load(self) -> FindingData:
         s = self.service
