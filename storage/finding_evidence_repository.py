@@ -12,18 +12,7 @@ from storage.schema import finding_evidence
 
 
 def _row(e: PublishedEvidence) -> dict[str, Any]:
-    return {
-        "finding_id": e.finding_id,
-        "title": e.title,
-        "year": e.year,
-        "partnership": e.partnership,
-        "review_type": e.review_type,
-        "page": e.page,
-        "section": e.section,
-        "passage": e.passage,
-        "library_report_id": e.library_report_id,
-        "library_passage_id": e.library_passage_id,
-    }
+    return {"finding_id": e.finding_id, **e.copied()}
 
 
 def _evidence(r: Any) -> PublishedEvidence:

@@ -207,18 +207,7 @@ def to_document_part(
             for n, f in enumerate(part.findings, start=1)
         ],
         "published_evidence": [
-            {
-                "finding": findings[e.finding_id],
-                "title": e.title,
-                "year": e.year,
-                "partnership": e.partnership,
-                "review_type": e.review_type,
-                "page": e.page,
-                "section": e.section,
-                "passage": e.passage,
-                "library_report_id": e.library_report_id,
-                "library_passage_id": e.library_passage_id,
-            }
+            {"finding": findings[e.finding_id], **e.copied()}
             for e in part.published_evidence
             if e.finding_id in findings
         ],

@@ -38,6 +38,20 @@ class PublishedEvidence:
     def with_changes(self, **changes: object) -> PublishedEvidence:
         return replace(self, **changes)  # type: ignore[arg-type]  # dataclass fields by name
 
+    def copied(self) -> dict[str, object]:
+        """What was copied from the library, by field name (for the file and the interchange)."""
+        return {
+            "title": self.title,
+            "year": self.year,
+            "partnership": self.partnership,
+            "review_type": self.review_type,
+            "page": self.page,
+            "section": self.section,
+            "passage": self.passage,
+            "library_report_id": self.library_report_id,
+            "library_passage_id": self.library_passage_id,
+        }
+
     @property
     def report_key(self) -> tuple[str, int | None, str]:
         """Tells one report from another: the same report linked for two passages counts once."""
