@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Protocol
 
 from reviewer_app.actions.model import ActionPlanRepository
+from reviewer_app.analysis.published_evidence import PublishedEvidenceRepository
 from reviewer_app.analysis.repository import AnalysisRepository
 from reviewer_app.anonymisation.decisions import DecisionStore
 from reviewer_app.chronology.repository import ChronologyRepository
@@ -61,6 +62,8 @@ class OpenReview(ReviewFile, Protocol):
     def log(self) -> ReviewLog: ...
     @property
     def learning_notes(self) -> AttachedNotesRepository: ...
+    @property
+    def published_evidence(self) -> PublishedEvidenceRepository: ...
     @property
     def decisions(self) -> DecisionStore: ...
 

@@ -21,6 +21,7 @@ import threading
 from pathlib import Path
 
 from reviewer_app.actions.model import ActionPlanRepository
+from reviewer_app.analysis.published_evidence import PublishedEvidenceRepository
 from reviewer_app.analysis.repository import AnalysisRepository
 from reviewer_app.anonymisation.decisions import DecisionStore
 from reviewer_app.chronology.repository import ChronologyRepository
@@ -46,6 +47,7 @@ from storage.backups import BackupStore
 from storage.chronology_repository import SqlChronology
 from storage.connection import precheck
 from storage.drafts_repository import SqlDrafts
+from storage.finding_evidence_repository import SqlFindingEvidence
 from storage.keyring_store import KeyringStore
 from storage.keys import file_id, read_salt
 from storage.people_repository import SqlPeople
@@ -104,6 +106,7 @@ class StoredReview:
         self._action_plan = SqlActionPlan(lambda: file.engine)
         self._log = SqlReviewLog(lambda: file.engine)
         self._learning_notes = SqlAttachedNotes(lambda: file.engine)
+        self._published_evidence = SqlFindingEvidence(lambda: file.engine)
         self._decisions = SqlDecisionStore(lambda: file.engine)
 
     @property
@@ -161,6 +164,10 @@ class StoredReview:
     @property
     def learning_notes(self) -> AttachedNotesRepository:
         return self._learning_notes
+
+    @property
+    def published_evidence(self) -> PublishedEvidenceRepository:
+        return self._published_evidence
 
     @property
     def decisions(self) -> DecisionStore:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from storage.connection import APPLICATION_ID, Connection
 from storage.migration_steps import (
     chronology_requests,
+    finding_evidence,
     lifecycle,
     report_control,
     v3_people_analysis,
@@ -175,6 +176,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(10, report_control.DESCRIPTION, report_control.STATEMENTS),
     Migration(11, chronology_requests.DESCRIPTION, chronology_requests.STATEMENTS),
     Migration(12, lifecycle.DESCRIPTION, lifecycle.STATEMENTS),
+    Migration(13, finding_evidence.DESCRIPTION, finding_evidence.STATEMENTS),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

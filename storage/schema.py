@@ -529,3 +529,19 @@ partners_response = Table(
     Column("text", Text, nullable=False),
     Column("received_on", Text),
 )
+finding_evidence = Table(
+    "finding_evidence",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("finding_id", Integer, ForeignKey("finding.id", ondelete="CASCADE"), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("year", Integer),
+    Column("partnership", Text, nullable=False),
+    Column("review_type", Text, nullable=False),
+    Column("page", Integer, nullable=False),
+    Column("section", Text, nullable=False),
+    Column("passage", Text, nullable=False),
+    Column("library_report_id", Integer),
+    Column("library_passage_id", Integer),
+    Index("ix_finding_evidence_finding", "finding_id"),
+)

@@ -22,6 +22,7 @@ from exporters.report_model import (
     Paragraph,
     Table,
 )
+from reviewer_app.analysis.published_evidence import PublishedEvidence, distinct_reports
 
 
 def _drafted(ctx: BuildContext, section: TemplateSection) -> list[Block]:
@@ -123,14 +124,25 @@ def partnership_response(ctx: BuildContext, section: TemplateSection) -> list[Bl
     return [Note(f"For the safeguarding partners: {section.prompt}", NoteKind.PROMPT)]
 
 
+def published_reference(evidence: PublishedEvidence) -> str:
+    """ "Title (2021). Partnership. As published." """
+    year = f" ({evidence.year})" if evidence.year else ""
+    partnership = f" {evidence.partnership.strip()}." if evidence.partnership.strip() else ""
+    return f"{evidence.title.strip()}{year}.{partnership} As published."
+
+
 def references(ctx: BuildContext, section: TemplateSection) -> list[Block]:
-    """The method's references, then the sources of the learning notes the report includes."""
+    """The method's references, then the sources of the learning notes the report includes,
+    then the published reviews linked to findings (title, year, partnership, as published)."""
     sources = []
     for note in ctx.inputs.learning_notes:
         source = ctx.clean(note.source)
         if source and source not in sources:
             sources.append(source)
-    items = (*section.items, *sources)
+    published = [
+        ctx.clean(published_reference(e)) for e in distinct_reports(ctx.inputs.published_evidence)
+    ]
+    items = (*section.items, *sources, *published)
     if not items:
         return [prompt("add the guidance and research the report draws on.")]
     return [BulletList(items)]

@@ -9,6 +9,7 @@ from exporters.report.context import BuildContext, prompt, prose
 from exporters.report.templates import TemplateSection
 from exporters.report_model import Block, BulletList, Column, Heading, Paragraph, Table
 from reviewer_app.analysis.episode import Episode
+from reviewer_app.analysis.published_evidence import distinct_reports
 from reviewer_app.analysis.reference import typology
 from reviewer_app.chronology.dates import FuzzyDate, Precision, Qualifier, format_uk_date
 from reviewer_app.chronology.entry import Flag
@@ -141,6 +142,17 @@ def appraisal(ctx: BuildContext, section: TemplateSection) -> list[Block]:
     return blocks
 
 
+def others_found(ctx: BuildContext, finding_id: int | None) -> list[Block]:
+    """ "Other reviews that found this: …": the published reviews linked to the finding."""
+    linked = distinct_reports(
+        e for e in ctx.inputs.published_evidence if e.finding_id == finding_id
+    )
+    if not linked:
+        return []
+    cited = "; ".join(ctx.clean(e.citation) for e in linked)
+    return [Paragraph(f"{cited}.", label="Other reviews that found this:")]
+
+
 def findings(ctx: BuildContext, section: TemplateSection) -> list[Block]:
     items = ctx.inputs.snapshot.analysis.findings
     if not items:
@@ -175,6 +187,7 @@ def findings(ctx: BuildContext, section: TemplateSection) -> list[Block]:
             if text:
                 blocks.append(Heading(label, 3))
                 blocks += prose(text)
+        blocks += others_found(ctx, finding.id)
         board_questions = lines_of(finding.board_questions)
         recommendations = lines_of(finding.recommendations)
         follow = board_questions if questions or not recommendations else ()

@@ -22,6 +22,7 @@ from reviewer_app.analysis.conversation import (
 )
 from reviewer_app.analysis.episode import Appraisal, Episode, Factor, FactorKind, Perspective
 from reviewer_app.analysis.finding import Finding, Priority
+from reviewer_app.analysis.published_evidence import PublishedEvidence
 from reviewer_app.analysis.reference import guide_from_dict, guide_to_dict
 from reviewer_app.anonymisation.register import IdentifierKind
 from reviewer_app.errors import InvalidInputError
@@ -51,6 +52,8 @@ class AnalysisPart:
     passages: tuple[Passage, ...] = ()
     episodes: tuple[Episode, ...] = ()
     findings: tuple[Finding, ...] = ()
+    #: published reviews linked to findings as evidence that they are systemic (copies)
+    published_evidence: tuple[PublishedEvidence, ...] = ()
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -75,6 +78,7 @@ def to_document_part(
     ]
     passages = _numbers(passages_in_order)
     episodes = _numbers(part.episodes)
+    findings = _numbers(part.findings)
 
     def ids(mapping: Mapping[int | None, int], values: tuple[int, ...]) -> list[int]:
         return sorted(mapping[v] for v in values if v in mapping)
@@ -201,6 +205,11 @@ def to_document_part(
                 "passages": ids(passages, f.passage_ids),
             }
             for n, f in enumerate(part.findings, start=1)
+        ],
+        "published_evidence": [
+            {"finding": findings[e.finding_id], **e.copied()}
+            for e in part.published_evidence
+            if e.finding_id in findings
         ],
     }
 
@@ -439,6 +448,30 @@ def from_document_part(
                 ),
             )
         )
+    finding_ids: set[int | None] = {f.id for f in findings}
+    evidence = []
+    for n, obj in enumerate(items("published_evidence")):
+        where = f"published_evidence[{n}]"
+        finding_id = r.get(obj, "finding", where, int)
+        if finding_id not in finding_ids:
+            raise r.fail(f"{where}.finding", "a link to a finding not in the document")
+        evidence.append(
+            made(
+                where,
+                lambda obj=obj, where=where, finding_id=finding_id: PublishedEvidence(
+                    finding_id=finding_id,
+                    title=r.get(obj, "title", where, str),
+                    passage=r.get(obj, "passage", where, str),
+                    year=r.get(obj, "year", where, int, optional=True),
+                    partnership=text(obj, "partnership", where),
+                    review_type=text(obj, "review_type", where),
+                    page=r.get(obj, "page", where, int, optional=True) or 0,
+                    section=text(obj, "section", where),
+                    library_report_id=r.get(obj, "library_report_id", where, int, optional=True),
+                    library_passage_id=r.get(obj, "library_passage_id", where, int, optional=True),
+                ),
+            )
+        )
     return AnalysisPart(
         tuple(people),
         tuple(involvement),
@@ -449,4 +482,5 @@ def from_document_part(
         tuple(passages),
         tuple(episodes),
         tuple(findings),
+        tuple(evidence),
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from reviewer_app.analysis.published_evidence import PublishedEvidence
 from reviewer_app.anonymisation.register import KnownIdentity, PseudonymRegister
 from reviewer_app.interchange import ReviewSnapshot
 from reviewer_app.quality.assessment import SelfAssessment
@@ -49,6 +50,9 @@ class ReportInputs:
     #: The reviewer's drafted text for narrative sections, by section key
     #: ("introduction", "case-summary", "appraisal", "conclusions", "governance", …).
     section_text: Mapping[str, str] = field(default_factory=dict)
+    #: Published reviews linked to findings as evidence that they are systemic (public text,
+    #: still checked by the anonymisation gate like everything else).
+    published_evidence: tuple[PublishedEvidence, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

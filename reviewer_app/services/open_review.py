@@ -39,6 +39,7 @@ from reviewer_app.services.analysis import AnalysisService
 from reviewer_app.services.changes import ChangeBus
 from reviewer_app.services.chronology import ChronologyService
 from reviewer_app.services.drafts import DraftsService
+from reviewer_app.services.finding_evidence import FindingEvidenceService
 from reviewer_app.services.gate_decisions import DecisionService
 from reviewer_app.services.learning import (
     AttachedNotesService,
@@ -140,6 +141,8 @@ class ReviewServices:
             publication_done=self.timetable.save_milestone,
         )
         self.learning_notes = AttachedNotesService(review.learning_notes, changes)
+        #: Published reviews linked to findings as evidence that they are systemic (copies).
+        self.finding_evidence = FindingEvidenceService(review.published_evidence, changes)
         self.decisions = DecisionService(review.decisions, changes)
         #: What the Report page does when the reviewer chooses an action on a finding.
         self.gate_decisions = GateDecisions(self.decisions, self.people)
@@ -210,6 +213,7 @@ class ReviewServices:
             snapshot=self.snapshot(),
             quality_markers=self._marker_inputs(),
             learning_notes=learning_note_inputs(self.learning_notes.attached()),
+            published_evidence=self.finding_evidence.report_inputs(),
         )
 
     def self_assessment_inputs(self) -> SelfAssessmentInputs:

@@ -55,6 +55,9 @@ def take_snapshot(
             episodes=tuple(analysis.episodes()),
             findings=tuple(analysis.findings()),
         )
+    evidence = getattr(review, "published_evidence", None)
+    if evidence is not None:
+        part = replace(part, published_evidence=tuple(evidence.evidence()))
     return ReviewSnapshot(
         details=review.details.load(),
         agencies=tuple(chronology.agencies()),
@@ -215,6 +218,13 @@ def fill_review(
     finding_ids: dict[int | None, int] = {}
     if analysis is not None:
         finding_ids = _fill_analysis(analysis, part, entry_ids, person_ids)
+    evidence = getattr(review, "published_evidence", None)
+    if evidence is not None:
+        for linked in part.published_evidence:
+            if linked.finding_id in finding_ids:
+                evidence.save(
+                    linked.with_changes(id=None, finding_id=finding_ids[linked.finding_id])
+                )
     _fill_lifecycle(review, snapshot.lifecycle, finding_ids)
 
 

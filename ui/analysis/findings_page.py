@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +15,9 @@ from reviewer_app.analysis.episode import Episode
 from reviewer_app.analysis.finding import Finding, Priority
 from reviewer_app.chronology.entry import Agency, ChronologyEntry
 from reviewer_app.services.analysis import AnalysisService, Warning
+from reviewer_app.services.finding_evidence import FindingEvidenceService
 from ui.analysis.fields import CheckList, EntryPicker, combo, line, select, text_box
+from ui.analysis.finding_evidence import FindingEvidencePanel, LibraryGetter
 from ui.analysis.master_detail import MasterDetailPage
 from ui.style import notice_label
 from ui.tasks import TaskRunner
@@ -49,8 +52,13 @@ class FindingsPage(MasterDetailPage):
         undo_stack: QUndoStack,
         runner: TaskRunner,
         parent: QWidget | None = None,
+        *,
+        evidence: FindingEvidenceService | None = None,
+        published: LibraryGetter = lambda: None,
+        unlock_library: Callable[[], None] | None = None,
     ) -> None:
         self.service = service
+        self.evidence_service = evidence
         super().__init__(undo_stack, runner, parent)
         self.data: FindingData | None = None
         self.typology = reference.typology()
@@ -84,6 +92,7 @@ class FindingsPage(MasterDetailPage):
         self.add_row("S&tatement", self.statement)
         self.add_row("&Category", self.category)
         self.add_row("&How it showed", self.how)
+        systemic_row = self.form.rowCount()
         self.add_row("E&vidence it is systemic", self.systemic)
         self.add_row("&Why it matters", self.why)
         self.form.addRow(self.follow_up_label, self.follow_up)
@@ -94,6 +103,16 @@ class FindingsPage(MasterDetailPage):
         self.add_row("&Episodes", self.episodes)
         self.add_row("E&ntries", self.entries)
         self.add_row("P&assages", self.passages)
+        #: Published reviews linked as evidence that it is systemic (with the review's services).
+        self.evidence: FindingEvidencePanel | None = None
+        if evidence is not None:
+            self.evidence = FindingEvidencePanel(
+                evidence, published, undo_stack, unlock_library=unlock_library
+            )
+            caption = QLabel("Other reviews\nthat found this")
+            caption.setBuddy(self.evidence.list)
+            # just under the reviewer's own words on why it is systemic
+            self.form.insertRow(systemic_row + 1, caption, self.evidence)
 
     def load(self) -> FindingData:
         s = self.service
@@ -148,6 +167,10 @@ class FindingsPage(MasterDetailPage):
             item.passage_ids if item else (),
         )
 
+    def show_related(self, item: Finding | None) -> None:
+        if self.evidence is not None:
+            self.evidence.show_finding(item)
+
     def read_form(self, base: Finding | None) -> Finding:
         asks = self.data.board_questions if self.data else True
         actions = self.follow_up.toPlainText()
@@ -176,7 +199,13 @@ class FindingsPage(MasterDetailPage):
         return self.service.save_finding(item)
 
     def remove_item(self, item: Finding) -> object:
-        return self.service.delete(item)
+        linked = self.evidence_service.evidence_for(item.id) if self.evidence_service else []
+        return (self.service.delete(item), linked)
 
     def restore_item(self, removal: Any) -> None:
-        self.service.restore(removal)
+        """Undo a deletion: the finding, then the published reviews that were linked to it."""
+        finding_removal, linked = removal
+        self.service.restore(finding_removal)
+        if self.evidence_service is not None:
+            for e in linked:
+                self.evidence_service.put_back(e)

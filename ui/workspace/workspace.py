@@ -43,6 +43,7 @@ from ui.workspace.sections import SECTIONS
 if TYPE_CHECKING:
     from reviewer_app.chronology.repository import ImportBatch
     from reviewer_app.services.learning import LibraryService
+    from reviewer_app.services.published import PublishedLibrary
     from ui.importing.wizard import ImportWizard
     from ui.report.page import ReportActions
 
@@ -205,7 +206,14 @@ class Workspace(QWidget):
         def findings() -> QWidget:
             from ui.analysis.findings_page import FindingsPage
 
-            return FindingsPage(review.analysis, self.undo_stack, self.runner)
+            return FindingsPage(
+                review.analysis,
+                self.undo_stack,
+                self.runner,
+                evidence=review.finding_evidence,
+                published=self._published_library,
+                unlock_library=self.library_requested.emit,
+            )
 
         def learning() -> QWidget:
             from reviewer_app.services.learning import target_choices
@@ -288,6 +296,13 @@ class Workspace(QWidget):
 
         repository = self.library.repository if self.library is not None else None
         return LibraryService(repository) if repository is not None else None
+
+    def _published_library(self) -> PublishedLibrary | None:
+        """The library of published reviews, when the learning library is open."""
+        from reviewer_app.services.published import PublishedLibrary
+
+        store = self.library.published if self.library is not None else None
+        return PublishedLibrary(store) if store is not None else None
 
     # -- changes made anywhere -----------------------------------------------------------------
     def _heard(self, part: Part) -> None:
