@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtGui import QUndoStack
 from pypdf import PdfReader
+from PySide6.QtGui import QUndoStack
 
 from reviewer_app.paths import AppPaths
 from reviewer_app.timetable.rules import MilestoneKind
