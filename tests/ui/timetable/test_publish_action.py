@@ -10,19 +10,19 @@ from pypdf import PdfReader
 from PySide6.QtGui import QUndoStack
 
 from reviewer_app.paths import AppPaths
+from reviewer_app.services.open_review import ReviewServices
 from reviewer_app.timetable.rules import MilestoneKind
 from tests.helpers.publication import answer_readiness, sign_everything
 from tests.helpers.reviews import demo_services
 from ui.tasks import ImmediateTaskRunner
 from ui.timetable.page import TimetablePage
+from ui.timetable.publish_action import PublishAction
+from ui.timetable.sign_off_box import SignOffBox
 
 
-def test_publish_runs_the_gate_then_writes_and_records_undoably(  # type: ignore[no-untyped-def]
-    qtbot, tmp_path: Path, app_paths: AppPaths
-) -> None:
-    services = demo_services(tmp_path / "demo.review", app_paths, entries=30)
-    answer_readiness(services)
-    stack = QUndoStack()
+def _sign_off_box(  # type: ignore[no-untyped-def]
+    qtbot, services: ReviewServices, stack: QUndoStack
+) -> tuple[TimetablePage, SignOffBox, PublishAction]:
     page = TimetablePage(
         services.timetable, stack, ImmediateTaskRunner(), drafts=services.drafts,
         action_plan=services,
@@ -31,7 +31,16 @@ def test_publish_runs_the_gate_then_writes_and_records_undoably(  # type: ignore
     page.show()
     box = page.sign_off
     assert box is not None and box.publish is not None
-    action = box.publish
+    return page, box, box.publish
+
+
+def test_publish_runs_the_gate_then_writes_and_records_undoably(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, app_paths: AppPaths
+) -> None:
+    services = demo_services(tmp_path / "demo.review", app_paths, entries=30)
+    answer_readiness(services)
+    stack = QUndoStack()
+    _page, box, action = _sign_off_box(qtbot, services, stack)
     out = tmp_path / "Report for publication.pdf"
     asked: list[str] = []
     action.ask_details = lambda: asked.append("details") or (dt.date(2026, 9, 30), "Website")
@@ -79,14 +88,7 @@ def test_a_failed_export_records_nothing(  # type: ignore[no-untyped-def]
     answer_readiness(services)
     sign_everything(services)
     stack = QUndoStack()
-    page = TimetablePage(
-        services.timetable, stack, ImmediateTaskRunner(), drafts=services.drafts,
-        action_plan=services,
-    )  # fmt: skip
-    qtbot.addWidget(page)
-    box = page.sign_off
-    assert box is not None and box.publish is not None
-    action = box.publish
+    _page, box, action = _sign_off_box(qtbot, services, stack)
     shown: list[Exception] = []
     monkeypatch.setattr("ui.timetable.publish_action.show_error", lambda _w, e: shown.append(e))
     action.ask_details = lambda: (dt.date(2026, 9, 30), "")
