@@ -553,6 +553,11 @@ def cmd_publish(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     from reviewer_app.services.sign_off import PUBLICATION_COMMAND, gate_refusal
     from reviewer_app.wiring import report_service
 
+    if args.out is None and (args.on is not None or args.where is not None):
+        raise UserFacingError(
+            "--on and --where say when and where the report is published: give them with "
+            "--out REPORT.pdf, which writes the report for publication and records it."
+        )
     review = open_review(files, Path(args.file))
     try:
         if args.out is None:
@@ -583,7 +588,7 @@ def cmd_publish(args: argparse.Namespace, files: StoredReviewFiles) -> int:
                 f"{published.published_on.strftime('%d/%m/%Y')}{where}; the timetable's "
                 "publication milestone is marked done."
             )
-            print("This file is not encrypted until it is published: keep it safe.")
+            print("This file is not encrypted: keep it safe until it is published.")
             return EXIT_OK
     finally:
         review.close()

@@ -44,6 +44,8 @@ def test_publish_runs_the_gate_then_writes_and_records(tmp_path: Path, app_paths
     assert not out.exists()
     gate = run("publish", str(path), app_paths=app_paths)
     assert gate.returncode == 1 and "has not signed the report off" in gate.stdout
+    alone = run("publish", str(path), "--where", "Website", app_paths=app_paths)
+    assert alone.returncode == 1 and "give them with --out" in alone.stderr
 
     services = _reopen(path, app_paths)
     assert services.sign_off.publication() is None
