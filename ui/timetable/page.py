@@ -205,6 +205,8 @@ class TimetablePage(QWidget):
                 report=report,
             )
             self.drafts.add_below(self.sign_off)
+            if self.sign_off.publish is not None:  # the export is a new version of the report
+                self.sign_off.publish.written.connect(self.drafts.reload)
         self.action_plan: ActionPlanTab | None = None
         if action_plan is not None:
             self.action_plan = ActionPlanTab(action_plan, undo_stack, runner)

@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -119,6 +119,9 @@ class PublishDialog(QDialog):
 class PublishAction(QWidget):
     """The "Publish…" button and its progress; what it finds goes to `tell`."""
 
+    #: Emitted with the export's result once the file is written (its version is in the log).
+    written = Signal(object)
+
     def __init__(
         self,
         service: SignOffService,
@@ -219,6 +222,7 @@ class PublishAction(QWidget):
 
     def _written(self, result: ExportResult, on: dt.date, where: str) -> None:
         self._busy(None)
+        self.written.emit(result)
         publication = Publication(on, result.path.name, where, result.version)
         recorded = push(
             self.undo_stack,

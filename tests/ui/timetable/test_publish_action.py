@@ -40,7 +40,7 @@ def test_publish_runs_the_gate_then_writes_and_records_undoably(  # type: ignore
     services = demo_services(tmp_path / "demo.review", app_paths, entries=30)
     answer_readiness(services)
     stack = QUndoStack()
-    _page, box, action = _sign_off_box(qtbot, services, stack)
+    page, box, action = _sign_off_box(qtbot, services, stack)
     out = tmp_path / "Report for publication.pdf"
     asked: list[str] = []
     action.ask_details = lambda: asked.append("details") or (dt.date(2026, 9, 30), "Website")
@@ -54,6 +54,11 @@ def test_publish_runs_the_gate_then_writes_and_records_undoably(  # type: ignore
     sign_everything(services)
     action.button.click()
     assert asked == ["details", "path"]
+    assert page.drafts is not None  # the export's version is shown there at once
+    final = [
+        page.drafts.versions.item(row, 2).text() for row in range(page.drafts.versions.rowCount())
+    ]
+    assert "Final" in final
     assert "Published on 30/09/2026: 'Report for publication.pdf'" in box.gate.text()
     assert "does not delete the file" in box.gate.text()
     root = PdfReader(out).trailer["/Root"]
