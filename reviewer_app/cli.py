@@ -550,7 +550,7 @@ def cmd_sign_off(args: argparse.Namespace, files: StoredReviewFiles) -> int:
 def cmd_publish(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     """The final gate; with --out, the publication step: the gate, the accessible publication
     PDF, then the record of it and the publication milestone (nothing recorded on a refusal)."""
-    from reviewer_app.services.sign_off import PUBLICATION_COMMAND, gate_refusal
+    from reviewer_app.services.sign_off import PUBLICATION_COMMAND
     from reviewer_app.wiring import report_service
 
     if args.out is None and (args.on is not None or args.where is not None):
@@ -596,7 +596,9 @@ def cmd_publish(args: argparse.Namespace, files: StoredReviewFiles) -> int:
         print(f"{args.file}: the final gate finds nothing; the report may be published.")
         print(f"Write it and record the publication with: {PUBLICATION_COMMAND}")
         return EXIT_OK
-    print(str(gate_refusal(blocking)).replace("Nothing was written or recorded.", "").rstrip())
+    print(f"{args.file}: {len(blocking)} thing(s) to put right before publication:")
+    for problem in blocking:
+        print(f"  {problem.line()}")
     return EXIT_PROBLEM
 
 

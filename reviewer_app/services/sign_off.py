@@ -43,14 +43,15 @@ class WrittenPublication(Protocol):
     def version(self) -> int | None: ...
 
 
-def gate_refusal(blocking: Sequence[Problem]) -> InvalidInputError:
-    """The error saying what the final gate found (the first ten, and how many more)."""
+def gate_refusal(blocking: Sequence[Problem], after: str = "") -> InvalidInputError:
+    """The error saying what the final gate found (the first ten, and how many more), with
+    `after` (what was not done) on a line of its own."""
     listed = "\n  ".join(p.line() for p in blocking[:10])
     more = f"\n  … and {len(blocking) - 10} more" if len(blocking) > 10 else ""
     return InvalidInputError(
         f"The report cannot be published yet: the final gate found "
-        f"{len(blocking)} thing(s) to put right first:\n  {listed}{more}\n"
-        "Nothing was written or recorded."
+        f"{len(blocking)} thing(s) to put right first:\n  {listed}{more}"
+        + (f"\n{after}" if after else "")
     )
 
 
@@ -97,16 +98,16 @@ class SignOffService:
         """The timetable's publication milestone as it stands (None: not known here)."""
         return None if self._milestone is None else self._milestone(MilestoneKind.PUBLICATION)
 
-    def _refuse_if_blocked(self) -> None:
+    def _refuse_if_blocked(self, after: str) -> None:
         blocking = self.final_gate()
         if blocking:
-            raise gate_refusal(blocking)
+            raise gate_refusal(blocking, after)
 
     @writes(Part.DRAFTS)
     def publish(self, publication: Publication) -> Publication:
         """Record the publication, after the final gate; the timetable's publication milestone
         is marked done on that date."""
-        self._refuse_if_blocked()
+        self._refuse_if_blocked("The publication was not recorded.")
         return self._record(publication)
 
     @writes(Part.DRAFTS)
@@ -119,7 +120,7 @@ class SignOffService:
         """The publication step: the final gate, then `write()` (the accessible publication
         export, which refuses any anonymisation finding and has no override), then the record
         of the file it wrote and its version. A refusal or a failed export records nothing."""
-        self._refuse_if_blocked()
+        self._refuse_if_blocked("Nothing was written or recorded.")
         written = write()
         return self._record(
             Publication(published_on, written.path.name, where.strip(), written.version)

@@ -103,3 +103,26 @@ def test_a_failed_export_records_nothing(  # type: ignore[no-untyped-def]
     assert services.sign_off.publication() is None and stack.count() == 0
     assert services.timetable.record(MilestoneKind.PUBLICATION).done_on is None
     services.close()
+
+
+def test_a_gate_that_closes_after_the_export_leaves_the_file_unrecorded(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, app_paths: AppPaths, monkeypatch
+) -> None:
+    from reviewer_app.problems import Category, Problem
+
+    services = demo_services(tmp_path / "demo.review", app_paths, entries=30)
+    stack = QUndoStack()
+    _page, box, action = _sign_off_box(qtbot, services, stack)
+    answers = [[], [Problem(Category.SIGN_OFF, "The panel withdrew its sign-off.", "timetable")]]
+    monkeypatch.setattr(services.sign_off, "final_gate", lambda: answers.pop(0))
+    shown: list[Exception] = []
+    monkeypatch.setattr("ui.operations.show_error", lambda _w, e: shown.append(e))
+    out = tmp_path / "written.pdf"
+    action.ask_details = lambda: (dt.date(2026, 9, 30), "")
+    action.choose_path = lambda: out
+    action.button.click()
+    assert out.exists() and services.sign_off.publication() is None and stack.count() == 0
+    assert "was written, version" in box.gate.text() and "was not recorded" in box.gate.text()
+    assert shown and "The publication was not recorded." in str(shown[0])
+    assert "Nothing was written" not in str(shown[0])
+    services.close()
