@@ -1120,7 +1120,12 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument(
         "--out", metavar="REPORT.pdf", help="where to write the report for publication"
     )
-    publish.add_argument("--on", type=_day, metavar="DATE", help="dd/mm/yyyy (default today)")
+    publish.add_argument(
+        "--on",
+        type=_day,
+        metavar="DATE",
+        help="the date of publication, dd/mm/yyyy (default today)",
+    )
     publish.add_argument("--where", metavar="TEXT", help="where it is published")
     publish.set_defaults(handler=cmd_publish)
 

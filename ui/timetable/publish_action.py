@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -41,8 +40,9 @@ from ui.errors import show_error
 from ui.operations import Change, Operation, push
 from ui.report.page import POLL_MS, PUBLICATION_NAME, ReportActions, ask_for_path
 from ui.report.page import _Stage as Stage
-from ui.style import inline_error_label, show_inline, size_to_content
+from ui.style import inline_error_label, show_inline
 from ui.tasks import TaskRunner
+from ui.timetable.forms import stack_form
 from ui.uk_dates import parse_day, uk
 
 #: When and where the report is published, as the reviewer gave them.
@@ -97,12 +97,7 @@ class PublishDialog(QDialog):
         form = QFormLayout()
         form.addRow("Published &on:", self.published_on)
         form.addRow("&Where:", self.where)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
-        size_to_content(self)
+        stack_form(self, form, self.error, buttons)
 
     def _save(self) -> None:
         try:

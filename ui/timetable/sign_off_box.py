@@ -28,8 +28,9 @@ from reviewer_app.services.sign_off import SignOffService
 from ui.errors import show_error
 from ui.operations import Add, Change, push, returning
 from ui.report.page import ReportActions
-from ui.style import heading, inline_error_label, plain_label, show_inline, size_to_content
+from ui.style import heading, inline_error_label, plain_label, show_inline
 from ui.tasks import TaskRunner
+from ui.timetable.forms import stack_form
 from ui.timetable.publish_action import PublishAction
 from ui.timetable.tables import table
 from ui.uk_dates import parse_day, uk
@@ -66,12 +67,7 @@ class SignOffDialog(QDialog):
         form.addRow("&On:", self.signed_on)
         form.addRow("&Name or role:", self.name)
         form.addRow("&Version:", self.version)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
-        size_to_content(self)
+        stack_form(self, form, self.error, buttons)
 
     def _save(self) -> None:
         try:
