@@ -33,6 +33,7 @@ from reviewer_app.review import REGIONS, Methodology, Review, ReviewType
 if TYPE_CHECKING:
     # Loaded by the commands that use them: `reviewer-app` with no command opens the window,
     # whose start screen needs none of them (storage, SQLAlchemy, the keyring, the exporters).
+    from exporters.api import ExportResult
     from reviewer_app.chronology.importing import ImportPreview
     from reviewer_app.learning.repository import LearningLibraryAccess
     from reviewer_app.services.open_review import ReviewServices
@@ -545,25 +546,53 @@ def cmd_sign_off(args: argparse.Namespace, files: StoredReviewFiles) -> int:
 
 
 def cmd_publish(args: argparse.Namespace, files: StoredReviewFiles) -> int:
-    from reviewer_app.drafts.sign_off import Publication
-    from reviewer_app.services.sign_off import PUBLICATION_EXPORT
+    """The final gate; with --out, the publication step: the gate, the accessible publication
+    PDF, then the record of it and the publication milestone (nothing recorded on a refusal)."""
+    from reviewer_app.services.sign_off import PUBLICATION_COMMAND
+    from reviewer_app.wiring import report_service
 
+    if args.out is None and (args.on is not None or args.where is not None):
+        raise UserFacingError(
+            "--on and --where say when and where the report is published: give them with "
+            "--out REPORT.pdf, which writes the report for publication and records it."
+        )
     review = open_review(files, Path(args.file))
     try:
-        if args.published_file is None:
+        if args.out is None:
             blocking = review.sign_off.final_gate()
         else:
+            report = report_service(review)
+            template = report.suggested_template().id
+            results: list[ExportResult] = []
+
+            def write() -> ExportResult:
+                try:
+                    written = report.export(template, "pdf", Path(args.out), for_publication=True)
+                except UserFacingError as error:
+                    raise UserFacingError(f"{error}\nThe publication was not recorded.") from error
+                results.append(written)
+                return written
+
             on = args.on or review.timetable.today()
-            review.sign_off.publish(
-                Publication(on, args.published_file, args.where or "", args.version)
+            published = review.sign_off.publish_file(write, on, args.where or "")
+            print(
+                f"Report for publication written to {args.out} (accessible PDF: tagged "
+                f"PDF/UA-1, British English), version {published.version or '-'}."
             )
-            print(f"Publication recorded: {args.published_file}, {on.strftime('%d/%m/%Y')}.")
+            _print_unfinished(results[-1].unfinished)
+            where = f", {published.where}" if published.where else ""
+            print(
+                f"Publication recorded: {published.file_name}, "
+                f"{published.published_on.strftime('%d/%m/%Y')}{where}; the timetable's "
+                "publication milestone is marked done."
+            )
+            print("This file is not encrypted: keep it safe until it is published.")
             return EXIT_OK
     finally:
         review.close()
     if not blocking:
         print(f"{args.file}: the final gate finds nothing; the report may be published.")
-        print(f"Write the publication file with: {PUBLICATION_EXPORT}")
+        print(f"Write it and record the publication with: {PUBLICATION_COMMAND}")
         return EXIT_OK
     print(f"{args.file}: {len(blocking)} thing(s) to put right before publication:")
     for problem in blocking:
@@ -1082,14 +1111,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     publish = sub.add_parser(
         "publish",
-        help="run the final gate (exit 1 if anything is in the way); with --published-file, "
-        "record the publication",
+        help="the publication step: run the final gate (exit 1 if anything is in the way); "
+        "with --out, write the accessible publication PDF and record the publication",
     )
     publish.add_argument("file")
-    publish.add_argument("--published-file", metavar="NAME", help="the file that was published")
-    publish.add_argument("--on", type=_day, metavar="DATE", help="dd/mm/yyyy (default today)")
+    publish.add_argument(
+        "--out", metavar="REPORT.pdf", help="where to write the report for publication"
+    )
+    publish.add_argument(
+        "--on",
+        type=_day,
+        metavar="DATE",
+        help="the date of publication, dd/mm/yyyy (default today)",
+    )
     publish.add_argument("--where", metavar="TEXT", help="where it is published")
-    publish.add_argument("--version", type=int, metavar="N", help="the version published")
     publish.set_defaults(handler=cmd_publish)
 
     seed = sub.add_parser(

@@ -139,6 +139,7 @@ class ReviewServices:
             changes,
             gate=self._final_gate,
             publication_done=self.timetable.save_milestone,
+            milestone=self.timetable.record,
         )
         self.learning_notes = AttachedNotesService(review.learning_notes, changes)
         #: Published reviews linked to findings as evidence that they are systemic (copies).

@@ -110,10 +110,11 @@ def test_sign_off_and_the_final_gate_before_publication(
     )
     assert "review panel has not signed" not in gate.stdout
     refused = run(
-        "publish", str(path), "--published-file", "report.pdf", "--on", "2026-09-30",
+        "publish", str(path), "--out", str(tmp_path / "report.pdf"), "--on", "2026-09-30",
         app_paths=app_paths,
     )  # fmt: skip
     assert refused.returncode == 1 and "final gate found" in refused.stderr
+    assert not (tmp_path / "report.pdf").exists()
     bad_date = run("sign-off", str(path), "--by", "police", "--on", "31/02/2026",
                    app_paths=app_paths)  # fmt: skip
     assert bad_date.returncode == 2 and "not a date" in bad_date.stderr

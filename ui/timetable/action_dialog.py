@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -18,7 +17,8 @@ from reviewer_app.actions.model import Action, ActionStatus
 from reviewer_app.analysis.finding import Finding
 from reviewer_app.errors import UserFacingError
 from ui.analysis.fields import combo, date_field, read_date, select, show_date, text_box
-from ui.style import inline_error_label, show_inline, size_to_content
+from ui.style import inline_error_label, show_inline
+from ui.timetable.forms import stack_form
 
 NO_FINDING = "Not tied to one finding"
 
@@ -79,12 +79,7 @@ class ActionDialog(QDialog):
         form.addRow("&Status:", self.status)
         form.addRow("Co&mpleted on:", self.completed_on)
         form.addRow("&Evidence of impact:", self.evidence)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(620)
-        size_to_content(self)
+        stack_form(self, form, self.error, buttons, 620)
 
     def entered(self) -> Action:
         """The action as entered; raises a user-facing error if something is not right."""

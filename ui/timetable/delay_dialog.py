@@ -13,14 +13,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from reviewer_app.errors import InvalidInputError, UserFacingError
 from reviewer_app.timetable.rules import MilestoneKind
 from reviewer_app.timetable.schedule import DelayRecord
-from ui.style import inline_error_label, show_inline, size_to_content
+from ui.style import inline_error_label, show_inline
+from ui.timetable.forms import stack_form
 from ui.uk_dates import parse_day, uk
 
 WHOLE_REVIEW = "The review as a whole"
@@ -78,12 +78,7 @@ class DelayDialog(QDialog):
         form.addRow("", self.board_told)
         form.addRow("Board &told on:", self.told_on)
         form.addRow("National &Panel told on:", self.panel_told_on)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
-        size_to_content(self)
+        stack_form(self, form, self.error, buttons)
 
     def delay(self) -> DelayRecord:
         """The delay as entered; raises a user-facing error if something does not parse."""

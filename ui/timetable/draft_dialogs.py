@@ -15,14 +15,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from reviewer_app.drafts.model import Circulation, Purpose
 from reviewer_app.errors import InvalidInputError, UserFacingError
 from reviewer_app.services.drafts import DraftVersion
-from ui.style import inline_error_label, show_inline, size_to_content
+from ui.style import inline_error_label, show_inline
+from ui.timetable.forms import stack_form
 from ui.uk_dates import parse_day, uk
 
 AS_THE_COPY_SAYS = "As its title page says"
@@ -72,12 +72,7 @@ class CirculationDialog(QDialog):
         form.addRow("Sent &to:", self.sent_to)
         form.addRow("&For:", self.purpose)
         form.addRow("&Note:", self.note)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
-        size_to_content(self)
+        stack_form(self, form, self.error, buttons)
 
     def circulation(self) -> Circulation:
         sent_on = parse_day(self.sent_on.text(), "date it was sent")
@@ -130,12 +125,7 @@ class ReturnedCopyDialog(QDialog):
         form.addRow("&File:", file_row)
         form.addRow("F&rom:", self.from_name)
         form.addRow("&Version:", self.version)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(560)
-        size_to_content(self)
+        stack_form(self, form, self.error, buttons, 560)
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

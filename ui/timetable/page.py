@@ -10,6 +10,7 @@ Dates are typed dd/mm/yyyy and committed when the field is left (each through an
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QPalette, QShowEvent, QUndoStack
@@ -52,6 +53,9 @@ from ui.timetable.rapid_review_form import RapidReviewForm
 from ui.timetable.sign_off_box import SignOffBox
 from ui.timetable.tables import table
 from ui.uk_dates import parse_day, uk
+
+if TYPE_CHECKING:
+    from ui.report.page import ReportActions
 
 NOTHING_LATE = "Nothing is late or due soon."
 LOADING = "Reading the timetable…"
@@ -188,10 +192,21 @@ class TimetablePage(QWidget):
         self.sign_off: SignOffBox | None = None
         if self.drafts is not None and action_plan is not None:
             today = uk(action_plan.timetable.today())
+            exports = action_plan.exports
+            # The composition root gives `exporters.report.service.ReportService`, which is the
+            # Report page's `ReportActions`; the service set names it loosely (as for that page).
+            report = cast("ReportActions", exports.report) if exports is not None else None
             self.sign_off = SignOffBox(
-                action_plan.sign_off, action_plan.drafts.versions, undo_stack, runner, today
+                action_plan.sign_off,
+                action_plan.drafts.versions,
+                undo_stack,
+                runner,
+                today,
+                report=report,
             )
             self.drafts.add_below(self.sign_off)
+            if self.sign_off.publish is not None:  # the export is a new version of the report
+                self.sign_off.publish.written.connect(self.drafts.reload)
         self.action_plan: ActionPlanTab | None = None
         if action_plan is not None:
             self.action_plan = ActionPlanTab(action_plan, undo_stack, runner)

@@ -1,5 +1,6 @@
 """Sign-off and publication, under the drafts: who signed the report off and when, what the
-final gate still finds before publication, and the publication once recorded."""
+final gate still finds before publication, the publication step (`Publish…`,
+`ui.timetable.publish_action`) and the publication once recorded."""
 
 from __future__ import annotations
 
@@ -23,11 +24,14 @@ from reviewer_app.drafts.sign_off import Publication, Signatory, SignOff
 from reviewer_app.errors import InvalidInputError, UserFacingError
 from reviewer_app.problems import Problem
 from reviewer_app.services.drafts import DraftVersion
-from reviewer_app.services.sign_off import PUBLICATION_EXPORT, SignOffService
+from reviewer_app.services.sign_off import SignOffService
 from ui.errors import show_error
 from ui.operations import Add, Change, push, returning
-from ui.style import heading, inline_error_label, plain_label, show_inline, size_to_content
+from ui.report.page import ReportActions
+from ui.style import heading, inline_error_label, plain_label, show_inline
 from ui.tasks import TaskRunner
+from ui.timetable.forms import stack_form
+from ui.timetable.publish_action import PublishAction
 from ui.timetable.tables import table
 from ui.uk_dates import parse_day, uk
 
@@ -63,12 +67,7 @@ class SignOffDialog(QDialog):
         form.addRow("&On:", self.signed_on)
         form.addRow("&Name or role:", self.name)
         form.addRow("&Version:", self.version)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
-        size_to_content(self)
+        stack_form(self, form, self.error, buttons)
 
     def _save(self) -> None:
         try:
@@ -97,6 +96,8 @@ class SignOffBox(QWidget):
         runner: TaskRunner,
         today_text: str,
         parent: QWidget | None = None,
+        *,
+        report: ReportActions | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
@@ -117,6 +118,20 @@ class SignOffBox(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.check_button)
+        #: The publication step (None: this window cannot export the report).
+        self.publish: PublishAction | None = None
+        if report is not None:
+            self.publish = PublishAction(
+                service,
+                report,
+                undo_stack,
+                runner,
+                today_text,
+                self.gate.setText,
+                self._show_gate,
+                self._heard,
+            )
+            buttons.addWidget(self.publish)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -184,8 +199,8 @@ class SignOffBox(QWidget):
     def _show_gate(self, problems: list[Problem]) -> None:
         if not problems:
             self.gate.setText(
-                "The final gate finds nothing: the report may be published. Write the "
-                f"publication file with: {PUBLICATION_EXPORT}"
+                "The final gate finds nothing: the report may be published. Publish… writes "
+                "the accessible PDF for publication and records it."
             )
             return
         shown = "\n".join(f"• {p.line()}" for p in problems[:8])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from reviewer_app.problems import Category, Problem
 from reviewer_app.services.sign_off import SignOffService
 from reviewer_app.services.transfer import fill_review, take_snapshot
 from reviewer_app.timetable.rules import MilestoneKind
+from reviewer_app.timetable.schedule import MilestoneRecord
 from tests.helpers.reviews import new_review, new_services
 
 D = dt.date
@@ -83,3 +85,54 @@ def test_publication_waits_for_the_final_gate_then_marks_the_milestone(
         assert to_document(take_snapshot(copy)) == document
     finally:
         copy.close()
+
+
+@dataclass(frozen=True)
+class _Written:
+    path: Path
+    version: int | None
+
+
+def test_the_publication_step_runs_the_gate_then_writes_then_records(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    review = new_review(tmp_path / "p.review", app_paths)
+    saved: list[MilestoneRecord] = []
+    before = MilestoneRecord(MilestoneKind.PUBLICATION, note="Planned for the autumn")
+    calls: list[str] = []
+
+    def write() -> _Written:
+        calls.append("write")
+        return _Written(tmp_path / "Child M LCSPR.pdf", 4)
+
+    def fail() -> _Written:
+        calls.append("fail")
+        raise InvalidInputError("The disk is full.")
+
+    problems: list[Problem] = [Problem(Category.SIGN_OFF, "Not signed.", "timetable")]
+    service = SignOffService(
+        review.sign_off,
+        gate=lambda: list(problems),
+        publication_done=saved.append,
+        milestone=lambda _kind: before,
+    )
+    try:
+        with pytest.raises(InvalidInputError, match="Nothing was written or recorded"):
+            service.publish_file(write, D(2026, 9, 30), "Website")
+        assert calls == [] and service.publication() is None and saved == []
+        problems.clear()
+        for who in (Signatory.PANEL, Signatory.BOARD):
+            service.add_sign_off(SignOff(who, D(2026, 9, 10)))
+        with pytest.raises(InvalidInputError, match="disk is full"):
+            service.publish_file(fail, D(2026, 9, 30), "Website")
+        assert calls == ["fail"] and service.publication() is None and saved == []
+
+        published = service.publish_file(write, D(2026, 9, 30), "  Website ")
+        assert published == Publication(D(2026, 9, 30), "Child M LCSPR.pdf", "Website", 4)
+        assert service.publication() == published
+        assert saved[-1].done_on == D(2026, 9, 30)
+        assert service.publication_milestone() == before
+        service.withdraw_publication(before)  # undo: the milestone as it was
+        assert service.publication() is None and saved[-1] == before
+    finally:
+        review.close()
