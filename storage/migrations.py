@@ -15,6 +15,7 @@ from storage.migration_steps import (
     chronology_requests,
     lifecycle,
     report_control,
+    report_sections,
     v3_people_analysis,
     v4_quality_timetable,
     v5_reporting,
@@ -175,6 +176,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(10, report_control.DESCRIPTION, report_control.STATEMENTS),
     Migration(11, chronology_requests.DESCRIPTION, chronology_requests.STATEMENTS),
     Migration(12, lifecycle.DESCRIPTION, lifecycle.STATEMENTS),
+    Migration(13, report_sections.DESCRIPTION, report_sections.STATEMENTS),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -529,3 +529,9 @@ partners_response = Table(
     Column("text", Text, nullable=False),
     Column("received_on", Text),
 )
+report_section = Table(
+    "report_section",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("text", Text, nullable=False),
+)

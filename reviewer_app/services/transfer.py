@@ -65,7 +65,14 @@ def take_snapshot(
         analysis=part,
         requests=tuple(review.requests.requests()),
         lifecycle=_lifecycle(review),
+        report_sections=_report_sections(review),
     )
+
+
+def _report_sections(review: OpenReview) -> dict[str, str]:
+    """The reviewer's text for the report's sections (none where the review keeps none)."""
+    report_text = getattr(review, "report_text", None)
+    return report_text.texts() if report_text is not None else {}
 
 
 def _lifecycle(review: OpenReview) -> LifecyclePart:
@@ -216,6 +223,10 @@ def fill_review(
     if analysis is not None:
         finding_ids = _fill_analysis(analysis, part, entry_ids, person_ids)
     _fill_lifecycle(review, snapshot.lifecycle, finding_ids)
+    report_text = getattr(review, "report_text", None)
+    if report_text is not None:
+        for key, text in snapshot.report_sections.items():
+            report_text.save_text(key, text)
 
 
 def _fill_analysis(

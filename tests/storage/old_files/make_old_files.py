@@ -43,6 +43,7 @@ FILES: dict[str, tuple[str | None, int]] = {
     "review-v9.review": ("9faef760a6a00742ca264d9ee01d9730aca6dc1a", 9),
     "review-v10.review": (None, 10),
     "review-v11.review": ("ef1fb60ba510850da48687c1372309674c4246af", 11),
+    "review-v12.review": ("1f718aea6a628faa09a2c7a513ee4a0007d46f12", 12),
     "learning-v1.library": ("31a04c419018f68aa1f0b621a228616dfa0271f3", 1),
 }
 
