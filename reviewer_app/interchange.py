@@ -267,6 +267,13 @@ def read_lifecycle(
     return lifecycle_from_document(_Reader(document), document, finding_ids)
 
 
+def read_report_sections(part: dict[str, Any]) -> dict[str, str]:
+    """The `report_sections` key of a document on its own, checked as in a whole document
+    (the demo review's content is written this way)."""
+    document = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, **part}
+    return _report_sections(_Reader(document), document)
+
+
 def from_document(document: Any) -> ReviewSnapshot:
     r = _Reader(document)
     rv = r.get(document, "review", "document", dict)
