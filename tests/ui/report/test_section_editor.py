@@ -86,8 +86,10 @@ def test_typed_text_is_saved_after_a_pause_and_the_preview_follows(
     qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
     qtbot.keyClicks(editor.editor, "Each saw part of the picture.")
     qtbot.waitUntil(
-        lambda: services.report_text.texts().get("executive-summary")
-        == "Eight agencies knew Child M.\n\nEach saw part of the picture.",
+        lambda: (
+            services.report_text.texts().get("executive-summary")
+            == "Eight agencies knew Child M.\n\nEach saw part of the picture."
+        ),
         timeout=3000,
     )
     assert stack.count() == 1  # one step for one session of typing
