@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QHideEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,7 +52,7 @@ from exporters.api import (
 from reviewer_app.anonymisation.scan import Action, Hit
 from ui.errors import show_error
 from ui.report.preview import section_html
-from ui.report.section_editor import SectionEditor, SectionWriting
+from ui.report.section_editor import SectionEditor, SectionWriting, asking_for_text
 from ui.style import heading, inline_error_label, plain_label
 from ui.tasks import TaskRunner
 
@@ -223,6 +223,7 @@ class ReportPage(QWidget):
         self.preview_timer.setSingleShot(True)
         self.preview_timer.setInterval(PREVIEW_AFTER_SAVE_MS)
         self.preview_timer.timeout.connect(self.build_preview)
+        self._preview_stale = False  # text saved while the page was hidden
 
         self.summary = plain_label()
         self.summary.setObjectName("reportSummary")
@@ -348,8 +349,25 @@ class ReportPage(QWidget):
         self.build_preview()
 
     def _text_saved(self) -> None:
+        if not self.isVisible():
+            self._preview_stale = True  # built again when the page is next shown
+            return
         self.summary.setText("Your text is saved; the preview follows in a moment…")
         self.preview_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self.editor is not None:
+            self.editor.flush()  # leaving the page keeps what was typed
+        if self.preview_timer.isActive():
+            self.preview_timer.stop()
+            self._preview_stale = True
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._preview_stale:
+            self._preview_stale = False
+            self.build_preview()
 
     def _follow_editor(self) -> None:
         """Show the section being written in the preview."""
@@ -382,6 +400,7 @@ class ReportPage(QWidget):
 
     def build_preview(self) -> None:
         self.preview_timer.stop()
+        self._preview_stale = False
         self.summary.setText("Building the preview…")
         template_id, chronology = self._template_id(), self._chronology()
         self.runner.start(
@@ -394,6 +413,8 @@ class ReportPage(QWidget):
         shown = self.outline.currentRow()
         before = self.preview_data.report.sections if self.preview_data is not None else ()
         shown_key = before[shown].key if 0 <= shown < len(before) else ""
+        if not shown_key and self.editor is not None:
+            shown_key = self.editor.current_key()  # at first, the section being written
         self.preview_data = preview
         self.outline.clear()
         for section in preview.report.sections:
@@ -404,6 +425,8 @@ class ReportPage(QWidget):
         if not self._select_in_outline(shown_key):
             self.outline.setCurrentRow(0)
         to_write = sum(1 for s in preview.report.sections if not s.has_content)
+        if self.editor is not None:
+            self.editor.set_needed(asking_for_text(preview.report.sections))
         lines = [f"{len(preview.report.sections)} sections, {to_write} still to write."]
         if preview.hits:
             lines.append(

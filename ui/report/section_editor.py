@@ -11,7 +11,7 @@ which sections are written and which still need text.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exporters.api import ReportTemplate, TemplateSection, written_sections
+from exporters.api import (
+    Note,
+    NoteKind,
+    ReportTemplate,
+    Section,
+    TemplateSection,
+    written_sections,
+)
 from reviewer_app.errors import InvalidInputError
 from reviewer_app.reporting.sections import SectionText
 from ui.autosave import AutoSave
@@ -44,6 +51,9 @@ HOW_TO_WRITE = (
 )
 WRITTEN = "written"
 TO_WRITE = "still to write"
+#: No text of the reviewer's, but the report fills the section from the review (the terms of
+#: reference, say): writing is optional.
+FILLED_IN = "filled in from the review"
 
 
 class SectionWriting(Protocol):
@@ -53,8 +63,18 @@ class SectionWriting(Protocol):
     def save(self, section: SectionText) -> SectionText: ...
 
 
-def item_text(section: TemplateSection, written: bool) -> str:
-    return f"{section.title} ({WRITTEN if written else TO_WRITE})"
+def asking_for_text(sections: Iterable[Section]) -> frozenset[str]:
+    """The keys of the report's sections that still show a drafting note (for the reviewer,
+    or for the safeguarding partners in the place kept for their response)."""
+    return frozenset(
+        s.key
+        for s in sections
+        if any(isinstance(b, Note) and b.kind is NoteKind.PROMPT for b in s.blocks)
+    )
+
+
+def item_text(section: TemplateSection, state: str) -> str:
+    return f"{section.title} ({state})"
 
 
 class SectionEditor(QWidget):
@@ -75,6 +95,9 @@ class SectionEditor(QWidget):
         #: What the file holds, by section key (None until read).
         self.texts: dict[str, str] | None = None
         self.sections: tuple[TemplateSection, ...] = ()
+        #: The keys of the sections the report still asks the reviewer to write (None: not
+        #: known yet, every section without text counts as still to write).
+        self.needed: frozenset[str] | None = None
         self._shown_key = ""  # the section whose text is in the editor
         self._generation = 0
         self.autosave = AutoSave(self._commit, self)
@@ -155,23 +178,32 @@ class SectionEditor(QWidget):
         self.section_list.setCurrentRow(keys.index(key))
         return True
 
+    def set_needed(self, keys: frozenset[str]) -> None:
+        """The sections the report (as last built) still asks the reviewer to write."""
+        self.needed = keys
+        self._mark_items()
+
+    def state_of(self, key: str) -> str:
+        if (self.texts or {}).get(key, "").strip():
+            return WRITTEN
+        if self.needed is not None and key not in self.needed:
+            return FILLED_IN
+        return TO_WRITE
+
     def _mark_items(self) -> None:
-        texts = self.texts or {}
-        written = 0
-        for row, section in enumerate(self.sections):
+        states = [self.state_of(s.key) for s in self.sections]
+        for row, (section, state) in enumerate(zip(self.sections, states, strict=True)):
             item = self.section_list.item(row)
-            done = bool(texts.get(section.key, "").strip())
-            written += done
-            item.setText(item_text(section, done) if self.texts is not None else section.title)
-            item.setData(
-                Qt.ItemDataRole.AccessibleTextRole,
-                f"{section.title}, {WRITTEN if done else TO_WRITE}",
-            )
+            item.setText(item_text(section, state) if self.texts is not None else section.title)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{section.title}, {state}")
         if self.texts is None:
             self.count.clear()
-        else:
-            left = len(self.sections) - written
-            self.count.setText(f"{written} of {len(self.sections)} written, {left} still to write.")
+            return
+        counts = [f"{states.count(WRITTEN)} of {len(states)} written"]
+        counts.append(f"{states.count(TO_WRITE)} still to write")
+        if states.count(FILLED_IN):
+            counts.append(f"{states.count(FILLED_IN)} filled in from the review")
+        self.count.setText(", ".join(counts) + ".")
 
     def _chosen(self, _row: int) -> None:
         if self._shown_key and self._shown_key != self.current_key():

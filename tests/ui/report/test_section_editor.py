@@ -4,6 +4,7 @@ locking, undoable, marked written in the list, and shown in the preview."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from reviewer_app.services.open_review import ReviewServices
 from reviewer_app.wiring import open_services, report_service
 from tests.helpers.reviews import new_review
 from ui.report.page import ReportPage
-from ui.report.section_editor import TO_WRITE, WRITTEN
+from ui.report.section_editor import FILLED_IN, TO_WRITE, WRITTEN
 from ui.tasks import ImmediateTaskRunner
 
 
@@ -66,12 +67,28 @@ def test_the_list_offers_the_templates_sections_to_write_and_marks_them(
     assert f"Conclusions ({TO_WRITE})" in items
     assert not any(i.startswith(("Findings", "Chronology", "Glossary")) for i in items)
     assert editor.count.text() == f"0 of {len(items)} written, {len(items)} still to write."
+    assert f"Terms of reference and scope ({TO_WRITE})" in items
     assert editor.editor.isEnabled()
     assert editor.editor.accessibleName() == "Text of the section"
     assert editor.section_list.accessibleName() == "Sections you write"
     assert editor.guidance.text() == editor.sections[0].prompt != ""
     accessible = editor.section_list.item(0).data(Qt.ItemDataRole.AccessibleTextRole)
     assert accessible == f"Executive summary, {TO_WRITE}"
+
+
+def test_a_section_the_report_fills_from_the_review_is_not_counted_as_still_to_write(
+    qtbot: QtBot, services: ReviewServices
+) -> None:
+    facts = services.details.load()
+    terms = "Key lines of enquiry:\n1. How well did agencies share what they knew?"
+    services.details.save(replace(facts, details=replace(facts.details, terms_of_reference=terms)))
+    page, _ = make_page(qtbot, services)
+    items = _items(page)
+    assert f"Terms of reference and scope ({FILLED_IN})" in items
+    assert page.editor is not None
+    assert page.editor.count.text() == (
+        f"0 of {len(items)} written, {len(items) - 1} still to write, 1 filled in from the review."
+    )
 
 
 def test_typed_text_is_saved_after_a_pause_and_the_preview_follows(
@@ -166,6 +183,9 @@ def test_hiding_the_page_saves_what_was_typed(qtbot: QtBot, services: ReviewServ
     qtbot.keyClicks(page.editor.editor, "Typed, then another page")
     page.hide()
     assert services.report_text.texts() == {"executive-summary": "Typed, then another page"}
+    assert not page.preview_timer.isActive()  # nothing built while the page is away
+    page.show()  # back on the page: the preview is built again with the text
+    assert "Typed, then another page" in _preview_of(page, "executive-summary")
 
 
 def test_a_text_too_long_is_shown_as_a_problem_and_keeps_the_section_in_view(
