@@ -110,7 +110,7 @@ class SectionEditor(QWidget):
             "Each section of the report that takes your text, and whether it is written yet"
         )
         self.section_list.currentRowChanged.connect(self._chosen)
-        list_label = QLabel("Sections to &write:")
+        list_label = QLabel("Secti&ons to write:")
         list_label.setBuddy(self.section_list)
 
         self.guidance = plain_label()
