@@ -40,12 +40,12 @@ SECTION_KINDS = frozenset(
 )
 DEFAULT_TEMPLATE = "generic"
 #: The kinds of section that hold text the reviewer writes in the app (the others are made
-#: from the review's data alone: the title page, the findings, the chronology, the glossary…).
+#: from the review's data alone: the title page, the findings, the chronology, the glossary…;
+#: the terms of reference are the review's own, written in its details).
 WRITTEN_KINDS = frozenset(
     {
         "executive-summary",
         "introduction",
-        "terms-of-reference",
         "methodology",
         "family-involvement",
         "practitioner-involvement",

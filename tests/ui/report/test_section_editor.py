@@ -4,17 +4,19 @@ locking, undoable, marked written in the list, and shown in the preview."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from reviewer_app.demo import build_demo
 from reviewer_app.paths import AppPaths
 from reviewer_app.reporting.sections import MAX_SECTION_TEXT
 from reviewer_app.services.open_review import ReviewServices
+from reviewer_app.services.transfer import fill_review
 from reviewer_app.wiring import open_services, report_service
 from tests.helpers.reviews import new_review
 from ui.report.page import ReportPage
@@ -67,7 +69,7 @@ def test_the_list_offers_the_templates_sections_to_write_and_marks_them(
     assert f"Conclusions ({TO_WRITE})" in items
     assert not any(i.startswith(("Findings", "Chronology", "Glossary")) for i in items)
     assert editor.count.text() == f"0 of {len(items)} written, {len(items)} still to write."
-    assert f"Terms of reference and scope ({TO_WRITE})" in items
+    assert not any(i.startswith("Terms of reference") for i in items)  # the review's details
     assert editor.editor.isEnabled()
     assert editor.editor.accessibleName() == "Text of the section"
     assert editor.section_list.accessibleName() == "Sections you write"
@@ -77,18 +79,25 @@ def test_the_list_offers_the_templates_sections_to_write_and_marks_them(
 
 
 def test_a_section_the_report_fills_from_the_review_is_not_counted_as_still_to_write(
-    qtbot: QtBot, services: ReviewServices
+    qtbot: QtBot, tmp_path: Path, app_paths: AppPaths
 ) -> None:
-    facts = services.details.load()
-    terms = "Key lines of enquiry:\n1. How well did agencies share what they knew?"
-    services.details.save(replace(facts, details=replace(facts.details, terms_of_reference=terms)))
-    page, _ = make_page(qtbot, services)
-    items = _items(page)
-    assert f"Terms of reference and scope ({FILLED_IN})" in items
-    assert page.editor is not None
-    assert page.editor.count.text() == (
-        f"0 of {len(items)} written, {len(items) - 1} still to write, 1 filled in from the review."
-    )
+    review = new_review(tmp_path / "demo.review", app_paths)
+    fill_review(review, build_demo(40))  # findings with questions, and six sections written
+    services = open_services(review)
+    try:
+        page, _ = make_page(qtbot, services)
+        items = _items(page)
+        questions = "Questions for the safeguarding partners"
+        assert f"{questions} ({FILLED_IN})" in items  # the table from the findings
+        assert f"Executive summary ({WRITTEN})" in items
+        assert page.editor is not None
+        assert page.editor.count.text() == (
+            f"6 of {len(items)} written, {len(items) - 7} still to write, "
+            "1 filled in from the review."
+        )
+        page.clear()
+    finally:
+        services.close()
 
 
 def test_typed_text_is_saved_after_a_pause_and_the_preview_follows(
@@ -224,3 +233,23 @@ def test_another_template_keeps_the_section_being_written(
     assert editor.current_key() == "conclusions"
     assert editor.editor.toPlainText() == "Kept across templates"
     assert "Recommendations" in " ".join(_items(page))  # the SILP template's own titles
+
+
+def test_the_keyboard_reaches_the_list_and_the_text(qtbot: QtBot, services: ReviewServices) -> None:
+    from tests.ui.test_keyboard import mnemonics
+
+    page, _ = make_page(qtbot, services)
+    editor = page.editor
+    assert editor is not None
+    letters = mnemonics(page)  # every labelled field has its buddy
+    assert letters.count("o") == 1 and letters.count("x") == 1
+    buddies = {label.text(): label.buddy() for label in page.findChildren(QLabel) if label.buddy()}
+    assert buddies["Secti&ons to write:"] is editor.section_list
+    assert buddies["Te&xt of “Executive summary”:"] is editor.editor
+    editor.section_list.setFocus()
+    qtbot.keyClick(editor.section_list, Qt.Key.Key_Down)
+    assert editor.current_key() == editor.sections[1].key
+    assert "Introduction" in editor.editor_label.text()
+    editor.editor.setFocus()
+    qtbot.keyClick(editor.editor, Qt.Key.Key_Tab)  # Tab moves on rather than typing a tab
+    assert "\t" not in editor.editor.toPlainText()
