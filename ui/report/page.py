@@ -417,17 +417,25 @@ class ReportPage(QWidget):
             shown_key = self.editor.current_key()  # at first, the section being written
         self.preview_data = preview
         self.outline.clear()
+        needed = asking_for_text(preview.report.sections)
         for section in preview.report.sections:
             title = section.title or "Title page"
-            item = QListWidgetItem(title if section.has_content else f"{title} (to write)")
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+            state = "" if section.key not in needed else "to write"
+            if state and section.has_content:
+                state = "part to write"  # the review fills some of it; a note asks for the rest
+            item = QListWidgetItem(f"{title} ({state})" if state else title)
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole, f"{title}, {state}" if state else title
+            )
             self.outline.addItem(item)
         if not self._select_in_outline(shown_key):
             self.outline.setCurrentRow(0)
-        to_write = sum(1 for s in preview.report.sections if not s.has_content)
+        to_write = len(needed)
         if self.editor is not None:
-            self.editor.set_needed(asking_for_text(preview.report.sections))
-        lines = [f"{len(preview.report.sections)} sections, {to_write} still to write."]
+            self.editor.set_needed(needed)
+        lines = [
+            f"{len(preview.report.sections)} sections, {to_write} with something still to write."
+        ]
         if preview.hits:
             lines.append(
                 f"The anonymisation check finds {_details(len(preview.hits))}: exports are "

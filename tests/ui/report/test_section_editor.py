@@ -95,6 +95,13 @@ def test_a_section_the_report_fills_from_the_review_is_not_counted_as_still_to_w
             f"6 of {len(items)} written, {len(items) - 7} still to write, "
             "1 filled in from the review."
         )
+        outline = [page.outline.item(n).text() for n in range(page.outline.count())]
+        assert "4. Methodology and governance (part to write)" in outline  # its governance
+        assert "1. Executive summary" in outline  # written: nothing to say
+        row = outline.index("13. Improvements already made (to write)")
+        spoken = page.outline.item(row).data(Qt.ItemDataRole.AccessibleTextRole)
+        assert spoken == "13. Improvements already made, to write"
+        assert "7 with something still to write" in page.summary.text()
         page.clear()
     finally:
         services.close()
