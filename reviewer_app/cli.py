@@ -443,11 +443,10 @@ def cmd_check(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     finally:
         review.close()
     later = report.later_lines()
-    if report.ready and not later and not report.to_write:
-        print(f"{args.file}: ready for the panel; nothing to put right.")
-        return EXIT_OK
     next_step = f" ({report.next_step})" if report.next_step else ""
-    if report.ready:
+    if report.ready and not later:
+        print(f"{args.file}: ready for the panel; nothing to put right.")
+    elif report.ready:
         print(f"{args.file}: nothing stands in the way of the next milestone{next_step}.")
     else:
         lines = report.lines()

@@ -321,7 +321,7 @@ def test_check_lists_what_the_demo_needs_and_passes_a_completed_review(
     review.close()
     ready = run("check", str(tmp_path / "complete.review"), app_paths=app_paths)
     assert ready.returncode == 0, ready.stdout
-    assert "nothing stands in the way of the next milestone" in ready.stdout
+    assert "ready for the panel" in ready.stdout
     # what the draft still needs written is listed, without failing the check; the sections
     # the demo's reviewer has written are not
     assert "Still to write in the draft report (6;" in ready.stdout
