@@ -15,7 +15,7 @@ from exporters.report.context import ChronologyMode
 from exporters.report.control import DocumentStatus
 from exporters.report.export import ExportBlockedError, ExportResult, Format, Progress
 from exporters.report.service import Preview
-from exporters.report.templates import ReportTemplate
+from exporters.report.templates import ReportTemplate, TemplateSection, written_sections
 from exporters.report_model import (
     BulletList,
     Contents,
@@ -58,6 +58,7 @@ __all__ = [
     "Section",
     "Table",
     "TableFormat",
+    "TemplateSection",
     "TitlePage",
     "WrittenPack",
     "export_action_plan",
@@ -67,4 +68,5 @@ __all__ = [
     "write_collation_table",
     "write_request_pack",
     "write_validation_report",
+    "written_sections",
 ]

@@ -18,7 +18,7 @@ from reviewer_app.analysis.demo_part import build_analysis
 from reviewer_app.chronology.dates import FuzzyDate, Precision, Qualifier, parse_time, parse_uk_date
 from reviewer_app.chronology.entry import Agency, AgencyType, ChronologyEntry, Flag, Provenance
 from reviewer_app.chronology.repository import ImportBatch, SameEventDecision, SameEventStatus
-from reviewer_app.interchange import ReviewSnapshot, read_lifecycle
+from reviewer_app.interchange import ReviewSnapshot, read_lifecycle, read_report_sections
 from reviewer_app.quality.assessment import MarkerAssessment, PromptAssessment, Status
 from reviewer_app.review import Methodology, Review, ReviewType, ScopePeriod
 from reviewer_app.timetable.rapid_review import Answer, Decision, RapidReview
@@ -225,6 +225,8 @@ def build_demo_with_truth(
             },
             {f.id for f in analysis.findings},
         ),
+        # the reviewer's text for some of the report's sections (the others still to write)
+        report_sections=read_report_sections({"report_sections": data["report_sections"]}),
     )
     return snapshot, frozenset(truth)
 

@@ -21,6 +21,7 @@ from reviewer_app.errors import InvalidInputError
 from reviewer_app.lifecycle_interchange import LifecyclePart
 from reviewer_app.lifecycle_interchange import from_document_part as lifecycle_from_document
 from reviewer_app.lifecycle_interchange import to_document_part as lifecycle_to_document
+from reviewer_app.reporting.sections import SectionText, checked
 from reviewer_app.review import (
     Methodology,
     ProtectiveMarking,
@@ -51,6 +52,8 @@ class ReviewSnapshot:
     extra: Mapping[str, Any] = field(default_factory=dict)
     #: chronologies asked of agencies (request packs) and whether they came back
     requests: tuple[ChronologyRequest, ...] = ()
+    #: the reviewer's text for the report's narrative sections, by section key
+    report_sections: Mapping[str, str] = field(default_factory=dict)
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -152,7 +155,27 @@ def to_document(snapshot: ReviewSnapshot, app_version: str = "") -> dict[str, An
     ]
     finding_numbers = {f.id: n for n, f in enumerate(snapshot.analysis.findings, start=1)}
     document.update(lifecycle_to_document(snapshot.lifecycle, finding_numbers))
+    document["report_sections"] = [
+        {"section": key, "text": text} for key, text in sorted(snapshot.report_sections.items())
+    ]
     return document
+
+
+def _report_sections(r: _Reader, document: Any) -> dict[str, str]:
+    """The report's narrative text (a document written before it was kept has none)."""
+    found: dict[str, str] = {}
+    for n, obj in enumerate(document.get("report_sections") or []):
+        where = f"report_sections[{n}]"
+        key = r.get(obj, "section", where, str)
+        if key in found:
+            raise r.fail(f"{where}.section", f"'{key}' is given twice")
+        try:
+            section = checked(SectionText(key, r.get(obj, "text", where, str)))
+        except InvalidInputError as exc:
+            raise r.fail(where, str(exc).rstrip(".")) from exc
+        if section.written:
+            found[key] = section.text
+    return found
 
 
 def _requests(
@@ -242,6 +265,13 @@ def read_lifecycle(
     written this way)."""
     document = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, **part}
     return lifecycle_from_document(_Reader(document), document, finding_ids)
+
+
+def read_report_sections(part: dict[str, Any]) -> dict[str, str]:
+    """The `report_sections` key of a document on its own, checked as in a whole document
+    (the demo review's content is written this way)."""
+    document = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, **part}
+    return _report_sections(_Reader(document), document)
 
 
 def from_document(document: Any) -> ReviewSnapshot:
@@ -387,4 +417,5 @@ def from_document(document: Any) -> ReviewSnapshot:
         analysis=analysis,
         requests=_requests(r, document, agency_ids, set(batch_ids)),
         lifecycle=lifecycle_from_document(r, document, {f.id for f in analysis.findings}),
+        report_sections=_report_sections(r, document),
     )

@@ -22,6 +22,7 @@ from reviewer_app.learning.repository import AttachedNotesRepository
 from reviewer_app.people.repository import PeopleRepository
 from reviewer_app.quality.repository import QualityRepository
 from reviewer_app.reporting.log import ReviewLog
+from reviewer_app.reporting.sections import ReportTextRepository
 from reviewer_app.review import Review
 from reviewer_app.review_file import KeyringNotice, ReviewFile
 from reviewer_app.timetable.rapid_review import RapidReviewRepository
@@ -66,6 +67,8 @@ class OpenReview(ReviewFile, Protocol):
     def published_evidence(self) -> PublishedEvidenceRepository: ...
     @property
     def decisions(self) -> DecisionStore: ...
+    @property
+    def report_text(self) -> ReportTextRepository: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ from reviewer_app.passphrases import require_acceptable
 from reviewer_app.people.repository import PeopleRepository
 from reviewer_app.quality.repository import QualityRepository
 from reviewer_app.reporting.log import ReviewLog
+from reviewer_app.reporting.sections import ReportTextRepository
 from reviewer_app.repositories import CreatedReview, ReviewDetailsRepository
 from reviewer_app.review import Review
 from reviewer_app.review_file import KeyringNotice
@@ -53,6 +54,7 @@ from storage.keys import file_id, read_salt
 from storage.people_repository import SqlPeople
 from storage.quality_repository import SqlQuality
 from storage.rapid_review_repository import SqlRapidReview
+from storage.report_sections_repository import SqlReportText
 from storage.reporting_repository import SqlReviewLog
 from storage.request_repository import SqlRequests
 from storage.review_file import ReviewFile
@@ -108,6 +110,7 @@ class StoredReview:
         self._learning_notes = SqlAttachedNotes(lambda: file.engine)
         self._published_evidence = SqlFindingEvidence(lambda: file.engine)
         self._decisions = SqlDecisionStore(lambda: file.engine)
+        self._report_text = SqlReportText(lambda: file.engine)
 
     @property
     def path(self) -> Path:
@@ -172,6 +175,10 @@ class StoredReview:
     @property
     def decisions(self) -> DecisionStore:
         return self._decisions
+
+    @property
+    def report_text(self) -> ReportTextRepository:
+        return self._report_text
 
     def change_passphrase(self, new_passphrase: str) -> str:
         self.wait_for_backup()  # backups follow the key: the new one must be among them

@@ -16,6 +16,7 @@ from storage.migration_steps import (
     finding_evidence,
     lifecycle,
     report_control,
+    report_sections,
     v3_people_analysis,
     v4_quality_timetable,
     v5_reporting,
@@ -177,6 +178,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(11, chronology_requests.DESCRIPTION, chronology_requests.STATEMENTS),
     Migration(12, lifecycle.DESCRIPTION, lifecycle.STATEMENTS),
     Migration(13, finding_evidence.DESCRIPTION, finding_evidence.STATEMENTS),
+    Migration(14, report_sections.DESCRIPTION, report_sections.STATEMENTS),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

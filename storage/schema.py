@@ -545,3 +545,11 @@ finding_evidence = Table(
     Column("library_passage_id", Integer),
     Index("ix_finding_evidence_finding", "finding_id"),
 )
+
+# -- version 14: the report's narrative text (migration_steps/report_sections.py) ----------------
+report_section = Table(
+    "report_section",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("text", Text, nullable=False),
+)

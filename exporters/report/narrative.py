@@ -93,8 +93,8 @@ def follow_up(ctx: BuildContext, section: TemplateSection) -> list[Block]:
     for n, finding in enumerate(ctx.inputs.snapshot.analysis.findings, start=1):
         raw = finding.board_questions if questions else finding.recommendations
         rows += [(ctx.clean(line), f"Finding {n}") for line in lines_of(raw)]
-    if not rows:
-        return [prompt(section.prompt)]
+    if not rows:  # the reviewer's own words stay; the questions belong to the findings
+        return [*_drafted_if_any(ctx, section), prompt(section.prompt)]
     name = "Question" if questions else "Recommendation"
     lead = (
         QUESTIONS + " raised by the findings"

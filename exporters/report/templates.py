@@ -39,6 +39,26 @@ SECTION_KINDS = frozenset(
     }
 )
 DEFAULT_TEMPLATE = "generic"
+#: The kinds of section that hold text the reviewer writes in the app (the others are made
+#: from the review's data alone: the title page, the findings, the chronology, the glossary…;
+#: the terms of reference are the review's own, written in its details).
+WRITTEN_KINDS = frozenset(
+    {
+        "executive-summary",
+        "introduction",
+        "methodology",
+        "family-involvement",
+        "practitioner-involvement",
+        "lived-experience",
+        "case-summary",
+        "appraisal",
+        "equality",
+        "follow-up",
+        "improvements",
+        "conclusions",
+        "partnership-response",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +99,11 @@ def _section(obj: dict[str, Any], where: str) -> TemplateSection:
         method=str(obj.get("method", "")),
         items=tuple(str(i) for i in obj.get("items", ())),
     )
+
+
+def written_sections(template: ReportTemplate) -> tuple[TemplateSection, ...]:
+    """The template's sections the reviewer writes text for, in the report's order."""
+    return tuple(s for s in template.sections if s.kind in WRITTEN_KINDS)
 
 
 def template_from_data(data: dict[str, Any]) -> ReportTemplate:

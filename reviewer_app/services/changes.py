@@ -32,6 +32,7 @@ class Part(StrEnum):
     LOG = "log"
     DRAFTS = "drafts"  # drafts sent out, the response log, sign-off and publication
     ACTIONS = "actions"  # the action plan and the partners' written response
+    REPORT = "report"  # the reviewer's text for the report's narrative sections
 
 
 Listener = Callable[[Part], None]

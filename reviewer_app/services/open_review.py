@@ -50,6 +50,7 @@ from reviewer_app.services.people import PeopleService
 from reviewer_app.services.quality import QualityService
 from reviewer_app.services.rapid_review import RapidReviewService
 from reviewer_app.services.readiness import Guidance, ReadinessReport, check_readiness, next_steps
+from reviewer_app.services.report_text import ReportTextService
 from reviewer_app.services.requests import RequestService
 from reviewer_app.services.review_details import ReviewDetailsService
 from reviewer_app.services.sign_off import SignOffService
@@ -145,6 +146,8 @@ class ReviewServices:
         #: Published reviews linked to findings as evidence that they are systemic (copies).
         self.finding_evidence = FindingEvidenceService(review.published_evidence, changes)
         self.decisions = DecisionService(review.decisions, changes)
+        #: The reviewer's text for the report's narrative sections (the Report page's editor).
+        self.report_text = ReportTextService(review.report_text, changes)
         #: What the Report page does when the reviewer chooses an action on a finding.
         self.gate_decisions = GateDecisions(self.decisions, self.people)
         self.quality = QualityService(
@@ -210,11 +213,13 @@ class ReviewServices:
         return replace(self.people.pseudonym_register(), decisions=self.decisions.decisions())
 
     def report_inputs(self) -> ReportInputs:
+        snapshot = self.snapshot()
         return ReportInputs(
-            snapshot=self.snapshot(),
+            snapshot=snapshot,
             quality_markers=self._marker_inputs(),
             learning_notes=learning_note_inputs(self.learning_notes.attached()),
             published_evidence=self.finding_evidence.report_inputs(),
+            section_text=snapshot.report_sections,
         )
 
     def self_assessment_inputs(self) -> SelfAssessmentInputs:

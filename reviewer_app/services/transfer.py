@@ -68,7 +68,14 @@ def take_snapshot(
         analysis=part,
         requests=tuple(review.requests.requests()),
         lifecycle=_lifecycle(review),
+        report_sections=_report_sections(review),
     )
+
+
+def _report_sections(review: OpenReview) -> dict[str, str]:
+    """The reviewer's text for the report's sections (none where the review keeps none)."""
+    report_text = getattr(review, "report_text", None)
+    return report_text.texts() if report_text is not None else {}
 
 
 def _lifecycle(review: OpenReview) -> LifecyclePart:
@@ -226,6 +233,10 @@ def fill_review(
                     linked.with_changes(id=None, finding_id=finding_ids[linked.finding_id])
                 )
     _fill_lifecycle(review, snapshot.lifecycle, finding_ids)
+    report_text = getattr(review, "report_text", None)
+    if report_text is not None:
+        for key, text in snapshot.report_sections.items():
+            report_text.save_text(key, text)
 
 
 def _fill_analysis(

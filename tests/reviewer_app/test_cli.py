@@ -322,9 +322,12 @@ def test_check_lists_what_the_demo_needs_and_passes_a_completed_review(
     ready = run("check", str(tmp_path / "complete.review"), app_paths=app_paths)
     assert ready.returncode == 0, ready.stdout
     assert "ready for the panel" in ready.stdout
-    # what the draft still needs written is listed, without failing the check
-    assert "Still to write in the draft report" in ready.stdout
-    assert "7. The child’s lived experience: Describe what daily life" in ready.stdout
+    # what the draft still needs written is listed, without failing the check; the sections
+    # the demo's reviewer has written are not
+    assert "Still to write in the draft report (6;" in ready.stdout
+    assert "5. Family involvement: Say how the family were told" in ready.stdout
+    assert "7. The child’s lived experience" not in ready.stdout
+    assert "1. Executive summary" not in ready.stdout
 
 
 def test_export_draft_report_as_docx_and_pdf(tmp_path: Path, app_paths: AppPaths) -> None:
@@ -422,7 +425,11 @@ def test_export_for_publication_writes_the_accessible_final_pdf(
     assert made.returncode == 0, made.stderr
     assert "Report for publication written" in made.stdout
     assert "final for publication, version 1" in made.stdout
-    assert "  14. Conclusions" in made.stdout  # not written in the demo: said, not published
+    assert "  13. Improvements already made" in made.stdout  # not written in the demo: said
+    assert "  14. Conclusions" not in made.stdout  # written in the demo: published
+    assert "Practitioners who knew Child M cared about him" in "".join(
+        page.extract_text() for page in PdfReader(out).pages
+    )
     reader = PdfReader(out)
     assert (
         reader.trailer["/Root"]["/Lang"] == "en-GB" and "/StructTreeRoot" in reader.trailer["/Root"]

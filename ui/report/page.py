@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -51,10 +52,13 @@ from exporters.api import (
 from reviewer_app.anonymisation.scan import Action, Hit
 from ui.errors import show_error
 from ui.report.preview import section_html
+from ui.report.section_editor import SectionEditor, SectionWriting, asking_for_text
 from ui.style import heading, inline_error_label, plain_label
 from ui.tasks import TaskRunner
 
 POLL_MS = 100
+#: How long after the reviewer's text is saved the preview is built again (typing on waits).
+PREVIEW_AFTER_SAVE_MS = 700
 CHRONOLOGY_CHOICES: tuple[tuple[str, ChronologyMode], ...] = (
     ("As the template says", "template"),
     ("Significant entries only", "significant"),
@@ -132,12 +136,22 @@ class ReportPage(QWidget):
     exported = Signal(object)
 
     def __init__(
-        self, actions: ReportActions, runner: TaskRunner, decisions: HitActions | None = None
+        self,
+        actions: ReportActions,
+        runner: TaskRunner,
+        decisions: HitActions | None = None,
+        *,
+        writing: SectionWriting | None = None,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
         super().__init__()
         self.report_actions = actions
         self.runner = runner
         self.decisions = decisions
+        #: Where the reviewer writes the narrative sections (None: this page only shows them).
+        self.editor: SectionEditor | None = None
+        if writing is not None:
+            self.editor = SectionEditor(writing, undo_stack or QUndoStack(self), runner, self)
         self.shown_hits: list[Hit] = []
         self.preview_data: Preview | None = None
         self.stage: _Stage | None = None
@@ -178,7 +192,7 @@ class ReportPage(QWidget):
         self.refresh = QPushButton("&Refresh preview")
         self.refresh.setObjectName("refreshPreview")
         self.refresh.clicked.connect(self.build_preview)
-        self.template.currentIndexChanged.connect(self.build_preview)
+        self.template.currentIndexChanged.connect(self._template_chosen)
         self.chronology.currentIndexChanged.connect(self.build_preview)
 
         form = QFormLayout()
@@ -199,6 +213,17 @@ class ReportPage(QWidget):
         split.addWidget(self.preview)
         split.setStretchFactor(1, 3)
         split.setSizes([330, 700])
+        if self.editor is not None:
+            split.addWidget(self.editor)
+            split.setStretchFactor(2, 3)
+            split.setSizes([240, 480, 480])
+            self.editor.section_list.currentRowChanged.connect(lambda _row: self._follow_editor())
+            self.editor.saved.connect(self._text_saved)
+        self.preview_timer = QTimer(self)
+        self.preview_timer.setSingleShot(True)
+        self.preview_timer.setInterval(PREVIEW_AFTER_SAVE_MS)
+        self.preview_timer.timeout.connect(self.build_preview)
+        self._preview_stale = False  # text saved while the page was hidden
 
         self.summary = plain_label()
         self.summary.setObjectName("reportSummary")
@@ -277,10 +302,12 @@ class ReportPage(QWidget):
         layout.addWidget(heading("Report"))
         layout.addWidget(
             plain_label(
-                "The draft report for the panel, built from what the review holds. Sections "
-                "you have not written yet show a prompt. Every export passes the anonymisation "
-                "check first. The PDF for publication is the final version, accessible to "
-                "screen readers, without draft marks or prompts."
+                "The draft report for the panel, built from what the review holds and what you "
+                "write here. Choose a section to write on the right: it is saved as you type, "
+                "and the preview follows. Sections you have not written yet show a prompt. "
+                "Every export passes the anonymisation check first. The PDF for publication is "
+                "the final version, accessible to screen readers, without draft marks or "
+                "prompts."
             )
         )
         layout.addLayout(form)
@@ -298,6 +325,9 @@ class ReportPage(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self._poll)
+        if self.editor is not None:
+            self.editor.set_template(self._chosen_template())
+            self.editor.reload()
         self.build_preview()
 
     # -- preview -------------------------------------------------------------------------------
@@ -308,7 +338,69 @@ class ReportPage(QWidget):
         value: ChronologyMode = self.chronology.currentData()
         return value
 
+    def _chosen_template(self) -> ReportTemplate:
+        chosen = self._template_id()
+        templates = self.report_actions.templates()
+        return next((t for t in templates if t.id == chosen), templates[0])
+
+    def _template_chosen(self) -> None:
+        if self.editor is not None:
+            self.editor.set_template(self._chosen_template())
+        self.build_preview()
+
+    def _text_saved(self) -> None:
+        if not self.isVisible():
+            self._preview_stale = True  # built again when the page is next shown
+            return
+        self.summary.setText("Your text is saved; the preview follows in a moment…")
+        self.preview_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self.editor is not None:
+            self.editor.flush()  # leaving the page keeps what was typed
+        if self.preview_timer.isActive():
+            self.preview_timer.stop()
+            self._preview_stale = True
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._preview_stale:
+            self._preview_stale = False
+            self.build_preview()
+
+    def _follow_editor(self) -> None:
+        """Show the section being written in the preview."""
+        if self.editor is not None:
+            self._select_in_outline(self.editor.current_key())
+
+    def _select_in_outline(self, key: str) -> bool:
+        if self.preview_data is None or not key:
+            return False
+        keys = [s.key for s in self.preview_data.report.sections]
+        if key not in keys:
+            return False
+        self.outline.setCurrentRow(keys.index(key))
+        return True
+
+    def flush(self) -> bool:
+        """Save what is typed but not yet saved (before locking or closing)."""
+        return self.editor.flush() if self.editor is not None else True
+
+    def clear(self) -> None:
+        """Blank what shows the case (the review is locking): typing is saved first."""
+        self.preview_timer.stop()
+        if self.editor is not None:
+            self.editor.clear()
+        self.preview_data = None
+        self.outline.clear()
+        self.preview.clear()
+        self.summary.clear()
+        self.show_hits([], blocking=False)
+
     def build_preview(self) -> None:
+        self.preview_timer.stop()
+        self._preview_stale = False
         self.summary.setText("Building the preview…")
         template_id, chronology = self._template_id(), self._chronology()
         self.runner.start(
@@ -318,16 +410,32 @@ class ReportPage(QWidget):
         )
 
     def _previewed(self, preview: Preview) -> None:
+        shown = self.outline.currentRow()
+        before = self.preview_data.report.sections if self.preview_data is not None else ()
+        shown_key = before[shown].key if 0 <= shown < len(before) else ""
+        if not shown_key and self.editor is not None:
+            shown_key = self.editor.current_key()  # at first, the section being written
         self.preview_data = preview
         self.outline.clear()
+        needed = asking_for_text(preview.report.sections)
         for section in preview.report.sections:
             title = section.title or "Title page"
-            item = QListWidgetItem(title if section.has_content else f"{title} (to write)")
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+            state = "" if section.key not in needed else "to write"
+            if state and section.has_content:
+                state = "part to write"  # the review fills some of it; a note asks for the rest
+            item = QListWidgetItem(f"{title} ({state})" if state else title)
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole, f"{title}, {state}" if state else title
+            )
             self.outline.addItem(item)
-        self.outline.setCurrentRow(0)
-        to_write = sum(1 for s in preview.report.sections if not s.has_content)
-        lines = [f"{len(preview.report.sections)} sections, {to_write} still to write."]
+        if not self._select_in_outline(shown_key):
+            self.outline.setCurrentRow(0)
+        to_write = len(needed)
+        if self.editor is not None:
+            self.editor.set_needed(needed)
+        lines = [
+            f"{len(preview.report.sections)} sections, {to_write} with something still to write."
+        ]
         if preview.hits:
             lines.append(
                 f"The anonymisation check finds {_details(len(preview.hits))}: exports are "

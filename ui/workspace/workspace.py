@@ -276,7 +276,11 @@ class Workspace(QWidget):
         from ui.report.page import ReportPage
 
         return ReportPage(
-            cast("ReportActions", exports.report), self.runner, self.review.gate_decisions
+            cast("ReportActions", exports.report),
+            self.runner,
+            self.review.gate_decisions,
+            writing=self.review.report_text,
+            undo_stack=self.undo_stack,
         )
 
     def _write_learning_dataset(self, path: Path, file_format: str) -> object:
