@@ -55,6 +55,11 @@ def briefing_report(briefing: ThemeBriefing) -> Report:
         if b.review_count != 1
         else f"One collated review found this practice issue ({findings})."
     )
+    if b.published_reviews:
+        issue += (
+            f" {_plural(b.published_reviews, 'published case review')} in the reviewer's library "
+            f"{'carries' if b.published_reviews == 1 else 'carry'} the same theme."
+        )
     where_most = b.stages[0].label.lower() if b.stages else ""
     shows: list[Block] = [
         Paragraph(

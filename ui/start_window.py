@@ -55,7 +55,7 @@ from ui.welcome_dialog import WelcomeDialog
 if TYPE_CHECKING:
     # Loaded when first used, not at start: the start screen needs none of them, and they pull
     # in the exporters (python-docx, reportlab), the import wizard (openpyxl) and every page.
-    from reviewer_app.learning.collation import ThemeBriefing
+    from reviewer_app.learning.collation import CollationFilter, ThemeBriefing
     from reviewer_app.learning.repository import CollationStore, LearningLibraryAccess
     from reviewer_app.review_file import KeyringNotice
     from reviewer_app.services.open_review import ReviewServices, ReviewSessions
@@ -426,14 +426,24 @@ class MainWindow(QMainWindow):
                 log.info("the learning library could not be opened with a remembered key")
         return library.collation
 
-    def _published_counts(self) -> Callable[[], Counter[str]] | None:
-        """Themes of the published reviews in the open learning library, counted on demand."""
+    def _published_counts(self) -> Callable[[CollationFilter], Counter[str]] | None:
+        """Themes of the published reviews in the open learning library, counted on demand
+        within the collation's years and types of review."""
         store = self.library.published if self.library is not None else None
         if store is None:
             return None
         from reviewer_app.services.published import PublishedLibrary
 
-        return PublishedLibrary(store).theme_counts
+        library = PublishedLibrary(store)
+
+        def counts(chosen: CollationFilter) -> Counter[str]:
+            return library.theme_counts(
+                year_from=chosen.year_from,
+                year_to=chosen.year_to,
+                review_types=chosen.review_types,
+            )
+
+        return counts
 
     def _lock_learning(self) -> None:
         """The library locks with the review: its window closes and its key is dropped."""

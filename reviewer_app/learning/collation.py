@@ -371,6 +371,9 @@ class ThemeBriefing:
     questions: tuple[str, ...]  # for local self-assessment
     #: per question, the files of the datasets that asked it (to name them if one is refused)
     question_sources: tuple[tuple[str, ...], ...] = ()
+    #: how many published reviews in the reviewer's library carry this theme (0: none, or no
+    #: library open)
+    published_reviews: int = 0
 
 
 def _tally(
@@ -381,7 +384,7 @@ def _tally(
     return tuple(Tally(label(k) or NOT_RECORDED, counter[k]) for k in keys)
 
 
-def briefing_for(group: Group) -> ThemeBriefing:
+def briefing_for(group: Group, *, published_reviews: int = 0) -> ThemeBriefing:
     stages: Counter[str] = Counter()
     agencies: Counter[str] = Counter()
     categories: Counter[str] = Counter()
@@ -419,5 +422,6 @@ def briefing_for(group: Group) -> ThemeBriefing:
             for k, n in sorted(categories.items(), key=lambda kv: (-kv[1], kv[0]))
         ),
         questions=tuple(questions.values()),
+        published_reviews=published_reviews,
         question_sources=tuple(tuple(sources[k]) for k in questions),
     )

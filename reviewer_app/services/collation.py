@@ -162,7 +162,7 @@ class CollationService:
         store: CollationStore | None = None,
         *,
         now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
-        published: Callable[[], Counter[str]] | None = None,
+        published: Callable[[CollationFilter], Counter[str]] | None = None,
     ) -> None:
         self.store = store
         self._now = now
@@ -250,12 +250,13 @@ class CollationService:
     # -- themes ----------------------------------------------------------------------------
     def published_by_theme(self) -> dict[str, int] | None:
         """For each theme group, how many published reviews in the library have that theme
-        (confirmed, or suggested and not rejected); None without the library, or once it is
-        closed."""
+        (confirmed, or suggested and not rejected), within the filter's years and types of
+        review (published reviews have no age band, region or stage to filter by); None
+        without the library, or once it is closed."""
         if self._published is None:
             return None
         try:
-            published = self._published()
+            published = self._published(self.collation.filter)
         except UserFacingError:  # the library was closed since the window opened
             return None
         counts: Counter[str] = Counter()

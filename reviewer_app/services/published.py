@@ -182,12 +182,28 @@ class PublishedLibrary:
     def reject(self, report_id: int, theme: str) -> None:
         self.store.set_theme_state(report_id, theme, "rejected")
 
-    def theme_counts(self, *, confirmed_only: bool = False) -> Counter[str]:
+    def theme_counts(
+        self,
+        *,
+        confirmed_only: bool = False,
+        year_from: int | None = None,
+        year_to: int | None = None,
+        review_types: frozenset[str] = frozenset(),
+    ) -> Counter[str]:
         """How many published reviews have each theme (confirmed, or also suggested and not
-        rejected)."""
+        rejected), of those published within the years and of the types given (a review with
+        no year is left out once years are chosen)."""
+        chosen = {
+            r.id
+            for r in self.store.reports()
+            if (not review_types or r.review_type in review_types)
+            and (year_from is None or (r.year is not None and r.year >= year_from))
+            and (year_to is None or (r.year is not None and r.year <= year_to))
+        }
         wanted: Iterable[StoredTheme] = (
             t
             for t in self.store.themes()
-            if t.state == "confirmed" or (not confirmed_only and t.state == "suggested")
+            if t.report_id in chosen
+            and (t.state == "confirmed" or (not confirmed_only and t.state == "suggested"))
         )
         return Counter(t.theme for t in wanted)

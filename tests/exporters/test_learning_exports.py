@@ -11,6 +11,7 @@ import pytest
 
 from exporters.briefing import briefing_report, export_briefing
 from exporters.learning_dataset import export_learning_dataset
+from exporters.report_model import text_pieces
 from reviewer_app.errors import FileAlreadyThereError
 from reviewer_app.learning.collation import Collation, briefing_for
 from reviewer_app.learning.dataset import read_datasets
@@ -111,3 +112,16 @@ def test_a_briefing_with_a_name_is_refused_naming_the_dataset_file(tmp_path: Pat
         assert "given-to-me.json" in str(caught.value)
         assert "Jayden" not in str(caught.value) and "override" not in str(caught.value)
         assert not target.exists()
+
+
+def test_a_briefing_says_how_many_published_reviews_carry_its_theme() -> None:
+    collation = Collation(synthetic(12))
+    group = collation.theme_group("Strategy discussions")
+    assert group is not None
+    text = "\n".join(
+        piece.text
+        for piece in text_pieces(briefing_report(briefing_for(group, published_reviews=3)))
+    )
+    assert "3 published case reviews in the reviewer's library carry the same theme." in text
+    plain = "\n".join(piece.text for piece in text_pieces(briefing_report(briefing_for(group))))
+    assert "published case review" not in plain

@@ -429,7 +429,8 @@ class CollationWindow(QWidget):
         if chosen is None:
             return
         path, file_format = chosen
-        briefing = briefing_for(group)
+        published = self.groups_model.published or {}
+        briefing = briefing_for(group, published_reviews=published.get(group.key, 0))
         export = self.export_briefing
         self.briefing_button.setEnabled(False)
         self.runner.start(

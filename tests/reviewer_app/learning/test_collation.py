@@ -178,7 +178,9 @@ def test_published_reviews_are_counted_beside_each_theme() -> None:
     """The library's published reviews per theme, lined up with the collated theme groups
     (the same key, merges followed)."""
     service = CollationService(
-        published=lambda: Counter({"Strategy discussions": 3, "Neglect": 2, "Safe sleeping": 1})
+        published=lambda chosen: Counter(
+            {"Strategy discussions": 3, "Neglect": 2, "Safe sleeping": 1}
+        )
     )
     service.add(synthetic(12))
     service.merge(theme_key("Neglect"), theme_key("Strategy discussions"))

@@ -95,6 +95,17 @@ def test_import_search_and_themes_over_a_corpus(
     states = {t.theme: t.state for t in library.themes(first.report_id)}
     assert states[first.theme] == "confirmed" and "rejected" in states.values()
     assert library.theme_counts(confirmed_only=True) == {first.theme: 1}
+    # counted side by side with the collation: only the years and types of review chosen
+    everything = library.theme_counts()
+    recent = library.theme_counts(year_from=2020)
+    lcspr = library.theme_counts(review_types=frozenset({"lcspr"}))
+    planted_recent = sum(len(m.themes) for m in made if m.year >= 2020)
+    assert sum(recent.values()) <= planted_recent + sum(1 for m in made if m.year >= 2020) * 2
+    assert sum(recent.values()) < sum(everything.values())
+    assert sum(lcspr.values()) < sum(everything.values())
+    theme = made[0].themes[0]
+    expected = sum(1 for m in made if m.year >= 2020 and theme in m.themes)
+    assert recent[theme] == expected
 
     library.correct(
         reports[made[2].title], title="Child X", year=2019, partnership="P", review_type="scr"
