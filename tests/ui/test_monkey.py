@@ -85,7 +85,7 @@ WEIGHTS = {
     "tab": 2,
     "row": 14,
     "key-in-list": 3,
-    "sort": 4,
+    "sort": 6,  # more pages without a sortable table since the lifecycle tabs came
     "double-click": 3,
     "menu": 2,
     "combo": 12,

@@ -515,7 +515,10 @@ def test_the_collation_window_refuses_changes_once_its_library_is_closed(
     runner = HeldTaskRunner()
     published = access.published
     assert published is not None
-    service = CollationService(access.collation, published=PublishedLibrary(published).theme_counts)
+    counting = PublishedLibrary(published)
+    service = CollationService(
+        access.collation, published=lambda chosen: counting.theme_counts(year_from=chosen.year_from)
+    )
     window = CollationWindow(service, export_briefing, runner)  # type: ignore[arg-type]
     qtbot.addWidget(window)
     window.show()
