@@ -1,5 +1,6 @@
-"""Render the Timetable page's Drafts and comments tab on the demo review, with the sign-off box
-before and after Publish…, into docs/screenshots/ (and the guide's picture of it).
+"""Render the Timetable page's Action plan tab, and its Drafts and comments tab with the sign-off
+box before and after Publish…, on the demo review into docs/screenshots/ (and the guide's
+pictures of them).
 
 QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/timetable/make_screenshots.py
 """
@@ -56,6 +57,9 @@ def main() -> int:
     page.show()
     assert page.drafts is not None and page.sign_off is not None
     assert page.sign_off.publish is not None
+    assert page.action_plan is not None
+    page.tabs.setCurrentWidget(page.action_plan)
+    shutil.copyfile(save(page, "timetable-action-plan.png"), GUIDE / "timetable-action-plan.png")
     page.tabs.setCurrentWidget(page.drafts)
     action = page.sign_off.publish
     action.ask_details = lambda: (dt.date(2026, 9, 30), "Northshire partnership website")
