@@ -156,6 +156,7 @@ def build_analysis(data: Mapping[str, Any], agency_id: Mapping[str, int]) -> Ana
             systemic_evidence=f["systemic_evidence"],
             why_it_matters=f["why_it_matters"],
             board_questions=f["board_questions"],
+            recommendations=f.get("recommendations", ""),
             priority=Priority(f["priority"]),
             theme=f["theme"],
             journey_stage=f["journey_stage"],
