@@ -11,16 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from exporters.docx_renderer import docx_bytes
+from exporters.gated_docx import gated_docx, write_new
 from exporters.report.build import without_marks
 from exporters.report.context import prose
-from exporters.report.export import (
-    ExportBlockedError,
-    _write_new,
-    check_report,
-    check_written,
-    model_lines,
-)
 from exporters.report_model import (
     Block,
     BulletList,
@@ -33,7 +26,6 @@ from exporters.report_model import (
     Section,
     Table,
     TitlePage,
-    text_pieces,
 )
 from reviewer_app.anonymisation.pseudonymise import Pseudonymiser
 from reviewer_app.anonymisation.register import PseudonymRegister
@@ -146,14 +138,6 @@ def export_self_assessment(
 ) -> SelfAssessmentResult:
     """Write the self-assessment DOCX, or raise `ExportBlockedError` (nothing written)."""
     full = register_for(inputs.snapshot, register or PseudonymRegister())
-    report = self_assessment_report(inputs, full)
-    pieces = list(text_pieces(report))
-    hits = check_report(report, full, pieces)
-    if hits:
-        raise ExportBlockedError(hits)
-    data = docx_bytes(report)
-    rendered = check_written(data, "docx", full, model_lines(pieces))
-    if rendered:
-        raise ExportBlockedError(rendered)
-    _write_new(path, data, overwrite=overwrite)
+    data = gated_docx(self_assessment_report(inputs, full), full)
+    write_new(path, data, overwrite=overwrite)
     return SelfAssessmentResult(path, len(inputs.rows), len(data))
