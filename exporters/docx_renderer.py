@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Iterator, Sequence
+from functools import partial
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -24,6 +24,7 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from exporters.contents_pages import heading_pages
 from exporters.docx_template import (
     NUMBER_ABSTRACT_ID,
     NUMBERED_PARAGRAPH,
@@ -31,7 +32,6 @@ from exporters.docx_template import (
     template_bytes,
 )
 from exporters.metadata import normalise_docx
-from exporters.pdf_renderer import heading_pages
 from exporters.report_model import (
     BulletList,
     Contents,
@@ -185,36 +185,28 @@ _PLACEHOLDER_PARAGRAPH = re.compile(
     rf"<w:p>\s*<w:r>\s*<w:t>{_PLACEHOLDER}(\d+)</w:t>\s*</w:r>\s*</w:p>"
 )
 _STREAM_CHUNK = 1 << 20  # characters written to the zip at a time
+DOCUMENT_PART = "word/document.xml"
 
 
-def _with_streamed_tables(data: bytes, tables: list[Table]) -> bytes:
-    """The saved DOCX with each placeholder paragraph replaced by its table's rows."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            if info.filename != "word/document.xml":
-                target.writestr(info, source.read(info.filename))
-                continue
-            text = source.read(info.filename).decode("utf-8")
-            with target.open(info.filename, "w") as part:
-                done = 0
-                for found in _PLACEHOLDER_PARAGRAPH.finditer(text):
-                    part.write(text[done : found.start()].encode("utf-8"))
-                    buffered: list[str] = []
-                    size = 0
-                    for piece in table_xml_parts(tables[int(found.group(1))], declare=False):
-                        buffered.append(piece)
-                        size += len(piece)
-                        if size >= _STREAM_CHUNK:
-                            part.write("".join(buffered).encode("utf-8"))
-                            buffered, size = [], 0
-                    part.write("".join(buffered).encode("utf-8"))
-                    done = found.end()
-                part.write(text[done:].encode("utf-8"))
-    return out.getvalue()
+def streamed_document(skeleton: bytes, tables: Sequence[Table]) -> Iterator[bytes]:
+    """word/document.xml in pieces of about a megabyte: the `skeleton` (the part as saved,
+    with a placeholder paragraph for each long table) with each placeholder replaced by its
+    table's rows, made as they are written."""
+    text = skeleton.decode("utf-8")
+    done = 0
+    for found in _PLACEHOLDER_PARAGRAPH.finditer(text):
+        yield text[done : found.start()].encode("utf-8")
+        buffered: list[str] = []
+        size = 0
+        for piece in table_xml_parts(tables[int(found.group(1))], declare=False):
+            buffered.append(piece)
+            size += len(piece)
+            if size >= _STREAM_CHUNK:
+                yield "".join(buffered).encode("utf-8")
+                buffered, size = [], 0
+        yield "".join(buffered).encode("utf-8")
+        done = found.end()
+    yield text[done:].encode("utf-8")
 
 
 def _template() -> io.BytesIO:
@@ -389,10 +381,13 @@ class _Writer:
                 self.table(block)
         stream = io.BytesIO()
         self.document.save(stream)
-        data = stream.getvalue()
-        if self.streamed:
-            data = _with_streamed_tables(data, self.streamed)
-        return normalise_docx(data, update_fields=False, title=self.report.title)
+        tables = self.streamed
+        return normalise_docx(
+            stream.getvalue(),
+            update_fields=False,
+            title=self.report.title,
+            streamed={DOCUMENT_PART: partial(streamed_document, tables=tables)} if tables else None,
+        )
 
 
 def docx_bytes(report: Report, pages: Sequence[int | None] | None = None) -> bytes:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 
 NEUTRAL_TITLE = "Draft report"
@@ -85,10 +86,18 @@ def _core_xml(title: str) -> str:
     return CORE_XML.replace(f"<dc:title>{NEUTRAL_TITLE}</dc:title>", f"<dc:title>{safe}</dc:title>")
 
 
-def normalise_docx(data: bytes, *, update_fields: bool = True, title: str = NEUTRAL_TITLE) -> bytes:
+def normalise_docx(
+    data: bytes,
+    *,
+    update_fields: bool = True,
+    title: str = NEUTRAL_TITLE,
+    streamed: Mapping[str, Callable[[bytes], Iterable[bytes]]] | None = None,
+) -> bytes:
     """The DOCX with neutral properties and no hidden parts, in reproducible zip form.
     `title` is the document title in its properties (the report passes the review's
-    pseudonymised title, which the anonymisation gate has read like the rest of the report)."""
+    pseudonymised title, which the anonymisation gate has read like the rest of the report).
+    `streamed`: parts written as the pieces a function makes of them once neutral (a long
+    appendix's rows streamed into word/document.xml), so no part is held whole."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         members = {name: source.read(name) for name in source.namelist()}
     kept: dict[str, bytes] = {}
@@ -115,10 +124,12 @@ def normalise_docx(data: bytes, *, update_fields: bool = True, title: str = NEUT
                     "<w:defaultTabStop", '<w:updateFields w:val="true"/><w:defaultTabStop', 1
                 )
             content = text.encode("utf-8")
-        elif name.startswith("word/") and name.endswith(".xml"):
-            text = content.decode("utf-8")
-            if "<w:ins " in text or "<w:del " in text or "<w:moveFrom" in text:
-                content = _REVISIONS.sub("", text).encode("utf-8")
+        elif (
+            name.startswith("word/")
+            and name.endswith(".xml")
+            and (b"<w:ins " in content or b"<w:del " in content or b"<w:moveFrom" in content)
+        ):
+            content = _REVISIONS.sub("", content.decode("utf-8")).encode("utf-8")
         kept[name] = content
     order = ["[Content_Types].xml", *sorted(n for n in kept if n != "[Content_Types].xml")]
     out = io.BytesIO()
@@ -128,7 +139,13 @@ def normalise_docx(data: bytes, *, update_fields: bool = True, title: str = NEUT
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0o600 << 16
-            target.writestr(info, kept[name], compresslevel=6)
+            pieces = (streamed or {}).get(name)
+            if pieces is None:
+                target.writestr(info, kept[name], compresslevel=6)
+                continue
+            with target.open(info, "w") as part:  # zlib's default level is 6 too
+                for piece in pieces(kept.pop(name)):
+                    part.write(piece)
     return out.getvalue()
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from pypdf import PdfReader
+
 from reviewer_app.analysis.conversation import Conversation, ConversationKind
 from reviewer_app.analysis.finding import Finding
 from reviewer_app.analysis.reference import typology
@@ -23,6 +25,17 @@ REAL_WORDS = ("Philippa", "Quartermaine", "Tobias")
 
 def demo_inputs(entries: int = 300) -> ReportInputs:
     return ReportInputs(build_demo(entries))
+
+
+def outline_pages(reader: PdfReader, items: list[object]) -> list[int]:
+    """The page of every bookmark of a PDF, in order (nested ones in their place)."""
+    pages = []
+    for item in items:
+        if isinstance(item, list):
+            pages += outline_pages(reader, item)
+        else:
+            pages.append(reader.get_destination_page_number(item) + 1)  # type: ignore[arg-type]
+    return pages
 
 
 def finding(statement: str) -> Finding:

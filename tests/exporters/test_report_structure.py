@@ -10,6 +10,7 @@ from dataclasses import replace
 import pytest
 from pypdf import PdfReader
 
+from exporters.contents_pages import heading_pages as contents_pages
 from exporters.docx_renderer import docx_bytes
 from exporters.docx_template import REPORT_NUM_ID
 from exporters.pdf_renderer import heading_pages, pdf_bytes
@@ -19,7 +20,7 @@ from exporters.report_model import BulletList, Heading, Note, NoteKind, Paragrap
 from reviewer_app.analysis.conversation import Passage
 from reviewer_app.problems import Category
 from reviewer_app.reporting.inputs import ReportInputs
-from tests.exporters.report_fixtures import demo_inputs, finding, with_analysis
+from tests.exporters.report_fixtures import demo_inputs, finding, outline_pages, with_analysis
 
 KINDS = (
     "executive-summary",
@@ -183,7 +184,7 @@ def test_docx_contents_has_its_page_numbers_and_asks_nothing(
         body,
     )
     headings = demo.headings()
-    pages = heading_pages(demo)
+    pages = contents_pages(demo)
     listed = [(h, p) for h, p in zip(headings, pages, strict=True) if h.level <= 2]
     assert len(entries) == len(listed)
     assert [int(n) for _, n in entries] == [p for _, p in listed]
@@ -260,16 +261,6 @@ def test_headings_carry_their_section_number() -> None:
     assert isinstance(first[0], Heading)
 
 
-def _outline_pages(reader: PdfReader, items: list[object]) -> list[int]:
-    pages = []
-    for item in items:
-        if isinstance(item, list):
-            pages += _outline_pages(reader, item)
-        else:
-            pages.append(reader.get_destination_page_number(item) + 1)  # type: ignore[arg-type]
-    return pages
-
-
 def test_the_pages_laid_out_without_drawing_tables_are_the_pdf_s_pages() -> None:
     inputs = demo_inputs(300)
     entries = list(inputs.snapshot.entries)
@@ -278,4 +269,4 @@ def test_the_pages_laid_out_without_drawing_tables_are_the_pdf_s_pages() -> None
     report = build_report(inputs, options=ReportOptions(chronology="full"))
     reader = PdfReader(io.BytesIO(pdf_bytes(report)))
     assert len(reader.pages) > 20
-    assert heading_pages(report) == _outline_pages(reader, reader.outline)
+    assert heading_pages(report) == outline_pages(reader, reader.outline)
