@@ -316,8 +316,8 @@ def child_export(path: Path, file_format: str, which: str) -> dict[str, Any]:
             from report import CellByCellDocx, pdf_with_paragraph_cells
 
             model, _register = _report_parts(services)
-            data = (
-                CellByCellDocx(model).write()
+            data = (  # (the naive DOCX's contents gets no page numbers: less work, not more)
+                CellByCellDocx(model, [None] * len(model.headings())).write()
                 if file_format == "docx"
                 else pdf_with_paragraph_cells(model)
             )

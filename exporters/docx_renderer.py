@@ -234,10 +234,24 @@ class _Writer:
         self.numbering = self.document.part.numbering_part.element
         self.next_num = 100  # each ordered list restarts at 1 through its own w:num
         self.streamed: list[Table] = []  # long tables, written when the file is (see above)
+        self.style_ids: dict[str, str | None] = {}
         _page_furniture(self.document, report)
 
+    def _styled(self, text: str, style: str | None) -> DocxParagraph:
+        """`Document.add_paragraph(text, style)`, with each style's id looked up once (python-docx
+        looks a style name up through every style of the template each time)."""
+        paragraph = self.document.add_paragraph(text)
+        if style is None:
+            return paragraph
+        if style in self.style_ids:
+            paragraph._p.style = self.style_ids[style]
+        else:
+            paragraph.style = style  # looked up by python-docx, the first time
+            self.style_ids[style] = paragraph._p.style
+        return paragraph
+
     def _paragraph(self, text: str = "", style: str | None = None) -> DocxParagraph:
-        paragraph = self.document.add_paragraph(text, style)
+        paragraph = self._styled(text, style)
         if self.break_next:
             paragraph.paragraph_format.page_break_before = True
             self.break_next = False
@@ -301,7 +315,7 @@ class _Writer:
         numbered = block.level == 1 and block.number and text.startswith(lead)
         if numbered:
             text = text.removeprefix(lead)  # Word's numbering (Heading 1) gives "3."
-        paragraph = self.document.add_heading(text, min(block.level, 3))
+        paragraph = self._styled(text, f"Heading {min(block.level, 3)}")  # as add_heading
         if block.level == 1 and not numbered:  # an appendix: no section number
             _number(paragraph, 0)
         if self.break_next:

@@ -140,11 +140,28 @@ def _glossary() -> tuple[tuple[str, str, bool], ...]:
     return tuple((t["term"], t["meaning"], bool(t.get("always"))) for t in data["terms"])
 
 
+_WORD = re.compile(r"\w")
+
+
+def uses(text: str, term: str) -> bool:
+    r"""Whether `text` has `term` as a whole word (`(?<!\w)term(?!\w)`), in any case unless the
+    term is in capitals. Searched for led by the term itself, which the regex engine finds far
+    faster than a pattern led by a lookbehind (a 50,000-entry appendix is 25 MB of text), each
+    place then checked for a word character before it."""
+    pattern = re.compile(rf"{re.escape(term)}(?![\w])", 0 if term.isupper() else re.IGNORECASE)
+    found = pattern.search(text)
+    while found is not None:
+        start = found.start()
+        if not start or not _WORD.match(text, start - 1):
+            return True
+        found = pattern.search(text, start + 1)
+    return False
+
+
 def glossary(ctx: BuildContext, section: TemplateSection, used_text: str) -> list[Block]:
     rows = []
     for term, meaning, always in _glossary():
-        pattern = rf"(?<![\w]){re.escape(term)}(?![\w])"
-        if always or re.search(pattern, used_text, flags=0 if term.isupper() else re.IGNORECASE):
+        if always or uses(used_text, term):
             rows.append((term, meaning))
     return [
         Table(

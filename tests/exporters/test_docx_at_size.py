@@ -6,11 +6,13 @@
   every zip entry is what building the table in python-docx's tree gives.
 * The gate reads a big part back a slice at a time, and reads the same text (so finds the same
   things) as reading it whole, wherever the slices are cut.
+* The glossary looks for its terms led by the term, not by a lookbehind, and finds the same.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import replace
 
@@ -20,7 +22,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from exporters import contents_pages, docx_renderer, pdf_renderer
-from exporters.report import ReportOptions, build_report, docx_text
+from exporters.report import ReportOptions, appendices, build_report, docx_text
 from exporters.report.export import check_written
 from exporters.report_model import Report, Table
 from reviewer_app.anonymisation import HitKind
@@ -221,3 +223,39 @@ def test_any_part_reads_the_same_in_slices_of_any_size(tokens: list[bytes], size
     finally:
         docx_text._SLICE = original
     assert [p.text for p in pieces] == [_read_whole(raw)] * 2
+
+
+def _uses_as_before(text: str, term: str) -> bool:
+    """The glossary's test before (the reference): one regex led by a lookbehind."""
+    flags = 0 if term.isupper() else re.IGNORECASE
+    return re.search(rf"(?<![\w]){re.escape(term)}(?![\w])", text, flags) is not None
+
+
+_GLOSSARY_TERMS = ["GP", "CP", "LADO", "Child protection", "Child protection plan", "s.47", "A&E"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*_GLOSSARY_TERMS, "gp", "Gp", "child PROTECTION", " ", "x", "_", "9", "é", "ſ", "\n"]
+        ),
+        max_size=30,
+    ).map("".join),
+    st.sampled_from(_GLOSSARY_TERMS),
+)
+def test_the_glossary_finds_a_term_exactly_where_the_lookbehind_regex_did(
+    text: str, term: str
+) -> None:
+    assert appendices.uses(text, term) == _uses_as_before(text, term)
+
+
+def test_the_glossary_of_a_long_appendix_lists_what_it_listed(long_report: Report) -> None:
+    used = "\n".join(
+        getattr(b, "text", "") or "\n".join(" ".join(r) for r in getattr(b, "rows", ()))
+        for b in long_report.blocks()
+    )
+    terms = [term for term, _meaning, _always in appendices._glossary()]
+    assert [appendices.uses(used, t) for t in terms] == [_uses_as_before(used, t) for t in terms]
+    assert any(appendices.uses(used, t) for t in terms)
+    assert not all(appendices.uses(used, t) for t in terms)
