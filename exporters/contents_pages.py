@@ -45,11 +45,17 @@ def _as_room(flowable: Flowable) -> Flowable:
     return pdf_renderer._TableStream(piece, heights, width)
 
 
+def _nothing(*_args: object) -> None:
+    return None
+
+
 def heading_pages(report: Report) -> list[int | None]:
     """The page of each heading when the report is laid out as a PDF, in the order of
     `Report.headings` (None for one not laid out)."""
     pdf_renderer.register_fonts()
     doc = pdf_renderer._Document(io.BytesIO(), report)
     doc._doSave = 0  # laid out only: the canvas is never written
+    for template in doc.pageTemplates:  # nor the marking, watermark and page number drawn
+        template.onPage = _nothing  # (outside the frame: they move nothing on the page)
     doc.build([_as_room(f) for f in pdf_renderer.story(report, tables_drawn=False)])
     return [doc.outline.pages.get(key) for key in pdf_renderer.heading_keys(report)]
