@@ -6,10 +6,17 @@ Measures, side by side in one run, the DOCX and PDF exports as built (tables wri
 WordprocessingML in one piece; PDF cells as pre-wrapped plain strings) against the same
 documents with the chronology table built cell by cell through python-docx's table API and
 with a reportlab `Paragraph` in every cell. Also times the model build and the anonymisation
-scan. Goals (issue 7): DOCX <= 2 s, PDF <= 4 s, each >= 4x faster than its cell-by-cell twin.
-The DOCX's contents carries each heading's page as the PDF lays it out (issue 15), so a DOCX
-export also lays the report out as a PDF: timed apart, and added up for the export as a whole.
-Best of --repeat runs (the slow twins run once).
+scan. Goals (issue 7): PDF <= 4 s, >= 4x faster than its cell-by-cell twin.
+
+DOCX (issue 16): the export as a user runs it (`export_report`: model, both stages of the
+anonymisation gate, the contents' page numbers, the file, written to disk) <= 1.5 s and >= 5x
+the naive twin (the same model, its tables built with python-docx's `add_row`, no gate, no page
+numbers), each timed --repeat times, alternated, wall-clock and CPU time, min / median, in this
+one process once the gate's word lists are loaded (as a second export in a session is). The
+contents' page numbers (the PDF's layout, laid out without drawing: `exporters/contents_pages`)
+are also timed apart, beside the PDF renderer's own way (which draws the streamed appendix).
+`benchmarks/run_all.py --only export` measures the same from a review file, with its real
+pseudonym register, in fresh processes, with peak memory.
 
 Then the report for publication (issue 15: a tagged PDF/UA-1 file typeset by Typst) beside the
 draft PDF, on a big report: the same chronology and 200 findings. `--end-to-end` also times the
@@ -19,6 +26,8 @@ whole export of each (build, gate, render, the written file read back, written t
 from __future__ import annotations
 
 import argparse
+import os
+import statistics
 import sys
 import tempfile
 import time
@@ -35,7 +44,7 @@ from reportlab.platypus import Paragraph as PdfParagraph  # noqa: E402
 from reportlab.platypus import Spacer, TableStyle  # noqa: E402
 from reportlab.platypus import Table as PdfTable  # noqa: E402
 
-from exporters import docx_renderer, pdf_renderer  # noqa: E402
+from exporters import contents_pages, docx_renderer, pdf_renderer  # noqa: E402
 from exporters.publication_pdf import publication_pdf_bytes  # noqa: E402
 from exporters.report.build import build_report  # noqa: E402
 from exporters.report.context import ReportOptions  # noqa: E402
@@ -57,6 +66,16 @@ def best(work: Callable[[], Any], repeat: int) -> float:
         work()
         times.append(time.perf_counter() - start)
     return min(times)
+
+
+def wall_and_cpu(work: Callable[[], Any]) -> tuple[float, float]:
+    wall, cpu = time.perf_counter(), sum(os.times()[:2])
+    work()
+    return time.perf_counter() - wall, sum(os.times()[:2]) - cpu
+
+
+def min_median(samples: list[float]) -> str:
+    return f"{min(samples):.3f} / {statistics.median(samples):.3f}"
 
 
 class CellByCellDocx(docx_renderer._Writer):
@@ -176,31 +195,70 @@ def main() -> int:
     build_time = best(lambda: build_report(inputs, None, register, options), args.repeat)
     report = build_report(inputs, None, register, options)
     scan_time = best(lambda: check_report(report, register), args.repeat)
-    pages = pdf_renderer.heading_pages(report)
+    pages = contents_pages.heading_pages(report)
     docx_time = best(lambda: docx_renderer.docx_bytes(report, pages), args.repeat)
-    pages_time = best(lambda: pdf_renderer.heading_pages(report), args.repeat)
+    pages_time = best(lambda: contents_pages.heading_pages(report), args.repeat)
+    pages_drawn = best(lambda: pdf_renderer.heading_pages(report), 1)
     pdf_time = best(lambda: pdf_renderer.pdf_bytes(report), args.repeat)
     print("  timing the cell-by-cell twins (slow) …", flush=True)
     docx_slow = best(lambda: CellByCellDocx(report, pages).write(), 1)
     pdf_slow = best(lambda: pdf_with_paragraph_cells(report), 1)
+    print("  timing the DOCX export and its naive twin, alternated …", flush=True)
+    export_wall: list[float] = []
+    export_cpu: list[float] = []
+    naive_wall: list[float] = []
+    naive_cpu: list[float] = []
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "report.docx"
+
+        def export() -> None:
+            export_report(inputs, "docx", target, register=register, options=options)
+            target.unlink()
+
+        def naive() -> None:
+            model = build_report(inputs, None, register, options)
+            target.write_bytes(CellByCellDocx(model, [None] * len(model.headings())).write())
+            target.unlink()
+
+        for _ in range(args.repeat):
+            for walls, cpus, work in (
+                (export_wall, export_cpu, export),
+                (naive_wall, naive_cpu, naive),
+            ):
+                wall, cpu = wall_and_cpu(work)
+                walls.append(wall)
+                cpus.append(cpu)
 
     print(f"\n{'workload':<44} {'seconds':>9} {'twin':>9} {'speed-up':>9}  goal")
     print(f"{'build the report model':<44} {build_time:>9.3f}")
     print(f"{'anonymisation scan of the model':<44} {scan_time:>9.3f}")
     print(
-        f"{'DOCX (table XML in one piece)':<44} {docx_time:>9.3f} {docx_slow:>9.3f} "
-        f"{docx_slow / docx_time:>8.1f}x  <= 2 s, >= 4x"
+        f"{'DOCX renderer (table XML in one piece)':<44} {docx_time:>9.3f} {docx_slow:>9.3f} "
+        f"{docx_slow / docx_time:>8.1f}x"
     )
     print(
-        f"{'DOCX contents page numbers (PDF layout)':<44} {pages_time:>9.3f}"
-        f"\n{'DOCX export as a whole (both of the above)':<44} {docx_time + pages_time:>9.3f}"
+        f"{'DOCX contents page numbers (laid out)':<44} {pages_time:>9.3f} {pages_drawn:>9.3f} "
+        f"{pages_drawn / pages_time:>8.1f}x  (twin: the PDF renderer's way, drawing)"
     )
     print(
         f"{'PDF (pre-wrapped plain-string cells)':<44} {pdf_time:>9.3f} {pdf_slow:>9.3f} "
         f"{pdf_slow / pdf_time:>8.1f}x  <= 4 s, >= 4x"
     )
+    ratio = statistics.median(naive_wall) / statistics.median(export_wall)
+    ratio_cpu = statistics.median(naive_cpu) / statistics.median(export_cpu)
+    print(f"\nDOCX export as a user runs it, {args.repeat} runs each, min / median (seconds)")
+    print(f"{'':<28} {'wall':>15} {'CPU':>15}")
+    print(f"{'export_report':<28} {min_median(export_wall):>15} {min_median(export_cpu):>15}")
+    print(f"{'naive add_row twin':<28} {min_median(naive_wall):>15} {min_median(naive_cpu):>15}")
+    print(
+        f"{'naive ÷ export (medians)':<28} {ratio:>14.1f}x {ratio_cpu:>14.1f}x"
+        "  goal <= 1.5 s, >= 5x"
+    )
     ok = (
-        docx_time <= 2 and pdf_time <= 4 and docx_slow >= 4 * docx_time and pdf_slow >= 4 * pdf_time
+        statistics.median(export_wall) <= 1.5
+        and ratio >= 5
+        and pdf_time <= 4
+        and pdf_slow >= 4 * pdf_time
     )
     publication(inputs, register, args)
     print("\nall goals met" if ok else "\nSOME GOALS MISSED")
