@@ -6,7 +6,7 @@ written: a short table stands in as the room it takes (`tables_drawn=False`), an
 (handed to reportlab a page at a time, `pdf_renderer._TableStream`) splits exactly as it does
 in the PDF, page by page, into spacers of its pieces' heights instead of tables. So a
 50,000-row appendix costs its rows' wrapping and one split per page, not the drawing of every
-cell and the writing of a PDF nobody reads (tests/exporters/test_contents_pages.py compares
+cell and the writing of a PDF nobody reads (tests/exporters/test_docx_at_size.py compares
 the pages with the PDF's own bookmarks).
 """
 

@@ -188,7 +188,7 @@ _STREAM_CHUNK = 1 << 20  # characters written to the zip at a time
 DOCUMENT_PART = "word/document.xml"
 
 
-def streamed_document(skeleton: bytes, tables: Sequence[Table]) -> Iterator[bytes]:
+def _streamed_document(skeleton: bytes, tables: Sequence[Table]) -> Iterator[bytes]:
     """word/document.xml in pieces of about a megabyte: the `skeleton` (the part as saved,
     with a placeholder paragraph for each long table) with each placeholder replaced by its
     table's rows, made as they are written."""
@@ -395,12 +395,12 @@ class _Writer:
                 self.table(block)
         stream = io.BytesIO()
         self.document.save(stream)
-        tables = self.streamed
+        rows = {DOCUMENT_PART: partial(_streamed_document, tables=self.streamed)}
         return normalise_docx(
             stream.getvalue(),
             update_fields=False,
             title=self.report.title,
-            streamed={DOCUMENT_PART: partial(streamed_document, tables=tables)} if tables else None,
+            streamed=rows if self.streamed else None,
         )
 
 
