@@ -170,7 +170,7 @@ def _cut(buffer: bytes) -> int:
         quote = buffer.rfind(b'"', 0, cut)
         if not any(buffer.endswith(opened, 0, quote + 1) for opened in _OPENED):
             return cut
-        end = at
+        end = quote  # every paragraph end after the value's opening quote is inside it
 
 
 def _decoded(raw_text: bytes) -> str:
