@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -158,11 +159,16 @@ def uses(text: str, term: str) -> bool:
     return False
 
 
-def glossary(ctx: BuildContext, section: TemplateSection, used_text: str) -> list[Block]:
-    rows = []
-    for term, meaning, always in _glossary():
-        if always or uses(used_text, term):
-            rows.append((term, meaning))
+def glossary(ctx: BuildContext, section: TemplateSection, used_text: Iterable[str]) -> list[Block]:
+    """The terms the report uses. `used_text`: the report's text in runs of whole lines (a
+    term is never read across a line break, so a run at a time finds what the whole would)."""
+    terms = _glossary()
+    wanted = {term for term, _meaning, always in terms if not always}
+    for text in used_text:
+        if not wanted:
+            break
+        wanted -= {term for term in wanted if uses(text, term)}
+    rows = [(term, meaning) for term, meaning, always in terms if always or term not in wanted]
     return [
         Table(
             (Column("Term", 0.25), Column("Meaning", 0.75)),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -145,11 +145,7 @@ def build_report(
         # The glossary lists the terms the rest of the report uses, so it is built last.
         part = next(p for p in template.sections if p.kind == "glossary")
         heading = built[glossary_at].title
-        used = "\n".join(piece.text for s in built for piece in _section_text(s))
-        # The reviewer's marks read as spaces: the text is then plain ASCII again (most
-        # reports), which the glossary's searches read twice as fast.
-        used = used.replace(OPEN, " ").replace(CLOSE, " ")
-        blocks = appendices.glossary(ctx, part, used)
+        blocks = appendices.glossary(ctx, part, _used_text(built))
         built[glossary_at] = Section(
             part.key,
             heading,
@@ -230,9 +226,31 @@ def without_marks(report: Report) -> Report:
     )
 
 
-def _section_text(section: Section) -> list[TextPiece]:
+#: Characters of the report's text the glossary reads at a time.
+USED_TEXT_RUN = 1 << 20
+
+
+def _used_text(built: list[Section]) -> Iterator[str]:
+    """The report's text (its pieces a line each) in runs of whole lines of about a megabyte,
+    so a long appendix is never held again as one string. The reviewer's marks read as
+    spaces: the text is then plain ASCII again (most reports), which the glossary's searches
+    read twice as fast."""
+    run: list[str] = []
+    size = 0
+    for section in built:
+        for piece in _section_text(section):
+            run.append(piece.text)
+            size += len(piece.text)
+            if size >= USED_TEXT_RUN:
+                yield "\n".join(run).replace(OPEN, " ").replace(CLOSE, " ")
+                run, size = [], 0
+    if run:
+        yield "\n".join(run).replace(OPEN, " ").replace(CLOSE, " ")
+
+
+def _section_text(section: Section) -> Iterator[TextPiece]:
     probe = Report("", "", "", "", (section,))
-    return [piece for piece in text_pieces(probe) if piece.section != "Page header and footer"]
+    return (piece for piece in text_pieces(probe) if piece.section != "Page header and footer")
 
 
 def as_working_draft(report: Report) -> Report:

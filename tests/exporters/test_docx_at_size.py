@@ -259,3 +259,22 @@ def test_the_glossary_of_a_long_appendix_lists_what_it_listed(long_report: Repor
     assert [appendices.uses(used, t) for t in terms] == [_uses_as_before(used, t) for t in terms]
     assert any(appendices.uses(used, t) for t in terms)
     assert not all(appendices.uses(used, t) for t in terms)
+
+
+def test_the_glossary_read_in_runs_of_lines_lists_what_the_whole_text_did(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from exporters.report import build
+
+    inputs = ReportInputs(build_demo(300))
+    options = ReportOptions(chronology="full")
+
+    def glossary(report: Report) -> Table:
+        appendix = next(s for s in report.sections if s.key == "appendix-glossary")
+        return next(b for b in appendix.blocks if isinstance(b, Table))
+
+    whole = glossary(build_report(inputs, options=options))
+    assert 3 < len(whole.rows) < len(appendices._glossary())
+    for run in (1, 50, 4096):
+        monkeypatch.setattr(build, "USED_TEXT_RUN", run)
+        assert glossary(build_report(inputs, options=options)) == whole
