@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence, Sized
 from contextlib import contextmanager
 from itertools import islice
+from json.encoder import encode_basestring_ascii as _json_text
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Select, and_, delete, func, insert, select, text, update
@@ -28,6 +29,7 @@ from reviewer_app.chronology.entry import (
     flags_from_bits,
     flags_to_bits,
 )
+from reviewer_app.chronology.importing import ImportedRow
 from reviewer_app.chronology.repository import (
     EntryFilter,
     ImportBatch,
@@ -476,7 +478,7 @@ class SqlChronology(EngineBound):
     def add_batch(
         self,
         batch: ImportBatch,
-        entries: Iterable[ChronologyEntry],
+        entries: Iterable[ChronologyEntry] | Iterable[ImportedRow],
         replaces: int | None = None,
         progress: Progress | None = None,
         new_agency: Agency | None = None,
@@ -529,14 +531,17 @@ class SqlChronology(EngineBound):
             assert inserted is not None
             batch_id = int(inserted[0])
             agency_id = batch.agency_id if new_agency is not None else None
+            templates: dict[tuple[str, ...], str] = {}
             if total is None:
                 total = len(entries) if isinstance(entries, Sized) else 0
             done = 0
-            pending = iter(entries)
+            pending: Iterator[ChronologyEntry | ImportedRow] = iter(entries)
             with _written_in_bulk(conn, batch_id):
                 # Built and written a chunk at a time, so memory stays flat however big the file.
                 while chunk := [
-                    _batch_row(entry, batch_id, agency_id, carried)
+                    _imported_row(entry, batch, batch_id, carried, templates)
+                    if isinstance(entry, ImportedRow)
+                    else _batch_row(entry, batch_id, agency_id, carried)
                     for entry in islice(pending, _CHUNK)
                 ]:
                     conn.exec_driver_sql(_INSERT_ENTRY, chunk)
@@ -614,6 +619,54 @@ def _batch_row(
         if kept:
             values[_COMMENT], values[_FLAGS] = kept[0], values[_FLAGS] | kept[1]
     return tuple(values)
+
+
+def _imported_row(
+    row: ImportedRow,
+    batch: ImportBatch,
+    batch_id: int,
+    carried: dict[tuple[str, str, str], tuple[str, int]],
+    templates: dict[tuple[str, ...], str],
+) -> tuple[Any, ...]:
+    """`_batch_row` for a row given as an `ImportedRow`: the same values as for the entry made
+    from it, made without one."""
+    date = row.date
+    start, end, time = date.start, date.end, date.time
+    comment, flags = "", flags_to_bits(row.flags) if row.flags else 0
+    if carried:
+        kept = carried.get((date.original, row.source, row.event))
+        if kept:
+            comment, flags = kept[0], flags | kept[1]
+    template = templates.get(row.headings)
+    if template is None:
+        template = templates[row.headings] = _original_template(row.headings)
+    return (
+        batch.agency_id,
+        batch_id,
+        start.isoformat() if start else None,
+        end.isoformat() if end else None,
+        date.precision.value,
+        date.qualifier.value,
+        date.original,
+        time.strftime("%H:%M") if time else None,
+        row.sequence,
+        row.source,
+        row.practitioner,
+        row.event,
+        row.outcome,
+        row.agency_comment,
+        comment,
+        flags,
+        row.row_number,
+        template % tuple(map(_json_text, row.cells)),
+    )
+
+
+def _original_template(headings: tuple[str, ...]) -> str:
+    """A %-template that makes, from a row's cells as JSON strings, the JSON that
+    `json.dumps` gives for its provenance's (heading, cell) pairs."""
+    pairs = (f"[{json.dumps(heading).replace('%', '%%')}, %s]" for heading in headings)
+    return "[" + ", ".join(pairs) + "]"
 
 
 @contextmanager
