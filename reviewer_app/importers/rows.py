@@ -78,6 +78,7 @@ def build_rows(
     for index, target in sorted(mapping.items()):
         columns.setdefault(target, []).append(index)
     header_keys = [heading_key(heading) for heading in headers]
+    keys_seen: dict[str, str] = {}
     built = BuiltRows()
     previous_was_entry = False
     previous_dated: tuple[int, FuzzyDate] | None = None
@@ -100,7 +101,7 @@ def build_rows(
             continue
         built.skipped += blank_run
         blank_run = 0
-        if is_repeated_header(texts, header_keys):
+        if is_repeated_header(texts, header_keys, keys_seen):
             built.skipped += 1
             previous_was_entry = False
             continue
