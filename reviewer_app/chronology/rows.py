@@ -3,36 +3,83 @@ asked for (issue 16: opening a 50,000-entry review).
 
 The table shows a few dozen rows at a time: holding the rows as the database gave them (tuples)
 and making an entry only when a row is drawn, edited or looked at lets the table be filled and
-painted for the cost of reading the rows. Every entry made is kept, so whoever asks next (the
-timeline, a search result, the detail panel) gets the same object, and its stored row is let go.
+painted for the cost of reading the rows. Every entry made is kept, so whoever asks next (a
+search result, the detail panel, a tooltip) gets the same object, and its stored row is let go.
+
+What an overview of the whole chronology needs of each entry (the timeline: its agency, its
+days, how the date was meant, its flags) is read straight from the stored rows as an
+`EntrySketch`, so laying out 50,000 entries never makes 50,000 entries.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any, overload
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, NamedTuple, overload
 
-from reviewer_app.chronology.entry import ChronologyEntry
+from reviewer_app.chronology.dates import Precision, Qualifier
+from reviewer_app.chronology.entry import ChronologyEntry, Flag
+
+
+class EntrySketch(NamedTuple):
+    """What an overview of the chronology needs of one entry, without its text."""
+
+    entry_id: int
+    agency_id: int
+    first: int | None  # ordinal of the first day; None when the date is not known
+    stop: int | None  # ordinal of the day after the last; None when the date is not known
+    precision: Precision
+    qualifier: Qualifier
+    flags: frozenset[Flag]
+
+
+def day_span(start: Any, end: Any, precision: Precision) -> tuple[int, int] | tuple[None, None]:
+    """(first day, day after the last) as ordinals of a date's `start` and `end` (dates), or
+    (None, None) when the date is not known."""
+    if precision is Precision.UNKNOWN or start is None or end is None:
+        return None, None
+    return start.toordinal(), end.toordinal() + 1
+
+
+def sketch_of(entry: ChronologyEntry) -> EntrySketch:
+    """The sketch of a saved entry (`entry.id` is set)."""
+    if entry.id is None:
+        raise ValueError("only saved entries are sketched")
+    date = entry.date
+    first, stop = day_span(date.start, date.end, date.precision)
+    return EntrySketch(
+        entry.id, entry.agency_id, first, stop, date.precision, date.qualifier, entry.flags
+    )
+
+
+def in_order(entries: Sequence[ChronologyEntry]) -> list[ChronologyEntry]:
+    """The saved entries among `entries` in the chronology's order (`ChronologyEntry.sort_key`),
+    the order `EntryRows` holds them in."""
+    return sorted((e for e in entries if e.id is not None), key=lambda e: e.sort_key)
 
 
 class EntryRows(Sequence[ChronologyEntry]):
     """The entries in chronological order; `ids[i]` is the id of entry `i`, known without
-    decoding it. Read-only: a caller that wants to change the list copies it (`list(rows)`)."""
+    decoding it. Read-only: a caller that wants to change the list copies it (`list(rows)`).
 
-    __slots__ = ("_decode", "_made", "_rows", "ids")
+    `sketch`, when given, reads an `EntrySketch` from a stored row (see `sketches`)."""
+
+    __slots__ = ("_by_id", "_decode", "_made", "_rows", "_sketch", "ids")
 
     def __init__(
         self,
         rows: list[Any],
         ids: Sequence[int],
         decode: Callable[[object], ChronologyEntry],
+        sketch: Callable[[object], EntrySketch] | None = None,
     ) -> None:
         if len(rows) != len(ids):
             raise ValueError("one id per row")
         self._rows = list(rows)  # its own list: rows are let go as they are made into entries
         self.ids: tuple[int, ...] = tuple(ids)
         self._decode = decode
+        self._sketch = sketch
         self._made: list[ChronologyEntry | None] = [None] * len(rows)
+        self._by_id: dict[int, int] | None = None
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -63,3 +110,55 @@ class EntryRows(Sequence[ChronologyEntry]):
     def decoded(self) -> int:
         """How many rows have been made into entries so far."""
         return sum(1 for made in self._made if made is not None)
+
+    def sketches(self) -> list[EntrySketch]:
+        """Every entry's sketch, in order, read from the stored rows without making entries
+        (from the entry for a row already made into one). Safe while another thread makes
+        entries: a row is let go only after its entry is kept."""
+        sketch, made = self._sketch, self._made
+        if sketch is None:
+            return [sketch_of(entry) for entry in self]
+        return [
+            sketch(row) if row is not None else sketch_of(_made(made, i))
+            for i, row in enumerate(self._rows)
+        ]
+
+    def index_of(self, entry_id: int) -> int | None:
+        """Where the entry with this id is (None if it is not here)."""
+        if self._by_id is None:
+            self._by_id = {entry_id: i for i, entry_id in enumerate(self.ids)}
+        return self._by_id.get(entry_id)
+
+    def by_id(self) -> EntriesById:
+        """The entries by id, each made when first looked up."""
+        return EntriesById(self)
+
+
+def _made(made: list[ChronologyEntry | None], index: int) -> ChronologyEntry:
+    entry = made[index]
+    assert entry is not None  # its stored row was let go: the entry was kept first
+    return entry
+
+
+class EntriesById(Mapping[int, ChronologyEntry]):
+    """`EntryRows` looked up by entry id; an entry is made only when it is looked up."""
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, rows: EntryRows) -> None:
+        self._rows = rows
+
+    def __getitem__(self, entry_id: int) -> ChronologyEntry:
+        index = self._rows.index_of(entry_id)
+        if index is None:
+            raise KeyError(entry_id)
+        return self._rows[index]
+
+    def __contains__(self, entry_id: object) -> bool:
+        return isinstance(entry_id, int) and self._rows.index_of(entry_id) is not None
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._rows.ids)
+
+    def __len__(self) -> int:
+        return len(self._rows)
