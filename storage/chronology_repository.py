@@ -46,7 +46,7 @@ from reviewer_app.chronology.repository import (
     SameEventDecision,
     SameEventStatus,
 )
-from reviewer_app.chronology.rows import EntryRows, EntrySketch, day_span
+from reviewer_app.chronology.rows import EntryRows, EntrySketch, day_span, many_objects
 from reviewer_app.errors import InvalidInputError
 from storage.bound import EngineBound
 from storage.schema import agency as agency_table
@@ -209,21 +209,36 @@ class _RowReader:
         )
         self._days: dict[tuple[Any, ...], _Days] = {}
 
-    def sketch(self, row: Any) -> EntrySketch:
-        """The entry's sketch, read from its row without making the entry; each distinct
-        date's days are worked out once."""
+    def sketches(self, rows: list[Any]) -> list[EntrySketch | None]:
+        """The sketch of each stored row (None for None), read without making entries; each
+        distinct date's days are worked out once."""
         i_id, i_agency, i_start, i_end, i_precision, i_qualifier, i_flags = self._sketch_columns
-        raw = (row[i_start], row[i_end], row[i_precision], row[i_qualifier])
-        days = self._days.get(raw)
-        if days is None:
-            start, end, precision, qualifier = raw
-            known = _PRECISIONS[precision]
-            first, stop = day_span(_date_or_none(start), _date_or_none(end), known)
-            days = self._days[raw] = (first, stop, known, _QUALIFIERS[qualifier])
-        first, stop, known, qualified = days
-        return EntrySketch(
-            row[i_id], row[i_agency], first, stop, known, qualified, flags_from_bits(row[i_flags])
-        )
+        known = self._days
+        for row in rows:
+            if row is None:
+                continue
+            raw = (row[i_start], row[i_end], row[i_precision], row[i_qualifier])
+            if raw not in known:
+                start, end, precision, qualifier = raw
+                meant = _PRECISIONS[precision]
+                first, stop = day_span(_date_or_none(start), _date_or_none(end), meant)
+                known[raw] = (first, stop, meant, _QUALIFIERS[qualifier])
+        make = tuple.__new__  # an EntrySketch is a named tuple: made without its Python __new__
+        with many_objects():
+            return [
+                None
+                if row is None
+                else make(
+                    EntrySketch,
+                    (
+                        row[i_id],
+                        row[i_agency],
+                        *known[row[i_start], row[i_end], row[i_precision], row[i_qualifier]],
+                        flags_from_bits(row[i_flags]),
+                    ),
+                )
+                for row in rows
+            ]
 
     def __call__(self, row: Sequence[Any], people: dict[int, tuple[int, ...]]) -> ChronologyEntry:
         (
@@ -361,7 +376,7 @@ class SqlChronology(EngineBound):
         decoded to find it. Columns are found by name once, from the result's keys, then read by
         position; equal dates and repeated texts (sources, practitioners) are built once and
         shared, which keeps 50,000 entries small in memory."""
-        with self._engine.connect() as conn:
+        with self._engine.connect() as conn, many_objects():
             people = self._people_by_entry(conn)
             result = conn.execute(select(entry_table))
             read = _RowReader(result.keys())
@@ -378,8 +393,9 @@ class SqlChronology(EngineBound):
         def decode(row: object) -> ChronologyEntry:
             return read(cast("Sequence[Any]", row), people)
 
-        rows.sort(key=key)
-        return EntryRows(rows, [row[i_id] for row in rows], decode, read.sketch)
+        with many_objects():
+            rows.sort(key=key)
+            return EntryRows(rows, [row[i_id] for row in rows], decode, read.sketches)
 
     def entry(self, entry_id: int) -> ChronologyEntry:
         with self._engine.connect() as conn:

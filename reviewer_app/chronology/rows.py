@@ -13,7 +13,10 @@ days, how the date was meant, its flags) is read straight from the stored rows a
 
 from __future__ import annotations
 
+import gc
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any, NamedTuple, overload
 
 from reviewer_app.chronology.dates import Precision, Qualifier
@@ -61,7 +64,9 @@ class EntryRows(Sequence[ChronologyEntry]):
     """The entries in chronological order; `ids[i]` is the id of entry `i`, known without
     decoding it. Read-only: a caller that wants to change the list copies it (`list(rows)`).
 
-    `sketch`, when given, reads an `EntrySketch` from a stored row (see `sketches`)."""
+    `sketch`, when given, reads the `EntrySketch`es of stored rows, in bulk: it is handed the
+    stored rows (None for a row already made into an entry) and gives one sketch per row, None
+    where it was handed None (see `sketches`)."""
 
     __slots__ = ("_by_id", "_decode", "_made", "_rows", "_sketch", "ids")
 
@@ -70,7 +75,7 @@ class EntryRows(Sequence[ChronologyEntry]):
         rows: list[Any],
         ids: Sequence[int],
         decode: Callable[[object], ChronologyEntry],
-        sketch: Callable[[object], EntrySketch] | None = None,
+        sketch: Callable[[list[Any]], list[EntrySketch | None]] | None = None,
     ) -> None:
         if len(rows) != len(ids):
             raise ValueError("one id per row")
@@ -115,12 +120,14 @@ class EntryRows(Sequence[ChronologyEntry]):
         """Every entry's sketch, in order, read from the stored rows without making entries
         (from the entry for a row already made into one). Safe while another thread makes
         entries: a row is let go only after its entry is kept."""
-        sketch, made = self._sketch, self._made
-        if sketch is None:
+        if self._sketch is None:
             return [sketch_of(entry) for entry in self]
+        rows = list(self._rows)  # as they are now: a row let go stays None in this copy
+        found = self._sketch(rows)
+        made = self._made
         return [
-            sketch(row) if row is not None else sketch_of(_made(made, i))
-            for i, row in enumerate(self._rows)
+            sketch if sketch is not None else sketch_of(_made(made, i))
+            for i, sketch in enumerate(found)
         ]
 
     def index_of(self, entry_id: int) -> int | None:
@@ -162,3 +169,34 @@ class EntriesById(Mapping[int, ChronologyEntry]):
 
     def __len__(self) -> int:
         return len(self._rows)
+
+
+class _CollectorPause:
+    """How many stretches of `many_objects` are running, and whether the collector was on."""
+
+    lock = threading.Lock()
+    running = 0
+    was_on = False
+
+
+@contextmanager
+def many_objects() -> Iterator[None]:
+    """Hold off the cyclic garbage collector while 50,000 rows, sketches or marks are made.
+
+    Each collection it would run meanwhile walks every object made so far, none of which is
+    garbage yet: that walking cost about a third of the time taken to read and lay out a big
+    review. Objects are still freed as soon as nothing refers to them; the collector is on
+    again (if it was) once the last such stretch, on any thread, ends."""
+    pause = _CollectorPause
+    with pause.lock:
+        if pause.running == 0:
+            pause.was_on = gc.isenabled()
+            gc.disable()
+        pause.running += 1
+    try:
+        yield
+    finally:
+        with pause.lock:
+            pause.running -= 1
+            if pause.running == 0 and pause.was_on:
+                gc.enable()

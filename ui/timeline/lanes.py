@@ -19,11 +19,18 @@ import datetime as dt
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import NamedTuple, cast
 
 from reviewer_app.chronology.dates import Precision, Qualifier
 from reviewer_app.chronology.entry import Agency, ChronologyEntry, Flag
-from reviewer_app.chronology.rows import EntryRows, EntrySketch, in_order, sketch_of
+from reviewer_app.chronology.rows import (
+    EntryRows,
+    EntrySketch,
+    in_order,
+    many_objects,
+    sketch_of,
+)
 
 #: Overlapping spans in one lane are stacked in at most this many rows; more share the last.
 MAX_SPAN_ROWS = 3
@@ -164,7 +171,7 @@ def _stack_rows(spans: Sequence[tuple[int, int]]) -> tuple[list[int], int]:
 def _coverage(marks: list[Mark]) -> list[tuple[int, int]]:
     """The days covered by any entry, merged into sorted, separate intervals."""
     merged: list[tuple[int, int]] = []
-    for mark in sorted(marks, key=lambda m: m.start):
+    for mark in sorted(marks, key=_start):
         if merged and mark.start <= merged[-1][1]:
             if mark.stop > merged[-1][1]:
                 merged[-1] = (merged[-1][0], mark.stop)
@@ -177,50 +184,37 @@ def make_lane(spec: LaneSpec) -> Lane:
     """One lane, from its entries' sketches in the chronology's order. Each entry's `Mark` is
     made once, with its stacked row already known."""
     lane = Lane(spec.key, spec.title, spec.agency_id)
-    dated: list[EntrySketch] = []
-    undated = lane.undated
-    for sketch in spec.entries:
-        if sketch.first is None:
-            undated.append(sketch.entry_id)
-        else:
-            dated.append(sketch)
+    significant = Flag.SIGNIFICANT
+    # (id, first day, day after the last, precision, qualifier, significant) of dated entries
+    dated = [
+        (s.entry_id, s.first, s.stop, s.precision, s.qualifier, significant in s.flags)
+        for s in spec.entries
+        if s.first is not None and s.stop is not None
+    ]
+    lane.undated = [s.entry_id for s in spec.entries if s.first is None or s.stop is None]
     same_day: dict[int, int] = {}
     span_at: list[int] = []  # indices into `dated` of the entries longer than a day
-    for i, sketch in enumerate(dated):
-        start = cast(int, sketch.first)
-        if cast(int, sketch.stop) - start == 1:
+    for i, (_id, start, stop, *_rest) in enumerate(dated):
+        if stop - start == 1:
             same_day[start] = same_day.get(start, 0) + 1
         else:
             span_at.append(i)
-    span_at.sort(key=lambda i: (dated[i].first, -cast(int, dated[i].stop)))
-    rows, lane.span_rows = _stack_rows(
-        [(cast(int, dated[i].first), cast(int, dated[i].stop)) for i in span_at]
-    )
+    span_at.sort(key=lambda i: (dated[i][1], -dated[i][2]))
+    rows, lane.span_rows = _stack_rows([(dated[i][1], dated[i][2]) for i in span_at])
     row_of = dict(zip(span_at, rows, strict=True))
     seen: dict[int, int] = {}
     order = lane.order
-    significant = Flag.SIGNIFICANT
-    for i, (entry_id, _agency, first, stop, precision, qualifier, flags) in enumerate(dated):
-        start, end = cast(int, first), cast(int, stop)
-        if end - start == 1:
+    make = tuple.__new__  # a Mark is a named tuple: made without its Python-level __new__
+    for i, (entry_id, start, stop, precision, qualifier, flagged) in enumerate(dated):
+        if stop - start == 1:
             k = seen.get(start, 0)
             seen[start] = k + 1
             centre = start + (k + 0.5) / same_day[start]
         else:
-            centre = (start + end) / 2
-        order.append(
-            Mark(
-                entry_id,
-                start,
-                end,
-                centre,
-                precision,
-                qualifier,
-                significant in flags,
-                row_of.get(i, 0),
-            )
-        )
-    lane.points = sorted((m for m in order if m.stop - m.start == 1), key=lambda m: m.centre)
+            centre = (start + stop) / 2
+        mark = (entry_id, start, stop, centre, precision, qualifier, flagged, row_of.get(i, 0))
+        order.append(make(Mark, mark))
+    lane.points = sorted((m for m in order if m.stop - m.start == 1), key=_centre)
     lane.point_pos = [m.centre for m in lane.points]
     lane.spans = [order[i] for i in span_at]
     lane.span_starts = [m.start for m in lane.spans]
@@ -228,12 +222,16 @@ def make_lane(spec: LaneSpec) -> Lane:
     for mark in lane.spans:
         reach = max(reach, mark.stop)
         lane.span_reach.append(reach)
-    lane.flagged = sorted((m for m in order if m.significant), key=lambda m: m.start)
+    lane.flagged = sorted((m for m in order if m.significant), key=_start)
     lane.flagged_starts = [m.start for m in lane.flagged]
-    lane.order_starts = [m.start for m in order]
-    lane.position = {m.entry_id: i for i, m in enumerate(order)}
+    lane.order_starts = [d[1] for d in dated]
+    lane.position = dict(zip([d[0] for d in dated], range(len(dated)), strict=True))
     lane.coverage = _coverage(order)
     return lane
+
+
+_centre = attrgetter("centre")
+_start = attrgetter("start")
 
 
 def build_timeline(
@@ -247,15 +245,16 @@ def build_timeline(
     (already in the chronology's order) and an entry is made only when the timeline looks one
     up (a tooltip, the selection); given a plain list, its entries are put in that order
     first. Both give the same timeline."""
-    if isinstance(entries, EntryRows):
-        sketches = entries.sketches()
-        by_id: Mapping[int, ChronologyEntry] = entries.by_id()
-    else:
-        ordered = in_order(entries)
-        sketches = [sketch_of(entry) for entry in ordered]
-        by_id = {cast(int, e.id): e for e in ordered}
-    lanes = [make_lane(spec) for spec in grouping(sketches, agencies)]
-    starts = sorted(s.first for s in sketches if s.first is not None)
+    with many_objects():
+        if isinstance(entries, EntryRows):
+            sketches = entries.sketches()
+            by_id: Mapping[int, ChronologyEntry] = entries.by_id()
+        else:
+            ordered = in_order(entries)
+            sketches = [sketch_of(entry) for entry in ordered]
+            by_id = {cast(int, e.id): e for e in ordered}
+        lanes = [make_lane(spec) for spec in grouping(sketches, agencies)]
+        starts = sorted(s.first for s in sketches if s.first is not None)
     return Timeline(
         lanes=lanes,
         entries=by_id,
