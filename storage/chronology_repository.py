@@ -14,11 +14,10 @@ import re
 from collections.abc import Iterable, Iterator, Sequence, Sized
 from contextlib import contextmanager
 from itertools import islice
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    CursorResult,
     Select,
     and_,
     delete,
@@ -30,7 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import sqlite
 
-from reviewer_app.chronology.dates import FuzzyDate, Precision, Qualifier
+from reviewer_app.chronology.dates import FuzzyDate
 from reviewer_app.chronology.entry import (
     Agency,
     AgencyType,
@@ -46,9 +45,10 @@ from reviewer_app.chronology.repository import (
     SameEventDecision,
     SameEventStatus,
 )
-from reviewer_app.chronology.rows import EntryRows, EntrySketch, day_span, many_objects
+from reviewer_app.chronology.rows import EntryRows, many_objects
 from reviewer_app.errors import InvalidInputError
 from storage.bound import EngineBound
+from storage.entry_columns import PRECISIONS, QUALIFIERS, StoredColumns, every_entry, few_pages
 from storage.schema import agency as agency_table
 from storage.schema import chronology_entry as entry_table
 from storage.schema import entry_person, import_batch, person, same_event
@@ -139,8 +139,7 @@ def entry_to_row(entry: ChronologyEntry) -> dict[str, Any]:
     return dict(zip(ENTRY_COLUMNS, entry_values(entry), strict=True))
 
 
-_PRECISIONS = {p.value: p for p in Precision}
-_QUALIFIERS = {q.value: q for q in Qualifier}
+_PRECISIONS, _QUALIFIERS = PRECISIONS, QUALIFIERS
 
 
 def row_to_entry(row: Any, people: tuple[int, ...] = ()) -> ChronologyEntry:
@@ -171,146 +170,6 @@ def row_to_entry(row: Any, people: tuple[int, ...] = ()) -> ChronologyEntry:
         provenance=Provenance(r["batch_id"], r["row_number"], r["original_row"]),
         id=r["id"],
     )
-
-
-#: A stored date's (first day, day after the last) as ordinals, precision and qualifier.
-_Days = tuple[int | None, int | None, Precision, Qualifier]
-
-
-class _RowReader:
-    """Reads `chronology_entry` rows as entries by column positions looked up once by name.
-
-    Stored rows were checked when they were written, so each distinct date is built (and
-    checked) once and shared by every entry on it; repeated short texts are shared too.
-    `order_columns` are the positions of the columns that put entries in chronological order
-    (id, date start, date end, time, sequence)."""
-
-    __slots__ = ("_columns", "_dates", "_days", "_sketch_columns", "_texts", "order_columns")
-
-    def __init__(self, keys: Any) -> None:
-        where = {str(name): i for i, name in enumerate(keys)}
-        self._columns = tuple(where[name] for name in _ENTRY_COLUMNS)
-        self._dates: dict[tuple[Any, ...], FuzzyDate] = {}
-        self._texts: dict[str, str] = {}
-        self.order_columns = tuple(
-            where[name] for name in ("id", "date_start", "date_end", "time", "sequence")
-        )
-        self._sketch_columns = tuple(
-            where[name]
-            for name in (
-                "id",
-                "agency_id",
-                "date_start",
-                "date_end",
-                "date_precision",
-                "date_qualifier",
-                "flags",
-            )
-        )
-        self._days: dict[tuple[Any, ...], _Days] = {}
-
-    def sketches(self, rows: list[Any]) -> list[EntrySketch | None]:
-        """The sketch of each stored row (None for None), read without making entries; each
-        distinct date's days are worked out once."""
-        i_id, i_agency, i_start, i_end, i_precision, i_qualifier, i_flags = self._sketch_columns
-        known = self._days
-        for row in rows:
-            if row is None:
-                continue
-            raw = (row[i_start], row[i_end], row[i_precision], row[i_qualifier])
-            if raw not in known:
-                start, end, precision, qualifier = raw
-                meant = _PRECISIONS[precision]
-                first, stop = day_span(_date_or_none(start), _date_or_none(end), meant)
-                known[raw] = (first, stop, meant, _QUALIFIERS[qualifier])
-        make = tuple.__new__  # an EntrySketch is a named tuple: made without its Python __new__
-        with many_objects():
-            return [
-                None
-                if row is None
-                else make(
-                    EntrySketch,
-                    (
-                        row[i_id],
-                        row[i_agency],
-                        *known[row[i_start], row[i_end], row[i_precision], row[i_qualifier]],
-                        flags_from_bits(row[i_flags]),
-                    ),
-                )
-                for row in rows
-            ]
-
-    def __call__(self, row: Sequence[Any], people: dict[int, tuple[int, ...]]) -> ChronologyEntry:
-        (
-            i_id,
-            i_agency,
-            i_batch,
-            i_start,
-            i_end,
-            i_precision,
-            i_qualifier,
-            i_original,
-            i_time,
-            i_sequence,
-            i_source,
-            i_practitioner,
-            i_event,
-            i_outcome,
-            i_agency_comment,
-            i_comment,
-            i_flags,
-            i_row_number,
-            i_original_row,
-        ) = self._columns
-        raw_date = (
-            row[i_start],
-            row[i_end],
-            row[i_precision],
-            row[i_qualifier],
-            row[i_original],
-            row[i_time],
-        )
-        date = self._dates.get(raw_date)
-        if date is None:
-            start, end, precision, qualifier, original, time = raw_date
-            date = self._dates[raw_date] = FuzzyDate(
-                start=dt.date.fromisoformat(start) if start else None,
-                end=dt.date.fromisoformat(end) if end else None,
-                precision=_PRECISIONS[precision],
-                qualifier=_QUALIFIERS[qualifier],
-                original=original,
-                time=dt.time.fromisoformat(time) if time else None,
-            )
-        texts = self._texts
-        source, practitioner = row[i_source], row[i_practitioner]
-        entry_id, sequence = row[i_id], row[i_sequence]
-        entry = ChronologyEntry(
-            agency_id=row[i_agency],
-            date=date,
-            source=texts.setdefault(source, source),
-            event=row[i_event],
-            outcome=row[i_outcome],
-            practitioner=texts.setdefault(practitioner, practitioner),
-            agency_comment=row[i_agency_comment],
-            comment=row[i_comment],
-            flags=flags_from_bits(row[i_flags]),
-            sequence=sequence,
-            people=people.get(entry_id, ()),
-            provenance=Provenance(row[i_batch], row[i_row_number], row[i_original_row]),
-            id=entry_id,
-        )
-        return entry
-
-
-def _plain_rows(result: CursorResult[Any]) -> list[Any]:
-    """Every row of `result` as the driver's plain tuples, fetched the way SQLAlchemy fetches
-    them (so damage met on the way is still reported as the file's damage), without wrapping
-    each of 50,000 rows in a `Row`."""
-    return list(result.cursor_strategy.fetchall(result, result.cursor))
-
-
-#: The columns `_RowReader` reads, by name: the id, then those an entry is written to.
-_ENTRY_COLUMNS = ("id", *ENTRY_COLUMNS)
 
 
 class SqlChronology(EngineBound):
@@ -369,33 +228,12 @@ class SqlChronology(EngineBound):
         return list(self.entry_rows())
 
     def entry_rows(self) -> EntryRows:
-        """Every entry in chronological order, as stored rows made into entries when first
-        asked for.
-
-        The order comes from the raw columns (ISO dates and times sort as text), so nothing is
-        decoded to find it. Columns are found by name once, from the result's keys, then read by
-        position; equal dates and repeated texts (sources, practitioners) are built once and
-        shared, which keeps 50,000 entries small in memory."""
-        with self._engine.connect() as conn, many_objects():
+        """Every entry in chronological order, read as columns (`storage/entry_columns.py`),
+        each made into an entry when first asked for."""
+        with self._engine.connect() as conn, few_pages(conn), many_objects():
             people = self._people_by_entry(conn)
-            result = conn.execute(select(entry_table))
-            read = _RowReader(result.keys())
-            rows = _plain_rows(result)
-        i_id, i_start, i_end, i_time, i_sequence = read.order_columns
-        unknown = ("", "", "", "")
-
-        def key(row: Sequence[Any]) -> tuple[object, ...]:
-            start, end, time = row[i_start], row[i_end], row[i_time]
-            if not start or not end:
-                return (1, *unknown, row[i_sequence], row[i_id])
-            return (0, start, end, "1" if time else "0", time or "", row[i_sequence], row[i_id])
-
-        def decode(row: object) -> ChronologyEntry:
-            return read(cast("Sequence[Any]", row), people)
-
-        with many_objects():
-            rows.sort(key=key)
-            return EntryRows(rows, [row[i_id] for row in rows], decode, read.sketches)
+            stored = StoredColumns(conn.execute(every_entry()), people)
+            return EntryRows(stored.ids(), stored.entry, stored.sketches)
 
     def entry(self, entry_id: int) -> ChronologyEntry:
         with self._engine.connect() as conn:

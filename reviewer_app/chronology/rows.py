@@ -1,13 +1,14 @@
 """Every entry of a chronology as stored rows, each decoded into a `ChronologyEntry` when first
 asked for (issue 16: opening a 50,000-entry review).
 
-The table shows a few dozen rows at a time: holding the rows as the database gave them (tuples)
-and making an entry only when a row is drawn, edited or looked at lets the table be filled and
-painted for the cost of reading the rows. Every entry made is kept, so whoever asks next (a
-search result, the detail panel, a tooltip) gets the same object, and its stored row is let go.
+The table shows a few dozen rows at a time: holding what is stored as it was read (the review
+file's storage keeps it as columns) and making an entry only when a row is drawn, edited or
+looked at lets the table be filled and painted for the cost of reading the rows. Every entry
+made is kept, so whoever asks next (a search result, the detail panel, a tooltip) gets the same
+object.
 
 What an overview of the whole chronology needs of each entry (the timeline: its agency, its
-days, how the date was meant, its flags) is read straight from the stored rows as an
+days, how the date was meant, its flags) is read straight from what is stored as an
 `EntrySketch`, so laying out 50,000 entries never makes 50,000 entries.
 """
 
@@ -62,32 +63,28 @@ def in_order(entries: Sequence[ChronologyEntry]) -> list[ChronologyEntry]:
 
 class EntryRows(Sequence[ChronologyEntry]):
     """The entries in chronological order; `ids[i]` is the id of entry `i`, known without
-    decoding it. Read-only: a caller that wants to change the list copies it (`list(rows)`).
+    making it. `decode(i)` makes entry `i` from what is stored (once: every entry made is
+    kept); `sketch()`, when given, reads every entry's `EntrySketch` in order without making
+    entries (see `sketches`). Read-only: a caller that wants to change the list copies it
+    (`list(rows)`)."""
 
-    `sketch`, when given, reads the `EntrySketch`es of stored rows, in bulk: it is handed the
-    stored rows (None for a row already made into an entry) and gives one sketch per row, None
-    where it was handed None (see `sketches`)."""
-
-    __slots__ = ("_by_id", "_decode", "_made", "_rows", "_sketch", "ids")
+    __slots__ = ("_by_id", "_decode", "_lock", "_made", "_sketch", "ids")
 
     def __init__(
         self,
-        rows: list[Any],
         ids: Sequence[int],
-        decode: Callable[[object], ChronologyEntry],
-        sketch: Callable[[list[Any]], list[EntrySketch | None]] | None = None,
+        decode: Callable[[int], ChronologyEntry],
+        sketch: Callable[[], list[EntrySketch]] | None = None,
     ) -> None:
-        if len(rows) != len(ids):
-            raise ValueError("one id per row")
-        self._rows = list(rows)  # its own list: rows are let go as they are made into entries
         self.ids: tuple[int, ...] = tuple(ids)
         self._decode = decode
         self._sketch = sketch
-        self._made: list[ChronologyEntry | None] = [None] * len(rows)
+        self._made: list[ChronologyEntry | None] = [None] * len(self.ids)
         self._by_id: dict[int, int] | None = None
+        self._lock = threading.Lock()
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self.ids)
 
     @overload
     def __getitem__(self, index: int) -> ChronologyEntry: ...
@@ -97,38 +94,29 @@ class EntryRows(Sequence[ChronologyEntry]):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         made = self._made[index]
-        if made is None:
-            row = self._rows[index]
-            if row is None:  # another thread has just made it
-                made = self._made[index]
-                assert made is not None
-                return made
-            made = self._made[index] = self._decode(row)
-            self._rows[index] = None  # the entry holds it all now: the stored row can go
-        return made
+        if made is not None:
+            return made
+        made = self._decode(index if index >= 0 else index + len(self.ids))
+        with self._lock:  # two threads may both make it: the first one kept is everyone's
+            kept = self._made[index]
+            if kept is None:
+                kept = self._made[index] = made
+        return kept
 
     def __iter__(self) -> Iterator[ChronologyEntry]:
-        for i in range(len(self._rows)):
+        for i in range(len(self.ids)):
             yield self[i]
 
     @property
     def decoded(self) -> int:
-        """How many rows have been made into entries so far."""
+        """How many entries have been made so far."""
         return sum(1 for made in self._made if made is not None)
 
     def sketches(self) -> list[EntrySketch]:
-        """Every entry's sketch, in order, read from the stored rows without making entries
-        (from the entry for a row already made into one). Safe while another thread makes
-        entries: a row is let go only after its entry is kept."""
+        """Every entry's sketch, in order, read from what is stored without making entries."""
         if self._sketch is None:
             return [sketch_of(entry) for entry in self]
-        rows = list(self._rows)  # as they are now: a row let go stays None in this copy
-        found = self._sketch(rows)
-        made = self._made
-        return [
-            sketch if sketch is not None else sketch_of(_made(made, i))
-            for i, sketch in enumerate(found)
-        ]
+        return self._sketch()
 
     def index_of(self, entry_id: int) -> int | None:
         """Where the entry with this id is (None if it is not here)."""
@@ -139,12 +127,6 @@ class EntryRows(Sequence[ChronologyEntry]):
     def by_id(self) -> EntriesById:
         """The entries by id, each made when first looked up."""
         return EntriesById(self)
-
-
-def _made(made: list[ChronologyEntry | None], index: int) -> ChronologyEntry:
-    entry = made[index]
-    assert entry is not None  # its stored row was let go: the entry was kept first
-    return entry
 
 
 class EntriesById(Mapping[int, ChronologyEntry]):

@@ -303,7 +303,7 @@ def test_sketches_read_from_the_rows_match_the_entries_they_describe(
         flags = frozenset({Flag.SIGNIFICANT}) if n % 3 == 0 else frozenset()
         repo.add(_entry(police if n % 2 else nursery, date, f"Event {n}", flags=flags))
     rows = repo.entry_rows()
-    rows[3]  # one row made into an entry first: its sketch then comes from the entry
+    rows[3]  # one row made into an entry first: the sketches still come from the columns
     sketches = rows.sketches()
     assert rows.decoded == 1
     assert sketches == [sketch_of(entry) for entry in repo.entries()]

@@ -1,0 +1,213 @@
+"""The whole chronology read at once, kept as columns (issue 16: opening a 50,000-entry review).
+
+`StoredColumns` fetches every `chronology_entry` row in chunks and keeps it as columns, one
+list per column: no tuple per row is kept, and a value that repeats from row to row (a date,
+how it was meant, a source, a practitioner) is kept once however many rows share it. The
+chronological order is worked out from the raw values (ISO dates and times sort as text), so
+nothing is decoded to find it. An entry is made from its columns only when it is asked for
+(`EntryRows`), and what an overview needs of every entry (`EntrySketch`) is read from the
+columns without making any.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Connection, CursorResult, Select, select
+
+from reviewer_app.chronology.dates import FuzzyDate, Precision, Qualifier
+from reviewer_app.chronology.entry import ChronologyEntry, Provenance, flags_from_bits
+from reviewer_app.chronology.rows import EntrySketch, day_span
+from storage.schema import chronology_entry as entry_table
+
+PRECISIONS = {p.value: p for p in Precision}
+QUALIFIERS = {q.value: q for q in Qualifier}
+
+#: The columns read, in the order `StoredColumns.columns` holds them.
+READ = (
+    "id",
+    "agency_id",
+    "batch_id",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_qualifier",
+    "date_original",
+    "time",
+    "sequence",
+    "source",
+    "practitioner",
+    "event",
+    "outcome",
+    "agency_comment",
+    "comment",
+    "flags",
+    "row_number",
+    "original_row",
+)
+_AT = {name: i for i, name in enumerate(READ)}
+#: Columns whose values repeat from row to row: each distinct value is kept once.
+_SHARED = frozenset(
+    {
+        "date_start",
+        "date_end",
+        "date_precision",
+        "date_qualifier",
+        "date_original",
+        "time",
+        "source",
+        "practitioner",
+    }
+)
+_CHUNK = 2000  # rows fetched at a time: the memory of one chunk is reused by the next
+#: The page cache while every row is read, in KiB: a read of the whole table looks at each
+#: page once, so keeping them all would only hold a second copy of the file in memory.
+READ_CACHE_SIZE = -2048
+
+#: A stored date's (first day, day after the last) as ordinals, precision and qualifier.
+_Days = tuple[int | None, int | None, Precision, Qualifier]
+
+
+def every_entry() -> Select[Any]:
+    """The query `StoredColumns` reads: every entry, the columns in `READ` order."""
+    return select(*(entry_table.c[name] for name in READ))
+
+
+@contextmanager
+def few_pages(conn: Connection) -> Iterator[None]:
+    """Read the whole table through a small page cache, then give the connection back its own
+    (what a search keeps warm is unchanged)."""
+    before = int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
+    conn.exec_driver_sql(f"PRAGMA cache_size = {READ_CACHE_SIZE}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {before}")
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+class StoredColumns:
+    """Every row of `every_entry()`, as columns; `order[i]` is where the `i`-th entry in
+    chronological order is in them. `people` gives each entry id's linked people."""
+
+    __slots__ = ("_dates", "_days", "_people", "columns", "order")
+
+    def __init__(self, result: CursorResult[Any], people: dict[int, tuple[int, ...]]) -> None:
+        columns: tuple[list[Any], ...] = tuple([] for _ in READ)
+        shared: list[dict[Any, Any] | None] = [{} if name in _SHARED else None for name in READ]
+        # Fetched the way SQLAlchemy fetches (so damage met on the way is still reported as the
+        # file's damage), as the driver's plain tuples rather than a `Row` for each.
+        fetch = result.cursor_strategy.fetchmany
+        while chunk := fetch(result, result.cursor, _CHUNK):
+            for column, same, values in zip(columns, shared, zip(*chunk, strict=True), strict=True):
+                if same is None:
+                    column.extend(values)
+                else:
+                    column.extend([same.setdefault(v, v) for v in values])
+        self.columns = columns
+        self._people = people
+        self._dates: dict[tuple[Any, ...], FuzzyDate] = {}
+        self._days: dict[tuple[Any, ...], _Days] = {}
+        self.order = self._chronological()
+
+    def _chronological(self) -> list[int]:
+        at = _AT
+        ids, starts, ends = (
+            self.columns[at["id"]],
+            self.columns[at["date_start"]],
+            self.columns[at["date_end"]],
+        )
+        times, sequences = self.columns[at["time"]], self.columns[at["sequence"]]
+        unknown = ("", "", "", "")
+
+        def key(j: int) -> tuple[object, ...]:
+            start, end, time = starts[j], ends[j], times[j]
+            if not start or not end:
+                return (1, *unknown, sequences[j], ids[j])
+            return (0, start, end, "1" if time else "0", time or "", sequences[j], ids[j])
+
+        return sorted(range(len(ids)), key=key)
+
+    def ids(self) -> list[int]:
+        """Every entry's id, in chronological order."""
+        ids = self.columns[_AT["id"]]
+        return [ids[j] for j in self.order]
+
+    def entry(self, index: int) -> ChronologyEntry:
+        """The `index`-th entry in chronological order, made from its columns. Stored rows were
+        checked when they were written, so each distinct date is built (and checked) once and
+        shared by every entry on it."""
+        j = self.order[index]
+        (
+            entry_id,
+            agency_id,
+            batch_id,
+            start,
+            end,
+            precision,
+            qualifier,
+            original,
+            time,
+            sequence,
+            source,
+            practitioner,
+            event,
+            outcome,
+            agency_comment,
+            comment,
+            flags,
+            row_number,
+            original_row,
+        ) = (column[j] for column in self.columns)
+        raw_date = (start, end, precision, qualifier, original, time)
+        date = self._dates.get(raw_date)
+        if date is None:
+            date = self._dates[raw_date] = FuzzyDate(
+                start=_date(start),
+                end=_date(end),
+                precision=PRECISIONS[precision],
+                qualifier=QUALIFIERS[qualifier],
+                original=original,
+                time=dt.time.fromisoformat(time) if time else None,
+            )
+        return ChronologyEntry(
+            agency_id=agency_id,
+            date=date,
+            source=source,
+            event=event,
+            outcome=outcome,
+            practitioner=practitioner,
+            agency_comment=agency_comment,
+            comment=comment,
+            flags=flags_from_bits(flags),
+            sequence=sequence,
+            people=self._people.get(entry_id, ()),
+            provenance=Provenance(batch_id, row_number, original_row),
+            id=entry_id,
+        )
+
+    def sketches(self) -> list[EntrySketch]:
+        """Every entry's sketch, in chronological order, read from the columns without making
+        entries; each distinct date's days are worked out once."""
+        at, columns = _AT, self.columns
+        ids, agencies, flags = columns[at["id"]], columns[at["agency_id"]], columns[at["flags"]]
+        starts, ends = columns[at["date_start"]], columns[at["date_end"]]
+        precisions, qualifiers = columns[at["date_precision"]], columns[at["date_qualifier"]]
+        known = self._days
+        raw = list(zip(starts, ends, precisions, qualifiers, strict=True))
+        for key in set(raw) - known.keys():
+            start, end, precision, qualifier = key
+            meant = PRECISIONS[precision]
+            first, stop = day_span(_date(start), _date(end), meant)
+            known[key] = (first, stop, meant, QUALIFIERS[qualifier])
+        make = tuple.__new__  # an EntrySketch is a named tuple: made without its Python __new__
+        return [
+            make(EntrySketch, (ids[j], agencies[j], *known[raw[j]], flags_from_bits(flags[j])))
+            for j in self.order
+        ]
