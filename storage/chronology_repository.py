@@ -172,6 +172,10 @@ def row_to_entry(row: Any, people: tuple[int, ...] = ()) -> ChronologyEntry:
     )
 
 
+#: The columns read for the whole chronology, by name: the id, then those an entry is written to.
+_ENTRY_COLUMNS = ("id", *ENTRY_COLUMNS)
+
+
 class SqlChronology(EngineBound):
     # -- agencies -------------------------------------------------------------------------
     def agencies(self) -> list[Agency]:
@@ -232,7 +236,7 @@ class SqlChronology(EngineBound):
         each made into an entry when first asked for."""
         with self._engine.connect() as conn, few_pages(conn), many_objects():
             people = self._people_by_entry(conn)
-            stored = StoredColumns(conn.execute(every_entry()), people)
+            stored = StoredColumns(conn.execute(every_entry(_ENTRY_COLUMNS)), people)
             return EntryRows(stored.ids(), stored.entry, stored.sketches)
 
     def entry(self, entry_id: int) -> ChronologyEntry:

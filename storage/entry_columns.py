@@ -26,29 +26,6 @@ from storage.schema import chronology_entry as entry_table
 PRECISIONS = {p.value: p for p in Precision}
 QUALIFIERS = {q.value: q for q in Qualifier}
 
-#: The columns read, in the order `StoredColumns.columns` holds them.
-READ = (
-    "id",
-    "agency_id",
-    "batch_id",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "date_qualifier",
-    "date_original",
-    "time",
-    "sequence",
-    "source",
-    "practitioner",
-    "event",
-    "outcome",
-    "agency_comment",
-    "comment",
-    "flags",
-    "row_number",
-    "original_row",
-)
-_AT = {name: i for i, name in enumerate(READ)}
 #: Columns whose values repeat from row to row: each distinct value is kept once.
 _SHARED = frozenset(
     {
@@ -71,9 +48,10 @@ READ_CACHE_SIZE = -2048
 _Days = tuple[int | None, int | None, Precision, Qualifier]
 
 
-def every_entry() -> Select[Any]:
-    """The query `StoredColumns` reads: every entry, the columns in `READ` order."""
-    return select(*(entry_table.c[name] for name in READ))
+def every_entry(names: tuple[str, ...]) -> Select[Any]:
+    """What `StoredColumns` reads: these columns of every entry (the id and every column an
+    entry is written to)."""
+    return select(*(entry_table.c[name] for name in names))
 
 
 @contextmanager
@@ -93,37 +71,35 @@ def _date(value: str | None) -> dt.date | None:
 
 
 class StoredColumns:
-    """Every row of `every_entry()`, as columns; `order[i]` is where the `i`-th entry in
-    chronological order is in them. `people` gives each entry id's linked people."""
+    """Every row of `every_entry(...)`, as columns (`columns[name]`); `order[i]` is where the
+    `i`-th entry in chronological order is in them. `people` gives each entry id's people."""
 
     __slots__ = ("_dates", "_days", "_people", "columns", "order")
 
     def __init__(self, result: CursorResult[Any], people: dict[int, tuple[int, ...]]) -> None:
-        columns: tuple[list[Any], ...] = tuple([] for _ in READ)
-        shared: list[dict[Any, Any] | None] = [{} if name in _SHARED else None for name in READ]
+        keys = result.keys()
+        names = [str(name) for name in keys]
+        read: tuple[list[Any], ...] = tuple([] for _ in names)
+        shared: list[dict[Any, Any] | None] = [{} if name in _SHARED else None for name in names]
         # Fetched the way SQLAlchemy fetches (so damage met on the way is still reported as the
         # file's damage), as the driver's plain tuples rather than a `Row` for each.
         fetch = result.cursor_strategy.fetchmany
         while chunk := fetch(result, result.cursor, _CHUNK):
-            for column, same, values in zip(columns, shared, zip(*chunk, strict=True), strict=True):
+            for column, same, values in zip(read, shared, zip(*chunk, strict=True), strict=True):
                 if same is None:
                     column.extend(values)
                 else:
                     column.extend([same.setdefault(v, v) for v in values])
-        self.columns = columns
+        self.columns: dict[str, list[Any]] = dict(zip(names, read, strict=True))
         self._people = people
         self._dates: dict[tuple[Any, ...], FuzzyDate] = {}
         self._days: dict[tuple[Any, ...], _Days] = {}
         self.order = self._chronological()
 
     def _chronological(self) -> list[int]:
-        at = _AT
-        ids, starts, ends = (
-            self.columns[at["id"]],
-            self.columns[at["date_start"]],
-            self.columns[at["date_end"]],
-        )
-        times, sequences = self.columns[at["time"]], self.columns[at["sequence"]]
+        columns = self.columns
+        ids, starts, ends = columns["id"], columns["date_start"], columns["date_end"]
+        times, sequences = columns["time"], columns["sequence"]
         unknown = ("", "", "", "")
 
         def key(j: int) -> tuple[object, ...]:
@@ -136,7 +112,7 @@ class StoredColumns:
 
     def ids(self) -> list[int]:
         """Every entry's id, in chronological order."""
-        ids = self.columns[_AT["id"]]
+        ids = self.columns["id"]
         return [ids[j] for j in self.order]
 
     def entry(self, index: int) -> ChronologyEntry:
@@ -144,27 +120,12 @@ class StoredColumns:
         checked when they were written, so each distinct date is built (and checked) once and
         shared by every entry on it."""
         j = self.order[index]
-        (
-            entry_id,
-            agency_id,
-            batch_id,
-            start,
-            end,
-            precision,
-            qualifier,
-            original,
-            time,
-            sequence,
-            source,
-            practitioner,
-            event,
-            outcome,
-            agency_comment,
-            comment,
-            flags,
-            row_number,
-            original_row,
-        ) = (column[j] for column in self.columns)
+        value = dict(
+            zip(self.columns, [column[j] for column in self.columns.values()], strict=True)
+        )
+        start, end, time = value["date_start"], value["date_end"], value["time"]
+        precision, qualifier = value["date_precision"], value["date_qualifier"]
+        original = value["date_original"]
         raw_date = (start, end, precision, qualifier, original, time)
         date = self._dates.get(raw_date)
         if date is None:
@@ -176,29 +137,30 @@ class StoredColumns:
                 original=original,
                 time=dt.time.fromisoformat(time) if time else None,
             )
+        entry_id = value["id"]
         return ChronologyEntry(
-            agency_id=agency_id,
+            agency_id=value["agency_id"],
             date=date,
-            source=source,
-            event=event,
-            outcome=outcome,
-            practitioner=practitioner,
-            agency_comment=agency_comment,
-            comment=comment,
-            flags=flags_from_bits(flags),
-            sequence=sequence,
+            source=value["source"],
+            event=value["event"],
+            outcome=value["outcome"],
+            practitioner=value["practitioner"],
+            agency_comment=value["agency_comment"],
+            comment=value["comment"],
+            flags=flags_from_bits(value["flags"]),
+            sequence=value["sequence"],
             people=self._people.get(entry_id, ()),
-            provenance=Provenance(batch_id, row_number, original_row),
+            provenance=Provenance(value["batch_id"], value["row_number"], value["original_row"]),
             id=entry_id,
         )
 
     def sketches(self) -> list[EntrySketch]:
         """Every entry's sketch, in chronological order, read from the columns without making
         entries; each distinct date's days are worked out once."""
-        at, columns = _AT, self.columns
-        ids, agencies, flags = columns[at["id"]], columns[at["agency_id"]], columns[at["flags"]]
-        starts, ends = columns[at["date_start"]], columns[at["date_end"]]
-        precisions, qualifiers = columns[at["date_precision"]], columns[at["date_qualifier"]]
+        columns = self.columns
+        ids, agencies, flags = columns["id"], columns["agency_id"], columns["flags"]
+        starts, ends = columns["date_start"], columns["date_end"]
+        precisions, qualifiers = columns["date_precision"], columns["date_qualifier"]
         known = self._days
         raw = list(zip(starts, ends, precisions, qualifiers, strict=True))
         for key in set(raw) - known.keys():
