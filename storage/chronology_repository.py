@@ -29,13 +29,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import sqlite
 
-from reviewer_app.chronology.dates import FuzzyDate
 from reviewer_app.chronology.entry import (
     Agency,
     AgencyType,
     ChronologyEntry,
-    Provenance,
-    flags_from_bits,
     flags_to_bits,
 )
 from reviewer_app.chronology.repository import (
@@ -48,7 +45,7 @@ from reviewer_app.chronology.repository import (
 from reviewer_app.chronology.rows import EntryRows, many_objects
 from reviewer_app.errors import InvalidInputError
 from storage.bound import EngineBound
-from storage.entry_columns import PRECISIONS, QUALIFIERS, StoredColumns, every_entry, few_pages
+from storage.entry_columns import StoredColumns, entry_of, every_entry, few_pages
 from storage.schema import agency as agency_table
 from storage.schema import chronology_entry as entry_table
 from storage.schema import entry_person, import_batch, person, same_event
@@ -139,37 +136,10 @@ def entry_to_row(entry: ChronologyEntry) -> dict[str, Any]:
     return dict(zip(ENTRY_COLUMNS, entry_values(entry), strict=True))
 
 
-_PRECISIONS, _QUALIFIERS = PRECISIONS, QUALIFIERS
-
-
 def row_to_entry(row: Any, people: tuple[int, ...] = ()) -> ChronologyEntry:
     """A stored `chronology_entry` row as an entry, read by column name (so the order of the
-    table's columns does not matter); kept lean for 50,000 rows."""
-    r = row._mapping
-    start, end, time = r["date_start"], r["date_end"], r["time"]
-    date = FuzzyDate(
-        start=dt.date.fromisoformat(start) if start else None,
-        end=dt.date.fromisoformat(end) if end else None,
-        precision=_PRECISIONS[r["date_precision"]],
-        qualifier=_QUALIFIERS[r["date_qualifier"]],
-        original=r["date_original"],
-        time=dt.time.fromisoformat(time) if time else None,
-    )
-    return ChronologyEntry(
-        agency_id=r["agency_id"],
-        date=date,
-        source=r["source"],
-        event=r["event"],
-        outcome=r["outcome"],
-        practitioner=r["practitioner"],
-        agency_comment=r["agency_comment"],
-        comment=r["comment"],
-        flags=flags_from_bits(r["flags"]),
-        sequence=r["sequence"],
-        people=people,
-        provenance=Provenance(r["batch_id"], r["row_number"], r["original_row"]),
-        id=r["id"],
-    )
+    table's columns does not matter)."""
+    return entry_of(row._mapping, people)
 
 
 #: The columns read for the whole chronology, by name: the id, then those an entry is written to.

@@ -12,7 +12,7 @@ columns without making any.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -70,6 +70,51 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+_DATE_COLUMNS = (
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_qualifier",
+    "date_original",
+    "time",
+)
+
+
+def stored_date(value: Mapping[str, Any]) -> FuzzyDate:
+    """The date of a stored entry, from its columns by name."""
+    time = value["time"]
+    return FuzzyDate(
+        start=_date(value["date_start"]),
+        end=_date(value["date_end"]),
+        precision=PRECISIONS[value["date_precision"]],
+        qualifier=QUALIFIERS[value["date_qualifier"]],
+        original=value["date_original"],
+        time=dt.time.fromisoformat(time) if time else None,
+    )
+
+
+def entry_of(
+    value: Mapping[str, Any], people: tuple[int, ...], date: FuzzyDate | None = None
+) -> ChronologyEntry:
+    """A stored entry from its columns by name (so their order does not matter); `date`, when
+    given, is its date already made (entries on one date share it)."""
+    return ChronologyEntry(
+        agency_id=value["agency_id"],
+        date=date if date is not None else stored_date(value),
+        source=value["source"],
+        event=value["event"],
+        outcome=value["outcome"],
+        practitioner=value["practitioner"],
+        agency_comment=value["agency_comment"],
+        comment=value["comment"],
+        flags=flags_from_bits(value["flags"]),
+        sequence=value["sequence"],
+        people=people,
+        provenance=Provenance(value["batch_id"], value["row_number"], value["original_row"]),
+        id=value["id"],
+    )
+
+
 class StoredColumns:
     """Every row of `every_entry(...)`, as columns (`columns[name]`); `order[i]` is where the
     `i`-th entry in chronological order is in them. `people` gives each entry id's people."""
@@ -123,36 +168,11 @@ class StoredColumns:
         value = dict(
             zip(self.columns, [column[j] for column in self.columns.values()], strict=True)
         )
-        start, end, time = value["date_start"], value["date_end"], value["time"]
-        precision, qualifier = value["date_precision"], value["date_qualifier"]
-        original = value["date_original"]
-        raw_date = (start, end, precision, qualifier, original, time)
+        raw_date = tuple(value[name] for name in _DATE_COLUMNS)
         date = self._dates.get(raw_date)
         if date is None:
-            date = self._dates[raw_date] = FuzzyDate(
-                start=_date(start),
-                end=_date(end),
-                precision=PRECISIONS[precision],
-                qualifier=QUALIFIERS[qualifier],
-                original=original,
-                time=dt.time.fromisoformat(time) if time else None,
-            )
-        entry_id = value["id"]
-        return ChronologyEntry(
-            agency_id=value["agency_id"],
-            date=date,
-            source=value["source"],
-            event=value["event"],
-            outcome=value["outcome"],
-            practitioner=value["practitioner"],
-            agency_comment=value["agency_comment"],
-            comment=value["comment"],
-            flags=flags_from_bits(value["flags"]),
-            sequence=value["sequence"],
-            people=self._people.get(entry_id, ()),
-            provenance=Provenance(value["batch_id"], value["row_number"], value["original_row"]),
-            id=entry_id,
-        )
+            date = self._dates[raw_date] = stored_date(value)
+        return entry_of(value, self._people.get(value["id"], ()), date)
 
     def sketches(self) -> list[EntrySketch]:
         """Every entry's sketch, in chronological order, read from the columns without making
