@@ -413,6 +413,8 @@ def group_window(rows: list[Row], work: Path, sizes: tuple[int, ...], repeat: in
                         "≤ 0.5 s" if goal else "", shown, ratio=ratio_of(shown, floor),
                         met=at_most(shown, 0.5) if goal else None))  # fmt: skip
         rows.append(Row("  of which the table painted", "", [r["table"] for r in rounds]))
+        rows.append(Row("  CPU time (every thread) to both painted", "",
+                        [r["shown_cpu"] for r in rounds]))  # fmt: skip
         rows.append(Row("  baseline: every row as tuples (fetchall)", "", floor))
         rows.append(Row("  apart: open (key derivation, checks)", "", [r["open"] for r in rounds]))
         rows.append(Row("  apart: open-time backup finished (background)", "",

@@ -118,6 +118,11 @@ class ChronologyService:
                 self._entries = self.repository.entry_rows()
             return self._entries
 
+    def entries_per_agency(self) -> dict[int, int]:
+        """How many entries each agency has (agencies with none are left out), without making
+        the entries."""
+        return self.repository.entries_per_agency()
+
     @writes(Part.CHRONOLOGY)
     def add_entry(self, entry: ChronologyEntry) -> ChronologyEntry:
         try:
