@@ -16,6 +16,7 @@ agency (its `repeat` cells) marked "(cont.)", and elsewhere these are not drawn.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -80,13 +81,14 @@ class Wrapper:
         return out
 
 
-class AtTop(tuple[str, ...]):
-    """A cell's lines drawn only where its row opens a page (a long row's date and agency)."""
+class AtTop(str):
+    """A cell drawn only where its row opens a page (a long row's date and agency)."""
 
     __slots__ = ()
 
 
-Cell = tuple[str, ...]
+#: A cell as drawn: its lines, joined by "\n" (one string a cell keeps a long table small).
+Cell = str
 
 
 @dataclass(slots=True)
@@ -98,37 +100,43 @@ class Layout:
     bold: str
     size: float
     leading: float
-    rows: list[list[Cell]] = field(default_factory=list)
-    heights: list[float] = field(default_factory=list)
-    tops: list[float] = field(default_factory=list)  # each row's padding above its text
+    rows: list[tuple[Cell, ...]] = field(default_factory=list)
+    heights: array[float] = field(default_factory=lambda: array("d"))
+    tops: array[float] = field(default_factory=lambda: array("d"))  # padding above the text
     joined: set[int] = field(default_factory=set)  # rows followed by more of the same long row
 
-    def add(self, cells: list[Cell], height: float, top: float, *, joined: bool = False) -> None:
-        if joined:
+    def add(self, cells: list[Cell], lines: float, above: float, below: float) -> None:
+        """A row of `lines` lines of text, with padding above and below."""
+        if not below:
             self.joined.add(len(self.rows))
-        self.rows.append(cells)
-        self.heights.append(height)
-        self.tops.append(top)
+        self.rows.append(tuple(cells))
+        self.heights.append(self.leading * lines + above + below)
+        self.tops.append(above)
 
 
 def layout(block: Table, text_width: float, font: str, bold: str) -> Layout:
     """The table's cells wrapped to its columns, long rows cut into pieces."""
     size = 7.5 if block.dense else 9.0
-    leading = size * 1.22
     widths = [text_width * c.width for c in block.columns]
     inner = [w - 2 * CELL_PADDING - 1 for w in widths]
     heavy, plain = Wrapper(bold, size), Wrapper(font, size)
-    out = Layout(widths, font, bold, size, leading)
-    header = [tuple(heavy.lines(c.title, w)) for c, w in zip(block.columns, inner, strict=True)]
-    out.add(header, leading * max(map(len, header)) + 2 * CELL_PADDING + 1, CELL_PADDING - 1)
+    out = Layout(widths, font, bold, size, size * 1.22)
+    top, bottom = CELL_PADDING - 1, CELL_PADDING + 2  # the space above and below a row's text
+    header = [heavy.lines(c.title, w) for c, w in zip(block.columns, inner, strict=True)]
+    out.add(["\n".join(c) for c in header], max(map(len, header)), top, bottom)
     repeat = [i for i in block.repeat if i < len(widths)]
+    short: dict[tuple[str, int], str] = {}  # short cells (dates, agencies) repeat: wrapped once
     for row in block.rows:
+        if len(row) < len(widths):
+            row = (*row, *[""] * (len(widths) - len(row)))
         wrapped = [plain.lines(cell, w) for cell, w in zip(row, inner, strict=False)]
-        while len(wrapped) < len(widths):
-            wrapped.append([""])
         lines = max(len(cell) for cell in wrapped)
         if lines <= LONG_ROW:
-            out.add([tuple(c) for c in wrapped], leading * lines + 2 * CELL_PADDING + 1, 2)
+            cells = []
+            for i, cell in enumerate(wrapped):
+                text = "\n".join(cell)
+                cells.append(short.setdefault((text, i), text) if len(text) < 40 else text)
+            out.add(cells, lines, top, bottom)
             continue
         # A long row is set in pieces a few lines deep, so it starts on the page it reaches
         # and breaks between lines; each later piece carries its date and agency, hidden
@@ -136,23 +144,20 @@ def layout(block: Table, text_width: float, font: str, bold: str) -> Layout:
         again = {i: plain.lines(f"{row[i]} (cont.)", inner[i]) if row[i] else [""] for i in repeat}
         piece = max(PIECE, *(len(wrapped[i]) for i in repeat), *(len(c) for c in again.values()))
         for start in range(0, lines, piece):
-            cells: list[Cell] = []
+            cells = []
             for i, cell in enumerate(wrapped):
                 if i in again and start:
-                    cells.append(AtTop(again[i]))
+                    cells.append(AtTop("\n".join(again[i])))
                 elif i in again:
-                    cells.append(tuple(cell))
+                    cells.append("\n".join(cell))
                 else:
-                    cells.append(tuple(cell[start : start + piece]))
+                    cells.append("\n".join(cell[start : start + piece]))
             deep = min(piece, lines - start)
             if start:
                 deep = max(deep, *(len(v) for v in again.values()))
             last = start + piece >= lines
             # No padding where two pieces meet, so the text runs on at its own leading.
-            above = 0.0 if start else CELL_PADDING - 1
-            below = CELL_PADDING if last else 0.0
-            height = leading * deep + above + below + (1 if last else 0)
-            out.add(cells, height, above, joined=not last)
+            out.add(cells, deep, 0.0 if start else top, CELL_PADDING + 1 if last else 0.0)
     return out
 
 
@@ -235,7 +240,7 @@ class Rows(Flowable):  # type: ignore[misc]
                 if isinstance(cell, AtTop) and not opens:
                     continue
                 start = font.start()
-                lines = "".join(f"{font.line(line)} T* " for line in cell)
+                lines = "".join(f"{font.line(line)} T* " for line in cell.split("\n"))
                 at = fp_str(left + CELL_PADDING, baseline)
                 code.append(f"BT 1 0 0 1 {at} Tm {start} {lines}ET")
         code.extend(self._rules(indices, lefts, tops))

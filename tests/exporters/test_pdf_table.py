@@ -73,10 +73,7 @@ class _ReportlabRows(PdfTable):  # type: ignore[misc]
     def __init__(self, table: pdf_table.Layout, first: int, stop: int) -> None:
         indices = [0, *range(first, stop)]
         cells = [
-            [
-                "" if isinstance(cell, pdf_table.AtTop) and n != 1 else "\n".join(cell)
-                for cell in table.rows[i]
-            ]
+            ["" if isinstance(cell, pdf_table.AtTop) and n != 1 else cell for cell in table.rows[i]]
             for n, i in enumerate(indices)
         ]
         rule = pdf_table.RULE
