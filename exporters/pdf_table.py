@@ -39,12 +39,16 @@ PIECE = 6  # lines in each piece of a long row
 
 
 class Wrapper:
-    """Greedy word wrap with each word's width measured once (a chronology repeats words)."""
+    """Greedy word wrap with each word's width measured once (a chronology repeats words), and
+    each short text (a date, an agency) wrapped once."""
+
+    SHORT = 40  # texts shorter than this are kept wrapped
 
     def __init__(self, font: str, size: float) -> None:
         self.font, self.size = font, size
         self.widths: dict[str, float] = {}
         self.space = pdfmetrics.stringWidth(" ", font, size)
+        self.short: dict[tuple[str, float], tuple[str, int]] = {}
 
     def width(self, word: str) -> float:
         known = self.widths.get(word)
@@ -52,8 +56,20 @@ class Wrapper:
             known = self.widths[word] = pdfmetrics.stringWidth(word, self.font, self.size)
         return known
 
+    def cell(self, text: str, limit: float) -> tuple[str, int]:
+        """The text wrapped to `limit`: its lines joined by "\n", and how many there are."""
+        if len(text) >= self.SHORT:
+            lines = self.lines(text, limit)
+            return "\n".join(lines), len(lines)
+        known = self.short.get((text, limit))
+        if known is None:
+            lines = self.lines(text, limit)
+            known = self.short[text, limit] = ("\n".join(lines), len(lines))
+        return known
+
     def lines(self, text: str, limit: float) -> list[str]:
         out: list[str] = []
+        known, space = self.widths.get, self.space
         for part in text.split("\n"):
             words = part.split()
             if not words:
@@ -62,7 +78,9 @@ class Wrapper:
             line: list[str] = []
             used = 0.0
             for word in words:
-                width = self.width(word)
+                width = known(word)
+                if width is None:
+                    width = self.width(word)
                 if width > limit:  # a very long word (a URL): let reportlab break it
                     if line:
                         out.append(" ".join(line))
@@ -70,13 +88,15 @@ class Wrapper:
                     out.extend(pieces[:-1])
                     line, used = [pieces[-1]], self.width(pieces[-1])
                     continue
-                extra = width + (self.space if line else 0.0)
-                if line and used + extra > limit:
+                if not line:
+                    line.append(word)
+                    used += width
+                elif used + (width + space) > limit:
                     out.append(" ".join(line))
                     line, used = [word], width
                 else:
                     line.append(word)
-                    used += extra
+                    used += width + space
             out.append(" ".join(line))
         return out
 
@@ -104,6 +124,14 @@ class Layout:
     heights: array[float] = field(default_factory=lambda: array("d"))
     tops: array[float] = field(default_factory=lambda: array("d"))  # padding above the text
     joined: set[int] = field(default_factory=set)  # rows followed by more of the same long row
+    shown: dict[str, Shown] = field(default_factory=dict)  # each font as the document shows it
+
+    def shown_in(self, canv: Canvas, font: str) -> Shown:
+        """How `font` shows text in the document `canv` writes (kept for all its pages)."""
+        known = self.shown.get(font)
+        if known is None or known.doc is not canv._doc:
+            known = self.shown[font] = Shown(canv, font, self.size, self.leading)
+        return known
 
     def add(self, cells: list[Cell], lines: float, above: float, below: float) -> None:
         """A row of `lines` lines of text, with padding above and below."""
@@ -125,26 +153,22 @@ def layout(block: Table, text_width: float, font: str, bold: str) -> Layout:
     header = [heavy.lines(c.title, w) for c, w in zip(block.columns, inner, strict=True)]
     out.add(["\n".join(c) for c in header], max(map(len, header)), top, bottom)
     repeat = [i for i in block.repeat if i < len(widths)]
-    short: dict[tuple[str, int], str] = {}  # short cells (dates, agencies) repeat: wrapped once
     for row in block.rows:
         if len(row) < len(widths):
             row = (*row, *[""] * (len(widths) - len(row)))
-        wrapped = [plain.lines(cell, w) for cell, w in zip(row, inner, strict=False)]
-        lines = max(len(cell) for cell in wrapped)
+        texts = [plain.cell(cell, w) for cell, w in zip(row, inner, strict=False)]
+        lines = max(count for _, count in texts)
         if lines <= LONG_ROW:
-            cells = []
-            for i, cell in enumerate(wrapped):
-                text = "\n".join(cell)
-                cells.append(short.setdefault((text, i), text) if len(text) < 40 else text)
-            out.add(cells, lines, top, bottom)
+            out.add([text for text, _ in texts], lines, top, bottom)
             continue
+        wrapped = [text.split("\n") for text, _ in texts]
         # A long row is set in pieces a few lines deep, so it starts on the page it reaches
         # and breaks between lines; each later piece carries its date and agency, hidden
         # unless that piece opens a page.
         again = {i: plain.lines(f"{row[i]} (cont.)", inner[i]) if row[i] else [""] for i in repeat}
         piece = max(PIECE, *(len(wrapped[i]) for i in repeat), *(len(c) for c in again.values()))
         for start in range(0, lines, piece):
-            cells = []
+            cells: list[Cell] = []
             for i, cell in enumerate(wrapped):
                 if i in again and start:
                     cells.append(AtTop("\n".join(again[i])))
@@ -161,12 +185,13 @@ def layout(block: Table, text_width: float, font: str, bold: str) -> Layout:
     return out
 
 
-class _Shown:
-    """The PDF operators that show a line in one font of the document being written.
+class Shown:
+    """The PDF operators that show a line in one font of one document being written.
 
     Printable ASCII is written as itself (reportlab keeps it at its own codes in the first
-    subset of an embedded TrueType font); anything else goes through the font's subsetting,
-    switching subsets within the text object where the line needs another."""
+    subset of an embedded TrueType font), and so is any line whose every character the font's
+    subsetting has already put in the first subset, at the code it gave it; anything else goes
+    through the subsetting, switching subsets within the text object where the line needs."""
 
     def __init__(self, canv: Canvas, name: str, size: float, leading: float) -> None:
         self.font = pdfmetrics.getFont(name)
@@ -177,6 +202,8 @@ class _Shown:
         self.ascii = self.font.splitString(ascii_codes.decode("ascii"), self.doc) == [
             (0, ascii_codes)
         ]
+        self.codes: dict[int, int] = {}  # characters known to be in the first subset: codes
+        self.known: set[str] = set()  # those characters
         self.subset = -1
 
     def _font(self, subset: int) -> str:
@@ -190,10 +217,17 @@ class _Shown:
     def line(self, text: str) -> str:
         if not text:
             return ""  # (as reportlab draws an empty line: nothing)
-        if self.ascii and self.subset == 0 and text.isascii() and text.isprintable():
-            return f"({escapePDF(text)}) Tj"
+        if self.subset == 0:
+            if self.ascii and text.isascii() and text.isprintable():
+                return f"({escapePDF(text)}) Tj"
+            if self.known.issuperset(text):
+                return f"({escapePDF(text.translate(self.codes).encode('latin-1'))}) Tj"
+        pieces = self.font.splitString(text, self.doc)
+        if len(pieces) == 1 and pieces[0][0] == 0 and len(pieces[0][1]) == len(text):
+            self.codes.update(zip(map(ord, text), pieces[0][1], strict=True))
+            self.known.update(text)
         parts: list[str] = []
-        for subset, raw in self.font.splitString(text, self.doc):
+        for subset, raw in pieces:
             if subset != self.subset:
                 parts.append(self._font(subset))
                 self.subset = subset
@@ -226,23 +260,21 @@ class Rows(Flowable):  # type: ignore[misc]
         tops = [self.height]  # the top of each row, and the bottom of the last
         for index in indices:
             tops.append(tops[-1] - table.heights[index])
-        shown = {
-            name: _Shown(canv, name, table.size, table.leading) for name in (table.font, table.bold)
-        }
+        shown = {name: table.shown_in(canv, name) for name in (table.font, table.bold)}
+        xs = [fp_str(left + CELL_PADDING) for left in lefts]
         code = ["q", f"{fp_str(*HEADER_FILL.rgb())} rg"]
         code.append(f"0 {fp_str(tops[1])} {fp_str(self.width)} {fp_str(tops[0] - tops[1])} re f")
         code.append("0 0 0 rg")
         for n, index in enumerate(indices):
             font = shown[table.bold if index == 0 else table.font]
-            baseline = tops[n] - table.tops[index] - table.size
+            y = fp_str(tops[n] - table.tops[index] - table.size)  # the first line's baseline
             opens = n == 1  # the first row under the header: where a long row's piece shows
-            for cell, left in zip(table.rows[index], lefts, strict=True):
+            for cell, x in zip(table.rows[index], xs, strict=True):
                 if isinstance(cell, AtTop) and not opens:
                     continue
                 start = font.start()
                 lines = "".join(f"{font.line(line)} T* " for line in cell.split("\n"))
-                at = fp_str(left + CELL_PADDING, baseline)
-                code.append(f"BT 1 0 0 1 {at} Tm {start} {lines}ET")
+                code.append(f"BT 1 0 0 1 {x} {y} Tm {start} {lines}ET")
         code.extend(self._rules(indices, lefts, tops))
         code.append("Q")
         canv.addLiteral("\n".join(code))
