@@ -5,9 +5,10 @@ marking and a "DRAFT" watermark on every page, tables that split across pages wi
 row repeated, and the bundled DejaVu Sans embedded (it has £, curly quotes and dashes).
 
 Built in one pass: the page total and the contents' page numbers are PDF form objects that the
-pages refer to and that are filled in when the document is saved. Table cells are plain strings
-wrapped beforehand (`simpleSplit`), not one `Paragraph` per cell, which is what keeps a
-5,000-row chronology within budget (benchmarks/report.py compares the two).
+pages refer to and that are filled in when the document is saved. Tables are plain text wrapped
+beforehand and drawn a page of rows at a time straight onto the canvas (`pdf_table`), not one
+`Paragraph` per cell in reportlab's `Table`, which is what keeps a 50,000-row chronology
+appendix within budget (benchmarks/report.py and run_all.py compare the two).
 """
 
 from __future__ import annotations

@@ -3,11 +3,12 @@
 A table's cells are plain text, wrapped once (`Wrapper`: each word measured once), so every
 row's height is known before layout. `TableStream` hands reportlab a table one page at a time:
 each page break takes just the rows that fit (by bisecting running totals), which keeps the
-layout linear in the rows. Each page's rows (`Rows`) are drawn in one piece of PDF: per row one
-text object, its cells in column order and each cell's lines in order (the reading order of a
-table drawn by reportlab's own `Table`, which this replaces: that drew every line as a text
-object of its own, through pure-Python text formatting, and cost most of a long appendix's
-export), then the rules. The header row is repeated at the top of every page.
+layout linear in the rows. Each page's rows (`Rows`) are written as one piece of PDF: the
+header's shading, then one text object per cell, row by row and column by column, then the
+rules. That is the text, the order and the places reportlab's own `Table` gave the same cells
+(so the gate's reader, pypdf and a reader's software read it as they did), without its cost: it
+drew every line as a text object of its own through pure-Python text formatting, which was
+most of a long appendix's export. The header row is repeated at the top of every page.
 
 A row of more than `LONG_ROW` lines is set in pieces of a few lines that can break across
 pages, without rules between them; a later piece that opens a page shows the row's date and
