@@ -315,9 +315,11 @@ def child_export(path: Path, file_format: str, which: str) -> dict[str, Any]:
         else:
             from report import CellByCellDocx, pdf_with_paragraph_cells
 
+            from exporters.pdf_renderer import heading_pages
+
             model, _register = _report_parts(services)
             data = (
-                CellByCellDocx(model).write()
+                CellByCellDocx(model, heading_pages(model)).write()  # (as docx_bytes does)
                 if file_format == "docx"
                 else pdf_with_paragraph_cells(model)
             )
