@@ -315,9 +315,11 @@ def child_export(path: Path, file_format: str, which: str) -> dict[str, Any]:
         else:
             from report import CellByCellDocx, pdf_with_paragraph_cells
 
+            from exporters.pdf_renderer import heading_pages
+
             model, _register = _report_parts(services)
-            data = (  # (the naive DOCX's contents gets no page numbers: less work, not more)
-                CellByCellDocx(model, [None] * len(model.headings())).write()
+            data = (
+                CellByCellDocx(model, heading_pages(model)).write()  # (as docx_bytes does)
                 if file_format == "docx"
                 else pdf_with_paragraph_cells(model)
             )
@@ -413,6 +415,8 @@ def group_window(rows: list[Row], work: Path, sizes: tuple[int, ...], repeat: in
                         "≤ 0.5 s" if goal else "", shown, ratio=ratio_of(shown, floor),
                         met=at_most(shown, 0.5) if goal else None))  # fmt: skip
         rows.append(Row("  of which the table painted", "", [r["table"] for r in rounds]))
+        rows.append(Row("  CPU time (every thread) to both painted", "",
+                        [r["shown_cpu"] for r in rounds]))  # fmt: skip
         rows.append(Row("  baseline: every row as tuples (fetchall)", "", floor))
         rows.append(Row("  apart: open (key derivation, checks)", "", [r["open"] for r in rounds]))
         rows.append(Row("  apart: open-time backup finished (background)", "",

@@ -5,20 +5,18 @@ marking and a "DRAFT" watermark on every page, tables that split across pages wi
 row repeated, and the bundled DejaVu Sans embedded (it has £, curly quotes and dashes).
 
 Built in one pass: the page total and the contents' page numbers are PDF form objects that the
-pages refer to and that are filled in when the document is saved. Table cells are plain strings
-wrapped beforehand (`simpleSplit`), not one `Paragraph` per cell, which is what keeps a
-5,000-row chronology within budget (benchmarks/report.py compares the two).
+pages refer to and that are filled in when the document is saved. Tables are plain text wrapped
+beforehand and drawn a page of rows at a time straight onto the canvas (`pdf_table`), not one
+`Paragraph` per cell in reportlab's `Table`, which is what keeps a 50,000-row chronology
+appendix within budget (benchmarks/report.py and run_all.py compare the two).
 """
 
 from __future__ import annotations
 
 import io
-from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from itertools import accumulate
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -39,15 +37,14 @@ from reportlab.platypus import (
     KeepTogether,
     PageTemplate,
     Spacer,
-    TableStyle,
 )
 from reportlab.platypus import (
     PageBreak as PdfPageBreak,
 )
 from reportlab.platypus import Paragraph as PdfParagraph
-from reportlab.platypus import Table as PdfTable
 
 from exporters.metadata import NEUTRAL_CREATOR, NEUTRAL_TITLE, neutral_pdf
+from exporters.pdf_table import TableStream, layout
 from exporters.report_model import (
     BulletList,
     Contents,
@@ -72,7 +69,6 @@ TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 FRAME_HEIGHT = PAGE_HEIGHT - TOP - BOTTOM
 HEADING_COLOUR = colors.HexColor("#1F3B5C")
 MARKING_COLOUR = colors.HexColor("#A01C1C")
-_CELL_PADDING = 3
 
 
 @cache
@@ -283,275 +279,17 @@ class _ContentsEntry(Flowable):  # type: ignore[misc]
         )
 
 
-class _Wrapper:
-    """Greedy word wrap with each word's width measured once (a chronology repeats words)."""
-
-    def __init__(self, font: str, size: float) -> None:
-        self.font, self.size = font, size
-        self.widths: dict[str, float] = {}
-        self.space = pdfmetrics.stringWidth(" ", font, size)
-
-    def width(self, word: str) -> float:
-        known = self.widths.get(word)
-        if known is None:
-            known = self.widths[word] = pdfmetrics.stringWidth(word, self.font, self.size)
-        return known
-
-    def lines(self, text: str, limit: float) -> list[str]:
-        out: list[str] = []
-        for part in text.split("\n"):
-            words = part.split()
-            if not words:
-                out.append("")
-                continue
-            line: list[str] = []
-            used = 0.0
-            for word in words:
-                width = self.width(word)
-                if width > limit:  # a very long word (a URL): let reportlab break it
-                    if line:
-                        out.append(" ".join(line))
-                    pieces = simpleSplit(word, self.font, self.size, limit) or [word]
-                    out.extend(pieces[:-1])
-                    line, used = [pieces[-1]], self.width(pieces[-1])
-                    continue
-                extra = width + (self.space if line else 0.0)
-                if line and used + extra > limit:
-                    out.append(" ".join(line))
-                    line, used = [word], width
-                else:
-                    line.append(word)
-                    used += extra
-            out.append(" ".join(line))
-        return out
-
-
-_HIDDEN = "\ue000"  # leads a cell drawn only where its row continues at the top of a page
-_LONG_ROW = 14  # rows of more lines than this are set in pieces that can break across pages
-_PIECE = 6  # lines in each piece of a long row
-
-
-class _ContinuedTable(PdfTable):  # type: ignore[misc]
-    """A table whose long rows are set as pieces without rules between them. Where a page
-    break falls inside a long row, the piece at the top of the new page shows the row's
-    date and agency (its `repeat` cells) marked "(cont.)"; elsewhere they are not drawn."""
-
-    def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        parts: list[Flowable] = super().split(available_width, available_height)
-        for part in parts[1:]:
-            first = getattr(part, "repeatRows", 0)
-            values = part._cellvalues
-            if len(values) > first and any(
-                isinstance(v, str) and v.startswith(_HIDDEN) for v in values[first]
-            ):
-                values[first] = [
-                    v[1:] if isinstance(v, str) and v.startswith(_HIDDEN) else v
-                    for v in values[first]
-                ]
-        return parts
-
-    def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
-        if isinstance(cellval, str) and cellval.startswith(_HIDDEN):
-            return
-        super()._drawCell(cellval, cellstyle, pos, size)
-
-
-#: Tables longer than this are handed to reportlab a page at a time (`_TableStream`).
-STREAMED_ROWS = 200
-
-
-class _TableStream(Flowable):  # type: ignore[misc]
-    """A long table handed to reportlab one page-sized table at a time.
-
-    reportlab splits one big table by re-measuring all its remaining rows at every page break,
-    which grows with the square of the rows. The rows' heights are known here, so each split
-    takes just the rows that fit (found by bisecting running totals) as a table of their own,
-    under the repeated header, and leaves the rest as a smaller stream: linear in the rows."""
-
-    def __init__(
-        self,
-        part: Callable[[int, int], PdfTable],
-        heights: list[float],
-        width: float,
-        first: int = 1,
-        ends: list[float] | None = None,
-    ) -> None:
-        super().__init__()
-        self._part = part
-        self._heights = heights
-        self._width = width
-        self._first = first
-        # ends[i]: the height of rows 1..i, so any run of rows is measured in one step
-        self._ends = ends if ends is not None else list(accumulate(heights[1:], initial=0.0))
-        self._stop = len(heights)
-        self.hAlign = "LEFT"  # as each table it hands over
-
-    def _rest(self, first: int) -> _TableStream:
-        return _TableStream(self._part, self._heights, self._width, first, self._ends)
-
-    def _height(self, first: int, stop: int) -> float:
-        return self._heights[0] + self._ends[stop - 1] - self._ends[first - 1]
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.width = self._width
-        self.height = self._height(self._first, self._stop)
-        return self.width, self.height
-
-    def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        room = available_height - self._heights[0] + self._ends[self._first - 1]
-        stop = bisect_right(self._ends, room + 1e-6)  # rows self._first .. stop-1 fit
-        if stop <= self._first:
-            return []  # not even one row: the next page
-        if stop >= self._stop:
-            return [self._part(self._first, self._stop)]
-        return [self._part(self._first, stop), self._rest(stop)]
-
-    def draw(self) -> None:  # it fitted whole where it stands
-        table = self._part(self._first, self._stop)
-        table.wrapOn(self.canv, self.width, self.height)
-        table.drawOn(self.canv, 0, 0)
-
-
 def table_flowables(block: Table) -> list[Flowable]:
-    """A table as plain wrapped strings: header row repeated, long rows continued."""
-    size = 7.5 if block.dense else 9
-    leading = size * 1.22
-    widths = [TEXT_WIDTH * c.width for c in block.columns]
-    inner = [w - 2 * _CELL_PADDING - 1 for w in widths]
-    bold, plain = _Wrapper(BOLD, size), _Wrapper(FONT, size)
-    header = ["\n".join(bold.lines(c.title, w)) for c, w in zip(block.columns, inner, strict=True)]
-    data: list[list[str]] = [header]
-    heights: list[float] = [
-        leading * max(h.count("\n") + 1 for h in header) + 2 * _CELL_PADDING + 1
-    ]
-    joins: list[int] = []  # rows followed by another piece of the same long row
-    pads: list[int] = []  # rows that are a later piece of a long row
-    repeat = [i for i in block.repeat if i < len(widths)]
-    for row in block.rows:
-        wrapped = [plain.lines(cell, w) for cell, w in zip(row, inner, strict=False)]
-        while len(wrapped) < len(widths):
-            wrapped.append([""])
-        lines = max(len(cell) for cell in wrapped)
-        if lines <= _LONG_ROW:
-            data.append(["\n".join(cell) for cell in wrapped])
-            heights.append(leading * lines + 2 * _CELL_PADDING + 1)
-            continue
-        # A long row is set in pieces a few lines deep, so it starts on the page it reaches
-        # and breaks between lines; each later piece carries its date and agency, hidden
-        # unless that piece opens a page.
-        again = {i: plain.lines(f"{row[i]} (cont.)", inner[i]) if row[i] else [""] for i in repeat}
-        piece = max(_PIECE, *(len(wrapped[i]) for i in repeat), *(len(c) for c in again.values()))
-        for start in range(0, lines, piece):
-            cells = []
-            for i, cell in enumerate(wrapped):
-                if i in again and start:
-                    cells.append(_HIDDEN + "\n".join(again[i]))
-                elif i in again:
-                    cells.append("\n".join(cell))
-                else:
-                    cells.append("\n".join(cell[start : start + piece]))
-            data.append(cells)
-            deep = min(piece, lines - start)
-            if start:
-                deep = max(deep, *(len(v) for v in again.values()))
-            last = start + piece >= lines
-            # No padding where two pieces meet, so the text runs on at its own leading.
-            above = 0 if start else _CELL_PADDING - 1
-            below = _CELL_PADDING if last else 0
-            heights.append(leading * deep + above + below + (1 if last else 0))
-            if start:
-                pads.append(len(data) - 1)
-            if not last:
-                joins.append(len(data) - 1)
-    rule = colors.HexColor("#8A94A3")
-    base: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), FONT, size, leading),
-        ("FONT", (0, 0), (-1, 0), BOLD, size, leading),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DCE3EC")),
-        ("INNERGRID", (0, 0), (-1, -1), 0.4, rule),
-    ]
-    frame: list[tuple[Any, ...]] = [
-        ("BOX", (0, 0), (-1, -1), 0.4, rule),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), _CELL_PADDING - 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), _CELL_PADDING),
-    ]
-
-    def part(first: int, stop: int) -> PdfTable:
-        """The header and rows ``data[first:stop]`` as one table, its row styles moved with them
-        (`first` 1 and `stop` len(data): the whole table)."""
-        shift = 1 - first
-        cells = [data[0], *data[first:stop]]
-        if (
-            first > 1
-            and cells[1]
-            and any(isinstance(v, str) and v.startswith(_HIDDEN) for v in cells[1])
-        ):
-            cells[1] = [
-                v[1:] if isinstance(v, str) and v.startswith(_HIDDEN) else v for v in cells[1]
-            ]
-
-        def in_part(rows: list[int]) -> list[int]:
-            return [r + shift for r in rows if first <= r < stop]
-
-        commands = [
-            *base,
-            # No rule between the pieces of one long row (drawn over in white), the frame last.
-            *(("LINEBELOW", (0, r), (-1, r), 0.8, colors.white) for r in in_part(joins)),
-            *(("LINEAFTER", (0, r), (-2, r), 0.4, rule) for r in in_part(joins)),
-            *frame,
-            *(("BOTTOMPADDING", (0, r), (-1, r), 0) for r in in_part(joins)),
-            *(("TOPPADDING", (0, r), (-1, r), 0) for r in in_part(pads)),
-        ]
-        made = _ContinuedTable(
-            cells, colWidths=widths, rowHeights=[heights[0], *heights[first:stop]], repeatRows=1
-        )
-        made.setStyle(TableStyle(commands))
-        made.hAlign = "LEFT"
-        return made
-
-    table: Flowable = (
-        _TableStream(part, heights, sum(widths))
-        if len(data) > STREAMED_ROWS
-        else part(1, len(data))
-    )
+    """A table as plain wrapped text drawn a page at a time (`pdf_table`), under its caption."""
     out: list[Flowable] = []
     if block.caption:
         out.append(PdfParagraph(_markup(block.caption), _styles()["caption"]))
-    out.extend([table, Spacer(1, 8)])
+    out.extend([TableStream(layout(block, TEXT_WIDTH, FONT, BOLD)), Spacer(1, 8)])
     return out
 
 
-class _TableSpace(Flowable):  # type: ignore[misc]
-    """The room a table takes, split between pages by whole rows with the header row repeated
-    as the table itself is, but never drawn: laying out a 5,000-row chronology this way takes
-    its wrapping time only (for `heading_pages`)."""
-
-    def __init__(self, heights: list[float]) -> None:
-        super().__init__()
-        self.heights = heights
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.width, self.height = available_width, sum(self.heights)
-        return self.width, self.height
-
-    def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        used, n = self.heights[0], 1
-        while n < len(self.heights) and used + self.heights[n] <= available_height:
-            used += self.heights[n]
-            n += 1
-        if n == 1:
-            return []
-        return [Spacer(available_width, used), _TableSpace([self.heights[0], *self.heights[n:]])]
-
-    def draw(self) -> None:
-        return
-
-
 def _room_only(flowables: list[Flowable]) -> list[Flowable]:
-    return [_TableSpace(list(f._argH)) if isinstance(f, _ContinuedTable) else f for f in flowables]
+    return [f.room_only() if isinstance(f, TableStream) else f for f in flowables]
 
 
 def heading_keys(report: Report) -> list[str]:

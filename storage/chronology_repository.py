@@ -14,20 +14,29 @@ import re
 from collections.abc import Iterable, Iterator, Sequence, Sized
 from contextlib import contextmanager
 from itertools import islice
-from typing import Any, cast
+from json.encoder import encode_basestring_ascii as _json_text
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, delete, func, insert, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects import sqlite
 
-from reviewer_app.chronology.dates import FuzzyDate, Precision, Qualifier
 from reviewer_app.chronology.entry import (
     Agency,
     AgencyType,
     ChronologyEntry,
-    Provenance,
-    flags_from_bits,
     flags_to_bits,
 )
+from reviewer_app.chronology.importing import ImportedRow
 from reviewer_app.chronology.repository import (
     EntryFilter,
     ImportBatch,
@@ -35,9 +44,10 @@ from reviewer_app.chronology.repository import (
     SameEventDecision,
     SameEventStatus,
 )
-from reviewer_app.chronology.rows import EntryRows
+from reviewer_app.chronology.rows import EntryRows, many_objects
 from reviewer_app.errors import InvalidInputError
 from storage.bound import EngineBound
+from storage.entry_columns import StoredColumns, entry_of, every_entry, few_pages
 from storage.schema import agency as agency_table
 from storage.schema import chronology_entry as entry_table
 from storage.schema import entry_person, import_batch, person, same_event
@@ -128,122 +138,13 @@ def entry_to_row(entry: ChronologyEntry) -> dict[str, Any]:
     return dict(zip(ENTRY_COLUMNS, entry_values(entry), strict=True))
 
 
-_PRECISIONS = {p.value: p for p in Precision}
-_QUALIFIERS = {q.value: q for q in Qualifier}
-
-
 def row_to_entry(row: Any, people: tuple[int, ...] = ()) -> ChronologyEntry:
     """A stored `chronology_entry` row as an entry, read by column name (so the order of the
-    table's columns does not matter); kept lean for 50,000 rows."""
-    r = row._mapping
-    start, end, time = r["date_start"], r["date_end"], r["time"]
-    date = FuzzyDate(
-        start=dt.date.fromisoformat(start) if start else None,
-        end=dt.date.fromisoformat(end) if end else None,
-        precision=_PRECISIONS[r["date_precision"]],
-        qualifier=_QUALIFIERS[r["date_qualifier"]],
-        original=r["date_original"],
-        time=dt.time.fromisoformat(time) if time else None,
-    )
-    return ChronologyEntry(
-        agency_id=r["agency_id"],
-        date=date,
-        source=r["source"],
-        event=r["event"],
-        outcome=r["outcome"],
-        practitioner=r["practitioner"],
-        agency_comment=r["agency_comment"],
-        comment=r["comment"],
-        flags=flags_from_bits(r["flags"]),
-        sequence=r["sequence"],
-        people=people,
-        provenance=Provenance(r["batch_id"], r["row_number"], r["original_row"]),
-        id=r["id"],
-    )
+    table's columns does not matter)."""
+    return entry_of(row._mapping, people)
 
 
-class _RowReader:
-    """Reads `chronology_entry` rows as entries by column positions looked up once by name.
-
-    Stored rows were checked when they were written, so each distinct date is built (and
-    checked) once and shared by every entry on it; repeated short texts are shared too.
-    `order_columns` are the positions of the columns that put entries in chronological order
-    (id, date start, date end, time, sequence)."""
-
-    __slots__ = ("_columns", "_dates", "_texts", "order_columns")
-
-    def __init__(self, keys: Any) -> None:
-        where = {str(name): i for i, name in enumerate(keys)}
-        self._columns = tuple(where[name] for name in _ENTRY_COLUMNS)
-        self._dates: dict[tuple[Any, ...], FuzzyDate] = {}
-        self._texts: dict[str, str] = {}
-        self.order_columns = tuple(
-            where[name] for name in ("id", "date_start", "date_end", "time", "sequence")
-        )
-
-    def __call__(self, row: Sequence[Any], people: dict[int, tuple[int, ...]]) -> ChronologyEntry:
-        (
-            i_id,
-            i_agency,
-            i_batch,
-            i_start,
-            i_end,
-            i_precision,
-            i_qualifier,
-            i_original,
-            i_time,
-            i_sequence,
-            i_source,
-            i_practitioner,
-            i_event,
-            i_outcome,
-            i_agency_comment,
-            i_comment,
-            i_flags,
-            i_row_number,
-            i_original_row,
-        ) = self._columns
-        raw_date = (
-            row[i_start],
-            row[i_end],
-            row[i_precision],
-            row[i_qualifier],
-            row[i_original],
-            row[i_time],
-        )
-        date = self._dates.get(raw_date)
-        if date is None:
-            start, end, precision, qualifier, original, time = raw_date
-            date = self._dates[raw_date] = FuzzyDate(
-                start=dt.date.fromisoformat(start) if start else None,
-                end=dt.date.fromisoformat(end) if end else None,
-                precision=_PRECISIONS[precision],
-                qualifier=_QUALIFIERS[qualifier],
-                original=original,
-                time=dt.time.fromisoformat(time) if time else None,
-            )
-        texts = self._texts
-        source, practitioner = row[i_source], row[i_practitioner]
-        entry_id, sequence = row[i_id], row[i_sequence]
-        entry = ChronologyEntry(
-            agency_id=row[i_agency],
-            date=date,
-            source=texts.setdefault(source, source),
-            event=row[i_event],
-            outcome=row[i_outcome],
-            practitioner=texts.setdefault(practitioner, practitioner),
-            agency_comment=row[i_agency_comment],
-            comment=row[i_comment],
-            flags=flags_from_bits(row[i_flags]),
-            sequence=sequence,
-            people=people.get(entry_id, ()),
-            provenance=Provenance(row[i_batch], row[i_row_number], row[i_original_row]),
-            id=entry_id,
-        )
-        return entry
-
-
-#: The columns `_RowReader` reads, by name: the id, then those an entry is written to.
+#: The columns read for the whole chronology, by name: the id, then those an entry is written to.
 _ENTRY_COLUMNS = ("id", *ENTRY_COLUMNS)
 
 
@@ -303,32 +204,12 @@ class SqlChronology(EngineBound):
         return list(self.entry_rows())
 
     def entry_rows(self) -> EntryRows:
-        """Every entry in chronological order, as stored rows made into entries when first
-        asked for.
-
-        The order comes from the raw columns (ISO dates and times sort as text), so nothing is
-        decoded to find it. Columns are found by name once, from the result's keys, then read by
-        position; equal dates and repeated texts (sources, practitioners) are built once and
-        shared, which keeps 50,000 entries small in memory."""
-        with self._engine.connect() as conn:
+        """Every entry in chronological order, read as columns (`storage/entry_columns.py`),
+        each made into an entry when first asked for."""
+        with self._engine.connect() as conn, few_pages(conn), many_objects():
             people = self._people_by_entry(conn)
-            result = conn.execute(select(entry_table))
-            read = _RowReader(result.keys())
-            rows = list(result.fetchall())
-        i_id, i_start, i_end, i_time, i_sequence = read.order_columns
-        unknown = ("", "", "", "")
-
-        def key(row: Sequence[Any]) -> tuple[object, ...]:
-            start, end, time = row[i_start], row[i_end], row[i_time]
-            if not start or not end:
-                return (1, *unknown, row[i_sequence], row[i_id])
-            return (0, start, end, "1" if time else "0", time or "", row[i_sequence], row[i_id])
-
-        def decode(row: object) -> ChronologyEntry:
-            return read(cast("Sequence[Any]", row), people)
-
-        rows.sort(key=key)
-        return EntryRows(rows, [row[i_id] for row in rows], decode)
+            stored = StoredColumns(conn.execute(every_entry(_ENTRY_COLUMNS)), people)
+            return EntryRows(stored.ids(), stored.entry, stored.sketches)
 
     def entry(self, entry_id: int) -> ChronologyEntry:
         with self._engine.connect() as conn:
@@ -339,6 +220,15 @@ class SqlChronology(EngineBound):
                 ).scalars()
             )
         return row_to_entry(row, people)
+
+    def entries_per_agency(self) -> dict[int, int]:
+        """How many entries each agency has (agencies with none are left out), counted from
+        the agency index without reading the entries."""
+        with self._engine.connect() as conn:
+            rows = conn.execute(
+                select(entry_table.c.agency_id, func.count()).group_by(entry_table.c.agency_id)
+            ).all()
+        return {int(row[0]): int(row[1]) for row in rows}
 
     def count(self) -> int:
         with self._engine.connect() as conn:
@@ -476,7 +366,7 @@ class SqlChronology(EngineBound):
     def add_batch(
         self,
         batch: ImportBatch,
-        entries: Iterable[ChronologyEntry],
+        entries: Iterable[ChronologyEntry] | Iterable[ImportedRow],
         replaces: int | None = None,
         progress: Progress | None = None,
         new_agency: Agency | None = None,
@@ -529,14 +419,17 @@ class SqlChronology(EngineBound):
             assert inserted is not None
             batch_id = int(inserted[0])
             agency_id = batch.agency_id if new_agency is not None else None
+            templates: dict[tuple[str, ...], str] = {}
             if total is None:
                 total = len(entries) if isinstance(entries, Sized) else 0
             done = 0
-            pending = iter(entries)
+            pending: Iterator[ChronologyEntry | ImportedRow] = iter(entries)
             with _written_in_bulk(conn, batch_id):
                 # Built and written a chunk at a time, so memory stays flat however big the file.
                 while chunk := [
-                    _batch_row(entry, batch_id, agency_id, carried)
+                    _imported_row(entry, batch, batch_id, carried, templates)
+                    if isinstance(entry, ImportedRow)
+                    else _batch_row(entry, batch_id, agency_id, carried)
                     for entry in islice(pending, _CHUNK)
                 ]:
                     conn.exec_driver_sql(_INSERT_ENTRY, chunk)
@@ -614,6 +507,54 @@ def _batch_row(
         if kept:
             values[_COMMENT], values[_FLAGS] = kept[0], values[_FLAGS] | kept[1]
     return tuple(values)
+
+
+def _imported_row(
+    row: ImportedRow,
+    batch: ImportBatch,
+    batch_id: int,
+    carried: dict[tuple[str, str, str], tuple[str, int]],
+    templates: dict[tuple[str, ...], str],
+) -> tuple[Any, ...]:
+    """`_batch_row` for a row given as an `ImportedRow`: the same values as for the entry made
+    from it, made without one."""
+    date = row.date
+    start, end, time = date.start, date.end, date.time
+    comment, flags = "", flags_to_bits(row.flags) if row.flags else 0
+    if carried:
+        kept = carried.get((date.original, row.source, row.event))
+        if kept:
+            comment, flags = kept[0], flags | kept[1]
+    template = templates.get(row.headings)
+    if template is None:
+        template = templates[row.headings] = _original_template(row.headings)
+    return (
+        batch.agency_id,
+        batch_id,
+        start.isoformat() if start else None,
+        end.isoformat() if end else None,
+        date.precision.value,
+        date.qualifier.value,
+        date.original,
+        time.strftime("%H:%M") if time else None,
+        row.sequence,
+        row.source,
+        row.practitioner,
+        row.event,
+        row.outcome,
+        row.agency_comment,
+        comment,
+        flags,
+        row.row_number,
+        template % tuple(map(_json_text, row.cells)),
+    )
+
+
+def _original_template(headings: tuple[str, ...]) -> str:
+    """A %-template that makes, from a row's cells as JSON strings, the JSON that
+    `json.dumps` gives for its provenance's (heading, cell) pairs."""
+    pairs = (f"[{json.dumps(heading).replace('%', '%%')}, %s]" for heading in headings)
+    return "[" + ", ".join(pairs) + "]"
 
 
 @contextmanager

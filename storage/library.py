@@ -67,6 +67,11 @@ log = logging.getLogger(__name__)
 AUTOMATIC_BACKUP_INTERVAL = dt.timedelta(hours=12)
 
 
+#: How long the open-time backup waits for the window to say the review is on screen before it
+#: starts anyway (the command line never says so; closing the review starts it at once).
+BACKUP_HOLD_SECONDS = 10.0
+
+
 def _yield_to_the_window() -> None:
     """Lower this thread's scheduling priority where the system allows it per thread (Linux):
     the background backup then gives way to reading and painting the review. Elsewhere it is
@@ -95,6 +100,7 @@ class StoredReview:
         #: if anything was written, so the first one holds the review's content.
         self._first_backup_due = first_backup_due
         self._backup: threading.Thread | None = None  # the open-time backup, while it runs
+        self._backup_may_start = threading.Event()  # set once the review is on screen
         self._details = SqlReviewDetails(lambda: file.engine)
         self._chronology = SqlChronology(lambda: file.engine)
         self._people = SqlPeople(lambda: file.engine)
@@ -224,9 +230,10 @@ class StoredReview:
     def start_automatic_backup_if_due(self) -> bool:
         """Take the automatic backup if due, on a background thread, of the review as it is now
         (a pinned read transaction); True if one was started (in a synced or network folder,
-        where the file has no write-ahead log, it is taken before this returns). A copy that
-        fails is logged and leaves nothing behind; damage it finds is reported when the review
-        is next used."""
+        where the file has no write-ahead log, it is taken before this returns). The copy waits
+        until the review is on screen (`shown`, or `BACKUP_HOLD_SECONDS` at most), so it never
+        competes with reading and painting it. A copy that fails is logged and leaves nothing
+        behind; damage it finds is reported when the review is next used."""
         if self._backup is not None or not self._due():
             return False
         source = self.file.pinned_snapshot()
@@ -240,6 +247,7 @@ class StoredReview:
             return False
 
         def take() -> None:
+            self._backup_may_start.wait(BACKUP_HOLD_SECONDS)
             _yield_to_the_window()
             try:
                 self.file.take_backup(self._backups, source=source)
@@ -252,8 +260,14 @@ class StoredReview:
         self._backup.start()
         return True
 
+    def shown(self) -> None:
+        """The review is on screen: the open-time backup may start."""
+        self._backup_may_start.set()
+
     def wait_for_backup(self) -> None:
-        """Return once the open-time backup (if any is running) has finished."""
+        """Return once the open-time backup (if any is running) has finished (started now if
+        it was still waiting for the review to be shown)."""
+        self._backup_may_start.set()
         running, self._backup = self._backup, None
         if running is not None:
             running.join()

@@ -176,6 +176,17 @@ class Provenance:
         return f"Provenance(batch_id={self.batch_id!r}, row_number={self.row_number!r})"
 
 
+def check_entry_texts(source: str, event: str) -> None:
+    """Raise `InvalidInputError` unless an entry with this source and event can be kept."""
+    if not source.strip():
+        raise InvalidInputError(
+            "Every chronology entry needs a source (the record it comes from, such as "
+            "'Case note' or 'Incident log 14/123')."
+        )
+    if not event.strip():
+        raise InvalidInputError("Every chronology entry needs a description of the event.")
+
+
 @dataclass(frozen=True, slots=True)
 class ChronologyEntry:
     agency_id: int
@@ -193,13 +204,7 @@ class ChronologyEntry:
     id: int | None = None
 
     def __post_init__(self) -> None:
-        if not self.source.strip():
-            raise InvalidInputError(
-                "Every chronology entry needs a source (the record it comes from, such as "
-                "'Case note' or 'Incident log 14/123')."
-            )
-        if not self.event.strip():
-            raise InvalidInputError("Every chronology entry needs a description of the event.")
+        check_entry_texts(self.source, self.event)
 
     def with_changes(self, **changes: object) -> ChronologyEntry:
         return replace(self, **changes)  # type: ignore[arg-type]

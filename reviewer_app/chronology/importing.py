@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 from reviewer_app.chronology.dates import FuzzyDate
 from reviewer_app.chronology.entry import Flag
@@ -48,7 +49,7 @@ class ProblemKind(StrEnum):
     IMPOSSIBLE_DATE = "impossible-date"
     MISSING_DATE = "missing-date"  # imported with the date unknown
     MISSING_SOURCE = "missing-source"  # imported with the batch's source instead
-    MISSING_EVENT = "missing-event"  # imported with no description
+    MISSING_EVENT = "missing-event"  # a dated row with no description: left out
     NO_DATE_OR_EVENT = "no-date-or-event"
     SPLIT_ROW = "split-row"
     OUT_OF_ORDER = "out-of-order"
@@ -57,12 +58,14 @@ class ProblemKind(StrEnum):
 
 #: Problems that stop a row being imported; the others are warnings shown to the reviewer.
 #: A row is only left out when nothing usable can be made of it: a date that cannot be read
-#: (never guessed), no date and no event, or the rest of the row above.
+#: (never guessed), no date and no event, a date with no description of what happened (every
+#: entry needs one), or the rest of the row above.
 BLOCKING = frozenset(
     {
         ProblemKind.UNREADABLE_DATE,
         ProblemKind.IMPOSSIBLE_DATE,
         ProblemKind.NO_DATE_OR_EVENT,
+        ProblemKind.MISSING_EVENT,
         ProblemKind.SPLIT_ROW,
     }
 )
@@ -101,6 +104,24 @@ class DraftEntry:
     # True when the agency gave no source for the row and `source` was made for it (the
     # reviewer's source for the batch, or the file name and row number).
     source_made: bool = False
+
+
+class ImportedRow(NamedTuple):
+    """An importable row as its batch stores it: what the `ChronologyEntry` made from it would
+    hold, without making one (so a 200,000-row import makes none). `headings` and `cells` are
+    its provenance's `original`, one cell per heading."""
+
+    date: FuzzyDate
+    sequence: int
+    source: str
+    event: str
+    outcome: str
+    practitioner: str
+    agency_comment: str
+    flags: frozenset[Flag]
+    row_number: int
+    headings: tuple[str, ...]
+    cells: Sequence[str]
 
 
 @dataclass(frozen=True, slots=True)

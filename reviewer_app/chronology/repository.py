@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from reviewer_app.chronology.entry import Agency, ChronologyEntry, Flag
+from reviewer_app.chronology.importing import ImportedRow
 
 #: Called as rows are stored (done, total); raising `OperationCancelled` rolls everything back.
 Progress = Callable[[int, int], None]
@@ -64,6 +65,7 @@ class ChronologyRepository(Protocol):
     def entry_rows(self) -> Sequence[ChronologyEntry]: ...
     def entry(self, entry_id: int) -> ChronologyEntry: ...
     def count(self) -> int: ...
+    def entries_per_agency(self) -> dict[int, int]: ...
     def add(self, entry: ChronologyEntry) -> ChronologyEntry: ...
     def add_many(self, entries: Sequence[ChronologyEntry]) -> list[int]: ...
     def update(self, entry: ChronologyEntry) -> None: ...
@@ -75,7 +77,7 @@ class ChronologyRepository(Protocol):
     def add_batch(
         self,
         batch: ImportBatch,
-        entries: Iterable[ChronologyEntry],
+        entries: Iterable[ChronologyEntry] | Iterable[ImportedRow],
         replaces: int | None = None,
         progress: Progress | None = None,
         new_agency: Agency | None = None,
@@ -83,7 +85,8 @@ class ChronologyRepository(Protocol):
     ) -> ImportBatch:
         """All or nothing. With `new_agency`, that agency is added in the same transaction and
         the batch and its entries are its (their `agency_id` is ignored). `entries` is read
-        once and may be a generator; `total` is its length for `progress` when it has none."""
+        once and may be a generator (of entries, or of rows from an import stored as the entries
+        made from them would be); `total` is its length for `progress` when it has none."""
         ...
 
     def remove_batch(self, batch_id: int) -> int: ...

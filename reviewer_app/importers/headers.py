@@ -96,6 +96,7 @@ _EXACT: dict[str, Field] = {
     name: field for field, names in KNOWN_HEADINGS.items() for name in names
 }
 _PUNCTUATION = re.compile(r"[^\w]+")
+_KEYS_KEPT = 20_000  # texts whose heading key `is_repeated_header` remembers at most
 
 
 def heading_key(text: str) -> str:
@@ -165,13 +166,28 @@ def find_header(rows: Sequence[Row], scan: int = HEADER_SCAN_ROWS) -> HeaderGues
     return best
 
 
-def is_repeated_header(texts: Sequence[str], header_keys: Sequence[str]) -> bool:
-    """A row that repeats the header, as Word and Excel do when a table runs over pages."""
+def is_repeated_header(
+    texts: Sequence[str], header_keys: Sequence[str], keys: dict[str, str] | None = None
+) -> bool:
+    """A row that repeats the header, as Word and Excel do when a table runs over pages.
+    `keys` (kept by the caller across rows) remembers each text's `heading_key`, since most
+    rows of a long table begin with a date some row above began with."""
     matched = 0
     for index, text in enumerate(texts):
         if not text:
             continue
-        if index >= len(header_keys) or heading_key(text) != header_keys[index]:
+        if index >= len(header_keys):
+            return False
+        known = keys.get(text) if keys is not None else None
+        if known is not None:
+            key = known
+        else:
+            key = heading_key(text)
+            if keys is not None:
+                if len(keys) >= _KEYS_KEPT:
+                    keys.clear()
+                keys[text] = key
+        if key != header_keys[index]:
             return False
         matched += 1
     return matched >= 2

@@ -23,7 +23,7 @@ from reviewer_app.chronology.dates import (
     parse_uk_date,
 )
 from reviewer_app.chronology.draft_rows import DraftRows
-from reviewer_app.chronology.importing import DraftEntry, Field, ProblemKind, RowProblem
+from reviewer_app.chronology.importing import Field, ProblemKind, RowProblem
 from reviewer_app.importers.headers import heading_key, is_repeated_header
 from reviewer_app.importers.tables import Cell, Row, cell_text
 
@@ -41,6 +41,7 @@ _IMPOSSIBLE_MARKERS = (
 _LOOKS_NUMERIC = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}")
 #: The date of a row that gave an event but no date: imported, with the date unknown.
 UNKNOWN_DATE = FuzzyDate(None, None, Precision.UNKNOWN, Qualifier.ON, "")
+_NO_FLAGS: frozenset[object] = frozenset()
 _NO_TIME = frozenset({"", "-", "--", "n/k", "nk", "n/a", "na", "unknown", "not known", "?"})
 
 
@@ -77,6 +78,7 @@ def build_rows(
     for index, target in sorted(mapping.items()):
         columns.setdefault(target, []).append(index)
     header_keys = [heading_key(heading) for heading in headers]
+    keys_seen: dict[str, str] = {}
     built = BuiltRows()
     previous_was_entry = False
     previous_dated: tuple[int, FuzzyDate] | None = None
@@ -86,7 +88,7 @@ def build_rows(
     previous_number = 0
     single = [(target, indexes[0]) for target, indexes in columns.items() if len(indexes) == 1]
     several = [(target, indexes) for target, indexes in columns.items() if len(indexes) > 1]
-    empty_pairs = [(heading, "") for heading in headers]  # shared by every row's `original`
+    padded: dict[int, tuple[str, ...]] = {}  # the headings, as long as a row of each width
     known_dates: dict[object, FuzzyDate | DateProblem] = {}
     source_column = Field.SOURCE in columns
 
@@ -99,7 +101,7 @@ def build_rows(
             continue
         built.skipped += blank_run
         blank_run = 0
-        if is_repeated_header(texts, header_keys):
+        if is_repeated_header(texts, header_keys, keys_seen):
             built.skipped += 1
             previous_was_entry = False
             continue
@@ -152,18 +154,26 @@ def build_rows(
                 )
             previous_dated = (number, date)
 
-        built.rows.append(
-            DraftEntry(
-                row_number=number,
-                date=date,
-                source=values.get(Field.SOURCE) or made_source(file_name, source_default, number),
-                event=values.get(Field.EVENT, ""),
-                outcome=values.get(Field.OUTCOME, ""),
-                practitioner=values.get(Field.PRACTITIONER, ""),
-                agency_comment=values.get(Field.AGENCY_COMMENT, ""),
-                original=_original(headers, texts, empty_pairs),
-                source_made=not values.get(Field.SOURCE),
-            )
+        source = values.get(Field.SOURCE) or made_source(file_name, source_default, number)
+        width = max(len(headers), width)
+        headings = padded.get(width)
+        if headings is None:
+            headings = padded[width] = tuple(headers) + ("",) * (width - len(headers))
+        if len(texts) < width:
+            texts.extend([""] * (width - len(texts)))
+        built.rows.append_row(  # a `DraftEntry`'s parts (see `TEXT_FIELDS`), without making one
+            number,
+            date,
+            headings,
+            texts,
+            (
+                source,
+                values.get(Field.EVENT, ""),
+                values.get(Field.OUTCOME, ""),
+                values.get(Field.PRACTITIONER, ""),
+                values.get(Field.AGENCY_COMMENT, ""),
+            ),
+            (_NO_FLAGS, not values.get(Field.SOURCE)),
         )
         built.problems.extend(problems)
         previous_was_entry = True
@@ -227,27 +237,11 @@ def content_problems(
             RowProblem(
                 number,
                 ProblemKind.MISSING_EVENT,
-                f"row {number}: no description of what happened was given; the entry is "
-                "imported without one.",
+                f"row {number}: no description of what happened was given, so the row is "
+                "left out (every entry needs one). Type it in, or ask the agency for it.",
             )
         )
     return problems
-
-
-def _original(
-    headers: Sequence[str], texts: list[str], empty_pairs: Sequence[tuple[str, str]] = ()
-) -> tuple[tuple[str, str], ...]:
-    """Each heading with the row's text under it; `empty_pairs` (each heading with "") are
-    used for empty cells, so a long import holds one such pair per column, not per row."""
-    width = max(len(headers), len(texts))
-    pairs: list[tuple[str, str]] = []
-    for i in range(width):
-        text = texts[i] if i < len(texts) else ""
-        if not text and i < len(empty_pairs):
-            pairs.append(empty_pairs[i])
-        else:
-            pairs.append((headers[i] if i < len(headers) else "", text))
-    return tuple(pairs)
 
 
 def _shown(text: str) -> str:

@@ -98,7 +98,9 @@ class TextCache:
 
 def normalise_text(text: str) -> str:
     """Cell text as the agency wrote it: only line endings and surrounding whitespace change."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.strip()
 
 
 def cell_text(value: Cell) -> str:
@@ -145,9 +147,14 @@ def fit_row(cells: list[Cell], limits: Limits, where: str) -> tuple[list[Cell], 
     while end and _empty(cells[end - 1]):
         end -= 1
     row = cells[:end] if end < len(cells) else cells
-    for value in row:
-        if isinstance(value, str):
-            check_cell_length(value, limits, where)
+    try:
+        longest = max(map(len, row), default=0)  # type: ignore[arg-type]  # in C, for text rows
+    except TypeError:  # a number, date or empty cell: measure the text ones
+        longest = max((len(value) for value in row if isinstance(value, str)), default=0)
+    if longest > limits.max_cell_chars:
+        for value in row:
+            if isinstance(value, str):
+                check_cell_length(value, limits, where)
     if len(row) > limits.max_columns:
         return row[: limits.max_columns], True
     return row, False

@@ -9,15 +9,15 @@ from dataclasses import dataclass
 
 from reviewer_app.chronology import same_event
 from reviewer_app.chronology.dates import FuzzyDate
-from reviewer_app.chronology.draft_rows import dated_count
+from reviewer_app.chronology.draft_rows import dated_count, every_part
 from reviewer_app.chronology.entry import (
     Agency,
     AgencyType,
     ChronologyEntry,
-    Provenance,
     age_at,
+    check_entry_texts,
 )
-from reviewer_app.chronology.importing import DraftEntry, ImportPreview
+from reviewer_app.chronology.importing import DraftEntry, ImportedRow, ImportPreview
 from reviewer_app.chronology.repository import (
     ChronologyRepository,
     EntryFilter,
@@ -45,14 +45,32 @@ class MergedEvent:
     differing: tuple[str, ...]
 
 
-def sequenced(drafts: Iterable[DraftEntry]) -> Iterator[tuple[DraftEntry, int]]:
-    """Each draft with its same-day sequence number in file order, so untimed entries on one
-    day keep their order. `drafts` is read once (it may be 200,000 rows made as they are read)."""
+def imported_rows(rows: Sequence[DraftEntry]) -> Iterator[ImportedRow]:
+    """The dated rows of `rows` as their batch stores them, each with its same-day sequence
+    number in file order (so untimed entries on one day keep their order); a row without a
+    date is left out. Read once, a row at a time, never making a `DraftEntry` or a
+    `ChronologyEntry` for a row kept compactly (200,000 rows are made as they are written)."""
     seen: dict[tuple[object, object], int] = {}
-    for draft in drafts:
-        key = (draft.date.start, draft.date.end) if draft.date else (None, None)
-        seen[key] = number = seen.get(key, -1) + 1
-        yield draft, number
+    for number, date, texts, others, headings, cells in every_part(rows):
+        if date is None:
+            continue
+        key = (date.start, date.end)
+        seen[key] = sequence = seen.get(key, -1) + 1
+        source, event, outcome, practitioner, agency_comment = texts
+        check_entry_texts(source, event)  # as `ChronologyEntry` does
+        yield ImportedRow(
+            date,
+            sequence,
+            source,
+            event,
+            outcome,
+            practitioner,
+            agency_comment,
+            others[0],  # the flags: `OTHER_FIELDS`
+            number,
+            headings,
+            cells,
+        )
 
 
 class ChronologyService:
@@ -99,6 +117,11 @@ class ChronologyService:
             if self._entries is None:
                 self._entries = self.repository.entry_rows()
             return self._entries
+
+    def entries_per_agency(self) -> dict[int, int]:
+        """How many entries each agency has (agencies with none are left out), without making
+        the entries."""
+        return self.repository.entries_per_agency()
 
     @writes(Part.CHRONOLOGY)
     def add_entry(self, entry: ChronologyEntry) -> ChronologyEntry:
@@ -162,24 +185,9 @@ class ChronologyService:
             )
         agency_id = agency.id if agency.id is not None else 0  # 0: the new agency's, when added
         imported = dated_count(rows)
-        # A generator, not a list: the repository builds and writes entries a chunk at a time,
-        # so a 200,000-row import never holds a second copy of every row.
-        entries = (
-            ChronologyEntry(
-                agency_id=agency_id,
-                date=draft.date,
-                source=draft.source,
-                event=draft.event,
-                outcome=draft.outcome,
-                practitioner=draft.practitioner,
-                agency_comment=draft.agency_comment,
-                flags=draft.flags,
-                sequence=sequence,
-                provenance=Provenance(None, draft.row_number, draft.original),
-            )
-            for draft, sequence in sequenced(rows)
-            if draft.date is not None
-        )
+        # A generator, not a list: the repository writes the rows a chunk at a time, so a
+        # 200,000-row import never holds a second copy of every row.
+        entries = imported_rows(rows)
         left_out = len(preview.rows) - imported
         batch = ImportBatch(
             agency_id=agency_id,

@@ -199,6 +199,10 @@ class ReviewServices:
     def backup_to(self, target: Path) -> None:
         self._file.backup_to(target)
 
+    def shown(self) -> None:
+        """The window has painted the review: the automatic backup due at open may start."""
+        self._file.shown()
+
     def close(self) -> None:
         self._file.close()
 

@@ -179,3 +179,29 @@ def test_entries_of_one_agency_alone_cannot_be_linked_by_hand(demo: StoredReview
     other = next(e for e in entries if e.agency_id != first.agency_id)
     assert service.link_as_same_event([*same, other.id or 0]) == 3
     assert {e.id for e in service.linked_entries(first.id or 0)} == {*same[1:], other.id}
+
+
+def test_a_dated_row_with_no_event_is_left_out_and_the_rest_of_the_file_comes_in(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    """It was said to come in "without a description", but every entry needs one (the
+    file's own check too): the whole import then failed. Now it is left out, and said."""
+    from reviewer_app.importers import preview_file
+
+    agency_file = tmp_path / "gp.csv"
+    agency_file.write_text(
+        "Date,Source,Event\n01/02/2015,GP record,Seen by GP\n02/02/2015,GP record,\n",
+        encoding="utf-8",
+    )
+    preview = preview_file(agency_file)
+    (problem,) = preview.problems
+    assert problem.kind is ProblemKind.MISSING_EVENT and problem.blocking
+    assert problem.message.startswith("row 3: no description of what happened")
+    review = new_review(tmp_path / "e.review", app_paths)
+    try:
+        service = ChronologyService(review.chronology)
+        _, result = service.import_for_agency(preview, "GP surgery")
+        assert (result.imported, result.left_out) == (1, 1)
+        assert [e.event for e in service.entries()] == ["Seen by GP"]
+    finally:
+        review.close()

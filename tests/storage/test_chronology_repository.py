@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from reviewer_app.chronology.dates import parse_uk_date
+from reviewer_app.chronology.dates import Precision, parse_uk_date
 from reviewer_app.chronology.entry import Agency, AgencyType, ChronologyEntry, Flag, Provenance
 from reviewer_app.chronology.repository import EntryFilter, ImportBatch
+from reviewer_app.chronology.rows import sketch_of
 from reviewer_app.errors import InvalidInputError
 from reviewer_app.paths import AppPaths
 from storage.library import StoredReview
@@ -285,3 +286,30 @@ def test_entry_rows_are_in_date_order_and_made_into_entries_when_asked(
     assert rows[2] == expected[2] and rows.decoded == 1 and rows[2] is rows[2]
     assert list(rows) == expected == repo.entries()
     assert rows[-2:] == expected[-2:]
+
+
+def test_sketches_read_from_the_rows_match_the_entries_they_describe(
+    review: StoredReview,
+) -> None:
+    """What the timeline lays out is read from the stored rows without making entries, and is
+    what the entries themselves say, including rows already made into entries."""
+    repo = review.chronology
+    police = repo.add_agency(Agency("Police")).id
+    nursery = repo.add_agency(Agency("Nursery")).id
+    assert police is not None and nursery is not None
+    dates = ["2014", "14/09/2013 10:30", "w/c 16/03/2015", "Sep 2013", "unknown", "around 2012"]
+    dates += ["before 13/09/2013", "between 01/01/2014 and 05/02/2014", "spring 2015", "14/09/2013"]
+    for n, date in enumerate(dates):
+        flags = frozenset({Flag.SIGNIFICANT}) if n % 3 == 0 else frozenset()
+        repo.add(_entry(police if n % 2 else nursery, date, f"Event {n}", flags=flags))
+    rows = repo.entry_rows()
+    rows[3]  # one row made into an entry first: the sketches still come from the columns
+    sketches = rows.sketches()
+    assert rows.decoded == 1
+    assert sketches == [sketch_of(entry) for entry in repo.entries()]
+    assert [s.entry_id for s in sketches] == list(rows.ids)
+    unknown = next(s for s in sketches if s.first is None)
+    assert unknown.stop is None and unknown.precision is Precision.UNKNOWN
+    assert repo.entries_per_agency() == {police: 5, nursery: 5}
+    assert rows.by_id()[rows.ids[7]] is rows[7] and rows.ids[7] in rows.by_id()
+    assert 10**9 not in rows.by_id() and len(rows.by_id()) == len(dates)

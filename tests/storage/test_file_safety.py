@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 import unicodedata
 from contextlib import closing
 from pathlib import Path
@@ -471,3 +472,37 @@ def test_the_open_time_backup_holds_the_review_as_it_was_opened(
         assert conn.execute("SELECT count(*) FROM chronology_entry").fetchone()[0] == 400
     with closing(connect(path, key, salt)) as conn:
         assert conn.execute("SELECT count(*) FROM chronology_entry").fetchone()[0] == 401
+
+
+def test_the_open_time_backup_waits_until_the_review_is_on_screen(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    """Copying the file would compete with reading and painting it (issue 16): the backup due
+    at open starts once the window says the review is shown, or when the review is closed."""
+    path = tmp_path / "a.review"
+    files = filled_review(path, app_paths, entries=50)
+    salt = read_salt(path)
+
+    def age() -> None:
+        for n, info in enumerate(files.backups.list(salt.hex())):
+            os.rename(
+                info.path, info.path.with_name(f"200001{n + 1:02d}T000000000000Z-automatic.review")
+            )
+
+    def fresh() -> list[str]:
+        listed = files.backups.list(salt.hex())
+        return [b.path.name for b in listed if not b.path.name.startswith("2000")]
+
+    age()
+    review = files.open(path, passphrase=PASSPHRASE)
+    time.sleep(0.3)  # time enough to copy 50 entries, had it started
+    assert fresh() == []
+    review.shown()
+    review.wait_for_backup()
+    assert len(fresh()) == 1
+    review.close()
+
+    age()
+    review = files.open(path, passphrase=PASSPHRASE)  # never shown: closing takes it
+    review.close()
+    assert len(fresh()) == 1

@@ -120,7 +120,10 @@ class ChronologyTableModel(QAbstractTableModel):
         self._date_keys.clear()
         self._sort_column = Column.DATE
         self._sort_order = Qt.SortOrder.AscendingOrder
-        self._reindex()
+        if self._lazy is not None:  # row i holds entry i: the ids are known in order
+            self._row_of = dict(zip(self._lazy.ids, range(len(self._entries)), strict=True))
+        else:
+            self._reindex()
         self.endResetModel()
 
     def clear(self) -> None:

@@ -6,20 +6,31 @@ lists. Each lane keeps its entries three ways: *points* (one-day entries) sorted
 ends, and *order* (the chronology's own order) for keyboard navigation.
 
 Lanes come from a `LaneGrouping`. Today there is one, `group_by_agency`; grouping by person is
-the next seam (entries will carry person links), and a grouping may put one entry in several
-lanes: nothing here assumes an entry lives in only one.
+the next seam (the sketches would carry person links), and a grouping may put one entry in
+several lanes: nothing here assumes an entry lives in only one.
+
+Everything is laid out from `EntrySketch`es (an entry's id, agency, days and flags), which a
+big review's stored rows give without making 50,000 entries (issue 16).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from operator import attrgetter
+from typing import NamedTuple, cast
 
 from reviewer_app.chronology.dates import Precision, Qualifier
 from reviewer_app.chronology.entry import Agency, ChronologyEntry, Flag
+from reviewer_app.chronology.rows import (
+    EntryRows,
+    EntrySketch,
+    in_order,
+    many_objects,
+    sketch_of,
+)
 
 #: Overlapping spans in one lane are stacked in at most this many rows; more share the last.
 MAX_SPAN_ROWS = 3
@@ -92,18 +103,22 @@ class LaneSpec:
     key: str
     title: str
     agency_id: int | None
-    entries: Sequence[ChronologyEntry]
+    entries: Sequence[EntrySketch]  # in the chronology's order (see `sketched`)
 
 
-#: Decides the lanes: (entries, agencies) -> one spec per lane, top to bottom.
-LaneGrouping = Callable[[Sequence[ChronologyEntry], Sequence[Agency]], list[LaneSpec]]
+#: Decides the lanes: (sketches in the chronology's order, agencies) -> one spec per lane, top
+#: to bottom.
+LaneGrouping = Callable[[Sequence[EntrySketch], Sequence[Agency]], list[LaneSpec]]
 
 
-def group_by_agency(
-    entries: Sequence[ChronologyEntry], agencies: Sequence[Agency]
-) -> list[LaneSpec]:
+def sketched(entries: Sequence[ChronologyEntry]) -> list[EntrySketch]:
+    """The saved entries' sketches in the chronology's order (what a `LaneSpec` holds)."""
+    return [sketch_of(entry) for entry in in_order(entries)]
+
+
+def group_by_agency(entries: Sequence[EntrySketch], agencies: Sequence[Agency]) -> list[LaneSpec]:
     """One lane per agency, in the service's order; entries of an unknown agency get a lane."""
-    by_agency: dict[int, list[ChronologyEntry]] = {}
+    by_agency: dict[int, list[EntrySketch]] = {}
     for entry in entries:
         by_agency.setdefault(entry.agency_id, []).append(entry)
     specs = [
@@ -119,7 +134,7 @@ def group_by_agency(
 @dataclass(slots=True)
 class Timeline:
     lanes: list[Lane]
-    entries: dict[int, ChronologyEntry]
+    entries: Mapping[int, ChronologyEntry]  # made when looked up, from the service's rows
     starts: list[int]  # every dated entry's first day, sorted: the density strip counts these
     first: int | None  # the first dated day, or None when nothing is dated
     stop: int | None  # the day after the last dated day
@@ -134,41 +149,6 @@ class Timeline:
             if entry_id in lane.position:
                 return index
         return None
-
-
-def _day_span(entry: ChronologyEntry) -> tuple[int, int] | None:
-    date = entry.date
-    if date.precision is Precision.UNKNOWN or date.start is None or date.end is None:
-        return None
-    return date.start.toordinal(), date.end.toordinal() + 1
-
-
-class _DaySpans:
-    """`_day_span` and the sort key of entries, worked out once per date: the entries of a
-    review share one `FuzzyDate` per distinct date (see the chronology repository), so 50,000
-    entries need a few thousand of each."""
-
-    __slots__ = ("_keys", "_spans")
-
-    def __init__(self) -> None:
-        self._spans: dict[int, tuple[int, int] | None] = {}
-        self._keys: dict[int, tuple[object, ...]] = {}
-
-    def span(self, entry: ChronologyEntry) -> tuple[int, int] | None:
-        date = entry.date
-        known = id(date)  # the date is kept alive by the entry for as long as this is used
-        if known not in self._spans:
-            self._spans[known] = _day_span(entry)
-            self._keys[known] = date.sort_key
-        return self._spans[known]
-
-    def sort_key(self, entry: ChronologyEntry) -> tuple[object, ...]:
-        date = entry.date
-        key = self._keys.get(id(date))
-        if key is None:
-            self.span(entry)
-            key = self._keys[id(date)]
-        return (*key, entry.sequence, entry.id or 0)
 
 
 def _stack_rows(spans: Sequence[tuple[int, int]]) -> tuple[list[int], int]:
@@ -191,7 +171,7 @@ def _stack_rows(spans: Sequence[tuple[int, int]]) -> tuple[list[int], int]:
 def _coverage(marks: list[Mark]) -> list[tuple[int, int]]:
     """The days covered by any entry, merged into sorted, separate intervals."""
     merged: list[tuple[int, int]] = []
-    for mark in sorted(marks, key=lambda m: m.start):
+    for mark in sorted(marks, key=_start):
         if merged and mark.start <= merged[-1][1]:
             if mark.stop > merged[-1][1]:
                 merged[-1] = (merged[-1][0], mark.stop)
@@ -200,22 +180,21 @@ def _coverage(marks: list[Mark]) -> list[tuple[int, int]]:
     return merged
 
 
-def make_lane(spec: LaneSpec, spans: _DaySpans | None = None) -> Lane:
-    """One lane. Each entry's `Mark` is made once, with its stacked row already known."""
-    spans = spans if spans is not None else _DaySpans()
+def make_lane(spec: LaneSpec) -> Lane:
+    """One lane, from its entries' sketches in the chronology's order. Each entry's `Mark` is
+    made once, with its stacked row already known."""
     lane = Lane(spec.key, spec.title, spec.agency_id)
-    dated: list[tuple[ChronologyEntry, int, int]] = []
-    for entry in sorted(spec.entries, key=spans.sort_key):
-        if entry.id is None:
-            continue
-        days = spans.span(entry)
-        if days is None:
-            lane.undated.append(entry.id)
-        else:
-            dated.append((entry, *days))
+    significant = Flag.SIGNIFICANT
+    # (id, first day, day after the last, precision, qualifier, significant) of dated entries
+    dated = [
+        (s.entry_id, s.first, s.stop, s.precision, s.qualifier, significant in s.flags)
+        for s in spec.entries
+        if s.first is not None and s.stop is not None
+    ]
+    lane.undated = [s.entry_id for s in spec.entries if s.first is None or s.stop is None]
     same_day: dict[int, int] = {}
     span_at: list[int] = []  # indices into `dated` of the entries longer than a day
-    for i, (_entry, start, stop) in enumerate(dated):
+    for i, (_id, start, stop, *_rest) in enumerate(dated):
         if stop - start == 1:
             same_day[start] = same_day.get(start, 0) + 1
         else:
@@ -225,29 +204,17 @@ def make_lane(spec: LaneSpec, spans: _DaySpans | None = None) -> Lane:
     row_of = dict(zip(span_at, rows, strict=True))
     seen: dict[int, int] = {}
     order = lane.order
-    significant = Flag.SIGNIFICANT
-    for i, (entry, start, stop) in enumerate(dated):
-        assert entry.id is not None
+    make = tuple.__new__  # a Mark is a named tuple: made without its Python-level __new__
+    for i, (entry_id, start, stop, precision, qualifier, flagged) in enumerate(dated):
         if stop - start == 1:
             k = seen.get(start, 0)
             seen[start] = k + 1
             centre = start + (k + 0.5) / same_day[start]
         else:
             centre = (start + stop) / 2
-        date = entry.date
-        order.append(
-            Mark(
-                entry.id,
-                start,
-                stop,
-                centre,
-                date.precision,
-                date.qualifier,
-                significant in entry.flags,
-                row_of.get(i, 0),
-            )
-        )
-    lane.points = sorted((m for m in order if m.stop - m.start == 1), key=lambda m: m.centre)
+        mark = (entry_id, start, stop, centre, precision, qualifier, flagged, row_of.get(i, 0))
+        order.append(make(Mark, mark))
+    lane.points = sorted((m for m in order if m.stop - m.start == 1), key=_centre)
     lane.point_pos = [m.centre for m in lane.points]
     lane.spans = [order[i] for i in span_at]
     lane.span_starts = [m.start for m in lane.spans]
@@ -255,12 +222,16 @@ def make_lane(spec: LaneSpec, spans: _DaySpans | None = None) -> Lane:
     for mark in lane.spans:
         reach = max(reach, mark.stop)
         lane.span_reach.append(reach)
-    lane.flagged = sorted((m for m in order if m.significant), key=lambda m: m.start)
+    lane.flagged = sorted((m for m in order if m.significant), key=_start)
     lane.flagged_starts = [m.start for m in lane.flagged]
-    lane.order_starts = [m.start for m in order]
-    lane.position = {m.entry_id: i for i, m in enumerate(order)}
+    lane.order_starts = [d[1] for d in dated]
+    lane.position = dict(zip([d[0] for d in dated], range(len(dated)), strict=True))
     lane.coverage = _coverage(order)
     return lane
+
+
+_centre = attrgetter("centre")
+_start = attrgetter("start")
 
 
 def build_timeline(
@@ -268,17 +239,28 @@ def build_timeline(
     agencies: Sequence[Agency],
     grouping: LaneGrouping = group_by_agency,
 ) -> Timeline:
-    """Everything the timeline draws, from the service's entries and agencies."""
-    days = _DaySpans()
-    lanes = [make_lane(spec, days) for spec in grouping(entries, agencies)]
-    spans = [s for s in (days.span(e) for e in entries if e.id is not None) if s is not None]
-    starts = sorted(s for s, _ in spans)
+    """Everything the timeline draws, from the service's entries and agencies.
+
+    Given the service's `EntryRows`, the lanes are laid out from the stored rows' sketches
+    (already in the chronology's order) and an entry is made only when the timeline looks one
+    up (a tooltip, the selection); given a plain list, its entries are put in that order
+    first. Both give the same timeline."""
+    with many_objects():
+        if isinstance(entries, EntryRows):
+            sketches = entries.sketches()
+            by_id: Mapping[int, ChronologyEntry] = entries.by_id()
+        else:
+            ordered = in_order(entries)
+            sketches = [sketch_of(entry) for entry in ordered]
+            by_id = {cast(int, e.id): e for e in ordered}
+        lanes = [make_lane(spec) for spec in grouping(sketches, agencies)]
+        starts = sorted(s.first for s in sketches if s.first is not None)
     return Timeline(
         lanes=lanes,
-        entries={e.id: e for e in entries if e.id is not None},
+        entries=by_id,
         starts=starts,
         first=starts[0] if starts else None,
-        stop=max(stop for _, stop in spans) if spans else None,
+        stop=max(s.stop for s in sketches if s.stop is not None) if starts else None,
     )
 
 

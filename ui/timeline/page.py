@@ -50,6 +50,8 @@ class TimelinePage(QWidget):
     """
 
     entry_activated = Signal(int)
+    #: The timeline has been laid out from the review (or could not be).
+    loaded = Signal()
 
     def __init__(
         self,
@@ -167,7 +169,7 @@ class TimelinePage(QWidget):
         self.show_loading()
 
         def work() -> Timeline:
-            timeline = build_timeline(service.entries(), service.agencies(), grouping)
+            timeline = build_timeline(service.entry_rows(), service.agencies(), grouping)
             timeline.birth = service.subject_date_of_birth()
             return timeline
 
@@ -181,9 +183,11 @@ class TimelinePage(QWidget):
         if self._pending_entry is not None:
             entry, self._pending_entry = self._pending_entry, None
             self.view.show_entry(entry)
+        self.loaded.emit()
 
     def _failed(self, error: Exception) -> None:
         self.view.set_message(LOAD_FAILED)
+        self.loaded.emit()
         show_error(self, error)
 
     # -- for the workspace ------------------------------------------------------------------

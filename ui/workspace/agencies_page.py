@@ -173,12 +173,11 @@ class AgenciesPage(QWidget):
         requests = self.requests
 
         def work() -> Loaded:
-            entries = self.service.entries()
             batches = self.service.batches()
             return (
                 self.service.agencies(),
                 batches,
-                Counter(e.agency_id for e in entries),
+                Counter(self.service.entries_per_agency()),
                 Counter(b.agency_id for b in batches),
                 requests.requests() if requests is not None else [],
             )

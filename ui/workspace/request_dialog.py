@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exporters.api import write_request_pack
 from reviewer_app.chronology.entry import AgencyType
 from reviewer_app.chronology.requests import ChronologyRequest
 from reviewer_app.errors import InvalidInputError
@@ -139,6 +138,10 @@ class RequestDialog(QDialog):
         requests = self.requests
 
         def work() -> tuple[ChronologyRequest, tuple[Path, ...]]:
+            # Imported here, in the worker: the Word and spreadsheet writers load only when a
+            # pack is written, not when a review is opened (issue 16).
+            from exporters.api import write_request_pack
+
             written = write_request_pack(pack, folder)
             return requests.record(pack, kind), written.paths
 

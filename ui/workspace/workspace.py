@@ -151,6 +151,8 @@ class Workspace(QWidget):
         self.timeline_page.entry_activated.connect(self._show_entry_in_table)
         self._timeline_waits = False  # the timeline is laid out when the table has loaded
         self.chronology_page.loaded.connect(self._table_loaded)
+        self.timeline_page.loaded.connect(self._timeline_loaded)
+        self._shown_said = False  # whether the review has been told it is on screen
         self.agencies_page = AgenciesPage(self.chronology, runner, requests=review.requests)
         self.agencies_page.changed.connect(self._batches_changed)
         self.agencies_page.import_requested.connect(self.import_chronology)
@@ -453,6 +455,14 @@ class Workspace(QWidget):
         if self._timeline_waits:
             self._timeline_waits = False
             self.timeline_page.reload()
+
+    def _timeline_loaded(self) -> None:
+        """Once the table and the timeline are first laid out, and the paint they asked for is
+        done, the review may start what it held back so as not to slow them (the automatic
+        backup due at open)."""
+        if not self._shown_said:
+            self._shown_said = True
+            QTimer.singleShot(0, self.review.shown)
 
     def import_chronology(self) -> ImportWizard:
         from ui.importing.wizard import ImportWizard

@@ -135,9 +135,11 @@ def test_missing_date_event_and_source_are_each_reported(tmp_path: Path) -> None
         (5, ProblemKind.UNREADABLE_DATE),
     ]
     assert preview.problems[3].message.startswith("row 5: date 'Smarch 2015' ")
-    # Only the unreadable date keeps its row out: no date, no event or no source is said,
-    # and the row comes in (the date unknown, the event empty, the source the file's).
-    assert [row.row_number for row in preview.importable] == [2, 3, 4]
+    # No date or no source is said and the row comes in (the date unknown, the source the
+    # file's); a date with no event and an unreadable date keep their rows out (every entry
+    # needs a description, which the file cannot give).
+    assert [row.row_number for row in preview.importable] == [2, 4]
+    assert preview.problems[1].blocking and "left out" in preview.problems[1].message
     assert preview.rows[0].date is not None and preview.rows[0].date.start is None
     made = preview.rows[2]
     assert made.source_made and made.source == f"{preview.file_name}, row 4"

@@ -13,13 +13,13 @@ from ui.chronology.table_model import ChronologyTableModel, Column
 
 
 def _rows(count: int) -> EntryRows:
-    def decode(row: object) -> ChronologyEntry:
-        assert isinstance(row, tuple)
-        n, date = row
+    stored = [(n, f"{1 + n % 28:02d}/03/2015") for n in range(count)]
+
+    def decode(index: int) -> ChronologyEntry:
+        n, date = stored[index]
         return ChronologyEntry(1, parse_uk_date(date), "Case note", f"Event {n}", id=100 + n)
 
-    stored = [(n, f"{1 + n % 28:02d}/03/2015") for n in range(count)]
-    return EntryRows(stored, [100 + n for n, _ in stored], decode)
+    return EntryRows([100 + n for n, _ in stored], decode)
 
 
 def test_rows_become_entries_only_when_drawn_or_asked_for(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -18,6 +18,9 @@ class SnapshotService:
     def entries(self) -> list[ChronologyEntry]:
         return list(self.snapshot.entries)
 
+    def entry_rows(self) -> list[ChronologyEntry]:
+        return list(self.snapshot.entries)
+
     def agencies(self) -> list[Agency]:
         return list(self.snapshot.agencies)
 

@@ -14,7 +14,14 @@ from hypothesis import strategies as st
 from reviewer_app.chronology.dates import Precision, Qualifier
 from tests.ui.timeline.entries import NURSERY, POLICE, entry, ordinal
 from ui.timeline.describe import duration_text, month_range_text, silence_text
-from ui.timeline.lanes import LaneSpec, Mark, build_timeline, make_lane, nearest_in_order
+from ui.timeline.lanes import (
+    LaneSpec,
+    Mark,
+    build_timeline,
+    make_lane,
+    nearest_in_order,
+    sketched,
+)
 from ui.timeline.layout import (
     LaneMetrics,
     Silence,
@@ -96,14 +103,14 @@ def test_entries_fall_into_points_spans_and_undated() -> None:
 
 def test_same_day_entries_are_spread_across_their_day() -> None:
     first, second = entry("15/03/2015"), entry("15/03/2015")
-    lane = make_lane(LaneSpec("k", "Police", 1, [first, second]))
+    lane = make_lane(LaneSpec("k", "Police", 1, sketched([first, second])))
     day = ordinal("2015-03-15")
     assert [m.centre for m in lane.points] == [day + 0.25, day + 0.75]
 
 
 def test_overlapping_spans_are_stacked_in_rows() -> None:
     spans = [entry("2015"), entry("03/2015"), entry("w/c 16/03/2015"), entry("06/2015")]
-    lane = make_lane(LaneSpec("k", "Police", 1, spans))
+    lane = make_lane(LaneSpec("k", "Police", 1, sketched(spans)))
     rows = [next(m.row for m in lane.spans if m.entry_id == e.id) for e in spans]
     assert rows == [0, 1, 2, 1]  # March has ended by June: its row is free again
     assert lane.span_rows == 3
@@ -124,7 +131,7 @@ def test_visible_spans_match_a_plain_scan(
         Mark(i, base + s, base + s + n, base + s + n / 2, Precision.RANGE, Qualifier.ON, False)
         for i, (s, n) in enumerate(raw)
     ]
-    lane = make_lane(LaneSpec("k", "x", 1, []))
+    lane = make_lane(LaneSpec("k", "x", 1, sketched([])))
     lane.spans = sorted(marks, key=lambda m: m.start)
     lane.span_starts = [m.start for m in lane.spans]
     reach = 0
@@ -138,7 +145,7 @@ def test_visible_spans_match_a_plain_scan(
 
 def test_nearest_entry_in_another_lane() -> None:
     entries = [entry("01/01/2015"), entry("01/03/2015"), entry("01/06/2015")]
-    lane = make_lane(LaneSpec("k", "Police", 1, entries))
+    lane = make_lane(LaneSpec("k", "Police", 1, sketched(entries)))
     assert nearest_in_order(lane, ordinal("2015-02-20")) == 1
     assert nearest_in_order(lane, ordinal("2014-01-01")) == 0
     assert nearest_in_order(lane, ordinal("2019-01-01")) == 2
@@ -187,7 +194,9 @@ def test_a_lane_with_nothing_is_silent_throughout_and_overlaps_are_merged() -> N
     assert silences([], 100, 400, 90) == [Silence(100, 400, False, False)]
     # A year-long span covers the months between two day entries: no silence inside it.
     lane = make_lane(
-        LaneSpec("k", "Police", 1, [entry("02/01/2015"), entry("2015"), entry("30/12/2015")])
+        LaneSpec(
+            "k", "Police", 1, sketched([entry("02/01/2015"), entry("2015"), entry("30/12/2015")])
+        )
     )
     assert lane.coverage == [(ordinal("2015-01-01"), ordinal("2016-01-01"))]
     assert silences(lane.coverage, ordinal("2015-01-01"), ordinal("2016-01-01"), 90) == []
@@ -248,7 +257,7 @@ def test_bin_size_follows_the_zoom() -> None:
 
 def test_hit_testing_tells_an_exact_day_from_a_month_bar() -> None:
     day, month = entry("15/03/2015"), entry("03/2015")
-    lane = make_lane(LaneSpec("k", "Police", 1, [day, month]))
+    lane = make_lane(LaneSpec("k", "Police", 1, sketched([day, month])))
     box = stack_lanes([lane], LaneMetrics(16))[0]
     day_id, month_id = day.id, month.id
     scale = TimeScale(ordinal("2015-02-20"), 20.0, left=0)
@@ -273,7 +282,7 @@ def test_hit_testing_tells_an_exact_day_from_a_month_bar() -> None:
 
 
 def test_lanes_stack_and_are_found_by_height() -> None:
-    lanes = [make_lane(LaneSpec(str(i), "x", i, [])) for i in range(3)]
+    lanes = [make_lane(LaneSpec(str(i), "x", i, sketched([]))) for i in range(3)]
     boxes = stack_lanes(lanes, LaneMetrics(16))
     assert boxes[1].top == boxes[0].bottom
     assert lane_at(boxes, boxes[1].top + 1) == 1
@@ -282,13 +291,13 @@ def test_lanes_stack_and_are_found_by_height() -> None:
 
 def test_many_entries_in_one_pixel_column_become_one_density_tick() -> None:
     crowd = [entry("15/03/2015") for _ in range(1000)] + [entry("01/06/2015")]
-    lane = make_lane(LaneSpec("k", "Police", 1, crowd))
+    lane = make_lane(LaneSpec("k", "Police", 1, sketched(crowd)))
     zoomed_out = TimeScale(ordinal("2015-01-01"), 1.0)
     plan = plan_points(lane, zoomed_out, 0, 365, bucket_px=3, crowd=3)
     assert [c.count for c in plan.crowded] == [1000]
     assert [m.entry_id for m in plan.marks] == [crowd[-1].id]  # the lone entry keeps its mark
     # Zoomed right in, twenty entries on one day have room for a mark each.
-    few = make_lane(LaneSpec("k", "Police", 1, [entry("15/03/2015") for _ in range(20)]))
+    few = make_lane(LaneSpec("k", "Police", 1, sketched([entry("15/03/2015") for _ in range(20)])))
     close = TimeScale(ordinal("2015-03-15"), 400.0)
     plan = plan_points(few, close, 0, 400, bucket_px=3, crowd=3)
     assert (len(plan.marks), plan.crowded) == (20, [])
@@ -296,7 +305,7 @@ def test_many_entries_in_one_pixel_column_become_one_density_tick() -> None:
 
 def test_beyond_the_detail_limit_every_column_is_a_tick() -> None:
     many = [entry(f"{d:02d}/03/2015") for d in range(1, 32)]
-    lane = make_lane(LaneSpec("k", "Police", 1, many))
+    lane = make_lane(LaneSpec("k", "Police", 1, sketched(many)))
     scale = TimeScale(ordinal("2015-03-01"), 10.0)
     assert len(plan_points(lane, scale, 0, 310, 3, 3, detail_limit=100).marks) == 31
     plan = plan_points(lane, scale, 0, 310, 3, 3, detail_limit=10)
@@ -308,7 +317,7 @@ def test_spans_are_drawn_as_coverage_past_their_limit() -> None:
         entry(f"w/c {d:%d/%m/%Y}")
         for d in (dt.date(2015, 1, 5) + dt.timedelta(weeks=w) for w in range(30))
     ]
-    lane = make_lane(LaneSpec("k", "Police", 1, weeks))
+    lane = make_lane(LaneSpec("k", "Police", 1, sketched(weeks)))
     scale = TimeScale(ordinal("2015-01-01"), 1.0)
     assert len(plan_spans(lane, scale, 0, 400, 3, limit=100).marks) == 30
     coverage = plan_spans(lane, scale, 0, 400, 3, limit=10)

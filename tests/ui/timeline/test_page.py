@@ -272,7 +272,7 @@ def test_a_larger_font_makes_taller_lanes(page: TimelinePage) -> None:
 
 def test_loading_failure_is_shown_not_raised(qtbot: QtBot, message_boxes: list[Shown]) -> None:
     class Broken:
-        def entries(self) -> list[ChronologyEntry]:
+        def entry_rows(self) -> list[ChronologyEntry]:
             raise RuntimeError("disk on fire")
 
         def agencies(self) -> list[object]:

@@ -1,0 +1,195 @@
+"""The whole chronology read at once, kept as columns (issue 16: opening a 50,000-entry review).
+
+`StoredColumns` fetches every `chronology_entry` row in chunks and keeps it as columns, one
+list per column: no tuple per row is kept, and a value that repeats from row to row (a date,
+how it was meant, a source, a practitioner) is kept once however many rows share it. The
+chronological order is worked out from the raw values (ISO dates and times sort as text), so
+nothing is decoded to find it. An entry is made from its columns only when it is asked for
+(`EntryRows`), and what an overview needs of every entry (`EntrySketch`) is read from the
+columns without making any.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Connection, CursorResult, Select, select
+
+from reviewer_app.chronology.dates import FuzzyDate, Precision, Qualifier
+from reviewer_app.chronology.entry import ChronologyEntry, Provenance, flags_from_bits
+from reviewer_app.chronology.rows import EntrySketch, day_span
+from storage.schema import chronology_entry as entry_table
+
+PRECISIONS = {p.value: p for p in Precision}
+QUALIFIERS = {q.value: q for q in Qualifier}
+
+#: Columns whose values repeat from row to row: each distinct value is kept once.
+_SHARED = frozenset(
+    {
+        "date_start",
+        "date_end",
+        "date_precision",
+        "date_qualifier",
+        "date_original",
+        "time",
+        "source",
+        "practitioner",
+    }
+)
+_CHUNK = 2000  # rows fetched at a time: the memory of one chunk is reused by the next
+#: The page cache while every row is read, in KiB: a read of the whole table looks at each
+#: page once, so keeping them all would only hold a second copy of the file in memory.
+READ_CACHE_SIZE = -2048
+
+#: A stored date's (first day, day after the last) as ordinals, precision and qualifier.
+_Days = tuple[int | None, int | None, Precision, Qualifier]
+
+
+def every_entry(names: tuple[str, ...]) -> Select[Any]:
+    """What `StoredColumns` reads: these columns of every entry (the id and every column an
+    entry is written to)."""
+    return select(*(entry_table.c[name] for name in names))
+
+
+@contextmanager
+def few_pages(conn: Connection) -> Iterator[None]:
+    """Read the whole table through a small page cache, then give the connection back its own
+    (what a search keeps warm is unchanged)."""
+    before = int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
+    conn.exec_driver_sql(f"PRAGMA cache_size = {READ_CACHE_SIZE}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {before}")
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+_DATE_COLUMNS = (
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_qualifier",
+    "date_original",
+    "time",
+)
+
+
+def stored_date(value: Mapping[str, Any]) -> FuzzyDate:
+    """The date of a stored entry, from its columns by name."""
+    time = value["time"]
+    return FuzzyDate(
+        start=_date(value["date_start"]),
+        end=_date(value["date_end"]),
+        precision=PRECISIONS[value["date_precision"]],
+        qualifier=QUALIFIERS[value["date_qualifier"]],
+        original=value["date_original"],
+        time=dt.time.fromisoformat(time) if time else None,
+    )
+
+
+def entry_of(
+    value: Mapping[str, Any], people: tuple[int, ...], date: FuzzyDate | None = None
+) -> ChronologyEntry:
+    """A stored entry from its columns by name (so their order does not matter); `date`, when
+    given, is its date already made (entries on one date share it)."""
+    return ChronologyEntry(
+        agency_id=value["agency_id"],
+        date=date if date is not None else stored_date(value),
+        source=value["source"],
+        event=value["event"],
+        outcome=value["outcome"],
+        practitioner=value["practitioner"],
+        agency_comment=value["agency_comment"],
+        comment=value["comment"],
+        flags=flags_from_bits(value["flags"]),
+        sequence=value["sequence"],
+        people=people,
+        provenance=Provenance(value["batch_id"], value["row_number"], value["original_row"]),
+        id=value["id"],
+    )
+
+
+class StoredColumns:
+    """Every row of `every_entry(...)`, as columns (`columns[name]`); `order[i]` is where the
+    `i`-th entry in chronological order is in them. `people` gives each entry id's people."""
+
+    __slots__ = ("_dates", "_days", "_people", "columns", "order")
+
+    def __init__(self, result: CursorResult[Any], people: dict[int, tuple[int, ...]]) -> None:
+        keys = result.keys()
+        names = [str(name) for name in keys]
+        read: tuple[list[Any], ...] = tuple([] for _ in names)
+        shared: list[dict[Any, Any] | None] = [{} if name in _SHARED else None for name in names]
+        # Fetched the way SQLAlchemy fetches (so damage met on the way is still reported as the
+        # file's damage), as the driver's plain tuples rather than a `Row` for each.
+        fetch = result.cursor_strategy.fetchmany
+        while chunk := fetch(result, result.cursor, _CHUNK):
+            for column, same, values in zip(read, shared, zip(*chunk, strict=True), strict=True):
+                if same is None:
+                    column.extend(values)
+                else:
+                    column.extend([same.setdefault(v, v) for v in values])
+        self.columns: dict[str, list[Any]] = dict(zip(names, read, strict=True))
+        self._people = people
+        self._dates: dict[tuple[Any, ...], FuzzyDate] = {}
+        self._days: dict[tuple[Any, ...], _Days] = {}
+        self.order = self._chronological()
+
+    def _chronological(self) -> list[int]:
+        columns = self.columns
+        ids, starts, ends = columns["id"], columns["date_start"], columns["date_end"]
+        times, sequences = columns["time"], columns["sequence"]
+        unknown = ("", "", "", "")
+
+        def key(j: int) -> tuple[object, ...]:
+            start, end, time = starts[j], ends[j], times[j]
+            if not start or not end:
+                return (1, *unknown, sequences[j], ids[j])
+            return (0, start, end, "1" if time else "0", time or "", sequences[j], ids[j])
+
+        return sorted(range(len(ids)), key=key)
+
+    def ids(self) -> list[int]:
+        """Every entry's id, in chronological order."""
+        ids = self.columns["id"]
+        return [ids[j] for j in self.order]
+
+    def entry(self, index: int) -> ChronologyEntry:
+        """The `index`-th entry in chronological order, made from its columns. Stored rows were
+        checked when they were written, so each distinct date is built (and checked) once and
+        shared by every entry on it."""
+        j = self.order[index]
+        value = dict(
+            zip(self.columns, [column[j] for column in self.columns.values()], strict=True)
+        )
+        raw_date = tuple(value[name] for name in _DATE_COLUMNS)
+        date = self._dates.get(raw_date)
+        if date is None:
+            date = self._dates[raw_date] = stored_date(value)
+        return entry_of(value, self._people.get(value["id"], ()), date)
+
+    def sketches(self) -> list[EntrySketch]:
+        """Every entry's sketch, in chronological order, read from the columns without making
+        entries; each distinct date's days are worked out once."""
+        columns = self.columns
+        ids, agencies, flags = columns["id"], columns["agency_id"], columns["flags"]
+        starts, ends = columns["date_start"], columns["date_end"]
+        precisions, qualifiers = columns["date_precision"], columns["date_qualifier"]
+        known = self._days
+        raw = list(zip(starts, ends, precisions, qualifiers, strict=True))
+        for key in set(raw) - known.keys():
+            start, end, precision, qualifier = key
+            meant = PRECISIONS[precision]
+            first, stop = day_span(_date(start), _date(end), meant)
+            known[key] = (first, stop, meant, QUALIFIERS[qualifier])
+        make = tuple.__new__  # an EntrySketch is a named tuple: made without its Python __new__
+        return [
+            make(EntrySketch, (ids[j], agencies[j], *known[raw[j]], flags_from_bits(flags[j])))
+            for j in self.order
+        ]
