@@ -66,9 +66,6 @@ _ACCESSIBLE: Final = int(Qt.ItemDataRole.AccessibleTextRole)
 _SORT: Final = int(Role.SORT)
 _OBJECT: Final = int(Role.OBJECT)
 _ENTRY_ID: Final = int(Role.ENTRY_ID)
-_SHOWN: Final = int(Role.SHOWN)
-#: What `data()` gives for `Role.SHOWN` when the filter lets an entry through.
-SHOWN: Final = "shown"
 _COLUMNS: Final = len(Column)
 UNKNOWN_AGENCY: Final = "Unknown agency"
 
@@ -94,8 +91,6 @@ class ChronologyTableModel(QAbstractTableModel):
         self._sort_column = Column.DATE
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._edit_handler: EditHandler | None = None
-        #: Which entries the filter proxy lets through (asked only while it filters).
-        self.shown: Callable[[int], bool] = lambda _entry_id: True
 
     # -- filling ------------------------------------------------------------------------------
     def set_chronology(
@@ -278,8 +273,6 @@ class ChronologyTableModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
         if not index.isValid():
             return None
-        if role == _SHOWN:  # asked of every row while filtering: by id, no entry made
-            return SHOWN if self.shown(self._id_at(index.row())) else ""
         if role == _ENTRY_ID:
             return self._id_at(index.row())
         entry = self._at(index.row())
