@@ -68,10 +68,7 @@ class EntryFilterProxy(QAbstractProxyModel):
 
     def _rows_of(self, ids: Iterable[int] | None) -> list[int] | None:
         """The model's rows of these ids, ascending (ids it does not have are left out)."""
-        if ids is None:
-            return None
-        row_of = self._model.row_of
-        return sorted(row for row in map(row_of, ids) if row is not None)
+        return None if ids is None else self._model.rows_of(ids)
 
     def _shown_ids(self) -> set[int] | None:
         if self._ids is None:
@@ -80,15 +77,17 @@ class EntryFilterProxy(QAbstractProxyModel):
 
     # -- mapping ------------------------------------------------------------------------------
     def mapToSource(self, proxyIndex: AnyIndex) -> QModelIndex:
-        if not proxyIndex.isValid():
-            return QModelIndex()
+        # Asked for every cell painted: the source index is made directly (the model's own
+        # `index()` would ask Python for its row and column counts each time).
         row = proxyIndex.row()
+        if row < 0:
+            return QModelIndex()
         rows = self._rows
         if rows is not None:
-            if not 0 <= row < len(rows):
+            if row >= len(rows):
                 return QModelIndex()
             row = rows[row]
-        return self._model.index(row, proxyIndex.column())
+        return self._model.createIndex(row, proxyIndex.column())
 
     def mapFromSource(self, sourceIndex: AnyIndex) -> QModelIndex:
         if not sourceIndex.isValid():
