@@ -1,6 +1,6 @@
 """The chronology's search box at a given size, as the reviewer waits for it: CPU and wall time.
 
-    .venv/bin/python benchmarks/search.py REVIEW [--repeat 5] [--code DIR]
+    .venv/bin/python benchmarks/search.py REVIEW [--repeat 5] [--code DIR] [--fill]
 
 REVIEW is a demo review (`reviewer-app demo FILE --entries 200000`); it is opened as it is
 (an older file is migrated first, outside the timings). For each word of `run_all.py`'s
@@ -11,9 +11,10 @@ COMMON_WORDS and SELECTIVE, and a single letter, it prints the median and minimu
   offscreen window (the whole wait after the search box's pause);
 
 as CPU time (user + system of this process: what the search costs, whatever else the machine
-runs) and wall-clock time. `--code DIR` imports the app from another checkout (e.g. main), so
-two versions can be compared side by side in the same minutes. It prints figures; it never
-fails on a slow machine.
+runs) and wall-clock time. `--fill` also times indexing every imported row the way a bulk
+import does (`_FTS_FILL_BATCH` per batch, after emptying the index; rolled back). `--code DIR`
+imports the app from another checkout (e.g. main), so two versions can be compared side by side
+in the same minutes. It prints figures; it never fails on a slow machine.
 """
 
 from __future__ import annotations
@@ -51,11 +52,35 @@ def _figure(values: list[float]) -> str:
     return f"{statistics.median(values) * 1000:7.1f} ({min(values) * 1000:6.1f})"
 
 
+def _time_fill(engine: Any, repeat: int) -> None:
+    from storage.chronology_repository import _FTS_FILL_BATCH
+
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        batches = [b for (b,) in raw.execute("SELECT id FROM import_batch")]
+        rows = raw.execute("SELECT count(*) FROM chronology_entry WHERE batch_id IS NOT NULL")
+        count = rows.fetchone()[0]
+
+        def fill() -> None:
+            raw.execute("BEGIN")
+            try:
+                raw.execute("INSERT INTO chronology_fts (chronology_fts) VALUES ('delete-all')")
+                for batch in batches:
+                    raw.execute(_FTS_FILL_BATCH, (batch,))
+            finally:
+                raw.execute("ROLLBACK")
+
+        cpu, wall = _measure(fill, max(1, repeat // 2))
+    print(f"index {count:,} imported rows ({len(batches)} batches, emptied first, rolled back):"
+          f" CPU {_figure(cpu)} ms, wall {_figure(wall)} ms")  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("review", type=Path)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--code", type=Path, default=Path(__file__).resolve().parents[1])
+    parser.add_argument("--fill", action="store_true", help="time filling the index too")
     args = parser.parse_args()
     sys.path.insert(0, str(args.code.resolve()))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -124,6 +149,8 @@ def main() -> int:
               f"{_figure(warm_wall):>16} {_figure(table_cpu):>16} {_figure(table_wall):>16}",
               flush=True)  # fmt: skip
     view.close()
+    if args.fill:
+        _time_fill(file.engine, args.repeat)
     file.close()
     print(f"load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     return 0
