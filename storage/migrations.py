@@ -17,6 +17,7 @@ from storage.migration_steps import (
     lifecycle,
     report_control,
     report_sections,
+    search_index,
     v3_people_analysis,
     v4_quality_timetable,
     v5_reporting,
@@ -179,6 +180,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(12, lifecycle.DESCRIPTION, lifecycle.STATEMENTS),
     Migration(13, finding_evidence.DESCRIPTION, finding_evidence.STATEMENTS),
     Migration(14, report_sections.DESCRIPTION, report_sections.STATEMENTS),
+    Migration(15, search_index.DESCRIPTION, search_index.STATEMENTS),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

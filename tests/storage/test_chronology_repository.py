@@ -160,6 +160,10 @@ def test_full_text_search_with_filters(review: StoredReview) -> None:
         EntryFilter(text="domestic", agency_ids=frozenset({social})),
         EntryFilter(flags=frozenset({Flag.SIGNIFICANT})),
         EntryFilter(text='"; DROP TABLE x; --'),
+        EntryFilter(agency_ids=frozenset({police})),
+        EntryFilter(text="domestic", agency_ids=frozenset({social}), date_to=dt.date(2013, 1, 1)),
+        EntryFilter(text="unrelated call"),
+        EntryFilter(text="zzz"),
     ):
         assert repo.search_ids(query) == frozenset(repo.search(query)), query
     assert repo.search_ids(EntryFilter(text="home visit")) == {c.id}

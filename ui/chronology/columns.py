@@ -79,7 +79,6 @@ class Role(IntEnum):
     SORT = Qt.ItemDataRole.UserRole + 1  # a string that sorts the column (Date: chronological)
     OBJECT = Qt.ItemDataRole.UserRole + 2  # the ChronologyEntry
     ENTRY_ID = Qt.ItemDataRole.UserRole + 3  # the entry's id
-    SHOWN = Qt.ItemDataRole.UserRole + 4  # "shown" if the search and filters let it through
 
 
 def date_sort_key(entry: ChronologyEntry) -> str:
