@@ -15,7 +15,7 @@ the naive twin (the same model, its tables built with python-docx's `add_row`, n
 numbers), each timed --repeat times, alternated, wall-clock and CPU time, min / median, in this
 one process once the gate's word lists are loaded (as a second export in a session is). The
 contents' page numbers (the PDF's layout, nothing drawn and no PDF written:
-`exporters/contents_pages`) are also timed apart, beside `pdf_renderer.heading_pages`.
+`exporters/contents_pages`) are also timed apart.
 `benchmarks/run_all.py --only export` measures the same from a review file, with its real
 pseudonym register, in fresh processes, with peak memory.
 
@@ -199,7 +199,6 @@ def main() -> int:
     pages = contents_pages.heading_pages(report)
     docx_time = best(lambda: docx_renderer.docx_bytes(report, pages), args.repeat)
     pages_time = best(lambda: contents_pages.heading_pages(report), args.repeat)
-    pages_drawn = best(lambda: pdf_renderer.heading_pages(report), 1)
     pdf_time = best(lambda: pdf_renderer.pdf_bytes(report), args.repeat)
     print("  timing the cell-by-cell twins (slow) …", flush=True)
     docx_slow = best(lambda: CellByCellDocx(report, pages).write(), 1)
@@ -237,10 +236,7 @@ def main() -> int:
         f"{'DOCX renderer (table XML in one piece)':<44} {docx_time:>9.3f} {docx_slow:>9.3f} "
         f"{docx_slow / docx_time:>8.1f}x"
     )
-    print(
-        f"{'DOCX contents page numbers (laid out)':<44} {pages_time:>9.3f} {pages_drawn:>9.3f} "
-        f"{pages_drawn / pages_time:>8.1f}x  (twin: pdf_renderer.heading_pages)"
-    )
+    print(f"{'DOCX contents page numbers (laid out)':<44} {pages_time:>9.3f}")
     print(
         f"{'PDF (rows drawn a page at a time)':<44} {pdf_time:>9.3f} {pdf_slow:>9.3f} "
         f"{pdf_slow / pdf_time:>8.1f}x  <= 2 s, >= 8x"

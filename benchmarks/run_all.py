@@ -356,7 +356,7 @@ def child_export(path: Path, file_format: str, which: str) -> dict[str, Any]:
         else:
             from report import CellByCellDocx, pdf_with_paragraph_cells
 
-            from exporters.pdf_renderer import heading_pages
+            from exporters.contents_pages import heading_pages
 
             model, _register = _report_parts(services)
             data = (

@@ -467,14 +467,6 @@ def pdf_bytes(report: Report) -> bytes:
     return neutral_pdf(_laid_out(report)[0])
 
 
-def heading_pages(report: Report) -> list[int | None]:
-    """The page each heading lands on when the report is laid out as a PDF, in the order of
-    `Report.headings` (None for one not laid out): the page numbers the DOCX contents shows
-    until Word's Update Field recomputes them. The tables are laid out but not drawn."""
-    _, doc = _laid_out(report, tables_drawn=False)
-    return [doc.outline.pages.get(key) for key in heading_keys(report)]
-
-
 def furniture_texts(report: Report) -> list[str]:
     """Texts the renderer draws beyond the model's blocks (for the leak scan)."""
     return [

@@ -17,7 +17,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, TableStyle
 from reportlab.platypus import Table as PdfTable
 
-from exporters import pdf_renderer, pdf_table
+from exporters import contents_pages, pdf_renderer, pdf_table
 from exporters.report.pdf_text import pages_text
 from exporters.report_model import Column, Heading, Report, Section, Table
 
@@ -161,7 +161,7 @@ def test_every_entry_is_there_in_order_under_the_header_on_every_page(
 def test_a_stream_laid_out_only_takes_the_room_the_drawn_one_takes() -> None:
     report = _report(_rows(400))
     drawn = PdfReader(io.BytesIO(pdf_renderer.pdf_bytes(report)))
-    pages = pdf_renderer.heading_pages(report)
+    pages = contents_pages.heading_pages(report)
     assert pages == [1]
     stream = next(f for f in pdf_renderer.story(report) if isinstance(f, pdf_table.TableStream))
     assert stream.room_only().wrap(500, 700) == stream.wrap(500, 700)

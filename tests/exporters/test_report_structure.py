@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from exporters.contents_pages import heading_pages as contents_pages
 from exporters.docx_renderer import docx_bytes
 from exporters.docx_template import REPORT_NUM_ID
-from exporters.pdf_renderer import heading_pages, pdf_bytes
+from exporters.pdf_renderer import pdf_bytes
 from exporters.report import ReportOptions, build_report, template_by_id
 from exporters.report.readiness import drafting_problems
 from exporters.report_model import BulletList, Heading, Note, NoteKind, Paragraph, Report, Table
@@ -269,4 +269,4 @@ def test_the_pages_laid_out_without_drawing_tables_are_the_pdf_s_pages() -> None
     report = build_report(inputs, options=ReportOptions(chronology="full"))
     reader = PdfReader(io.BytesIO(pdf_bytes(report)))
     assert len(reader.pages) > 20
-    assert heading_pages(report) == outline_pages(reader, reader.outline)
+    assert contents_pages(report) == outline_pages(reader, reader.outline)
