@@ -76,6 +76,9 @@ _SPECIAL = (
     f"{_W}trPrChange",
     TBL,
 )
+_INSERTED = (f"{_W}ins", f"{_W}moveTo")  # tracked changes the plain path reads as accepted
+# What the plain path reads (see `_plain_row_cells`), and what sends a row to the general one.
+_PLAIN_TAGS = (TC, P, _T, _GRID_SPAN, _V_MERGE, _GRID_BEFORE, *_INSERTED, *_SPECIAL)
 # Property elements, which never hold cells or paragraphs.
 _PROPERTIES = frozenset(
     f"{_W}{name}" for name in ("tcPr", "trPr", "tblPr", "tblPrEx", "tblGrid", "pPr", "rPr")
@@ -115,24 +118,33 @@ def _read_document(package: Package, limits: Limits) -> tuple[list[RawTable], li
     rows: list[Row] = []  # of the table being read
     counted = 0
     cut = False
+    in_table: tuple[Any, bool] = (None, False)  # a row's parent: whether in just one table
     with package.open(main_part(package)) as stream:
         # Elements come as they end, complete. A row counts when its table is in no other
         # table: a nested table is part of its cell's text.
         for element in elements(stream, (TBL, TR), DOCUMENT):
-            tag = element.tag
-            if _tables_around(element) != (1 if tag == TR else 0):
-                continue
-            tracked = tracked or _has_tracked_changes(element)
-            name = f"Table {len(tables) + 1}"
-            if tag == TR:
+            if element.tag == TR:
+                parent = element.getparent()
+                if parent is not in_table[0]:  # a new table: its rows all share the answer
+                    in_table = (parent, _tables_around(element) == 1)
+                if not in_table[1]:
+                    continue
+                name = f"Table {len(tables) + 1}"
                 where = f"{name} of the document"
-                row, row_cut = fit_row(_row_cells(element, texts), limits, where)
+                cells, row_tracked = _row_cells(element, texts)
+                tracked = tracked or row_tracked
+                row, row_cut = fit_row(cells, limits, where)
                 cut = cut or row_cut
-                if not is_blank(row):
+                # fit_row left no empty cell at the end: only a row cut short can be blank
+                if row and not (row_cut and is_blank(row)):
                     counted += 1
                     check_row_count(counted, limits, name)
                 rows.append((len(rows) + 1, row))
             else:
+                if _tables_around(element) != 0:
+                    continue
+                tracked = tracked or _has_tracked_changes(element)
+                name = f"Table {len(tables) + 1}"
                 tables.append(RawTable(name, rows))
                 if cut:
                     notes.append(columns_cut_note(name, limits))
@@ -171,15 +183,12 @@ def _child(element: Any, tag: str) -> Any:
     return None
 
 
-def _row_cells(tr: Any, texts: TextCache) -> list[Cell]:
-    if is_plain(tr):
-        return _plain_row_cells(tr, texts)
-    return _general_row_cells(tr, texts)
-
-
-def is_plain(tr: Any) -> bool:
-    """Whether a row has nothing `_plain_row_cells` does not read as `_general_row_cells` does."""
-    return next(tr.iter(*_SPECIAL), None) is None
+def _row_cells(tr: Any, texts: TextCache) -> tuple[list[Cell], bool]:
+    """A row's cells, and whether it has tracked changes."""
+    plain = _plain_row_cells(tr, texts)
+    if plain is not None:
+        return plain
+    return _general_row_cells(tr, texts), _has_tracked_changes(tr)
 
 
 def _general_row_cells(tr: Any, texts: TextCache) -> list[Cell]:
@@ -200,24 +209,18 @@ def _general_row_cells(tr: Any, texts: TextCache) -> list[Cell]:
     return cells
 
 
-def _plain_row_cells(tr: Any, texts: TextCache) -> list[Cell]:
-    """`_row_cells` for a row of plain cells (most rows): one pass over the elements that
-    matter, found by lxml in C. With no nested table, text box, deletion, tab, break or
-    tracked property change in the row, this reads exactly what `_row_cells` reads."""
+def _plain_row_cells(tr: Any, texts: TextCache) -> tuple[list[Cell], bool] | None:
+    """`_row_cells` for a row of plain cells (most rows), in one pass over the elements that
+    matter, found by lxml in C; None for a row that is not plain. With no nested table, text
+    box, deletion, tab, break or tracked property change in the row, this reads exactly what
+    `_general_row_cells` reads."""
     cells: list[Cell] = []
+    keep = texts.keep
     before = 0
+    tracked = False
     parts: list[str] | None = None  # of the cell being read; each paragraph starts with \n
     span, continued = 1, False
-
-    def finish() -> None:
-        if parts is None:
-            return
-        text = "" if continued else texts.keep(normalise_text("".join(parts)[1:]))
-        cells.append(text)
-        if span > 1:
-            cells.extend([""] * (span - 1))
-
-    for element in tr.iter(TC, P, _T, _GRID_SPAN, _V_MERGE, _GRID_BEFORE):
+    for element in tr.iter(*_PLAIN_TAGS):
         tag = element.tag
         if tag == _T:
             if parts is not None:
@@ -226,19 +229,35 @@ def _plain_row_cells(tr: Any, texts: TextCache) -> list[Cell]:
             if parts is not None:
                 parts.append("\n")
         elif tag == TC:
-            finish()
+            if parts is not None:
+                cells.append("" if continued else keep(_joined(parts)))
+                if span > 1:
+                    cells.extend([""] * (span - 1))
             parts, span, continued = [], 1, False
         elif tag == _GRID_SPAN:
             span = min(max(_number(element, 1), 1), 1000)
         elif tag == _V_MERGE:
             continued = element.get(_VAL, "continue") == "continue"
-        else:
+        elif tag == _GRID_BEFORE:
             before = min(_number(element, 0), 1000)
-    finish()
+        elif tag in _INSERTED:
+            tracked = True
+        else:  # something only the general path reads right
+            return None
+    if parts is not None:
+        cells.append("" if continued else keep(_joined(parts)))
+        if span > 1:
+            cells.extend([""] * (span - 1))
     if before:
         padding: list[Cell] = [""] * before
-        return padding + cells
-    return cells
+        return padding + cells, tracked
+    return cells, tracked
+
+
+def _joined(parts: list[str]) -> str:
+    """A plain cell's text: its paragraphs (each part list starts with a new line) joined."""
+    text = "".join(parts)[1:]
+    return normalise_text(text) if "\r" in text else text.strip()
 
 
 def _number(element: Any, default: int) -> int:
