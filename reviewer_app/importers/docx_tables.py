@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from reviewer_app.importers.errors import ImportRefusedError
@@ -41,7 +41,7 @@ from reviewer_app.importers.tables import (
     normalise_text,
 )
 from reviewer_app.importers.xlsx_tables import DAMAGED_ERRORS
-from reviewer_app.importers.xml_parts import OFFICE_DOCUMENT, Package, elements, release
+from reviewer_app.importers.xml_parts import OFFICE_DOCUMENT, Package, children
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -83,6 +83,7 @@ _PLAIN_TAGS = (TC, P, _T, _GRID_SPAN, _V_MERGE, _GRID_BEFORE, *_INSERTED, *_SPEC
 _PROPERTIES = frozenset(
     f"{_W}{name}" for name in ("tcPr", "trPr", "tblPr", "tblPrEx", "tblGrid", "pPr", "rPr")
 )
+_NOT_ROWS = _PROPERTIES | {TBL}  # where a table's rows are not: a nested table has its own
 # The content type python-docx (and Word) accept as a document: not a template, not macros.
 _DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
@@ -118,38 +119,32 @@ def _read_document(package: Package, limits: Limits) -> tuple[list[RawTable], li
     rows: list[Row] = []  # of the table being read
     counted = 0
     cut = False
-    in_table: tuple[Any, bool] = (None, False)  # a row's parent: whether in just one table
     with package.open(main_part(package)) as stream:
-        # Elements come as they end, complete. A row counts when its table is in no other
-        # table: a nested table is part of its cell's text.
-        for element in elements(stream, (TBL, TR), DOCUMENT):
-            if element.tag == TR:
-                parent = element.getparent()
-                if parent is not in_table[0]:  # a new table: its rows all share the answer
-                    in_table = (parent, _tables_around(element) == 1)
-                if not in_table[1]:
-                    continue
-                name = f"Table {len(tables) + 1}"
-                where = f"{name} of the document"
-                cells, row_tracked = _row_cells(element, texts)
+        # The rows of each table that is in no other table (a nested table is part of its
+        # cell's text), handed over as they are complete.
+        for _, child in children(stream, TBL, DOCUMENT):
+            name = f"Table {len(tables) + 1}"
+            if child is None:  # the table has ended
+                tables.append(RawTable(name, rows))
+                if cut:
+                    notes.append(columns_cut_note(name, limits))
+                rows, counted, cut = [], 0, False
+                continue
+            if child.tag == TR:
+                found: Iterable[Any] = (child,)
+            else:  # the table's properties, or rows in a content control
+                tracked = tracked or _has_tracked_changes(child)
+                found = _find(child, TR, _NOT_ROWS)
+            for tr in found:
+                cells, row_tracked = _row_cells(tr, texts)
                 tracked = tracked or row_tracked
-                row, row_cut = fit_row(cells, limits, where)
+                row, row_cut = fit_row(cells, limits, f"{name} of the document")
                 cut = cut or row_cut
                 # fit_row left no empty cell at the end: only a row cut short can be blank
                 if row and not (row_cut and is_blank(row)):
                     counted += 1
                     check_row_count(counted, limits, name)
                 rows.append((len(rows) + 1, row))
-            else:
-                if _tables_around(element) != 0:
-                    continue
-                tracked = tracked or _has_tracked_changes(element)
-                name = f"Table {len(tables) + 1}"
-                tables.append(RawTable(name, rows))
-                if cut:
-                    notes.append(columns_cut_note(name, limits))
-                rows, counted, cut = [], 0, False
-            release(element)
     if tracked:
         notes.append(
             "The document has tracked changes; its tables were read as if every change had "
@@ -158,21 +153,17 @@ def _read_document(package: Package, limits: Limits) -> tuple[list[RawTable], li
     return tables, notes
 
 
-def _tables_around(element: Any) -> int:
-    """How many tables `element` is inside."""
-    return sum(1 for _ in element.iterancestors(TBL))
-
-
-def _find(element: Any, tag: str) -> Iterator[Any]:
+def _find(element: Any, tag: str, skip: frozenset[str] = _PROPERTIES) -> Iterator[Any]:
     """Descendants with `tag`, without looking inside the ones found (so no nested tables).
 
-    Property elements (`w:tcPr`, `w:pPr`, ...) hold no cells or paragraphs: not searched."""
+    Property elements (`w:tcPr`, `w:pPr`, ...) hold no cells or paragraphs: not searched,
+    nor anything else in `skip`."""
     for child in element:
         child_tag = child.tag
         if child_tag == tag:
             yield child
-        elif isinstance(child_tag, str) and child_tag not in _PROPERTIES:
-            yield from _find(child, tag)
+        elif isinstance(child_tag, str) and child_tag not in skip:
+            yield from _find(child, tag, skip)
 
 
 def _child(element: Any, tag: str) -> Any:
@@ -218,7 +209,7 @@ def _plain_row_cells(tr: Any, texts: TextCache) -> tuple[list[Cell], bool] | Non
     keep = texts.keep
     before = 0
     tracked = False
-    parts: list[str] | None = None  # of the cell being read; each paragraph starts with \n
+    parts: list[str] | None = None  # of the cell being read
     span, continued = 1, False
     for element in tr.iter(*_PLAIN_TAGS):
         tag = element.tag
@@ -226,7 +217,7 @@ def _plain_row_cells(tr: Any, texts: TextCache) -> tuple[list[Cell], bool] | Non
             if parts is not None:
                 parts.append(element.text or "")
         elif tag == P:
-            if parts is not None:
+            if parts:  # a new line between paragraphs (before the first, strip drops it)
                 parts.append("\n")
         elif tag == TC:
             if parts is not None:
@@ -255,8 +246,8 @@ def _plain_row_cells(tr: Any, texts: TextCache) -> tuple[list[Cell], bool] | Non
 
 
 def _joined(parts: list[str]) -> str:
-    """A plain cell's text: its paragraphs (each part list starts with a new line) joined."""
-    text = "".join(parts)[1:]
+    """A plain cell's text, as `normalise_text` gives it (most cells have no \r to replace)."""
+    text = "".join(parts)
     return normalise_text(text) if "\r" in text else text.strip()
 
 

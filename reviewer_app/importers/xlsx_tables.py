@@ -154,8 +154,8 @@ class _Workbook:
             # Each string once, as Excel writes them: no cache of texts seen is needed.
             with package.open(strings_part) as stream:
                 append = self.strings.append
-                for element in children(stream, _SST, _SST):
-                    if element.tag == _SI:
+                for _, element in children(stream, _SST, _SST):
+                    if element is not None and element.tag == _SI:
                         append(_unescape(_text_of(element)))
         self.dates: set[int] = set()  # cell styles whose number format is a date or time
         self.durations: set[int] = set()
@@ -244,6 +244,9 @@ class XlsxSource(TableSource):
     def close(self) -> None:
         self._cache.clear()
         self._archive.close()
+        # The shared strings no row kept go now, even if something still holds this source
+        # (an exception's traceback, say, until Python's cycle collector runs).
+        self._book.strings.clear()
 
     def _read(self, name: str, max_rows: int | None) -> RawTable:
         return RawTable(name, list(self._rows(name, max_rows)))
@@ -291,8 +294,8 @@ def _sheet_rows(stream: Any, book: _Workbook) -> Iterator[tuple[int, list[Cell]]
     dates: dict[tuple[str, str | None], Cell] = {}  # serial and style: the value, once worked out
     expected = 1  # the next row number to give
     counter = 0  # the row number of the last <row> read
-    for row in children(stream, _SHEET_DATA, _WORKSHEET):
-        if row.tag != _ROW:
+    for _, row in children(stream, _SHEET_DATA, _WORKSHEET):
+        if row is None or row.tag != _ROW:
             continue
         reference = row.get("r")
         if reference is not None:

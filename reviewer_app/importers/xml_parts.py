@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
+from itertools import islice
 from typing import IO, Any
 
 from lxml import etree  # type: ignore[import-untyped]
@@ -60,54 +61,57 @@ def elements(stream: IO[bytes], tags: str | tuple[str, ...], root: str = "") -> 
             _let_go(document, wanted)
 
 
-def children(stream: IO[bytes], parent: str, root: str) -> Iterator[Any]:
-    """Each child of every element named `parent` (the part's `root`, or an element in it), once
-    the child is complete, in document order, already taken out of the tree.
+def children(stream: IO[bytes], parent: str, root: str) -> Iterator[tuple[Any, Any]]:
+    """(parent, child) for each child of each outermost element named `parent` (the part's
+    `root`, or elements in it), once the child is complete, in document order; then
+    (parent, None) when that parent has ended. A `parent` inside
+    another is part of a child of the outer one, as a table nested in a table's cell is.
 
-    For a part that is one long list (a worksheet's rows, a workbook's shared strings) this is
-    faster than `elements`: no event and no `release` for each child. After each chunk of the
-    part, the children of the open `parent` are complete but for the last, which the parser
-    may still be filling; they are handed over together and cut from the tree. Everything
-    else that is finished is let go, as `elements` does with `root`.
+    For a part that is one long list (a worksheet's rows, a workbook's shared strings, a Word
+    table's rows) this is faster than `elements`: no event and no `release` for each child.
+    After each chunk of the part, the children of the open parent are complete but for the
+    last, which the parser may still be filling; they are handed over together and cut from
+    the tree once read. Everything else that is finished is let go, as `elements` does with
+    `root`.
     """
     parser = _parser(("start", "end"), (root, parent))
     document: Any = None
-    open_parents: list[Any] = []  # innermost last
+    current: Any = None  # the outermost parent open
+    inner = 0  # parents open inside it
     for events in _fed(stream, parser):
         for event, element in events:
             if document is None:
                 document = element  # the first to start is the root, or a parent at the top
             if element.tag != parent:
                 continue
-            if event == "start":
-                if open_parents:  # a parent in a parent: what comes before it comes first
-                    outer = open_parents[-1]
-                    yield from _cut(outer, outer.index(_child_on_path(outer, element)))
-                open_parents.append(element)
-                continue
-            yield from _cut(element, len(element))
-            if open_parents and open_parents[-1] is element:
-                open_parents.pop()
-        if open_parents:
-            yield from _cut(open_parents[-1], len(open_parents[-1]) - 1)
+            if current is None:
+                current = element if event == "start" else None
+            elif event == "start":
+                inner += 1
+            elif inner:
+                inner -= 1
+            else:  # the parent has ended: all its children are complete
+                for child in _handed_over(current, len(current)):
+                    yield current, child
+                yield current, None
+                current = None
+        if current is not None:
+            for child in _handed_over(current, len(current) - 1):
+                yield current, child
         if document is not None:
             _let_go(document, (parent,))
 
 
-def _child_on_path(ancestor: Any, element: Any) -> Any:
-    """The child of `ancestor` that `element` is in (or is)."""
-    while element.getparent() is not ancestor:
-        element = element.getparent()
-    return element
+def _handed_over(parent: Any, count: int) -> Iterator[Any]:
+    """The first `count` children of `parent`, one at a time; then they are cut from the tree.
 
-
-def _cut(parent: Any, count: int) -> list[Any]:
-    """The first `count` children of `parent`, taken out of the tree."""
+    They are cut after they have been read, not before: lxml frees a cut element at once if
+    nothing holds it, but must first rewrite the namespaces of one still held, which would
+    cost as much again as reading it."""
     if count <= 0:
-        return []
-    taken = parent[:count]
+        return
+    yield from islice(parent, count)
     del parent[:count]
-    return list(taken)
 
 
 def _parser(events: tuple[str, ...], tags: tuple[str, ...]) -> Any:
