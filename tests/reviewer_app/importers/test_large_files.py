@@ -24,7 +24,7 @@ from reviewer_app.importers.docx_tables import (
     _row_cells,
 )
 from reviewer_app.importers.tables import TextCache
-from reviewer_app.importers.xml_parts import elements
+from reviewer_app.importers.xml_parts import children, elements
 from tests.reviewer_app.importers import fixtures
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -197,6 +197,33 @@ def test_elements_let_go_of_what_is_not_asked_for() -> None:
     xml = b"<root>" + b"<skip><x>text</x></skip>" * 5000 + b"<want>1</want><skip/></root>"
     found = [element.text for element in elements(io.BytesIO(xml), "want", "root")]
     assert found == ["1"]
+
+
+def test_children_of_the_outermost_parents_come_in_order_across_chunks() -> None:
+    """Each child of each outermost `list` once, in order, then the list's end; a list inside
+    an item stays part of that item; what is around the lists is passed over."""
+    items = "".join(f"<i>{n}</i>" for n in range(40_000))  # far more than one chunk
+    xml = (
+        f"<root><skip>{'x' * 300_000}</skip><list>{items}"
+        "<i>outer<list><i>inner</i></list></i></list><other/><list><i>last</i></list></root>"
+    ).encode()
+    seen: list[tuple[int, str | None]] = []
+    parents: list[object] = []
+    for parent, child in children(io.BytesIO(xml), "list", "root"):
+        if parent not in parents:
+            parents.append(parent)
+        index = parents.index(parent)
+        if child is None:
+            seen.append((index, None))
+        else:
+            seen.append((index, "".join(child.itertext())))
+    assert seen == [
+        *((0, str(n)) for n in range(40_000)),
+        (0, "outerinner"),
+        (0, None),
+        (1, "last"),
+        (1, None),
+    ]
 
 
 # -- the plain-row path of the Word reader --------------------------------------------------
