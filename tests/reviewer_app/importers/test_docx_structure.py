@@ -9,8 +9,6 @@ XML is read in.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from reviewer_app.importers.docx_tables import read_docx
