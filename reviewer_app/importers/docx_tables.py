@@ -1,9 +1,9 @@
 """Reading a Word document (.docx): every table in it is a candidate; prose is passed over.
 
 Agencies often write a chronology as a Word table between paragraphs of explanation. The main
-document part is streamed (`xml_parts.elements`, which never resolves entities), one table row at
-a time, and each row's XML is walked directly, because the text of a cell must come out
-exactly as the agency sees it:
+document part is streamed (`xml_parts.children`, which never resolves entities), handing over
+each table's rows as they are complete, and each row's XML is walked directly, because the text
+of a cell must come out exactly as the agency sees it:
 
 * several paragraphs in a cell are joined with new lines;
 * a cell merged across columns gives its text once, at its first column, not in every column

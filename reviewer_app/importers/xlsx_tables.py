@@ -1,15 +1,20 @@
 """Reading an Excel workbook (.xlsx): every worksheet is a candidate table.
 
-The workbook's XML is streamed with lxml (`xml_parts.elements`, which never resolves entities)
+The workbook's XML is streamed with lxml (`xml_parts.children`, which never resolves entities)
 rather than through openpyxl, whose read-only mode parses every cell in Python and its shared
-strings through a pure-Python parser: for a 190,000-row sheet that took most of a minute. What
-a reviewer sees is the same as openpyxl's `load_workbook(read_only=True, data_only=True)` gave:
+strings through a pure-Python parser: for a 190,000-row sheet that took most of a minute.
+(python-calamine reads the same sheet several times faster, but holds all of it in memory at
+once: about 100 MB more at 190,000 rows, which takes an import past its 300 MB goal.) What a
+reviewer sees is the same as openpyxl's `load_workbook(read_only=True, data_only=True)` gave
+(tests/reviewer_app/importers/test_xlsx_values.py compares the two, cell by cell):
 
 * values are the ones Excel last calculated (`<v>`), not formulas;
 * a number in a cell whose style has a date or time format arrives as `datetime` / `time`
   (or `timedelta` for a duration such as [h]:mm), in the workbook's 1900 or 1904 calendar;
   openpyxl's own format tests and calendar conversion are used for this;
-* shared strings, inline strings, booleans and error values (#N/A) read as openpyxl reads them;
+* shared strings, inline strings, booleans and error values (#N/A) read as openpyxl reads them,
+  except that Excel's `_xHHHH_` escapes in text are undone (once: `_x005F_` is an escaped "_",
+  so `_x005F_x0041_` is the text `_x0041_`), which openpyxl leaves in;
 * rows missing from the file are empty rows, cells missing from a row are empty cells, and
   the size a sheet declares for itself is ignored (some exporters get it wrong);
 * chart sheets are not tables; a hidden sheet is still offered, and said to be hidden.
@@ -17,7 +22,7 @@ a reviewer sees is the same as openpyxl's `load_workbook(read_only=True, data_on
 The zip container has already passed `zip_safety.inspect_zip`. Only the parts needed are read:
 the workbook, its relationships, the styles, the shared strings and the chosen sheets. Sheets
 are read on demand (the first rows of each to find a header, then the chosen one as a stream
-of rows, never held whole), one row of XML at a time.
+of rows, never held whole), a chunk of XML (a few hundred rows) at a time.
 """
 
 from __future__ import annotations

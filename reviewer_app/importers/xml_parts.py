@@ -2,9 +2,11 @@
 
 A 150,000-row Word table is a 150 MB XML part; an object model of it (python-docx, or openpyxl
 for a workbook) takes gigabytes and most of a minute. Here each part is fed to lxml's pull
-parser in chunks, which hands over one finished element at a time (a table row, a worksheet
-row, a shared string); the caller reads it and `release`s it, so memory holds about one row
-of XML at a time, and the parsing is done by libxml2 in C.
+parser in chunks, and the parsing is done by libxml2 in C. `elements` hands over one finished
+element at a time, which the caller reads and `release`s; `children`, for the long lists
+(a table's rows, a worksheet's rows, the shared strings), hands over the finished children of
+a list after each chunk and cuts them from the tree once read. Either way memory holds about
+a chunk of XML at a time.
 
 Safety does not depend on this module alone. `zip_safety.inspect_zip` has already refused any
 part whose prolog declares a document type (where XML "entities", and entity bombs, live).
