@@ -205,12 +205,12 @@ def _plain_row_cells(tr: Any, texts: TextCache) -> tuple[list[Cell], bool] | Non
     matter, found by lxml in C; None for a row that is not plain. With no nested table, text
     box, deletion, tab, break or tracked property change in the row, this reads exactly what
     `_general_row_cells` reads."""
-    cells: list[Cell] = []
-    keep = texts.keep
+    contents: list[list[str]] = []  # each cell's texts, a new line between paragraphs
+    spans: list[int] = []
+    merged: list[bool] = []  # whether each cell continues a merge down
+    parts: list[str] | None = None  # of the cell being read
     before = 0
     tracked = False
-    parts: list[str] | None = None  # of the cell being read
-    span, continued = 1, False
     for element in tr.iter(*_PLAIN_TAGS):
         tag = element.tag
         if tag == _T:
@@ -220,35 +220,33 @@ def _plain_row_cells(tr: Any, texts: TextCache) -> tuple[list[Cell], bool] | Non
             if parts:  # a new line between paragraphs (before the first, strip drops it)
                 parts.append("\n")
         elif tag == TC:
-            if parts is not None:
-                cells.append("" if continued else keep(_joined(parts)))
-                if span > 1:
-                    cells.extend([""] * (span - 1))
-            parts, span, continued = [], 1, False
+            parts = []
+            contents.append(parts)
+            spans.append(1)
+            merged.append(False)
         elif tag == _GRID_SPAN:
-            span = min(max(_number(element, 1), 1), 1000)
+            if spans:
+                spans[-1] = min(max(_number(element, 1), 1), 1000)
         elif tag == _V_MERGE:
-            continued = element.get(_VAL, "continue") == "continue"
+            if merged:
+                merged[-1] = element.get(_VAL, "continue") == "continue"
         elif tag == _GRID_BEFORE:
             before = min(_number(element, 0), 1000)
         elif tag in _INSERTED:
             tracked = True
         else:  # something only the general path reads right
             return None
-    if parts is not None:
-        cells.append("" if continued else keep(_joined(parts)))
+    cells: list[Cell] = [""] * before
+    keep = texts.keep
+    for cell_parts, span, continued in zip(contents, spans, merged, strict=True):
+        if continued:  # a cell merged down keeps its text in the top row
+            cells.append("")
+        else:
+            text = "".join(cell_parts)
+            cells.append(keep(normalise_text(text) if "\r" in text else text.strip()))
         if span > 1:
             cells.extend([""] * (span - 1))
-    if before:
-        padding: list[Cell] = [""] * before
-        return padding + cells, tracked
     return cells, tracked
-
-
-def _joined(parts: list[str]) -> str:
-    """A plain cell's text, as `normalise_text` gives it (most cells have no \r to replace)."""
-    text = "".join(parts)
-    return normalise_text(text) if "\r" in text else text.strip()
 
 
 def _number(element: Any, default: int) -> int:
