@@ -242,8 +242,7 @@ def _plain_row_cells(tr: Any, texts: TextCache) -> tuple[list[Cell], bool] | Non
         if continued:  # a cell merged down keeps its text in the top row
             cells.append("")
         else:
-            text = "".join(cell_parts)
-            cells.append(keep(normalise_text(text) if "\r" in text else text.strip()))
+            cells.append(keep(normalise_text("".join(cell_parts))))
         if span > 1:
             cells.extend([""] * (span - 1))
     return cells, tracked

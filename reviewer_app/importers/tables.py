@@ -145,10 +145,9 @@ def fit_row(cells: list[Cell], limits: Limits, where: str) -> tuple[list[Cell], 
     while end and _empty(cells[end - 1]):
         end -= 1
     row = cells[:end] if end < len(cells) else cells
-    longest = limits.max_cell_chars
     for value in row:
-        if isinstance(value, str) and len(value) > longest:
-            check_cell_length(value, limits, where)  # refuses the file
+        if isinstance(value, str):
+            check_cell_length(value, limits, where)
     if len(row) > limits.max_columns:
         return row[: limits.max_columns], True
     return row, False
