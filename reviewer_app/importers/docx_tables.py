@@ -1,9 +1,9 @@
 """Reading a Word document (.docx): every table in it is a candidate; prose is passed over.
 
 Agencies often write a chronology as a Word table between paragraphs of explanation. The main
-document part is streamed (`xml_parts.elements`, which never resolves entities), one table row at
-a time, and each row's XML is walked directly, because the text of a cell must come out
-exactly as the agency sees it:
+document part is streamed (`xml_parts.children`, which never resolves entities), handing over
+each table's rows as they are complete, and each row's XML is walked directly, because the text
+of a cell must come out exactly as the agency sees it:
 
 * several paragraphs in a cell are joined with new lines;
 * a cell merged across columns gives its text once, at its first column, not in every column
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from reviewer_app.importers.errors import ImportRefusedError
@@ -41,7 +41,7 @@ from reviewer_app.importers.tables import (
     normalise_text,
 )
 from reviewer_app.importers.xlsx_tables import DAMAGED_ERRORS
-from reviewer_app.importers.xml_parts import OFFICE_DOCUMENT, Package, elements, release
+from reviewer_app.importers.xml_parts import OFFICE_DOCUMENT, Package, children
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -76,10 +76,14 @@ _SPECIAL = (
     f"{_W}trPrChange",
     TBL,
 )
+_INSERTED = (f"{_W}ins", f"{_W}moveTo")  # tracked changes the plain path reads as accepted
+# What the plain path reads (see `_plain_row_cells`), and what sends a row to the general one.
+_PLAIN_TAGS = (TC, P, _T, _GRID_SPAN, _V_MERGE, _GRID_BEFORE, *_INSERTED, *_SPECIAL)
 # Property elements, which never hold cells or paragraphs.
 _PROPERTIES = frozenset(
     f"{_W}{name}" for name in ("tcPr", "trPr", "tblPr", "tblPrEx", "tblGrid", "pPr", "rPr")
 )
+_NOT_ROWS = _PROPERTIES | {TBL}  # where a table's rows are not: a nested table has its own
 # The content type python-docx (and Word) accept as a document: not a template, not macros.
 _DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
@@ -116,28 +120,31 @@ def _read_document(package: Package, limits: Limits) -> tuple[list[RawTable], li
     counted = 0
     cut = False
     with package.open(main_part(package)) as stream:
-        # Elements come as they end, complete. A row counts when its table is in no other
-        # table: a nested table is part of its cell's text.
-        for element in elements(stream, (TBL, TR), DOCUMENT):
-            tag = element.tag
-            if _tables_around(element) != (1 if tag == TR else 0):
-                continue
-            tracked = tracked or _has_tracked_changes(element)
+        # The rows of each table that is in no other table (a nested table is part of its
+        # cell's text), handed over as they are complete.
+        for _, child in children(stream, TBL, DOCUMENT):
             name = f"Table {len(tables) + 1}"
-            if tag == TR:
-                where = f"{name} of the document"
-                row, row_cut = fit_row(_row_cells(element, texts), limits, where)
-                cut = cut or row_cut
-                if not is_blank(row):
-                    counted += 1
-                    check_row_count(counted, limits, name)
-                rows.append((len(rows) + 1, row))
-            else:
+            if child is None:  # the table has ended
                 tables.append(RawTable(name, rows))
                 if cut:
                     notes.append(columns_cut_note(name, limits))
                 rows, counted, cut = [], 0, False
-            release(element)
+                continue
+            if child.tag == TR:
+                found: Iterable[Any] = (child,)
+            else:  # the table's properties, or rows in a content control
+                tracked = tracked or _has_tracked_changes(child)
+                found = _find(child, TR, _NOT_ROWS)
+            for tr in found:
+                cells, row_tracked = _row_cells(tr, texts)
+                tracked = tracked or row_tracked
+                row, row_cut = fit_row(cells, limits, f"{name} of the document")
+                cut = cut or row_cut
+                # fit_row left no empty cell at the end: only a row cut short can be blank
+                if row and not (row_cut and is_blank(row)):
+                    counted += 1
+                    check_row_count(counted, limits, name)
+                rows.append((len(rows) + 1, row))
     if tracked:
         notes.append(
             "The document has tracked changes; its tables were read as if every change had "
@@ -146,21 +153,17 @@ def _read_document(package: Package, limits: Limits) -> tuple[list[RawTable], li
     return tables, notes
 
 
-def _tables_around(element: Any) -> int:
-    """How many tables `element` is inside."""
-    return sum(1 for _ in element.iterancestors(TBL))
-
-
-def _find(element: Any, tag: str) -> Iterator[Any]:
+def _find(element: Any, tag: str, skip: frozenset[str] = _PROPERTIES) -> Iterator[Any]:
     """Descendants with `tag`, without looking inside the ones found (so no nested tables).
 
-    Property elements (`w:tcPr`, `w:pPr`, ...) hold no cells or paragraphs: not searched."""
+    Property elements (`w:tcPr`, `w:pPr`, ...) hold no cells or paragraphs: not searched,
+    nor anything else in `skip`."""
     for child in element:
         child_tag = child.tag
         if child_tag == tag:
             yield child
-        elif isinstance(child_tag, str) and child_tag not in _PROPERTIES:
-            yield from _find(child, tag)
+        elif isinstance(child_tag, str) and child_tag not in skip:
+            yield from _find(child, tag, skip)
 
 
 def _child(element: Any, tag: str) -> Any:
@@ -171,15 +174,12 @@ def _child(element: Any, tag: str) -> Any:
     return None
 
 
-def _row_cells(tr: Any, texts: TextCache) -> list[Cell]:
-    if is_plain(tr):
-        return _plain_row_cells(tr, texts)
-    return _general_row_cells(tr, texts)
-
-
-def is_plain(tr: Any) -> bool:
-    """Whether a row has nothing `_plain_row_cells` does not read as `_general_row_cells` does."""
-    return next(tr.iter(*_SPECIAL), None) is None
+def _row_cells(tr: Any, texts: TextCache) -> tuple[list[Cell], bool]:
+    """A row's cells, and whether it has tracked changes."""
+    plain = _plain_row_cells(tr, texts)
+    if plain is not None:
+        return plain
+    return _general_row_cells(tr, texts), _has_tracked_changes(tr)
 
 
 def _general_row_cells(tr: Any, texts: TextCache) -> list[Cell]:
@@ -200,45 +200,52 @@ def _general_row_cells(tr: Any, texts: TextCache) -> list[Cell]:
     return cells
 
 
-def _plain_row_cells(tr: Any, texts: TextCache) -> list[Cell]:
-    """`_row_cells` for a row of plain cells (most rows): one pass over the elements that
-    matter, found by lxml in C. With no nested table, text box, deletion, tab, break or
-    tracked property change in the row, this reads exactly what `_row_cells` reads."""
-    cells: list[Cell] = []
+def _plain_row_cells(tr: Any, texts: TextCache) -> tuple[list[Cell], bool] | None:
+    """`_row_cells` for a row of plain cells (most rows), in one pass over the elements that
+    matter, found by lxml in C; None for a row that is not plain. With no nested table, text
+    box, deletion, tab, break or tracked property change in the row, this reads exactly what
+    `_general_row_cells` reads."""
+    contents: list[list[str]] = []  # each cell's texts, a new line between paragraphs
+    spans: list[int] = []
+    merged: list[bool] = []  # whether each cell continues a merge down
+    parts: list[str] | None = None  # of the cell being read
     before = 0
-    parts: list[str] | None = None  # of the cell being read; each paragraph starts with \n
-    span, continued = 1, False
-
-    def finish() -> None:
-        if parts is None:
-            return
-        text = "" if continued else texts.keep(normalise_text("".join(parts)[1:]))
-        cells.append(text)
-        if span > 1:
-            cells.extend([""] * (span - 1))
-
-    for element in tr.iter(TC, P, _T, _GRID_SPAN, _V_MERGE, _GRID_BEFORE):
+    tracked = False
+    for element in tr.iter(*_PLAIN_TAGS):
         tag = element.tag
         if tag == _T:
             if parts is not None:
                 parts.append(element.text or "")
         elif tag == P:
-            if parts is not None:
+            if parts:  # a new line between paragraphs (before the first, strip drops it)
                 parts.append("\n")
         elif tag == TC:
-            finish()
-            parts, span, continued = [], 1, False
+            parts = []
+            contents.append(parts)
+            spans.append(1)
+            merged.append(False)
         elif tag == _GRID_SPAN:
-            span = min(max(_number(element, 1), 1), 1000)
+            if spans:
+                spans[-1] = min(max(_number(element, 1), 1), 1000)
         elif tag == _V_MERGE:
-            continued = element.get(_VAL, "continue") == "continue"
-        else:
+            if merged:
+                merged[-1] = element.get(_VAL, "continue") == "continue"
+        elif tag == _GRID_BEFORE:
             before = min(_number(element, 0), 1000)
-    finish()
-    if before:
-        padding: list[Cell] = [""] * before
-        return padding + cells
-    return cells
+        elif tag in _INSERTED:
+            tracked = True
+        else:  # something only the general path reads right
+            return None
+    cells: list[Cell] = [""] * before
+    keep = texts.keep
+    for cell_parts, span, continued in zip(contents, spans, merged, strict=True):
+        if continued:  # a cell merged down keeps its text in the top row
+            cells.append("")
+        else:
+            cells.append(keep(normalise_text("".join(cell_parts))))
+        if span > 1:
+            cells.extend([""] * (span - 1))
+    return cells, tracked
 
 
 def _number(element: Any, default: int) -> int:

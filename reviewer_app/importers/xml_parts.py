@@ -2,9 +2,11 @@
 
 A 150,000-row Word table is a 150 MB XML part; an object model of it (python-docx, or openpyxl
 for a workbook) takes gigabytes and most of a minute. Here each part is fed to lxml's pull
-parser in chunks, which hands over one finished element at a time (a table row, a worksheet
-row, a shared string); the caller reads it and `release`s it, so memory holds about one row
-of XML at a time, and the parsing is done by libxml2 in C.
+parser in chunks, and the parsing is done by libxml2 in C. `elements` hands over one finished
+element at a time, which the caller reads and `release`s; `children`, for the long lists
+(a table's rows, a worksheet's rows, the shared strings), hands over the finished children of
+a list after each chunk and cuts them from the tree once read. Either way memory holds about
+a chunk of XML at a time.
 
 Safety does not depend on this module alone. `zip_safety.inspect_zip` has already refused any
 part whose prolog declares a document type (where XML "entities", and entity bombs, live).
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
+from itertools import islice
 from typing import IO, Any
 
 from lxml import etree  # type: ignore[import-untyped]
@@ -45,9 +48,78 @@ def elements(stream: IO[bytes], tags: str | tuple[str, ...], root: str = "") -> 
     a sheet's validations, styles nobody asked for).
     """
     wanted = (tags,) if isinstance(tags, str) else tags
-    parser = etree.XMLPullParser(
-        events=("start", "end") if root else ("end",),
-        tag=(root, *wanted) if root else wanted,
+    parser = _parser(("start", "end") if root else ("end",), (root, *wanted) if root else wanted)
+    document: Any = None
+    for events in _fed(stream, parser):
+        for event, element in events:
+            if event == "start":
+                if document is None and element.tag == root:
+                    document = element
+                continue
+            if element is document:
+                continue
+            yield element
+        if document is not None:
+            _let_go(document, wanted)
+
+
+def children(stream: IO[bytes], parent: str, root: str) -> Iterator[tuple[Any, Any]]:
+    """(parent, child) for each child of each outermost element named `parent` (the part's
+    `root`, or elements in it), once the child is complete, in document order; then
+    (parent, None) when that parent has ended. A `parent` inside
+    another is part of a child of the outer one, as a table nested in a table's cell is.
+
+    For a part that is one long list (a worksheet's rows, a workbook's shared strings, a Word
+    table's rows) this is faster than `elements`: no event and no `release` for each child.
+    After each chunk of the part, the children of the open parent are complete but for the
+    last, which the parser may still be filling; they are handed over together and cut from
+    the tree once read. Everything else that is finished is let go, as `elements` does with
+    `root`.
+    """
+    parser = _parser(("start", "end"), (root, parent))
+    document: Any = None
+    current: Any = None  # the outermost parent open
+    inner = 0  # parents open inside it
+    for events in _fed(stream, parser):
+        for event, element in events:
+            if document is None:
+                document = element  # the first to start is the root, or a parent at the top
+            if element.tag != parent:
+                continue
+            if current is None:
+                current = element if event == "start" else None
+            elif event == "start":
+                inner += 1
+            elif inner:
+                inner -= 1
+            else:  # the parent has ended: all its children are complete
+                for child in _handed_over(current, len(current)):
+                    yield current, child
+                yield current, None
+                current = None
+        if current is not None:
+            for child in _handed_over(current, len(current) - 1):
+                yield current, child
+        if document is not None:
+            _let_go(document, (parent,))
+
+
+def _handed_over(parent: Any, count: int) -> Iterator[Any]:
+    """The first `count` children of `parent`, one at a time; then they are cut from the tree.
+
+    They are cut after they have been read, not before: lxml frees a cut element at once if
+    nothing holds it, but must first rewrite the namespaces of one still held, which would
+    cost as much again as reading it."""
+    if count <= 0:
+        return
+    yield from islice(parent, count)
+    del parent[:count]
+
+
+def _parser(events: tuple[str, ...], tags: tuple[str, ...]) -> Any:
+    return etree.XMLPullParser(
+        events=events,
+        tag=tags,
         resolve_entities=False,
         load_dtd=False,
         no_network=True,
@@ -55,11 +127,14 @@ def elements(stream: IO[bytes], tags: str | tuple[str, ...], root: str = "") -> 
         remove_comments=True,
         remove_pis=True,
     )
-    document: Any = None
+
+
+def _fed(stream: IO[bytes], parser: Any) -> Iterator[list[tuple[str, Any]]]:
+    """Feed the part to `parser` a chunk at a time and give the events of each chunk (and of
+    the end), refusing a document type or an entity bomb before any element is handed on."""
     checked = False
-    finished = False
     first = True
-    while not finished:
+    while True:
         chunk = stream.read(_CHUNK)
         if first:
             check_head(chunk, complete=len(chunk) < _CHUNK)
@@ -73,22 +148,15 @@ def elements(stream: IO[bytes], tags: str | tuple[str, ...], root: str = "") -> 
                 raise
         else:
             result = parser.close()
-            finished = True
             if not checked and result is not None:
                 _refuse_doctype(result.getroottree())
-        for event, element in parser.read_events():
-            if not checked:
-                _refuse_doctype(element.getroottree())
-                checked = True
-            if event == "start":
-                if document is None and element.tag == root:
-                    document = element
-                continue
-            if element is document:
-                continue
-            yield element
-        if document is not None:
-            _let_go(document, wanted)
+        events = list(parser.read_events())
+        if events and not checked:
+            _refuse_doctype(events[0][1].getroottree())
+            checked = True
+        yield events
+        if not chunk:
+            return
 
 
 def _let_go(element: Any, keep: tuple[str, ...]) -> None:

@@ -19,12 +19,12 @@ from reviewer_app.chronology.importing import ImportPreview, ProblemKind
 from reviewer_app.importers import preview_file
 from reviewer_app.importers.docx_tables import (
     _general_row_cells,
+    _has_tracked_changes,
     _plain_row_cells,
     _row_cells,
-    is_plain,
 )
 from reviewer_app.importers.tables import TextCache
-from reviewer_app.importers.xml_parts import elements
+from reviewer_app.importers.xml_parts import children, elements
 from tests.reviewer_app.importers import fixtures
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -199,12 +199,40 @@ def test_elements_let_go_of_what_is_not_asked_for() -> None:
     assert found == ["1"]
 
 
+def test_children_of_the_outermost_parents_come_in_order_across_chunks() -> None:
+    """Each child of each outermost `list` once, in order, then the list's end; a list inside
+    an item stays part of that item; what is around the lists is passed over."""
+    items = "".join(f"<i>{n}</i>" for n in range(40_000))  # far more than one chunk
+    xml = (
+        f"<root><skip>{'x' * 300_000}</skip><list>{items}"
+        "<i>outer<list><i>inner</i></list></i></list><other/><list><i>last</i></list></root>"
+    ).encode()
+    seen: list[tuple[int, str | None]] = []
+    parents: list[object] = []
+    for parent, child in children(io.BytesIO(xml), "list", "root"):
+        if parent not in parents:
+            parents.append(parent)
+        index = parents.index(parent)
+        if child is None:
+            seen.append((index, None))
+        else:
+            seen.append((index, "".join(child.itertext())))
+    assert seen == [
+        *((0, str(n)) for n in range(40_000)),
+        (0, "outerinner"),
+        (0, None),
+        (1, "last"),
+        (1, None),
+    ]
+
+
 # -- the plain-row path of the Word reader --------------------------------------------------
 
 
 def test_plain_rows_read_exactly_as_the_general_path(tmp_path: Path) -> None:
     """Rows without nested tables, text boxes, deletions, tabs or breaks take a faster path;
-    it must give the same cells as the general one on every row it is used for."""
+    it must give the same cells as the general one on every row it is used for, and find the
+    same tracked changes."""
     from lxml import etree
 
     paths = [
@@ -215,16 +243,30 @@ def test_plain_rows_read_exactly_as_the_general_path(tmp_path: Path) -> None:
     big = tmp_path / "synthetic.docx"
     BENCHMARK.make_docx(big, 300)
     paths.append(big)
-    plain = general = 0
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    inserted_only = (
+        f'<w:document xmlns:w="{w}"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>Visit </w:t>'
+        '</w:r><w:ins w:id="1"><w:r><w:t>done</w:t></w:r></w:ins></w:p></w:tc><w:tc><w:tcPr>'
+        '<w:gridSpan w:val="2"/></w:tcPr><w:p/><w:p><w:r><w:t>two</w:t></w:r></w:p></w:tc>'
+        "</w:tr></w:tbl></w:body></w:document>"
+    ).encode()
+    documents = [inserted_only]
     for path in paths:
         with zipfile.ZipFile(path) as archive:
-            root = etree.fromstring(archive.read("word/document.xml"))
+            documents.append(archive.read("word/document.xml"))
+    plain = general = plain_tracked = 0
+    for document in documents:
+        root = etree.fromstring(document)
         for tr in root.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tr"):
             expected = _general_row_cells(tr, TextCache())
-            if is_plain(tr):
-                assert _plain_row_cells(tr, TextCache()) == expected
+            tracked = _has_tracked_changes(tr)
+            fast = _plain_row_cells(tr, TextCache())
+            if fast is not None:
+                assert fast == (expected, tracked)
                 plain += 1
+                plain_tracked += tracked
             else:
                 general += 1
-            assert _row_cells(tr, TextCache()) == expected
-    assert plain > 300 and general >= 1  # the tracked change takes the general path
+            assert _row_cells(tr, TextCache()) == (expected, tracked)
+    assert plain > 300 and general >= 1  # the tracked deletion takes the general path
+    assert plain_tracked >= 1  # an insertion alone is read on the plain path
