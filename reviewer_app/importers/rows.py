@@ -271,7 +271,9 @@ def _read_date(
         try:
             found = _date_of(cell, text)
         except DateProblem as problem:
-            found = problem
+            # Kept without its traceback: that would hold every frame up to the preview (and
+            # the file's bytes) in a cycle only a full garbage collection frees.
+            found = problem.with_traceback(None)
         if known is not None:
             known[key] = found
     if isinstance(found, DateProblem):
