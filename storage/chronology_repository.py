@@ -47,7 +47,7 @@ from reviewer_app.chronology.repository import (
 from reviewer_app.chronology.rows import EntryRows, many_objects
 from reviewer_app.errors import InvalidInputError
 from storage.bound import EngineBound
-from storage.entry_columns import StoredColumns, entry_of, every_entry, few_pages
+from storage.entry_columns import StoredColumns, entry_of, every_entry, few_pages, stored_day
 from storage.schema import agency as agency_table
 from storage.schema import chronology_entry as entry_table
 from storage.schema import entry_person, import_batch, person, same_event
@@ -60,10 +60,6 @@ def fts_query(user_text: str) -> str:
     """A safe FTS5 query: every word must appear (as a prefix), whatever the user typed."""
     words = _TOKEN.findall(user_text)
     return " AND ".join(f'"{word}"*' for word in words)
-
-
-def _date_or_none(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
 
 
 # The columns an entry is written to, in the order of `entry_values`.
@@ -495,7 +491,7 @@ class SqlChronology(EngineBound):
             value = conn.execute(
                 select(person.c.date_of_birth).where(person.c.is_subject == 1)
             ).scalar()
-        return _date_or_none(value)
+        return stored_day(value)
 
     def set_subject_date_of_birth(self, date_of_birth: dt.date | None) -> None:
         iso = date_of_birth.isoformat() if date_of_birth else None

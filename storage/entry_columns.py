@@ -66,7 +66,8 @@ def few_pages(conn: Connection) -> Iterator[None]:
         conn.exec_driver_sql(f"PRAGMA cache_size = {before}")
 
 
-def _date(value: str | None) -> dt.date | None:
+def stored_day(value: str | None) -> dt.date | None:
+    """A day as the file stores it (ISO text), or None."""
     return dt.date.fromisoformat(value) if value else None
 
 
@@ -84,8 +85,8 @@ def stored_date(value: Mapping[str, Any]) -> FuzzyDate:
     """The date of a stored entry, from its columns by name."""
     time = value["time"]
     return FuzzyDate(
-        start=_date(value["date_start"]),
-        end=_date(value["date_end"]),
+        start=stored_day(value["date_start"]),
+        end=stored_day(value["date_end"]),
         precision=PRECISIONS[value["date_precision"]],
         qualifier=QUALIFIERS[value["date_qualifier"]],
         original=value["date_original"],
@@ -186,7 +187,7 @@ class StoredColumns:
         for key in set(raw) - known.keys():
             start, end, precision, qualifier = key
             meant = PRECISIONS[precision]
-            first, stop = day_span(_date(start), _date(end), meant)
+            first, stop = day_span(stored_day(start), stored_day(end), meant)
             known[key] = (first, stop, meant, QUALIFIERS[qualifier])
         make = tuple.__new__  # an EntrySketch is a named tuple: made without its Python __new__
         return [
