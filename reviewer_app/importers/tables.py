@@ -13,6 +13,7 @@ the one it chooses, row by row; the format readers live in `csv_tables`, `xlsx_t
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -111,6 +112,17 @@ def cell_text(value: Cell) -> str:
         return normalise_text(value)
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
+    if isinstance(value, datetime.date | datetime.time):
+        return _moment_text(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+@functools.lru_cache(maxsize=8192)
+def _moment_text(value: datetime.date | datetime.time) -> str:
+    """A date, date and time, or time as a UK reader writes it; remembered, since the rows of
+    a long workbook share their days (190,000 rows: one `strftime` a day, not a row)."""
     if isinstance(value, datetime.datetime):
         day = value.strftime("%d/%m/%Y")
         if value.time() == datetime.time(0, 0):
@@ -118,11 +130,7 @@ def cell_text(value: Cell) -> str:
         return f"{day} {_time_text(value.time())}"
     if isinstance(value, datetime.date):
         return value.strftime("%d/%m/%Y")
-    if isinstance(value, datetime.time):
-        return _time_text(value)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    return str(value)
+    return _time_text(value)
 
 
 def _time_text(value: datetime.time) -> str:
@@ -150,7 +158,7 @@ def fit_row(cells: list[Cell], limits: Limits, where: str) -> tuple[list[Cell], 
     try:
         longest = max(map(len, row), default=0)  # type: ignore[arg-type]  # in C, for text rows
     except TypeError:  # a number, date or empty cell: measure the text ones
-        longest = max((len(value) for value in row if isinstance(value, str)), default=0)
+        longest = max(map(len, [value for value in row if isinstance(value, str)]), default=0)
     if longest > limits.max_cell_chars:
         for value in row:
             if isinstance(value, str):
