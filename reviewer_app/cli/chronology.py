@@ -6,11 +6,12 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reviewer_app.chronology.entry import AgencyType
 from reviewer_app.cli.common import EXIT_OK, open_review
 from reviewer_app.errors import InvalidInputError
 
 if TYPE_CHECKING:
+    from reviewer_app.chronology.entry import AgencyType
+
     # Loaded by the commands that use them: `reviewer-app` with no command opens the window,
     # whose start screen needs none of them (storage, SQLAlchemy, the keyring, the exporters).
     from reviewer_app.chronology.importing import ImportPreview
@@ -60,7 +61,7 @@ def cmd_import_chronology(args: argparse.Namespace, files: StoredReviewFiles) ->
             result = review.requests.import_returned(returned, replaces=args.replace_batch)
         else:
             agency, result = review.chronology.import_for_agency(
-                preview, args.agency, AgencyType(args.agency_type), replaces=args.replace_batch
+                preview, args.agency, agency_type(args.agency_type), replaces=args.replace_batch
             )
     finally:
         review.close()
@@ -93,7 +94,7 @@ def cmd_request_pack(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     try:
         pack = review.requests.prepare(args.agency, due)
         written = write_request_pack(pack, out)
-        review.requests.record(pack, AgencyType(args.agency_type))
+        review.requests.record(pack, agency_type(args.agency_type))
     finally:
         review.close()
     print(f"Request pack {pack.reference} for {pack.agency} written to {out}:")
@@ -110,3 +111,10 @@ def _write_report(preview: ImportPreview, path: Path, agency: str) -> None:
 
     write_validation_report(preview, path, agency)
     print(f"Validation report for the agency written to {path}.")
+
+
+def agency_type(value: str) -> AgencyType:
+    """The agency type given on the command line (loaded here, not when the parser is built)."""
+    from reviewer_app.chronology.entry import AgencyType
+
+    return AgencyType(value)

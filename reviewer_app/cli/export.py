@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from reviewer_app.cli.common import EXIT_OK, open_review
-from reviewer_app.drafts.model import Purpose
 from reviewer_app.errors import UserFacingError
 
 if TYPE_CHECKING:
@@ -84,7 +83,7 @@ def _export_report(review: ReviewServices, args: argparse.Namespace) -> int:
     )
     version = f"version {result.version}" if result.version else "unnumbered"
     if args.sent_to and result.version:
-        from reviewer_app.drafts.model import Circulation
+        from reviewer_app.drafts.model import Circulation, Purpose
 
         today = review.timetable.today()
         circulation = Circulation(result.version, today, args.sent_to, Purpose(args.purpose))

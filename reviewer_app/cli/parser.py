@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
+from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from reviewer_app import __version__
-from reviewer_app.chronology.entry import AgencyType
 from reviewer_app.cli.chronology import cmd_import_chronology, cmd_request_pack
 from reviewer_app.cli.common import Parser, day_given
 from reviewer_app.cli.export import APPENDIX_CHOICES, cmd_export
@@ -32,8 +33,49 @@ from reviewer_app.cli.lifecycle import (
     cmd_terms_from_rapid_review,
     cmd_timetable,
 )
-from reviewer_app.drafts.model import Purpose
 from reviewer_app.review import REGIONS, Methodology, ReviewType
+
+#: The defaults of `--agency-type` and `--purpose` (an `AgencyType` and a `Purpose` value: a
+#: test holds them to their enums, which are not loaded to build the parser).
+AGENCY_TYPE_DEFAULT = "other"
+PURPOSE_DEFAULT = "factual-accuracy"
+
+
+class _ValuesOf(Sequence[str]):
+    """The values of the enum `name` in `module`, read when argparse first asks for them
+    (checking that option, or writing the help): building the parser, which the window's start
+    does too, then loads no module the start screen does not use (give the argument a metavar,
+    or argparse lists the choices as it is added)."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self._where = (module, name)
+        self._values: list[str] | None = None
+
+    def _all(self) -> list[str]:
+        if self._values is None:
+            module, name = self._where
+            self._values = [member.value for member in getattr(import_module(module), name)]
+        return self._values
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._all()
+
+
+_AGENCY_TYPES = _ValuesOf("reviewer_app.chronology.entry", "AgencyType")
+_PURPOSES = _ValuesOf("reviewer_app.drafts.model", "Purpose")
+# With a metavar, argparse does not list the choices as the argument is added; the help names
+# them (%(choices)s) when it is shown.
+_AGENCY_TYPE_HELP = "the agency's type: %(choices)s (default: %(default)s)"
 
 if TYPE_CHECKING:
     # Loaded by the commands that use them: `reviewer-app` with no command opens the window,
@@ -85,7 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("source", help="the agency's file (.xlsx, .docx, .csv or .pdf)")
     imp.add_argument("--agency", required=True, help="the agency's name (created if new)")
     imp.add_argument(
-        "--agency-type", choices=[t.value for t in AgencyType], default=AgencyType.OTHER.value
+        "--agency-type",
+        choices=_AGENCY_TYPES,
+        default=AGENCY_TYPE_DEFAULT,
+        metavar="TYPE",
+        help=_AGENCY_TYPE_HELP,
     )
     imp.add_argument("--sheet", help="the sheet (or table) to read, if not the first")
     imp.add_argument("--dry-run", action="store_true", help="show what would happen only")
@@ -109,7 +155,11 @@ def build_parser() -> argparse.ArgumentParser:
     pack.add_argument("file", help="the review")
     pack.add_argument("--agency", required=True, help="the agency's name (added if new)")
     pack.add_argument(
-        "--agency-type", choices=[t.value for t in AgencyType], default=AgencyType.OTHER.value
+        "--agency-type",
+        choices=_AGENCY_TYPES,
+        default=AGENCY_TYPE_DEFAULT,
+        metavar="TYPE",
+        help=_AGENCY_TYPE_HELP,
     )
     pack.add_argument("--out", required=True, metavar="DIR", help="the folder to write it in")
     pack.add_argument("--due", metavar="DATE", help="the deadline (default: the timetable's)")
@@ -166,9 +216,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--purpose",
-        choices=[p.value for p in Purpose],
-        default=Purpose.FACTUAL_ACCURACY.value,
-        help="what the draft goes out for, with --sent-to",
+        choices=_PURPOSES,
+        default=PURPOSE_DEFAULT,
+        metavar="PURPOSE",
+        help="what the draft goes out for, with --sent-to: %(choices)s (default: %(default)s)",
     )
     export.set_defaults(handler=cmd_export)
 

@@ -472,3 +472,28 @@ def test_export_appendix_lists_the_significant_entries_or_all(
     wrong = run("export", str(demo), "--format", "docx", "--out", str(tmp_path / "x.docx"),
                 "--appendix", "some", app_paths=app_paths, passphrase=DEMO_PASSPHRASE)  # fmt: skip
     assert wrong.returncode != 0 and not (tmp_path / "x.docx").exists()
+
+
+def test_the_parsers_defaults_are_their_enums_values_and_building_it_loads_neither() -> None:
+    """The start screen builds the parser too, so its choices load on first use; its defaults
+    are written out, and held to the enums here."""
+    import subprocess
+    import sys
+
+    from reviewer_app.chronology.entry import AgencyType
+    from reviewer_app.cli.parser import AGENCY_TYPE_DEFAULT, PURPOSE_DEFAULT, build_parser
+    from reviewer_app.drafts.model import Purpose
+
+    assert AgencyType(AGENCY_TYPE_DEFAULT) is AgencyType.OTHER
+    assert Purpose(PURPOSE_DEFAULT) is Purpose.FACTUAL_ACCURACY
+    args = build_parser().parse_args(["import-chronology", "r.review", "a.csv", "--agency", "A"])
+    assert args.agency_type == AgencyType.OTHER.value
+    probe = (
+        "import sys; from reviewer_app.cli.parser import build_parser; build_parser(); "
+        "print(sorted(m for m in sys.modules if m.startswith(('reviewer_app.chronology', "
+        "'reviewer_app.drafts'))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "[]"
