@@ -23,6 +23,7 @@ from reviewer_app.chronology.dates import (
     parse_uk_date,
 )
 from reviewer_app.chronology.draft_rows import DraftRows
+from reviewer_app.chronology.entry import Flag
 from reviewer_app.chronology.importing import Field, ProblemKind, RowProblem
 from reviewer_app.importers.headers import heading_key, is_repeated_header
 from reviewer_app.importers.tables import Cell, Row, cell_text
@@ -41,7 +42,7 @@ _IMPOSSIBLE_MARKERS = (
 _LOOKS_NUMERIC = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}")
 #: The date of a row that gave an event but no date: imported, with the date unknown.
 UNKNOWN_DATE = FuzzyDate(None, None, Precision.UNKNOWN, Qualifier.ON, "")
-_NO_FLAGS: frozenset[object] = frozenset()
+_NO_FLAGS: frozenset[Flag] = frozenset()  # a new row's flags: none
 _NO_TIME = frozenset({"", "-", "--", "n/k", "nk", "n/a", "na", "unknown", "not known", "?"})
 
 
