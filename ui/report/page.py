@@ -53,7 +53,7 @@ from reviewer_app.anonymisation.scan import Action, Hit
 from ui.errors import show_error
 from ui.report.preview import section_html
 from ui.report.section_editor import SectionEditor, SectionWriting, asking_for_text
-from ui.style import heading, inline_error_label, plain_label
+from ui.style import heading, inline_error_label, plain_label, wrap_list_items
 from ui.tasks import TaskRunner
 
 POLL_MS = 100
@@ -200,7 +200,7 @@ class ReportPage(QWidget):
         form.addRow("&Chronology appendix:", self.chronology)
         form.addRow("Stat&us of the report:", self.document_status)
 
-        self.outline = QListWidget()
+        self.outline = wrap_list_items(QListWidget())
         self.outline.setObjectName("reportOutline")
         self.outline.setAccessibleName("Sections of the report")
         self.outline.currentRowChanged.connect(self._show_section)

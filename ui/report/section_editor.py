@@ -38,7 +38,7 @@ from reviewer_app.reporting.sections import SectionText
 from ui.autosave import AutoSave
 from ui.errors import show_error
 from ui.operations import Change, Replace, Step, push
-from ui.style import inline_error_label, plain_label, show_inline
+from ui.style import inline_error_label, plain_label, show_inline, wrap_list_items
 from ui.tasks import TaskRunner
 
 SAVED = "All changes saved"
@@ -103,7 +103,7 @@ class SectionEditor(QWidget):
         self.autosave = AutoSave(self._commit, self)
         self.autosave.waiting_changed.connect(lambda _waiting: self._show_state())
 
-        self.section_list = QListWidget()
+        self.section_list = wrap_list_items(QListWidget())
         self.section_list.setObjectName("reportSectionsToWrite")
         self.section_list.setAccessibleName("Sections you write")
         self.section_list.setAccessibleDescription(
