@@ -52,3 +52,49 @@ def test_the_quick_key_equals_key_of_for_any_line(line: str) -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=20))
 def test_the_quick_key_equals_key_of_for_any_ascii_line(line: str) -> None:
     assert words.name_key(line) == key_of(line)
+
+
+# -- the possible names, read from resources/names/possible_names.txt -------------------------
+def test_the_shipped_possible_names_are_what_the_lists_give() -> None:
+    """Fails when the lists or the rules change without packaging/make_possible_names.py run."""
+    assert words.possible_name_keys() == words.possible_name_keys_by_the_lists()
+
+
+def test_no_name_key_has_an_apostrophe() -> None:
+    """What makes `is_possible_name` (one look-up) answer as the lists do for every key."""
+    assert not any("'" in key for key in words.given_names() | words.surnames())
+
+
+def test_possible_names_are_as_worked_out_from_the_lists() -> None:
+    slow = {
+        key
+        for key in words.given_names() | words.surnames()
+        if words.possible_name_by_the_lists(key)
+    }
+    expected = slow | {f"{key}'s" for key in slow} | {f"{key}'" for key in slow}
+    assert words.possible_names() == frozenset(expected)
+
+
+def test_is_possible_name_answers_as_the_lists_do_for_every_name_and_its_possessive() -> None:
+    keys = sorted(words.given_names() | words.surnames())
+    for key in (*keys, *(f"{k}'s" for k in keys[::7]), *(f"{k}'" for k in keys[::11])):
+        assert words.is_possible_name(key) == words.possible_name_by_the_lists(key), key
+
+
+def test_is_possible_name_examples() -> None:
+    assert words.is_possible_name("priya")
+    assert words.is_possible_name("kieran's")
+    for key in ("will", "hope", "mark", "march", "monday", "london", "mr", "j", "jane's's"):
+        assert words.is_possible_name(key) == words.possible_name_by_the_lists(key), key
+    assert not words.is_possible_name("hope")
+    assert not words.is_possible_name("march")
+
+
+@given(
+    st.one_of(
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyz'-ëé", max_size=12),
+        st.sampled_from(sorted(words.common_given_names())).map(lambda k: k + "'s"),
+    )
+)
+def test_is_possible_name_answers_as_the_lists_do_for_any_key(key: str) -> None:
+    assert words.is_possible_name(key) == words.possible_name_by_the_lists(key)
