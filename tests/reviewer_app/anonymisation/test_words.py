@@ -98,3 +98,27 @@ def test_is_possible_name_examples() -> None:
 )
 def test_is_possible_name_answers_as_the_lists_do_for_any_key(key: str) -> None:
     assert words.is_possible_name(key) == words.possible_name_by_the_lists(key)
+
+
+def _everyday_by_the_set(key: str) -> bool:
+    """`is_everyday` as it was written over `everyday_words()`."""
+    word = key.replace("'", "")
+    everyday = words.everyday_words()
+    if word not in everyday:
+        return False
+    if word not in words.common_given_names():
+        return True
+    stem = word[:-1] if word.endswith("e") else word
+    return any(word + end in everyday or stem + end in everyday for end in words._DERIVED)
+
+
+def test_is_everyday_answers_as_the_everyday_word_set_does() -> None:
+    names = sorted(words.common_given_names() | words.given_names())[::5]
+    dictionary = sorted(words._web2())[::41]
+    for key in (*names, *dictionary, *(w.casefold() for w in dictionary), "will", "o'hope", "Hope"):
+        assert words.is_everyday(key) == _everyday_by_the_set(key), key
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzABC'é", max_size=10))
+def test_is_everyday_answers_as_the_set_does_for_any_key(key: str) -> None:
+    assert words.is_everyday(key) == _everyday_by_the_set(key)
