@@ -19,7 +19,9 @@ How each figure is taken (issue 16; the fixes of shared/reviews/perf.md §4):
 * search: the common words that match tens of thousands of entries, cold and warm, and the
   chronology table filtered to what they find (the ids answered and the rows shown);
 * exports: `export_report` as a user runs it (model, anonymisation gate, render, write), with
-  its peak memory; the naive python-docx / reportlab baselines are timed as often as the app;
+  its peak memory; the naive python-docx / reportlab baselines (the same model build, no gate)
+  are timed as often as the app, alternated, wall-clock and CPU time (user + system) of the same
+  span, imports made on the way counted on both sides;
 * import: preview + commit of a 10,000-row XLSX into an open 50,000-entry review, against a raw
   openpyxl read-only iteration; opening the review and closing it (its backup) are shown apart.
 
@@ -343,7 +345,7 @@ def child_export(path: Path, file_format: str, which: str) -> dict[str, Any]:
     services = open_services(files.open(path, passphrase=DEMO_PASSPHRASE))
     out = path.parent / f"bench-{os.getpid()}.{file_format}"
     try:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         if which == "app":
             report = report_service(services)
             report.export(
@@ -366,11 +368,11 @@ def child_export(path: Path, file_format: str, which: str) -> dict[str, Any]:
                 else pdf_with_paragraph_cells(model)
             )
             out.write_bytes(data)
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, time.process_time() - start_cpu
     finally:
         services.close()
         out.unlink(missing_ok=True)
-    return {"seconds": seconds, "peak_mb": peak_mb()}
+    return {"seconds": seconds, "cpu": cpu, "peak_mb": peak_mb()}
 
 
 def child_import(review: Path, xlsx: Path, mode: str) -> dict[str, Any]:
@@ -527,13 +529,18 @@ def group_export(rows: list[Row], work: Path, sizes: tuple[int, ...], repeat: in
             times = max(1, repeat if size <= 5_000 else repeat // 3)
             app: list[float] = []
             naive: list[float] = []
+            app_cpu: list[float] = []
+            naive_cpu: list[float] = []
             memory: list[float] = []
             for _ in range(times):  # the baseline as often as the app, alternated
                 got = run_child("export", str(path), file_format, "app", timeout=3600)
                 app.append(got["seconds"])
+                app_cpu.append(got["cpu"])
                 memory.append(got["peak_mb"])
                 if ratio_goal is not None:
-                    naive.append(run_child("export", str(path), file_format, "naive")["seconds"])
+                    got = run_child("export", str(path), file_format, "naive")
+                    naive.append(got["seconds"])
+                    naive_cpu.append(got["cpu"])
             ratio = ratio_of(naive, app) if naive else None
             met = None
             if seconds_goal is not None:
@@ -549,6 +556,11 @@ def group_export(rows: list[Row], work: Path, sizes: tuple[int, ...], repeat: in
                             ratio=ratio, met=met))  # fmt: skip
             if naive:
                 rows.append(Row("  baseline: naive table (ratio = naive ÷ app)", "", naive))
+            # CPU time (user + system) of the same runs: steadier than wall-clock on a busy machine
+            cpu_ratio = ratio_of(naive_cpu, app_cpu) if naive_cpu else None
+            rows.append(Row("  CPU time of the export", "", app_cpu, ratio=cpu_ratio))
+            if naive_cpu:
+                rows.append(Row("  CPU time of the naive table", "", naive_cpu))
             rows.append(Row("  peak memory", "", memory, unit="MB"))
 
 

@@ -10,6 +10,8 @@ kept (one a line, as the dataset spells them), no counts or anything about any p
 Run it (once, offline, after `pip install names-dataset==3.3.1`):
 
     python packaging/make_name_lists.py
+
+then `.venv/bin/python packaging/make_possible_names.py` (the names the gate asks about).
 """
 
 from __future__ import annotations

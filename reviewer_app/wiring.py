@@ -57,7 +57,12 @@ class ReviewExporters:
             from exporters.report.service import ReportService
 
             sources = self._sources
-            self._report = ReportService(sources.inputs, register=sources.register, log=sources.log)
+            self._report = ReportService(
+                sources.inputs,
+                register=sources.register,
+                log=sources.log,
+                methodology=sources.methodology,
+            )
         return self._report
 
     def anonymisation_problems(self) -> Iterable[Problem]:

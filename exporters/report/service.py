@@ -25,6 +25,7 @@ from reviewer_app.anonymisation.register import PseudonymRegister
 from reviewer_app.anonymisation.scan import Hit
 from reviewer_app.reporting.inputs import ReportInputs, register_for
 from reviewer_app.reporting.log import ReviewLog
+from reviewer_app.review import Methodology
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,16 +40,19 @@ class ReportService:
         inputs: Callable[[], ReportInputs],
         register: Callable[[], PseudonymRegister] | None = None,
         log: ReviewLog | None = None,
+        methodology: Callable[[], Methodology] | None = None,
     ) -> None:
         self._inputs = inputs
         self._register = register or PseudonymRegister
         self.log = log
+        #: The review's methodology read alone (`inputs` loads every chronology entry)
+        self._methodology = methodology or (lambda: inputs().snapshot.details.methodology)
 
     def templates(self) -> tuple[ReportTemplate, ...]:
         return available_templates()
 
     def suggested_template(self) -> ReportTemplate:
-        return template_for(self._inputs().snapshot.details.methodology)
+        return template_for(self._methodology())
 
     def preview(self, template_id: str, chronology: ChronologyMode = "template") -> Preview:
         """The report model and its anonymisation hits (runs in a worker)."""

@@ -24,16 +24,17 @@ from reviewer_app.anonymisation.patterns import TITLE_KEYS
 
 
 @cache
-def _web2() -> frozenset[str]:
+def _web2() -> set[str]:
+    """The dictionary's words (a set of its own, made for this call: never changed here)."""
     from english_words import get_english_words_set
 
     words: set[str] = get_english_words_set(["web2"], lower=False, alpha=False)
-    return frozenset(words)
+    return words
 
 
 @cache
 def everyday_words() -> frozenset[str]:
-    return frozenset(w for w in _web2() if w.islower())
+    return frozenset(filter(str.islower, _web2()))  # (filter: a third of a generator's time)
 
 
 @cache
@@ -70,18 +71,30 @@ def is_everyday(key: str) -> bool:
     made from it ("hoped", "marking", "willing", "graceful"), which obscure senses never have.
     """
     word = key.replace("'", "")
-    everyday = everyday_words()
-    if word not in everyday:
+    if not _in_everyday(word):
         return False
     if word not in common_given_names():
         return True
     stem = word[:-1] if word.endswith("e") else word
-    return any(word + end in everyday or stem + end in everyday for end in _DERIVED)
+    return any(_in_everyday(word + end) or _in_everyday(stem + end) for end in _DERIVED)
+
+
+def _in_everyday(word: str) -> bool:
+    """`word in everyday_words()`, without making that set (a fifth of the dictionary's load)."""
+    return word.islower() and word in _web2()
+
+
+def name_key(line: str) -> str:
+    """`key_of` a line of a name list, quickly: most lines are plain ASCII letters ("Priya"),
+    whose key is the line in lower case (`key_of` is five times slower over the 40,000 lines,
+    the longest part of loading them). The rest ("Zoë", "O'Brien", "Mary-Jane") go through
+    `key_of`. (tests/anonymisation/test_words.py checks every shipped line gives `key_of`'s key.)"""
+    return line.lower() if line.isascii() and line.isalpha() else key_of(line)
 
 
 def _names(file_name: str) -> frozenset[str]:
     text = resources.files("resources").joinpath("names", file_name).read_text("utf-8")
-    return frozenset(key_of(line) for line in text.splitlines() if line.strip())
+    return frozenset(name_key(line) for line in text.splitlines() if line.strip())
 
 
 @cache
@@ -112,8 +125,10 @@ def calendar_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 
 
-def is_possible_name(key: str) -> bool:
-    """A capitalised word worth asking about: in a name list, not an everyday word or a month."""
+def possible_name_by_the_lists(key: str) -> bool:
+    """A capitalised word worth asking about: in a name list, not an everyday word or a month.
+
+    (Worked out from the word lists themselves: what `possible_name_keys` is made from.)"""
     bare = key.removesuffix("'s").removesuffix("'")
     if is_everyday(bare) or bare in calendar_words() or bare in TITLE_KEYS or len(bare) < 2:
         return False
@@ -124,8 +139,36 @@ def is_possible_name(key: str) -> bool:
     return bare in surnames() and bare not in proper_nouns()
 
 
+def possible_name_keys_by_the_lists() -> frozenset[str]:
+    """Every name key `possible_name_by_the_lists` says yes to (slow: the lists are keyed and
+    the dictionary read, about half a second)."""
+    return frozenset(key for key in given_names() | surnames() if possible_name_by_the_lists(key))
+
+
+POSSIBLE_NAMES_FILE = "possible_names.txt"
+
+
+@cache
+def possible_name_keys() -> frozenset[str]:
+    """The keys of `possible_name_keys_by_the_lists`, read from `resources/names/`, where
+    `packaging/make_possible_names.py` writes them from the lists (loading the lists and the
+    dictionary to work them out took most of a 5,000-entry export's wait). A test checks the
+    file says exactly what the lists do."""
+    text = resources.files("resources").joinpath("names", POSSIBLE_NAMES_FILE).read_text("utf-8")
+    return frozenset(text.split("\n")) - {""}
+
+
+def is_possible_name(key: str) -> bool:
+    """A capitalised word worth asking about: in a name list, not an everyday word or a month.
+
+    The same answer as `possible_name_by_the_lists` for every key: a key it says yes to is a
+    name list's key (or that and "'s" or "'") and no name key has an apostrophe, so the answer
+    is whether the key, without "'s" or "'", is one of `possible_name_keys`."""
+    return key.removesuffix("'s").removesuffix("'") in possible_name_keys()
+
+
 @cache
 def possible_names() -> frozenset[str]:
     """Every key `is_possible_name` says yes to (and its possessive), worked out once."""
-    found = {key for key in given_names() | surnames() if is_possible_name(key)}
+    found = possible_name_keys()
     return frozenset(found | {f"{key}'s" for key in found} | {f"{key}'" for key in found})

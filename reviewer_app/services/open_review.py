@@ -32,7 +32,7 @@ from reviewer_app.reporting.inputs import (
 )
 from reviewer_app.reporting.log import ReviewLog
 from reviewer_app.repositories import OpenReview
-from reviewer_app.review import Review
+from reviewer_app.review import Methodology, Review
 from reviewer_app.review_file import KeyringNotice, ReviewFile
 from reviewer_app.services.action_plan import ActionPlanService
 from reviewer_app.services.analysis import AnalysisService
@@ -72,6 +72,8 @@ class ReportSources:
     dataset: Callable[[], LearningDataset]
     #: The Quality Markers self-assessment as it stands (None: not available here)
     self_assessment: Callable[[], SelfAssessmentInputs] | None = None
+    #: The review's methodology alone, without the entries (None: from `inputs`)
+    methodology: Callable[[], Methodology] | None = None
 
 
 class SelfAssessmentWritten(Protocol):
@@ -166,6 +168,7 @@ class ReviewServices:
             review.log,
             self.dataset,
             self.self_assessment_inputs,
+            lambda: review.details.load().methodology,
         )
         self.exports: ReviewExports | None = exports(sources) if exports is not None else None
 

@@ -128,3 +128,23 @@ def test_the_reviewers_decisions_on_the_gate_are_kept_in_the_review(
         assert not again.preview(again.suggested_template().id).hits
     finally:
         reopened.close()
+
+
+def test_the_suggested_template_is_the_one_for_the_methodology_in_the_snapshot(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    """Read without loading the entries, the methodology is the one the report is built from."""
+    from exporters.report.templates import template_for
+    from reviewer_app.review import Methodology
+
+    services = open_services(new_review(tmp_path / "r.review", app_paths))
+    try:
+        report = report_service(services)
+        for methodology in Methodology:
+            facts = services.details.load()
+            details = replace(facts.details, methodology=methodology)
+            services.details.save(replace(facts, details=details))
+            expected = template_for(services.snapshot().details.methodology)
+            assert report.suggested_template() == expected
+    finally:
+        services.close()
