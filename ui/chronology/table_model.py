@@ -117,7 +117,8 @@ class ChronologyTableModel(QAbstractTableModel):
         self._sort_column = Column.DATE
         self._sort_order = Qt.SortOrder.AscendingOrder
         if self._lazy is not None:  # row i holds entry i: the ids are known in order
-            self._row_of = dict(zip(self._lazy.ids, range(len(self._entries)), strict=True))
+            # (the rows' numbers shared with `_entries`, not 50,000 more of them made)
+            self._row_of = dict(zip(self._lazy.ids, self._entries, strict=True))
         else:
             self._reindex()
         self.endResetModel()
