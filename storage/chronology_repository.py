@@ -156,8 +156,9 @@ def row_to_entry(row: Any, people: tuple[int, ...] = ()) -> ChronologyEntry:
     return entry_of(row._mapping, people)
 
 
-#: The columns read for the whole chronology, by name: the id, then those an entry is written to.
-_ENTRY_COLUMNS = ("id", *ENTRY_COLUMNS)
+#: The columns read for the whole chronology, by name: the id, then those an entry is written to
+#: but its original row (read only when it is looked at: `StoredColumns`).
+_ENTRY_COLUMNS = ("id", *(name for name in ENTRY_COLUMNS if name != "original_row"))
 
 
 class SqlChronology(EngineBound):
@@ -220,8 +221,20 @@ class SqlChronology(EngineBound):
         each made into an entry when first asked for."""
         with self._engine.connect() as conn, few_pages(conn), many_objects():
             people = self._people_by_entry(conn)
-            stored = StoredColumns(conn.execute(every_entry(_ENTRY_COLUMNS)), people)
+            stored = StoredColumns(
+                conn.execute(every_entry(_ENTRY_COLUMNS)), people, self._original_rows
+            )
             return EntryRows(stored.ids(), stored.entry, stored.sketches)
+
+    def _original_rows(self, entry_ids: Sequence[int]) -> dict[int, str]:
+        """The stored original rows (JSON) of these entries, by id."""
+        with self._engine.connect() as conn:
+            rows = conn.execute(
+                select(entry_table.c.id, entry_table.c.original_row).where(
+                    entry_table.c.id.in_(list(entry_ids))
+                )
+            )
+            return {int(row[0]): str(row[1]) for row in rows}
 
     def entry(self, entry_id: int) -> ChronologyEntry:
         with self._engine.connect() as conn:

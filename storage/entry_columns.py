@@ -12,7 +12,7 @@ columns without making any.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -46,6 +46,11 @@ READ_CACHE_SIZE = -2048
 
 #: A stored date's (first day, day after the last) as ordinals, precision and qualifier.
 _Days = tuple[int | None, int | None, Precision, Qualifier]
+
+
+#: Reads the stored `original_row` of each of these entry ids (ids not found are left out).
+ReadOriginals = Callable[[Sequence[int]], dict[int, str]]
+ORIGINALS_PAGE = 256  # entries whose original rows are read together (in chronological order)
 
 
 def every_entry(names: tuple[str, ...]) -> Select[Any]:
@@ -95,10 +100,14 @@ def stored_date(value: Mapping[str, Any]) -> FuzzyDate:
 
 
 def entry_of(
-    value: Mapping[str, Any], people: tuple[int, ...], date: FuzzyDate | None = None
+    value: Mapping[str, Any],
+    people: tuple[int, ...],
+    date: FuzzyDate | None = None,
+    original: str | None = None,
 ) -> ChronologyEntry:
     """A stored entry from its columns by name (so their order does not matter); `date`, when
-    given, is its date already made (entries on one date share it)."""
+    given, is its date already made (entries on one date share it); `original`, when given, is
+    its original row (JSON) read apart from its other columns."""
     return ChronologyEntry(
         agency_id=value["agency_id"],
         date=date if date is not None else stored_date(value),
@@ -111,18 +120,53 @@ def entry_of(
         flags=flags_from_bits(value["flags"]),
         sequence=value["sequence"],
         people=people,
-        provenance=Provenance(value["batch_id"], value["row_number"], value["original_row"]),
+        provenance=Provenance(
+            value["batch_id"],
+            value["row_number"],
+            original if original is not None else value["original_row"],
+        ),
         id=value["id"],
     )
 
 
+class Originals:
+    """The original rows of entries read without their `original_row` column, read when first
+    asked for: the entry's and those of the rest of its page (`ORIGINALS_PAGE` entries in a row
+    in chronological order) together, so a reader going through the chronology either way, or
+    a table scrolled, reads a page per query; then kept (the
+    same text the entry made from it holds, so not a second copy)."""
+
+    __slots__ = ("_ids", "_kept", "_read")
+
+    def __init__(self, ids: list[int], read: ReadOriginals) -> None:
+        self._ids = ids  # in chronological order
+        self._read = read
+        self._kept: dict[int, str] = {}
+
+    def original(self, index: int) -> str:
+        """The `index`-th entry's original row (in chronological order)."""
+        entry_id = self._ids[index]
+        found = self._kept.get(entry_id)
+        if found is None:
+            first = index - index % ORIGINALS_PAGE
+            self._kept.update(self._read(self._ids[first : first + ORIGINALS_PAGE]))
+            found = self._kept.get(entry_id, "[]")  # an entry deleted since: no original row
+        return found
+
+
 class StoredColumns:
     """Every row of `every_entry(...)`, as columns (`columns[name]`); `order[i]` is where the
-    `i`-th entry in chronological order is in them. `people` gives each entry id's people."""
+    `i`-th entry in chronological order is in them. `people` gives each entry id's people.
+    Read without an `original_row` column, `originals` reads entries' original rows."""
 
-    __slots__ = ("_dates", "_days", "_people", "columns", "order")
+    __slots__ = ("_dates", "_days", "_originals", "_people", "columns", "order")
 
-    def __init__(self, result: CursorResult[Any], people: dict[int, tuple[int, ...]]) -> None:
+    def __init__(
+        self,
+        result: CursorResult[Any],
+        people: dict[int, tuple[int, ...]],
+        originals: ReadOriginals | None = None,
+    ) -> None:
         keys = result.keys()
         names = [str(name) for name in keys]
         read: tuple[list[Any], ...] = tuple([] for _ in names)
@@ -141,6 +185,11 @@ class StoredColumns:
         self._dates: dict[tuple[Any, ...], FuzzyDate] = {}
         self._days: dict[tuple[Any, ...], _Days] = {}
         self.order = self._chronological()
+        self._originals: Originals | None = None
+        if "original_row" not in self.columns:
+            if originals is None:
+                raise ValueError("entries read without their original rows need `originals`")
+            self._originals = Originals(self.ids(), originals)
 
     def _chronological(self) -> list[int]:
         columns = self.columns
@@ -173,7 +222,8 @@ class StoredColumns:
         date = self._dates.get(raw_date)
         if date is None:
             date = self._dates[raw_date] = stored_date(value)
-        return entry_of(value, self._people.get(value["id"], ()), date)
+        original = self._originals.original(index) if self._originals is not None else None
+        return entry_of(value, self._people.get(value["id"], ()), date, original)
 
     def sketches(self) -> list[EntrySketch]:
         """Every entry's sketch, in chronological order, read from the columns without making

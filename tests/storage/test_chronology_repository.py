@@ -317,3 +317,39 @@ def test_sketches_read_from_the_rows_match_the_entries_they_describe(
     assert repo.entries_per_agency() == {police: 5, nursery: 5}
     assert rows.by_id()[rows.ids[7]] is rows[7] and rows.ids[7] in rows.by_id()
     assert 10**9 not in rows.by_id() and len(rows.by_id()) == len(dates)
+
+
+def test_original_rows_are_read_a_page_at_a_time_and_match_a_full_read(
+    review: StoredReview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The chronology is read without the agency's original rows; an entry made from it reads
+    its own (with the next page's) and equals the entry read whole from its stored row."""
+    from storage import entry_columns
+
+    repo = review.chronology
+    police = repo.add_agency(Agency("Police")).id
+    assert police is not None
+    count = entry_columns.ORIGINALS_PAGE * 2 + 7
+    entries = (
+        _entry(police, f"{1 + n % 28:02d}/0{1 + n % 9}/2015", f"Visit {n}").with_changes(
+            provenance=Provenance(None, n + 2, (("Row", str(n)), ("Details", f"Visit {n}")))
+        )
+        for n in range(count)
+    )
+    batch = ImportBatch(agency_id=police, file_name="p.csv", file_format="csv", row_count=count)
+    repo.add_batch(batch, entries, total=count)
+    reads: list[int] = []
+    read = repo._original_rows
+    monkeypatch.setattr(repo, "_original_rows", lambda ids: reads.append(len(ids)) or read(ids))
+    rows = repo.entry_rows()
+    assert reads == []  # nothing of the original rows read to list the entries
+    assert rows[0].provenance.original == repo.entry(rows.ids[0]).provenance.original
+    assert rows[1] == repo.entry(rows.ids[1]) and reads == [entry_columns.ORIGINALS_PAGE]
+    backwards = [rows[i] for i in reversed(range(len(rows)))][::-1]
+    assert backwards == [repo.entry(i) for i in rows.ids]
+    assert [e.provenance.original for e in backwards] == [
+        repo.entry(i).provenance.original for i in rows.ids
+    ]
+    assert len({e.provenance.original for e in backwards}) == count
+    page = entry_columns.ORIGINALS_PAGE
+    assert reads == [page, 7, page]  # a query a page (the first, the last, then the middle)

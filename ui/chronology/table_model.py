@@ -102,9 +102,11 @@ class ChronologyTableModel(QAbstractTableModel):
     ) -> None:
         """Show these entries (in the order given: chronological, as the service returns them)."""
         self.beginResetModel()
+        numbers: list[int] = []
         if isinstance(entries, EntryRows):  # made into entries row by row, when needed
             self._lazy = entries
-            self._entries = list(range(len(entries)))
+            numbers = list(range(len(entries)))
+            self._entries = list[ChronologyEntry | int](numbers)
         else:
             self._lazy = None
             self._entries = list(entries)
@@ -117,7 +119,8 @@ class ChronologyTableModel(QAbstractTableModel):
         self._sort_column = Column.DATE
         self._sort_order = Qt.SortOrder.AscendingOrder
         if self._lazy is not None:  # row i holds entry i: the ids are known in order
-            self._row_of = dict(zip(self._lazy.ids, range(len(self._entries)), strict=True))
+            # (the rows' numbers shared with `_entries`, not 50,000 more of them made)
+            self._row_of = dict(zip(self._lazy.ids, numbers, strict=True))
         else:
             self._reindex()
         self.endResetModel()

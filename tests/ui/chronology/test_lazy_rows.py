@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 
 from reviewer_app.chronology.dates import parse_uk_date
 from reviewer_app.chronology.entry import ChronologyEntry
 from reviewer_app.chronology.rows import EntryRows
+from reviewer_app.paths import AppPaths
 from ui.chronology.filter_proxy import EntryFilterProxy
 from ui.chronology.table_model import ChronologyTableModel, Column
 
@@ -39,3 +42,60 @@ def test_rows_become_entries_only_when_drawn_or_asked_for(qtbot) -> None:  # typ
     model.sort(Column.EVENT, Qt.SortOrder.DescendingOrder)  # sorting needs every entry
     assert rows.decoded == 500
     assert model.data(model.index(0, Column.EVENT)) == "Event 99"
+
+
+def test_a_table_of_stored_rows_shows_what_a_table_of_whole_entries_shows(
+    qtbot: object, tmp_path: Path, app_paths: AppPaths
+) -> None:
+    """The rows read without the agency's original rows (read a page at a time as entries are
+    made) give the same rows, order, cell text in every role and original rows as entries each
+    read whole from the file."""
+    from reviewer_app.chronology.entry import Agency, Provenance
+    from reviewer_app.chronology.repository import ImportBatch
+    from storage.entry_columns import ORIGINALS_PAGE
+    from tests.helpers.reviews import new_review
+
+    review = new_review(tmp_path / "c.review", app_paths)
+    try:
+        repo = review.chronology
+        police = repo.add_agency(Agency("Police")).id
+        assert police is not None
+        count = ORIGINALS_PAGE + 40
+        dates = ["2014", "14/09/2013 10:30", "Sep 2013", "unknown", "w/c 16/03/2015"]
+        entries = (
+            ChronologyEntry(
+                police,
+                parse_uk_date(dates[n % 5] if n % 7 else f"{1 + n % 28:02d}/04/2014"),
+                f"Note {n % 3}",
+                f"Event {n}\nsecond line",
+                outcome=f"Outcome {n}" if n % 2 else "",
+                comment=f"Comment {n}" if n % 4 == 0 else "",
+                sequence=n % 3,
+                provenance=Provenance(None, n + 2, (("Row", str(n)), ("Details", f"V{n}"))),
+            )
+            for n in range(count)
+        )
+        batch = ImportBatch(police, "p.csv", "csv", row_count=count)
+        repo.add_batch(batch, entries, total=count)
+        lazy, whole = ChronologyTableModel(), ChronologyTableModel()
+        rows = repo.entry_rows()
+        lazy.set_chronology(rows, {police: "Police"}, parse_uk_date("01/02/2012").start)
+        eager = [repo.entry(i) for i in rows.ids]
+        whole.set_chronology(eager, {police: "Police"}, parse_uk_date("01/02/2012").start)
+        roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole]
+        roles += [Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole]
+        for column in Column:
+            lazy.sort(column, Qt.SortOrder.DescendingOrder)
+            whole.sort(column, Qt.SortOrder.DescendingOrder)
+            assert lazy.entry_ids() == whole.entry_ids()
+            for row in range(count):
+                for role in roles:
+                    assert lazy.data(lazy.index(row, column), role) == whole.data(
+                        whole.index(row, column), role
+                    )
+        assert [e.provenance.original for e in lazy.entries()] == [
+            e.provenance.original for e in whole.entries()
+        ]
+        assert list(lazy.entries()) == list(whole.entries())
+    finally:
+        review.close()
