@@ -25,6 +25,7 @@ class KeptForm:
     item_id: int | None  # None: a new item not yet added
     texts: tuple[str | None, ...]
     problem: str = ""  # what was said beside the form
+    field: int = -1  # for a table edited a cell at a time: the cell's column
 
     def __repr__(self) -> str:  # never case text in a log or a traceback
         return f"KeptForm(item_id={self.item_id}, fields={len(self.texts)})"

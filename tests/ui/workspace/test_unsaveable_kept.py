@@ -11,12 +11,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reviewer_app.analysis.conversation import Conversation, ConversationKind
+from reviewer_app.chronology.dates import parse_uk_date
+from reviewer_app.chronology.entry import ChronologyEntry
 from reviewer_app.paths import AppPaths
 from tests.helpers.reviews import Sessions, new_services
 from tests.helpers.secrets_watch import PASSPHRASE
 from tests.ui.support import Shown, visible_dialog
 from tests.ui.workspace.test_typing_kept import Clock
 from ui.analysis.conversations_page import ConversationsPage
+from ui.chronology.table_model import Column
 from ui.kept_typing import PUT_BACK_NOTE
 from ui.locked_page import LockedPage
 from ui.start_window import MainWindow
@@ -123,3 +126,54 @@ def test_closing_with_unsaveable_typing_asks(  # type: ignore[no-untyped-def]
         page.date.clear()  # put right, so the window may go
         window.close_review()
     assert window.review is None
+
+
+def test_a_refused_date_in_a_chronology_cell_is_kept_across_the_lock(  # type: ignore[no-untyped-def]
+    qtbot, files: Sessions, app_paths: AppPaths, tmp_path: Path, message_boxes: list[Shown]
+) -> None:
+    path = tmp_path / "cell.review"
+    services = new_services(path, app_paths)
+    agency = services.chronology.ensure_agency("Northshire Health Visiting")
+    assert agency.id is not None
+    entry = services.chronology.add_entry(
+        ChronologyEntry(agency.id, parse_uk_date("03/01/2019"), "Visit record", "Home visit.")
+    )
+    clock = Clock()
+    window = MainWindow(files, paths=app_paths, runner=ImmediateTaskRunner(), clock=clock)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.show_review(services, add_to_recent=False)
+    assert window.workspace is not None
+    window.workspace.show_section("chronology")
+    page = window.workspace.chronology_page
+    qtbot.waitUntil(lambda: page.model.row_of(entry.id) is not None)
+    index = page.proxy.index(page.proxy.proxy_row_of(entry.id), Column.DATE)
+    page.table.edit_with_text(index, BAD_DATE)
+    assert page.table.editing_text() == BAD_DATE
+
+    clock.now += window.idle_lock.minutes * 60 + 1
+    window.idle_lock.check()
+    assert isinstance(window.pages.currentWidget(), LockedPage)
+    files.keyring_backend.store.clear()
+    window.unlock(path)
+    dialog = visible_dialog(window, UnlockDialog)
+    assert isinstance(dialog, UnlockDialog)
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+
+    assert window.workspace is not None
+    page = window.workspace.chronology_page
+    qtbot.waitUntil(lambda: page.table.editing_text() is not None)
+    assert page.table.editing_text() == BAD_DATE  # the same cell, open again
+    assert page.current_entry_id() == entry.id
+    assert page.table.currentIndex().column() == Column.DATE
+    qtbot.wait(50)  # the event loop runs: the cell stays open with the text
+    assert page.table.editing_text() == BAD_DATE
+    editor = page.table.focusWidget()
+    assert editor is not None and PUT_BACK_NOTE in editor.toolTip()
+    assert "not a real date" in editor.toolTip()
+    assert "put back" in window.statusBar().currentMessage()
+    assert message_boxes == []
+    assert window.review is not None
+    (stored,) = window.review.chronology.entries()
+    assert stored.date.original == "03/01/2019"
