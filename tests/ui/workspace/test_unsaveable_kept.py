@@ -14,6 +14,7 @@ from reviewer_app.analysis.conversation import Conversation, ConversationKind
 from reviewer_app.chronology.dates import parse_uk_date
 from reviewer_app.chronology.entry import ChronologyEntry
 from reviewer_app.paths import AppPaths
+from reviewer_app.services.open_review import ReviewServices
 from tests.helpers.reviews import Sessions, new_services
 from tests.helpers.secrets_watch import PASSPHRASE
 from tests.ui.support import Shown, visible_dialog
@@ -36,6 +37,12 @@ def _window(qtbot, files: Sessions, app_paths: AppPaths, path: Path) -> tuple[Ma
     services.analysis.save_conversation(
         Conversation(ConversationKind.PRACTITIONER, TITLE, dt.date(2019, 1, 3))
     )
+    return _showing(qtbot, files, app_paths, services)
+
+
+def _showing(
+    qtbot, files: Sessions, app_paths: AppPaths, services: ReviewServices
+) -> tuple[MainWindow, Clock]:  # type: ignore[no-untyped-def]
     clock = Clock()
     window = MainWindow(files, paths=app_paths, runner=ImmediateTaskRunner(), clock=clock)
     qtbot.addWidget(window)
@@ -138,11 +145,7 @@ def test_a_refused_date_in_a_chronology_cell_is_kept_across_the_lock(  # type: i
     entry = services.chronology.add_entry(
         ChronologyEntry(agency.id, parse_uk_date("03/01/2019"), "Visit record", "Home visit.")
     )
-    clock = Clock()
-    window = MainWindow(files, paths=app_paths, runner=ImmediateTaskRunner(), clock=clock)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.show_review(services, add_to_recent=False)
+    window, clock = _showing(qtbot, files, app_paths, services)
     assert window.workspace is not None
     window.workspace.show_section("chronology")
     page = window.workspace.chronology_page
