@@ -41,6 +41,7 @@ from reviewer_app.chronology.repository import (
     EntryFilter,
     ImportBatch,
     Progress,
+    RemovedEntries,
     SameEventDecision,
     SameEventStatus,
 )
@@ -48,6 +49,7 @@ from reviewer_app.chronology.rows import EntryRows, many_objects
 from reviewer_app.errors import InvalidInputError
 from storage.bound import EngineBound
 from storage.entry_columns import StoredColumns, entry_of, every_entry, few_pages, stored_day
+from storage.entry_removal import remove_entries, restore_entries
 from storage.schema import agency as agency_table
 from storage.schema import chronology_entry as entry_table
 from storage.schema import entry_person, import_batch, person, same_event
@@ -304,6 +306,16 @@ class SqlChronology(EngineBound):
     def delete(self, entry_id: int) -> None:
         with self._engine.begin() as conn:
             conn.execute(delete(entry_table).where(entry_table.c.id == entry_id))
+
+    def remove(self, entry_ids: Sequence[int]) -> RemovedEntries:
+        """Delete entries (all or none), keeping in memory what `restore` needs."""
+        with self._engine.begin() as conn:
+            return remove_entries(conn, entry_ids)
+
+    def restore(self, removed: RemovedEntries) -> None:
+        """Put removed entries back under the same ids, with their links (all or none)."""
+        with self._engine.begin() as conn:
+            restore_entries(conn, removed)
 
     def search(self, query: EntryFilter) -> list[int]:
         """Ids of matching entries, in chronological order."""

@@ -99,6 +99,24 @@ class AutoSave(QObject):
                 found.append(chosen() if callable(chosen) else None)
         return tuple(found)
 
+    def texts(self) -> tuple[str | None, ...]:
+        """The text of each watched text field (None for other kinds), in the order watched: to
+        keep what cannot be saved in memory across a lock, and `put_back` afterwards."""
+        self._widgets = [w for w in self._widgets if shiboken6.isValid(w)]
+        return tuple(_text_of(w) for w in self._widgets)
+
+    def put_back(self, texts: tuple[str | None, ...]) -> None:
+        """Type `texts` into the text fields again, as the reviewer had them (then `flush`
+        says what still cannot be saved)."""
+        self._widgets = [w for w in self._widgets if shiboken6.isValid(w)]
+        for widget, text in zip(self._widgets, texts, strict=False):
+            if text is None or _text_of(widget) == text:
+                continue
+            if isinstance(widget, QLineEdit):
+                widget.setText(text)
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(text)
+
     @contextmanager
     def loading(self) -> Iterator[None]:
         """The form is being filled by the page, not by the reviewer: nothing to save."""
@@ -172,6 +190,14 @@ class AutoSave(QObject):
         if self._touched:
             self._touched = False
             self.waiting_changed.emit(False)
+
+
+def _text_of(widget: QWidget) -> str | None:
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    return None
 
 
 def leave_anyway(parent: QWidget, noun: str, problem: str, *, new: bool) -> bool:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -33,6 +34,7 @@ from ui.damaged_file_dialog import DamagedFileDialog
 from ui.errors import set_damage_handler, show_error
 from ui.guide_dialog import GuideDialog
 from ui.idle_lock import IdleLock
+from ui.kept_typing import Kept, describe
 from ui.locked_page import LockedPage
 from ui.new_review_dialog import FILE_FILTER, NewReviewDialog, documents_folder
 from ui.operations import track
@@ -94,6 +96,9 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.undo_stack = track(QUndoStack(self))  # a failed undo keeps its place
         self._place: tuple[Path, Place] | None = None  # where the reviewer was when it locked
+        #: Typing that could not be saved when the review locked: in memory only, given back to
+        #: the same forms after unlock (ui.kept_typing).
+        self._kept: tuple[Path, Kept] | None = None
         self.idle_lock = IdleLock(
             self._auto_lock,
             minutes=auto_lock_minutes(paths.settings_file),
@@ -265,6 +270,14 @@ class MainWindow(QMainWindow):
         if self._place is not None and self._place[0] == review.path:
             workspace.restore(self._place[1])
         self._place = None
+        if self._kept is not None and _same_file(self._kept[0], review.path):
+            workspace.put_back(self._kept[1])
+            self.statusBar().showMessage(
+                "What could not be saved before the review locked has been put back: "
+                "correct it in " + describe(self._kept[1], workspace.section_titles()) + ".",
+                0,
+            )
+        self._kept = None
         self.idle_lock.start()
         if add_to_recent:
             self._remember_recent(review.path)
@@ -537,12 +550,15 @@ class MainWindow(QMainWindow):
         path = self.review.path
         if self.workspace is not None:
             self._place = (path, self.workspace.place())
+            self.workspace.flush()
+            kept = self.workspace.unsaved()
+            self._kept = (path, kept) if kept else None
         self._release_review()
         self._show_locked(path)
         self.statusBar().showMessage("Review locked.", 5000)
 
     def close_review(self) -> None:
-        if self.review is None:
+        if self.review is None or not self._may_let_go():
             return
         self._release_review()
         self.show_start()
@@ -682,9 +698,36 @@ class MainWindow(QMainWindow):
         if isinstance(flow, NewReviewDialog | UnlockDialog) and flow.is_busy():
             event.ignore()  # a file is being created or opened; let it finish
             return
+        if self.review is not None and not self._may_let_go():
+            event.ignore()  # the reviewer stays to correct what cannot be saved
+            return
         if self.review is not None:
             self._release_review()
         event.accept()
+
+    def _may_let_go(self) -> bool:
+        """Before closing or quitting: save what waits; if some typing cannot be saved, ask
+        (No: stay, with the text still in its form). The lock never asks: it keeps the text."""
+        if self.workspace is None:
+            return True
+        self.workspace.flush()
+        kept = self.workspace.unsaved()
+        if not kept:
+            return True
+        where = describe(kept, self.workspace.section_titles())
+        answer = QMessageBox.question(
+            self,
+            "Close the review?",
+            f"Some of what you typed in {where} cannot be saved yet (see the message beside "
+            "the form).\n\nClose anyway? That text will be lost; everything else is saved.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            return True
+        if kept:
+            self.workspace.show_section(next(iter(kept)))
+        return False
 
 
 def _same_file(a: Path, b: Path) -> bool:

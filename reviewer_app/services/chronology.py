@@ -23,6 +23,7 @@ from reviewer_app.chronology.repository import (
     EntryFilter,
     ImportBatch,
     Progress,
+    RemovedEntries,
     SameEventDecision,
     SameEventStatus,
 )
@@ -141,6 +142,22 @@ class ChronologyService:
     def delete_entry(self, entry_id: int) -> None:
         try:
             self.repository.delete(entry_id)
+        finally:
+            self._changed()
+
+    @writes(Part.CHRONOLOGY)
+    def remove_entries(self, entry_ids: Sequence[int]) -> RemovedEntries:
+        """Delete entries (all or none); what is returned lets `restore_entries` put them back
+        under the same ids with every link to them (undo)."""
+        try:
+            return self.repository.remove(entry_ids)
+        finally:
+            self._changed()
+
+    @writes(Part.CHRONOLOGY)
+    def restore_entries(self, removed: RemovedEntries) -> None:
+        try:
+            self.repository.restore(removed)
         finally:
             self._changed()
 

@@ -40,6 +40,7 @@ from ui.analysis.fields import read_date
 from ui.autosave import AutoSave, leave_anyway
 from ui.empty_message import EmptyMessage
 from ui.errors import show_error
+from ui.kept_typing import PUT_BACK_NOTE, KeptForm
 from ui.operations import Add, Change, Operation, Remove, Replace, Step, push
 from ui.style import heading, inline_error_label, plain_label, show_inline
 from ui.tasks import TaskRunner
@@ -86,6 +87,7 @@ class MasterDetailPage(QWidget):
         self._blank: tuple[object, ...] = ()  # what a blank form holds
         self._live = True
         self._read_once = False  # until the first read, an empty list says nothing
+        self._put_back: KeptForm | None = None  # typing to give back once the page is read
         self.autosave = AutoSave(self._commit, self)
         self.autosave.waiting_changed.connect(lambda _waiting: self._show_save_state())
 
@@ -268,6 +270,8 @@ class MasterDetailPage(QWidget):
             self._settle_form(self.items[row] if row >= 0 else None)
         self.delete_button.setEnabled(self.current is not None)
         self._show_save_state()
+        if self._put_back is not None:
+            self._give_back(self._put_back)
 
     def _settle_form(self, target: Any) -> None:
         """Show `target` in the form, unless the form shows it already (with typing kept)."""
@@ -362,6 +366,43 @@ class MasterDetailPage(QWidget):
     def flush(self) -> bool:
         """Save what is typed but not yet saved, now; True if nothing is left unsaved."""
         return self.autosave.flush()
+
+    # -- typing kept across a lock (ui.kept_typing) ---------------------------------------------
+    def unsaved(self) -> KeptForm | None:
+        """After `flush`: the typing that could not be saved, to keep across a lock (or None)."""
+        if self._put_back is not None:
+            return self._put_back  # not given back yet: the page was never shown since
+        if not self.autosave.touched:
+            return None
+        if self.current is None and self.autosave.values() == self._blank:
+            return None
+        item_id = self.item_id(self.current) if self.current is not None else None
+        return KeptForm(item_id, self.autosave.texts(), self.problem_text())
+
+    def put_back(self, kept: KeptForm) -> None:
+        """Give back typing kept across a lock, in the same item's form, once the page is read."""
+        self._put_back = kept
+        self._select_id = kept.item_id
+        if self._read_once:
+            self._give_back(kept)
+
+    def _give_back(self, kept: KeptForm) -> None:
+        self._put_back = None
+        if kept.item_id is None:
+            self._new_mode = True
+            self._show(None)
+        else:
+            found = next((i for i in self.items if self.item_id(i) == kept.item_id), None)
+            if found is None:
+                return  # the item has gone meanwhile (deleted elsewhere): nothing to put back
+            if self.current is None or self.item_id(self.current) != kept.item_id:
+                self._show(found)
+                self._select_row_of(found)
+        self.autosave.put_back(kept.texts)
+        self.flush()  # what can be saved now is; the rest is said beside the form again
+        if self.autosave.touched:
+            show_inline(self.problem, f"{PUT_BACK_NOTE}\n{self.problem_text()}".strip())
+            self._show_save_state()
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._generation == 0:
@@ -513,6 +554,7 @@ class MasterDetailPage(QWidget):
         """Blank everything that shows the case (the review is locking): what was typed is
         saved first."""
         self.flush()
+        self._put_back = None  # the window keeps it (in memory) across the lock, not the page
         self._live = False
         self._read_once = False
         self._generation += 1  # a read still on its way is no longer wanted
@@ -520,7 +562,9 @@ class MasterDetailPage(QWidget):
             self.items = []
             self.current = None
             self._new_mode = False
+            self.list.blockSignals(True)  # blanking is not the reviewer leaving the item: no asking
             self.list.clear()
+            self.list.blockSignals(False)
             self.show_item(None)
             self.show_related(None)
         self.autosave.reset()

@@ -1,9 +1,10 @@
 """Undo commands for the chronology: each one writes to the review file as it is done or undone.
 
-An entry that is deleted and brought back by undo gets a new id from the file. Commands therefore
-never hold a bare id: they hold an `EntryHandle`, one per entry, whose id is updated when the
-entry comes back. Any later command in the stack that touches the same entry shares the handle,
-so a long undo/redo chain keeps pointing at the right row in the file.
+An entry that is deleted and brought back by undo keeps its id (and every link to it), but an
+entry added, taken away by undo and added again by redo gets a new id from the file. Commands
+therefore never hold a bare id: they hold an `EntryHandle`, one per entry, whose id is updated
+when the entry comes back. Any later command in the stack that touches the same entry shares the
+handle, so a long undo/redo chain keeps pointing at the right row in the file.
 
 Every command is an `ui.operations.Operation`: one that fails (the file locked, say) leaves the
 undo stack and the file as they were, and the error goes to the page to show.
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from PySide6.QtGui import QUndoStack
 
 from reviewer_app.chronology.entry import ChronologyEntry, Flag
+from reviewer_app.chronology.repository import RemovedEntries
 from reviewer_app.services.chronology import ChronologyService
 from ui.chronology.table_model import ChronologyTableModel
 from ui.operations import Batch, Operation, push
@@ -203,12 +205,9 @@ class AddEntryCommand(_ChronologyCommand):
 
 
 class DeleteEntryCommand(_ChronologyCommand):
-    """Delete an entry; undo adds its content back in the same row, with its confirmed links.
-
-    The file gives the re-added entry a new id; the handle follows it. Same-event links the
-    reviewer confirmed are made again; dismissed suggestions are not kept (the service has no
-    way to read them per entry), so a dismissed pair may be suggested again.
-    """
+    """Delete an entry; undo puts it back exactly as it was: the same id, in the same row,
+    with every link to it (same-event groups, people, key episodes, findings' evidence,
+    passages) and its original row and provenance. What was deleted is kept in memory only."""
 
     def __init__(self, edits: ChronologyEdits, entry: ChronologyEntry) -> None:
         super().__init__(edits, "Delete entry")
@@ -217,36 +216,21 @@ class DeleteEntryCommand(_ChronologyCommand):
         self.handle = edits.handles.handle(entry.id)
         self.content = entry
         self.row: int | None = None
-        self.linked: list[EntryHandle] = []
+        self.removed: RemovedEntries | None = None
 
     def _delete(self) -> None:
         assert self.handle.id is not None
         entry_id = self.handle.id
-        self.linked = [
-            self.edits.handles.handle(other.id)
-            for other in self.edits.service.linked_entries(entry_id)
-            if other.id is not None
-        ]
         current = self.edits.model.entry(entry_id)
         if current is not None:
             self.content = current
-        self.edits.service.delete_entry(entry_id)
+        self.removed = self.edits.service.remove_entries([entry_id])
         self.row = self.edits.model.remove_entry(entry_id)
-        self.edits.handles.forget(self.handle)
 
     def _restore(self) -> None:
-        stored = self.edits.service.add_entry(self.content.with_changes(id=None))
-        assert stored.id is not None
-        self.edits.handles.bind(self.handle, stored.id)
-        self.content = stored
-        self.edits.model.insert_entry(stored, self.row)
-        for other in self.linked:
-            if other.id is None:
-                continue
-            try:  # the entry is back either way; a link that cannot be made is reported
-                self.edits.service.confirm_same_event(stored.id, other.id)
-            except Exception as error:
-                self.edits.report_error(error)
+        assert self.removed is not None and self.handle.id is not None
+        self.edits.service.restore_entries(self.removed)
+        self.edits.model.insert_entry(self.content, self.row)
 
     def apply(self) -> None:
         self._delete()

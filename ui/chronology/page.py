@@ -41,6 +41,7 @@ from ui.chronology.table_model import ChronologyTableModel, Column, Role
 from ui.chronology.table_view import ChronologyTableView
 from ui.empty_message import EmptyMessage
 from ui.errors import show_error
+from ui.kept_typing import PUT_BACK_NOTE, KeptForm
 from ui.style import heading
 from ui.tasks import TaskRunner
 
@@ -75,6 +76,12 @@ def read_chronology(service: ChronologyService) -> LoadedChronology:
     )
 
 
+#: How long after the unlock the refused cell is opened again: the unlock dialog hands the focus
+#: back to the window just after it closes, and an editor open by then would lose the focus, try
+#: to save, be refused and close.
+_GIVE_BACK_MS = 100
+
+
 class ChronologyPage(QWidget):
     #: The table has been (re)filled from the review file.
     loaded = Signal()
@@ -105,6 +112,9 @@ class ChronologyPage(QWidget):
         self._loading = False
         self._loaded_once = False  # until then, an empty table is not yet an empty review
         self._pending_select: int | None = None
+        #: A cell's typing the table refused when the review locked, and typing to give back.
+        self._refused_cell: KeptForm | None = None
+        self._put_back: KeptForm | None = None
 
         self.model = ChronologyTableModel(self)
         self.proxy = EntryFilterProxy(self.model, self)
@@ -392,9 +402,47 @@ class ChronologyPage(QWidget):
         self._show_current(force=True)
 
     def flush(self) -> bool:
-        """Save a cell still being edited (before the review locks or closes); True."""
-        self.table.commit_editing()
-        return True
+        """Save a cell still being edited (before the review locks or closes); False if the
+        table refused what was typed (`unsaved` then keeps it, in memory, for `put_back`)."""
+        self._refused_cell = None
+        index, text = self.table.currentIndex(), self.table.editing_text()
+        refused: list[object] = []
+
+        def heard(error: object) -> None:
+            refused.append(error)
+
+        self.model.edit_refused.connect(heard)
+        try:
+            self.table.commit_editing()
+        finally:
+            self.model.edit_refused.disconnect(heard)
+        if refused and text is not None and index.isValid():
+            entry = self.model.entry_at(self.proxy.source_row(index.row()))
+            self._refused_cell = KeptForm(entry.id, (text,), str(refused[0]), index.column())
+        return not refused
+
+    def unsaved(self) -> KeptForm | None:
+        """After `flush`: a cell's typing the table refused (ui.kept_typing), or None."""
+        return self._put_back or self._refused_cell
+
+    def put_back(self, kept: KeptForm) -> None:
+        """Open the same entry's cell again with the typing kept across a lock, and say why."""
+        self._put_back = kept
+        if self._loaded_once and not self._loading:
+            QTimer.singleShot(_GIVE_BACK_MS, self, self._give_back)
+
+    def _give_back(self) -> None:
+        kept, self._put_back = self._put_back, None
+        if kept is None or kept.item_id is None or not self.select_entry(kept.item_id):
+            return  # the entry has gone meanwhile
+        row = self.proxy.proxy_row_of(kept.item_id)
+        if row is None or kept.texts[0] is None:
+            return
+        # Said beside the cell, not in a message box: a box would take the focus, and the cell
+        # would try (and fail) to save again and close, losing the text once more.
+        self.table.edit_with_text(
+            self.proxy.index(row, kept.field), kept.texts[0], f"{PUT_BACK_NOTE}\n{kept.problem}"
+        )
 
     def clear(self) -> None:
         """Blank everything that shows the case (before the review is closed or locked)."""
@@ -432,6 +480,8 @@ class ChronologyPage(QWidget):
         pending, self._pending_select = self._pending_select, None
         if pending is None or not self.select_entry(pending):
             self._show_current()
+        if self._put_back is not None:  # once the table has settled after the read
+            QTimer.singleShot(_GIVE_BACK_MS, self, self._give_back)
         self.loaded.emit()
 
     def _next_sequence(self, new: NewEntry) -> int:

@@ -188,6 +188,38 @@ class ChronologyTableView(QTableView):
             title = header_metrics.horizontalAdvance(TITLES[column]) + 20  # room for the arrow
             self.setColumnWidth(column, max(width, title) + padding)
 
+    def _open_editor(self) -> QLineEdit | QPlainTextEdit | None:
+        if self.state() != QAbstractItemView.State.EditingState:
+            return None
+        holder = self.viewport()
+        for editor in holder.findChildren(QWidget):
+            if isinstance(editor, QLineEdit | QPlainTextEdit) and editor.parent() is holder:
+                return editor
+        return None
+
+    def editing_text(self) -> str | None:
+        """What the open cell editor holds, or None if no cell is being edited."""
+        editor = self._open_editor()
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText()
+        return editor.text() if editor is not None else None
+
+    def edit_with_text(self, index: QModelIndex, text: str, note: str = "") -> None:
+        """Open the editor on `index` holding `text` (typing given back after a lock), with
+        `note` as its tooltip and description (what still needs correcting)."""
+        self.setCurrentIndex(index)
+        self.edit(index)
+        editor = self._open_editor()
+        if editor is None:
+            return
+        if isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(text)
+        else:
+            editor.setText(text)
+        editor.setToolTip(note)
+        editor.setAccessibleDescription(note)
+        editor.setFocus()
+
     def commit_editing(self) -> None:
         """Save the cell being edited, if any, as Enter would (before the review locks)."""
         if self.state() != QAbstractItemView.State.EditingState:

@@ -30,6 +30,7 @@ from reviewer_app.services.readiness import Guidance, ReadinessReport
 from reviewer_app.services.review_details import ReviewFacts
 from ui.chronology.page import ChronologyPage
 from ui.errors import show_error
+from ui.kept_typing import Kept, KeptForm
 from ui.operations import push
 from ui.overview_page import OverviewPage
 from ui.tasks import TaskRunner
@@ -142,6 +143,8 @@ class Workspace(QWidget):
         )
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
+        #: Typing kept across a lock for a page not built yet (ui.kept_typing), memory only.
+        self._kept_for_later: Kept = {}
 
         self.overview = self._make_overview()
         self.chronology_page = ChronologyPage(self.chronology, undo_stack, runner)
@@ -384,6 +387,10 @@ class Workspace(QWidget):
             placeholder.deleteLater()
             self.pages[key] = page
             self._stale.discard(key)
+            kept = self._kept_for_later.pop(key, None)
+            put_back = getattr(page, "put_back", None)
+            if kept is not None and callable(put_back):
+                put_back(kept)
         elif key in self._stale:
             self._reload_page(key)
         self.stack.setCurrentIndex(row)
@@ -546,9 +553,34 @@ class Workspace(QWidget):
                 except Exception as error:
                     show_error(self, error)
 
+    def unsaved(self) -> Kept:
+        """After `flush`: each page's typing that cannot be saved (kept in memory across a lock;
+        a reviewer closing the review is asked first)."""
+        kept: Kept = dict(self._kept_for_later)  # for pages not built since the unlock
+        for key, page in self.pages.items():
+            unsaved = getattr(page, "unsaved", None)
+            found = unsaved() if callable(unsaved) else None
+            if isinstance(found, KeptForm):
+                kept[key] = found
+        return kept
+
+    def put_back(self, kept: Kept) -> None:
+        """Give each page back the typing it could not save before the review locked."""
+        for key, form in kept.items():
+            if key in self._factories:
+                self._kept_for_later[key] = form  # given when the page is first shown
+                continue
+            put_back = getattr(self.pages.get(key), "put_back", None)
+            if callable(put_back):
+                put_back(form)
+
+    def section_titles(self) -> dict[str, str]:
+        return {s.key: s.title for s in SECTIONS}
+
     def clear(self) -> None:
         """Blank everything that shows the case, before the workspace is thrown away."""
         self.flush()
+        self._kept_for_later = {}
         self._stop_listening()
         self._guidance_timer.stop()
         self.overview.clear()
