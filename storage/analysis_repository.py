@@ -24,8 +24,10 @@ from reviewer_app.analysis.conversation import (
 )
 from reviewer_app.analysis.episode import Appraisal, Episode, Factor, FactorKind, Perspective
 from reviewer_app.analysis.finding import Finding, Priority
+from reviewer_app.removed_rows import RemovedRows
 from storage.bound import EngineBound, upsert_by_id
 from storage.people_repository import day_of, iso
+from storage.row_removal import remove_rows, restore_rows
 from storage.rows import record_row
 from storage.schema import (
     chronology_entry,
@@ -77,6 +79,12 @@ def _set_links(
     if stored:
         conn.execute(insert(table), [{owner: owner_id, other: i} for i in stored])
     return tuple(stored)
+
+
+NOT_BACK = (
+    "What was deleted could not be brought back: the review has changed since (something it "
+    "belonged to may have been deleted too), so nothing was changed."
+)
 
 
 class SqlAnalysis(EngineBound):
@@ -160,9 +168,9 @@ class SqlAnalysis(EngineBound):
             )  # fmt: skip
         return c.with_changes(id=new_id, participants=people)
 
-    def delete_conversation(self, conversation_id: int) -> None:
+    def delete_conversation(self, conversation_id: int) -> RemovedRows:
         with self._engine.begin() as conn:
-            conn.execute(delete(conversation).where(conversation.c.id == conversation_id))
+            return remove_rows(conn, "conversation", [conversation_id])
 
     # -- passages -------------------------------------------------------------------------
     def passages(self, conversation_id: int | None = None) -> list[Passage]:
@@ -200,9 +208,9 @@ class SqlAnalysis(EngineBound):
             )  # fmt: skip
         return p.with_changes(id=new_id, entry_ids=entries, episode_ids=episodes)
 
-    def delete_passage(self, passage_id: int) -> None:
+    def delete_passage(self, passage_id: int) -> RemovedRows:
         with self._engine.begin() as conn:
-            conn.execute(delete(passage).where(passage.c.id == passage_id))
+            return remove_rows(conn, "passage", [passage_id])
 
     # -- key practice episodes ------------------------------------------------------------
     def episodes(self) -> list[Episode]:
@@ -255,9 +263,9 @@ class SqlAnalysis(EngineBound):
             )  # fmt: skip
         return e.with_changes(id=new_id, entry_ids=entries)
 
-    def delete_episode(self, episode_id: int) -> None:
+    def delete_episode(self, episode_id: int) -> RemovedRows:
         with self._engine.begin() as conn:
-            conn.execute(delete(key_episode).where(key_episode.c.id == episode_id))
+            return remove_rows(conn, "key_episode", [episode_id])
 
     # -- findings -------------------------------------------------------------------------
     def findings(self) -> list[Finding]:
@@ -302,6 +310,13 @@ class SqlAnalysis(EngineBound):
             id=new_id, episode_ids=episodes, entry_ids=entries, passage_ids=passages
         )
 
-    def delete_finding(self, finding_id: int) -> None:
+    def delete_finding(self, finding_id: int) -> RemovedRows:
         with self._engine.begin() as conn:
-            conn.execute(delete(finding).where(finding.c.id == finding_id))
+            return remove_rows(conn, "finding", [finding_id])
+
+    # -- undo -----------------------------------------------------------------------------
+    def restore(self, removed: RemovedRows) -> None:
+        """Put back what a `delete_*` took out, under the same ids, with its links, evidence,
+        notes attached and the actions that answered it (all or none)."""
+        with self._engine.begin() as conn:
+            restore_rows(conn, removed, NOT_BACK)

@@ -41,15 +41,15 @@ from reviewer_app.chronology.repository import (
     EntryFilter,
     ImportBatch,
     Progress,
-    RemovedEntries,
     SameEventDecision,
     SameEventStatus,
 )
 from reviewer_app.chronology.rows import EntryRows, many_objects
 from reviewer_app.errors import InvalidInputError
+from reviewer_app.removed_rows import RemovedRows
 from storage.bound import EngineBound
 from storage.entry_columns import StoredColumns, entry_of, every_entry, few_pages, stored_day
-from storage.entry_removal import remove_entries, restore_entries
+from storage.row_removal import remove_rows, restore_rows
 from storage.schema import agency as agency_table
 from storage.schema import chronology_entry as entry_table
 from storage.schema import entry_person, import_batch, person, same_event
@@ -161,6 +161,11 @@ def row_to_entry(row: Any, people: tuple[int, ...] = ()) -> ChronologyEntry:
 #: The columns read for the whole chronology, by name: the id, then those an entry is written to
 #: but its original row (read only when it is looked at: `StoredColumns`).
 _ENTRY_COLUMNS = ("id", *(name for name in ENTRY_COLUMNS if name != "original_row"))
+
+ENTRY_NOT_BACK = (
+    "A deleted chronology entry could not be brought back: the review has changed since (its "
+    "agency or import may have been removed), so nothing was changed."
+)
 
 
 class SqlChronology(EngineBound):
@@ -307,15 +312,15 @@ class SqlChronology(EngineBound):
         with self._engine.begin() as conn:
             conn.execute(delete(entry_table).where(entry_table.c.id == entry_id))
 
-    def remove(self, entry_ids: Sequence[int]) -> RemovedEntries:
+    def remove(self, entry_ids: Sequence[int]) -> RemovedRows:
         """Delete entries (all or none), keeping in memory what `restore` needs."""
         with self._engine.begin() as conn:
-            return remove_entries(conn, entry_ids)
+            return remove_rows(conn, "chronology_entry", entry_ids)
 
-    def restore(self, removed: RemovedEntries) -> None:
+    def restore(self, removed: RemovedRows) -> None:
         """Put removed entries back under the same ids, with their links (all or none)."""
         with self._engine.begin() as conn:
-            restore_entries(conn, removed)
+            restore_rows(conn, removed, ENTRY_NOT_BACK)
 
     def search(self, query: EntryFilter) -> list[int]:
         """Ids of matching entries, in chronological order."""

@@ -10,6 +10,7 @@ from typing import Protocol
 
 from reviewer_app.chronology.entry import Agency, ChronologyEntry, Flag
 from reviewer_app.chronology.importing import ImportedRow
+from reviewer_app.removed_rows import RemovedRows
 
 #: Called as rows are stored (done, total); raising `OperationCancelled` rolls everything back.
 Progress = Callable[[int, int], None]
@@ -44,17 +45,6 @@ class SameEventDecision:
 
 
 @dataclass(frozen=True, slots=True)
-class RemovedEntries:
-    """Entries taken out of the file, exactly as they were stored, with every row that
-    pointed at them (same-event links, people, key episodes, findings, passages), so that
-    `restore` can put them back under the same ids. Held in memory only, for undo."""
-
-    #: (table name, column values) in the order to insert them again: entries first.
-    rows: tuple[tuple[str, tuple[tuple[str, object], ...]], ...]
-    entry_ids: tuple[int, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class EntryFilter:
     """Filters for the chronology table and search; empty means no restriction."""
 
@@ -81,8 +71,8 @@ class ChronologyRepository(Protocol):
     def add_many(self, entries: Sequence[ChronologyEntry]) -> list[int]: ...
     def update(self, entry: ChronologyEntry) -> None: ...
     def delete(self, entry_id: int) -> None: ...
-    def remove(self, entry_ids: Sequence[int]) -> RemovedEntries: ...
-    def restore(self, removed: RemovedEntries) -> None: ...
+    def remove(self, entry_ids: Sequence[int]) -> RemovedRows: ...
+    def restore(self, removed: RemovedRows) -> None: ...
     def search(self, query: EntryFilter) -> list[int]: ...
     def search_ids(self, query: EntryFilter) -> frozenset[int]: ...
     # batches

@@ -1,8 +1,9 @@
 """The analysis: conversations and passages, key practice episodes, findings, and the thread of
 evidence between them and the chronology.
 
-Deleting anything returns a `Removal` naming what went and the earlier state of whatever linked
-to it; `restore(removal)` puts it all back with the same ids (what undo does).
+Deleting anything returns a `Removal` naming what went and holding, in memory only, every row
+that it and whatever depended on it had in the file (links, evidence, learning notes attached,
+actions answering a finding); `restore(removal)` puts it all back with the same ids (undo).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from reviewer_app.chronology.repository import ChronologyRepository
 from reviewer_app.errors import InvalidInputError
 from reviewer_app.people.model import Person, PersonKind
 from reviewer_app.people.repository import PeopleRepository
+from reviewer_app.removed_rows import RemovedRows
 from reviewer_app.repositories import ReviewDetailsRepository
 from reviewer_app.services.changes import ChangeBus, Part, writes
 
@@ -36,8 +38,8 @@ Saved = Conversation | Passage | Episode | Finding
 
 @dataclass(frozen=True, slots=True)
 class Removal:
-    removed: tuple[Saved, ...]  # what was deleted, in the order to put it back
-    touched: tuple[Saved, ...]  # things that linked to it, as they were before
+    removed: Saved  # what was deleted
+    rows: RemovedRows  # it and everything that depended on it, exactly as stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,11 +136,7 @@ class AnalysisService:
     @writes(Part.ANALYSIS)
     def delete_conversation(self, conversation_id: int) -> Removal:
         conversation = next(c for c in self.conversations() if c.id == conversation_id)
-        passages = self.repository.passages(conversation_id)
-        ids = {p.id for p in passages}
-        touched = tuple(f for f in self.findings() if ids & set(f.passage_ids))
-        self.repository.delete_conversation(conversation_id)
-        return Removal((conversation, *passages), touched)
+        return Removal(conversation, self.repository.delete_conversation(conversation_id))
 
     def passages(self, conversation_id: int | None = None) -> list[Passage]:
         return self.repository.passages(conversation_id)
@@ -150,9 +148,7 @@ class AnalysisService:
     @writes(Part.ANALYSIS)
     def delete_passage(self, passage_id: int) -> Removal:
         found = next(p for p in self.passages() if p.id == passage_id)
-        touched = tuple(f for f in self.findings() if passage_id in f.passage_ids)
-        self.repository.delete_passage(passage_id)
-        return Removal((found,), touched)
+        return Removal(found, self.repository.delete_passage(passage_id))
 
     def themes(self) -> list[str]:
         """Every theme used on a passage or finding so far, for suggestions."""
@@ -171,12 +167,7 @@ class AnalysisService:
     @writes(Part.ANALYSIS)
     def delete_episode(self, episode_id: int) -> Removal:
         found = next(e for e in self.episodes() if e.id == episode_id)
-        touched: tuple[Saved, ...] = (
-            *(p for p in self.passages() if episode_id in p.episode_ids),
-            *(f for f in self.findings() if episode_id in f.episode_ids),
-        )
-        self.repository.delete_episode(episode_id)
-        return Removal((found,), touched)
+        return Removal(found, self.repository.delete_episode(episode_id))
 
     # -- findings -------------------------------------------------------------------------
     def findings(self) -> list[Finding]:
@@ -189,8 +180,7 @@ class AnalysisService:
     @writes(Part.ANALYSIS)
     def delete_finding(self, finding_id: int) -> Removal:
         found = next(f for f in self.findings() if f.id == finding_id)
-        self.repository.delete_finding(finding_id)
-        return Removal((found,), ())
+        return Removal(found, self.repository.delete_finding(finding_id))
 
     def asks_board_questions(self) -> bool:
         """Whether findings end with questions for the board (Learning Together) or
@@ -210,6 +200,8 @@ class AnalysisService:
             return self.repository.save_episode(thing)
         return self.repository.save_finding(thing)
 
+    @writes(Part.ACTIONS)  # an action answering a deleted finding loses its finding
+    @writes(Part.LEARNING)  # and a note attached to it its target
     @writes(Part.ANALYSIS)
     def delete(self, thing: Saved) -> Removal:
         if thing.id is None:
@@ -222,10 +214,11 @@ class AnalysisService:
             return self.delete_episode(thing.id)
         return self.delete_finding(thing.id)
 
+    @writes(Part.ACTIONS)
+    @writes(Part.LEARNING)
     @writes(Part.ANALYSIS)
     def restore(self, removal: Removal) -> None:
-        for thing in (*removal.removed, *removal.touched):
-            self.save(thing)
+        self.repository.restore(removal.rows)
 
     # -- the thread of evidence -----------------------------------------------------------
     def evidence_using_entry(self, entry_id: int) -> EvidenceUse:

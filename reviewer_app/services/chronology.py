@@ -23,11 +23,11 @@ from reviewer_app.chronology.repository import (
     EntryFilter,
     ImportBatch,
     Progress,
-    RemovedEntries,
     SameEventDecision,
     SameEventStatus,
 )
 from reviewer_app.errors import InvalidInputError
+from reviewer_app.removed_rows import RemovedRows
 from reviewer_app.services.changes import ChangeBus, Part, writes
 
 
@@ -146,7 +146,7 @@ class ChronologyService:
             self._changed()
 
     @writes(Part.CHRONOLOGY)
-    def remove_entries(self, entry_ids: Sequence[int]) -> RemovedEntries:
+    def remove_entries(self, entry_ids: Sequence[int]) -> RemovedRows:
         """Delete entries (all or none); what is returned lets `restore_entries` put them back
         under the same ids with every link to them (undo)."""
         try:
@@ -155,7 +155,7 @@ class ChronologyService:
             self._changed()
 
     @writes(Part.CHRONOLOGY)
-    def restore_entries(self, removed: RemovedEntries) -> None:
+    def restore_entries(self, removed: RemovedRows) -> None:
         try:
             self.repository.restore(removed)
         finally:

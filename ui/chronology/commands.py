@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from PySide6.QtGui import QUndoStack
 
 from reviewer_app.chronology.entry import ChronologyEntry, Flag
-from reviewer_app.chronology.repository import RemovedEntries
+from reviewer_app.removed_rows import RemovedRows
 from reviewer_app.services.chronology import ChronologyService
 from ui.chronology.table_model import ChronologyTableModel
 from ui.operations import Batch, Operation, push
@@ -216,7 +216,7 @@ class DeleteEntryCommand(_ChronologyCommand):
         self.handle = edits.handles.handle(entry.id)
         self.content = entry
         self.row: int | None = None
-        self.removed: RemovedEntries | None = None
+        self.removed: RemovedRows | None = None
 
     def _delete(self) -> None:
         assert self.handle.id is not None

@@ -20,6 +20,7 @@ from tests.helpers.secrets_watch import PASSPHRASE
 from tests.ui.support import Shown, visible_dialog
 from tests.ui.workspace.test_typing_kept import Clock
 from ui.analysis.conversations_page import ConversationsPage
+from ui.analysis.episodes_page import EpisodesPage
 from ui.chronology.table_model import Column
 from ui.kept_typing import PUT_BACK_NOTE
 from ui.locked_page import LockedPage
@@ -30,6 +31,7 @@ from ui.unlock_dialog import UnlockDialog
 BAD_DATE = "31/02/2019"
 NOTES = "Health visitor 1 said the baby was seen at home; no concerns were recorded."
 TITLE = "Conversation with Health Visitor 1"
+EPISODE = "Discharge from hospital without a plan"
 
 
 def _window(qtbot, files: Sessions, app_paths: AppPaths, path: Path) -> tuple[MainWindow, Clock]:  # type: ignore[no-untyped-def]
@@ -49,6 +51,16 @@ def _showing(
     window.show()
     assert window.show_review(services, add_to_recent=False)
     return window, clock
+
+
+def _unlock(qtbot, window: MainWindow, files: Sessions, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Unlock as after a real lock: the passphrase typed (the keyring has forgotten it)."""
+    files.keyring_backend.store.clear()
+    window.unlock(path)
+    dialog = visible_dialog(window, UnlockDialog)
+    assert isinstance(dialog, UnlockDialog)
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
 
 
 def _type_unsaveable(qtbot, window: MainWindow) -> ConversationsPage:  # type: ignore[no-untyped-def]
@@ -80,12 +92,7 @@ def test_unsaveable_typing_is_kept_across_the_idle_lock_and_put_back(  # type: i
     texts = [getattr(w, "text", lambda: "")() for w in shown]
     assert not [t for t in texts if isinstance(t, str) and BAD_DATE in t]
 
-    files.keyring_backend.store.clear()  # the passphrase is needed, as after a real lock
-    window.unlock(path)
-    dialog = visible_dialog(window, UnlockDialog)
-    assert isinstance(dialog, UnlockDialog)
-    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
-    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    _unlock(qtbot, window, files, path)
     assert window.review is not None and window.workspace is not None
     assert window.workspace.current_section() == "conversations"
     page = window.workspace.pages["conversations"]
@@ -157,12 +164,7 @@ def test_a_refused_date_in_a_chronology_cell_is_kept_across_the_lock(  # type: i
     clock.now += window.idle_lock.minutes * 60 + 1
     window.idle_lock.check()
     assert isinstance(window.pages.currentWidget(), LockedPage)
-    files.keyring_backend.store.clear()
-    window.unlock(path)
-    dialog = visible_dialog(window, UnlockDialog)
-    assert isinstance(dialog, UnlockDialog)
-    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
-    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    _unlock(qtbot, window, files, path)
 
     assert window.workspace is not None
     page = window.workspace.chronology_page
@@ -180,3 +182,44 @@ def test_a_refused_date_in_a_chronology_cell_is_kept_across_the_lock(  # type: i
     assert window.review is not None
     (stored,) = window.review.chronology.entries()
     assert stored.date.original == "03/01/2019"
+
+
+@pytest.mark.parametrize("field", ["start", "end"])
+def test_a_new_episode_with_an_impossible_date_survives_the_timer_lock(  # type: ignore[no-untyped-def]
+    qtbot,
+    files: Sessions,
+    app_paths: AppPaths,
+    tmp_path: Path,
+    message_boxes: list[Shown],
+    field: str,
+) -> None:
+    """Once crashed the window: a new key practice episode's form refusing a date, then the
+    idle lock firing from its timer inside the event loop, where the page is really deleted."""
+    path = tmp_path / "episode.review"
+    window, clock = _window(qtbot, files, app_paths, path)
+    assert window.workspace is not None
+    window.workspace.show_section("episodes")
+    page = window.workspace.pages["episodes"]
+    assert isinstance(page, EpisodesPage)
+    page.new()
+    qtbot.keyClicks(page.title_field, EPISODE)
+    date_field = getattr(page, field)
+    date_field.clear()
+    qtbot.keyClicks(date_field, BAD_DATE)
+    page.flush()
+    assert "is not a date" in page.problem.text()
+
+    clock.now += window.idle_lock.minutes * 60 + 1
+    window.idle_lock.timer.start(1)
+    qtbot.waitUntil(lambda: isinstance(window.pages.currentWidget(), LockedPage), timeout=5000)
+    qtbot.wait(50)  # the deferred deletions run
+    assert window.review is None
+
+    _unlock(qtbot, window, files, path)
+    assert window.workspace is not None
+    page = window.workspace.pages["episodes"]
+    assert isinstance(page, EpisodesPage)
+    assert getattr(page, field).text() == BAD_DATE
+    assert page.title_field.text() == EPISODE
+    assert "is not a date" in page.problem.text()
+    assert message_boxes == []
