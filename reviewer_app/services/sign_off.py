@@ -29,6 +29,7 @@ from reviewer_app.problems import Category, Problem
 from reviewer_app.services.changes import ChangeBus, Part, writes
 from reviewer_app.timetable.rules import MilestoneKind
 from reviewer_app.timetable.schedule import MilestoneRecord
+from reviewer_app.wording import plural
 
 #: The command that runs the publication step (the final gate, the export, the record).
 PUBLICATION_COMMAND = "reviewer-app publish FILE --out REPORT.pdf --where TEXT"
@@ -50,7 +51,7 @@ def gate_refusal(blocking: Sequence[Problem], after: str = "") -> InvalidInputEr
     more = f"\n  … and {len(blocking) - 10} more" if len(blocking) > 10 else ""
     return InvalidInputError(
         f"The report cannot be published yet: the final gate found "
-        f"{len(blocking)} thing(s) to put right first:\n  {listed}{more}"
+        f"{plural(len(blocking), 'thing')} to put right first:\n  {listed}{more}"
         + (f"\n{after}" if after else "")
     )
 

@@ -389,7 +389,7 @@ def test_internal_working_draft_and_self_assessment_exports(
         "--lead-reviewer", "Dr A. Reviewer", app_paths=app_paths, passphrase=DEMO_PASSPHRASE,
     )  # fmt: skip
     assert made.returncode == 0, made.stderr
-    assert "internal working draft, version 1" in made.stdout
+    assert "internal working draft, version 2"  # the demo sent out version 1 in made.stdout
     assert "found nothing, so nothing was overridden" in made.stdout
     mark = "INTERNAL WORKING DRAFT – NOT ANONYMISED – NOT FOR CIRCULATION"
     pages = [page.extract_text() for page in PdfReader(iwd).pages]
@@ -424,7 +424,7 @@ def test_export_for_publication_writes_the_accessible_final_pdf(
     )  # fmt: skip
     assert made.returncode == 0, made.stderr
     assert "Report for publication written" in made.stdout
-    assert "final for publication, version 1" in made.stdout
+    assert "final for publication, version 2" in made.stdout
     assert "  13. Improvements already made" in made.stdout  # not written in the demo: said
     assert "  14. Conclusions" not in made.stdout  # written in the demo: published
     assert "Practitioners who knew Child M cared about him" in "".join(

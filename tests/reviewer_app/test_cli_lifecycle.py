@@ -60,7 +60,7 @@ def test_a_draft_sent_out_and_its_returned_copy_read_back(
         app_paths=app_paths, passphrase=DEMO_PASSPHRASE,
     )  # fmt: skip
     assert sent.returncode == 0, sent.stderr
-    assert "version 1, sent to Health (factual accuracy (agencies))" in sent.stdout
+    assert "version 2, sent to Health (factual accuracy (agencies))" in sent.stdout
     returned = tmp_path / "returned.docx"
     mark_up(draft, returned, comment_on="Period under review", insert_in="Methodology:",
             delete_in="Key lines")  # fmt: skip
@@ -69,10 +69,11 @@ def test_a_draft_sent_out_and_its_returned_copy_read_back(
         app_paths=app_paths, passphrase=DEMO_PASSPHRASE,
     )  # fmt: skip
     assert imported.returncode == 0, imported.stderr
-    assert imported.stdout.startswith("4 comments and changes from Health on version 1")
+    assert imported.stdout.startswith("4 comments and changes from Health on version 2")
     listed = run("drafts", str(review), app_paths=app_paths, passphrase=DEMO_PASSPHRASE)
     rows = [line.split("\t") for line in listed.stdout.splitlines()]
-    assert rows[0][:2] == ["version", "1"] and rows[0][3] == "panel"
+    assert rows[0][:2] == ["version", "1"] and rows[0][3] == "panel"  # the demo's
+    assert [r for r in rows if r[0] == "version"][1][:2] == ["version", "2"]
     assert ["Health", "factual-accuracy"] in [row[3:] for row in rows if row[0] == "sent"]
     comments = [row for row in rows if row[0] == "comment" and row[2] == "Health"]
     assert len(comments) == 4
@@ -81,7 +82,7 @@ def test_a_draft_sent_out_and_its_returned_copy_read_back(
     assert comments[1][7:] == ["-", "unchanged"]
     checked = run("check", str(review), app_paths=app_paths, passphrase=DEMO_PASSPHRASE)
     assert (
-        "4 comments and changes from Health on version 1 of the draft have no response yet"
+        "4 comments and changes from Health on version 2 of the draft have no response yet"
         in checked.stdout
     )
 

@@ -21,10 +21,11 @@ from reviewer_app.chronology.entry import AgencyType
 from reviewer_app.chronology.importing import ImportPreview
 from reviewer_app.chronology.repository import ImportBatch
 from reviewer_app.importers import ImportRefusedError
+from reviewer_app.wording import plural
 from ui.errors import show_error
 from ui.importing.session import ImportSession, LatestOnly, read_preview
 from ui.importing.widgets import BusyIndicator, MessageStrip, Tone
-from ui.importing.wording import batch_label, plural
+from ui.importing.wording import batch_label
 from ui.style import plain_label
 from ui.tasks import TaskRunner
 

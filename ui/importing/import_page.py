@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 from reviewer_app.chronology.entry import Agency
 from reviewer_app.errors import OperationCancelled
 from reviewer_app.services.chronology import ImportResult
+from reviewer_app.wording import plural
 from ui.errors import show_error
 from ui.importing.session import CANCELLED_MESSAGE, ImportProgress, ImportSession, commit
 from ui.importing.widgets import MessageStrip, Tone
-from ui.importing.wording import batch_label, left_out, plural, sheet_kind
+from ui.importing.wording import batch_label, left_out, sheet_kind
 from ui.style import plain_label
 from ui.tasks import TaskRunner
 

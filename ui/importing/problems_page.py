@@ -7,12 +7,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWizardPage
 
+from reviewer_app.wording import plural
 from ui.errors import show_error
 from ui.importing.models import ProblemsModel
 from ui.importing.preview_page import rows_table
 from ui.importing.session import ImportSession, LatestOnly, write_report
 from ui.importing.widgets import BusyIndicator, MessageStrip, Tone
-from ui.importing.wording import left_out, plural
+from ui.importing.wording import left_out
 from ui.style import plain_label
 from ui.tasks import TaskRunner
 

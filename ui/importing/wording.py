@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from reviewer_app.chronology.importing import ImportPreview
 from reviewer_app.chronology.repository import ImportBatch
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """'1 row', '2 rows', '10,000 entries'."""
-    word = singular if count == 1 else (plural_form or singular + "s")
-    return f"{count:,} {word}"
+from reviewer_app.wording import plural
 
 
 def rows_with_problems(preview: ImportPreview) -> int:

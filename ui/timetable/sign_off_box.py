@@ -25,6 +25,7 @@ from reviewer_app.errors import InvalidInputError, UserFacingError
 from reviewer_app.problems import Problem
 from reviewer_app.services.drafts import DraftVersion
 from reviewer_app.services.sign_off import SignOffService
+from reviewer_app.wording import plural
 from ui.errors import show_error
 from ui.operations import Add, Change, push, returning
 from ui.report.page import ReportActions
@@ -206,7 +207,7 @@ class SignOffBox(QWidget):
         shown = "\n".join(f"• {p.line()}" for p in problems[:8])
         more = f"\n… and {len(problems) - 8} more" if len(problems) > 8 else ""
         self.gate.setText(
-            f"{len(problems)} thing(s) to put right before publication:\n{shown}{more}"
+            f"{plural(len(problems), 'thing')} to put right before publication:\n{shown}{more}"
         )
 
     def _gate_failed(self, error: Exception) -> None:

@@ -33,11 +33,11 @@ def test_a_returned_copy_is_read_into_the_response_log_and_answered(
         report = report_service(services)
         draft = tmp_path / "draft.docx"
         result = report.export(report.suggested_template().id, "docx", draft)
-        assert result.version == 1
-        [version] = services.drafts.versions()
-        assert version.number == 1 and version.status == "panel"
+        assert result.version == 2  # the demo sent out version 1
+        demo_version, version = services.drafts.versions()
+        assert demo_version.number == 1 and version.number == 2 and version.status == "panel"
         sent = services.drafts.record_circulation(
-            Circulation(1, dt.date(2026, 12, 1), "Health", Purpose.FACTUAL_ACCURACY)
+            Circulation(2, dt.date(2026, 12, 1), "Health", Purpose.FACTUAL_ACCURACY)
         )
         assert services.drafts.circulations()[-1] == sent  # after the demo's own
         demo_log = services.drafts.comments()  # the demo's: answered in part
@@ -50,7 +50,7 @@ def test_a_returned_copy_is_read_into_the_response_log_and_answered(
         services.changes.subscribe(heard.append)
         imported = services.drafts.import_comments(returned, "Health")
         assert heard == [Part.DRAFTS]
-        assert imported.version == 1 and imported.already_logged == 0
+        assert imported.version == 2 and imported.already_logged == 0
         log = [c for c in services.drafts.comments() if c not in demo_log]
         assert [(c.comment.kind, c.comment.author) for c in log] == [
             (ChangeKind.COMMENT, COMMENTER),  # on the title page's version line
@@ -59,7 +59,7 @@ def test_a_returned_copy_is_read_into_the_response_log_and_answered(
             (ChangeKind.INSERTION, EDITOR),
         ]
         dated = log[1]
-        assert dated.from_name == "Health" and dated.version == 1
+        assert dated.from_name == "Health" and dated.version == 2
         assert dated.comment.said == "This date is wrong: it was the 14th."
         assert dated.comment.passage.startswith(PERIOD)
         assert dated.comment.paragraph.startswith(PERIOD)
@@ -76,7 +76,7 @@ def test_a_returned_copy_is_read_into_the_response_log_and_answered(
             p.message for p in services.readiness().problems if p.category == "Comments on drafts"
         ]
         assert (
-            "4 comments and changes from Health on version 1 of the draft have no response yet."
+            "4 comments and changes from Health on version 2 of the draft have no response yet."
             in waiting
         )
         for comment in log[:3]:
@@ -95,10 +95,10 @@ def test_a_returned_copy_is_read_into_the_response_log_and_answered(
     # The JSON export holds the versions, who they went to and the whole response log, and a
     # review made from it holds them again.
     drafts = document["drafts"]
-    assert [e["version"] for e in drafts["exports"]] == [1]
+    assert [e["version"] for e in drafts["exports"]] == [1, 2]  # the demo's and this one
     assert drafts["circulations"][-1] == (
         {
-            "version": 1,
+            "version": 2,
             "sent_on": "2026-12-01",
             "sent_to": "Health",
             "purpose": "factual-accuracy",

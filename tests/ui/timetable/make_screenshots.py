@@ -62,7 +62,8 @@ def main() -> int:
     shutil.copyfile(save(page, "timetable-action-plan.png"), GUIDE / "timetable-action-plan.png")
     page.tabs.setCurrentWidget(page.drafts)
     action = page.sign_off.publish
-    action.ask_details = lambda: (dt.date(2026, 9, 30), "Northshire partnership website")
+    # published the day the final version is exported (the export is dated today)
+    action.ask_details = lambda: (dt.date.today(), "Northshire partnership website")
     action.choose_path = lambda: home / "Child M LCSPR.pdf"
     action.button.click()
     save(page, "timetable-publish-blocked.png")

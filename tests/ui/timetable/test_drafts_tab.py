@@ -35,22 +35,19 @@ def test_a_returned_copy_is_read_answered_and_undone(  # type: ignore[no-untyped
     page.show_drafts()
     tab = page.drafts
     assert tab is not None
-    assert tab.versions.rowCount() == 1  # the demo's version 1 is the one just exported
+    assert tab.versions.rowCount() == 2  # the demo's version 1, and version 2 just exported
     demo_log = tab.log.rowCount()
     assert demo_log == len(services.drafts.comments()) > 0
     services.drafts.record_circulation(
-        Circulation(1, dt.date(2026, 12, 1), "Health", Purpose.FACTUAL_ACCURACY)
+        Circulation(2, dt.date(2026, 12, 1), "Health", Purpose.FACTUAL_ACCURACY)
     )
     tab.reload()
-    assert (
-        tab.versions.item(0, 3)
-        .text()
-        .endswith("; Health (factual accuracy (agencies), 01/12/2026)")
-    )
+    assert tab.versions.item(1, 3).text() == "Health (factual accuracy (agencies), 01/12/2026)"
+    assert tab.versions.item(0, 1).text() == "28/05/2026"  # the demo's, in the file's log
 
     tab.read_returned_copy(returned, "Health", None)
     assert tab.log.rowCount() == demo_log + 4 and stack.count() == 1
-    assert tab.waiting.text().startswith("4 comments and changes from Health on version 1")
+    assert tab.waiting.text().startswith("4 comments and changes from Health on version 2")
     tab.log.selectRow(demo_log + 1)
     assert "This date is wrong" in tab.passage.text()
     assert tab.save_button.isEnabled()
