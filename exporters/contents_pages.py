@@ -2,8 +2,9 @@
 the DOCX contents shows (Word's Update Field recomputes them as usual).
 
 The PDF's own flowables are laid out (`pdf_renderer.story`, its tables as the room they take:
-`pdf_table.TableStream.room_only`) but nothing is drawn, not even the page furniture, and no
-file is written. So a 50,000-row appendix costs its rows' wrapping and one split per page
+each cell's lines counted, not made, `pdf_table.layout(drawn=False)`) but nothing is drawn,
+not even the page furniture, and no file is written. So a 50,000-row appendix costs counting
+its rows' lines and one split per page
 (tests/exporters/test_docx_at_size.py compares the pages with the PDF's own bookmarks).
 """
 

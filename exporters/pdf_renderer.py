@@ -279,17 +279,15 @@ class _ContentsEntry(Flowable):  # type: ignore[misc]
         )
 
 
-def table_flowables(block: Table) -> list[Flowable]:
-    """A table as plain wrapped text drawn a page at a time (`pdf_table`), under its caption."""
+def table_flowables(block: Table, *, drawn: bool = True) -> list[Flowable]:
+    """A table as plain wrapped text drawn a page at a time (`pdf_table`), under its caption
+    (`drawn=False`: taking its room on each page only)."""
     out: list[Flowable] = []
     if block.caption:
         out.append(PdfParagraph(_markup(block.caption), _styles()["caption"]))
-    out.extend([TableStream(layout(block, TEXT_WIDTH, FONT, BOLD)), Spacer(1, 8)])
+    table = TableStream(layout(block, TEXT_WIDTH, FONT, BOLD, drawn=drawn), drawn=drawn)
+    out.extend([table, Spacer(1, 8)])
     return out
-
-
-def _room_only(flowables: list[Flowable]) -> list[Flowable]:
-    return [f.room_only() if isinstance(f, TableStream) else f for f in flowables]
 
 
 def heading_keys(report: Report) -> list[str]:
@@ -348,8 +346,7 @@ def story(report: Report, *, tables_drawn: bool = True) -> list[Flowable]:
             if len(items) > 4:
                 flow.extend(items[1:])
         elif isinstance(block, Table):
-            tables = table_flowables(block)
-            flow.extend(tables if tables_drawn else _room_only(tables))
+            flow.extend(table_flowables(block, drawn=tables_drawn))
     return flow
 
 

@@ -68,6 +68,30 @@ class Wrapper:
             known = self.short[text, limit] = ("\n".join(lines), len(lines))
         return known
 
+    def count(self, text: str, limit: float) -> int:
+        """How many lines `lines` would make, without making them (laying out only)."""
+        if len(text) < self.SHORT:
+            return self.cell(text, limit)[1]
+        total = 0
+        known, space = self.widths.get, self.space
+        for part in text.split("\n"):
+            used = -1.0  # no word on the line yet
+            for word in part.split():
+                width = known(word)
+                if width is None:
+                    width = self.width(word)
+                if width > limit:  # a very long word: broken as `lines` breaks it
+                    return len(self.lines(text, limit))
+                if used < 0:
+                    used = width
+                elif used + (width + space) > limit:
+                    total += 1
+                    used = width
+                else:
+                    used += width + space
+            total += 1
+        return total
+
     def lines(self, text: str, limit: float) -> list[str]:
         out: list[str] = []
         known, space = self.widths.get, self.space
@@ -143,8 +167,9 @@ class Layout:
         self.tops.append(above)
 
 
-def layout(block: Table, text_width: float, font: str, bold: str) -> Layout:
-    """The table's cells wrapped to its columns, long rows cut into pieces."""
+def layout(block: Table, text_width: float, font: str, bold: str, *, drawn: bool = True) -> Layout:
+    """The table's cells wrapped to its columns, long rows cut into pieces (`drawn=False`:
+    the rows' heights only, the same as drawn, for laying the report out without drawing)."""
     size = 7.5 if block.dense else 9.0
     widths = [text_width * c.width for c in block.columns]
     inner = [w - 2 * CELL_PADDING - 1 for w in widths]
@@ -157,6 +182,9 @@ def layout(block: Table, text_width: float, font: str, bold: str) -> Layout:
     for row in block.rows:
         if len(row) < len(widths):
             row = (*row, *[""] * (len(widths) - len(row)))
+        if not drawn:
+            _add_heights(out, row, inner, plain, repeat, top, bottom)
+            continue
         texts = [plain.cell(cell, w) for cell, w in zip(row, inner, strict=False)]
         lines = max(count for _, count in texts)
         if lines <= LONG_ROW:
@@ -166,7 +194,7 @@ def layout(block: Table, text_width: float, font: str, bold: str) -> Layout:
         # A long row is set in pieces a few lines deep, so it starts on the page it reaches
         # and breaks between lines; each later piece carries its date and agency, hidden
         # unless that piece opens a page.
-        again = {i: plain.lines(f"{row[i]} (cont.)", inner[i]) if row[i] else [""] for i in repeat}
+        again = {i: _continued(plain, row[i], inner[i]) for i in repeat}
         piece = max(PIECE, *(len(wrapped[i]) for i in repeat), *(len(c) for c in again.values()))
         for start in range(0, lines, piece):
             cells: list[Cell] = []
@@ -177,13 +205,46 @@ def layout(block: Table, text_width: float, font: str, bold: str) -> Layout:
                     cells.append("\n".join(cell))
                 else:
                     cells.append("\n".join(cell[start : start + piece]))
-            deep = min(piece, lines - start)
-            if start:
-                deep = max(deep, *(len(v) for v in again.values()))
-            last = start + piece >= lines
-            # No padding where two pieces meet, so the text runs on at its own leading.
-            out.add(cells, deep, 0.0 if start else top, CELL_PADDING + 1 if last else 0.0)
+            out.add(cells, *_piece_room(start, piece, lines, again, top))
     return out
+
+
+def _continued(plain: Wrapper, text: str, limit: float) -> list[str]:
+    """A repeated cell (date, agency) as a later piece of a long row carries it."""
+    return plain.lines(f"{text} (cont.)", limit) if text else [""]
+
+
+def _piece_room(
+    start: int, piece: int, lines: int, again: dict[int, list[str]], top: float
+) -> tuple[int, float, float]:
+    """A long row's piece from line `start`: its lines, padding above and below."""
+    deep = min(piece, lines - start)
+    if start:
+        deep = max(deep, *(len(v) for v in again.values()))
+    last = start + piece >= lines
+    # No padding where two pieces meet, so the text runs on at its own leading.
+    return deep, 0.0 if start else top, CELL_PADDING + 1 if last else 0.0
+
+
+def _add_heights(
+    out: Layout,
+    row: tuple[str, ...],
+    inner: list[float],
+    plain: Wrapper,
+    repeat: list[int],
+    top: float,
+    bottom: float,
+) -> None:
+    """A row's height (or its pieces' heights) as `layout` draws it, counting lines only."""
+    counts = [plain.count(cell, w) for cell, w in zip(row, inner, strict=False)]
+    lines = max(counts)
+    if lines <= LONG_ROW:
+        out.add([], lines, top, bottom)
+        return
+    again = {i: _continued(plain, row[i], inner[i]) for i in repeat}
+    piece = max(PIECE, *(counts[i] for i in repeat), *(len(c) for c in again.values()))
+    for start in range(0, lines, piece):
+        out.add([], *_piece_room(start, piece, lines, again, top))
 
 
 class Shown:
@@ -310,10 +371,6 @@ class TableStream(Flowable):  # type: ignore[misc]
         self._stop = len(table.heights)
         self.width = sum(table.widths)
         self.hAlign = "LEFT"
-
-    def room_only(self) -> TableStream:
-        """The same stream, taking its room on each page but drawing nothing."""
-        return TableStream(self.table, drawn=False, first=self._first, ends=self._ends)
 
     def _piece(self, first: int, stop: int) -> Flowable:
         if self.drawn:

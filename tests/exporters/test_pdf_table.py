@@ -163,10 +163,28 @@ def test_a_stream_laid_out_only_takes_the_room_the_drawn_one_takes() -> None:
     drawn = PdfReader(io.BytesIO(pdf_renderer.pdf_bytes(report)))
     pages = contents_pages.heading_pages(report)
     assert pages == [1]
-    stream = next(f for f in pdf_renderer.story(report) if isinstance(f, pdf_table.TableStream))
-    assert stream.room_only().wrap(500, 700) == stream.wrap(500, 700)
     room = pdf_renderer._laid_out(report, tables_drawn=False)[1]
     assert room.outline.total_pages == len(drawn.pages)
+
+
+@pytest.mark.parametrize("dense", [True, False])
+def test_rows_counted_only_are_as_high_as_rows_drawn(dense: bool) -> None:
+    """Laying out without drawing counts each cell's lines instead of making them: every row
+    (and every piece of a long row) must come out exactly as high."""
+    rows = list(_rows(300))
+    url = "https://example.org/" + "a-very-long-path-segment/" * 12  # wider than any column
+    rows[5] = ("3 Jun 2021", url, f"See {url} and then more words after it. " * 3, url)
+    rows[6] = ("", "", "A long entry with no date or agency to repeat. " * 90, "")
+    rows[7] = ("4 Jun 2021\n09:00", "School", "\n\n".join(["Short paragraph."] * 30), "")
+    table = Table(COLUMNS, tuple(rows), dense=dense, repeat=(0, 1))
+    font, bold = pdf_renderer.FONT, pdf_renderer.BOLD
+    pdf_renderer.register_fonts()
+    drawn = pdf_table.layout(table, pdf_renderer.TEXT_WIDTH, font, bold)
+    counted = pdf_table.layout(table, pdf_renderer.TEXT_WIDTH, font, bold, drawn=False)
+    assert len(drawn.heights) > len(rows) + 1  # long rows were cut into pieces
+    assert list(counted.heights) == list(drawn.heights)
+    assert list(counted.tops) == list(drawn.tops)
+    assert counted.joined == drawn.joined
 
 
 def test_a_table_without_rows_is_its_header() -> None:

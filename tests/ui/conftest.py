@@ -4,6 +4,7 @@ recorded, file dialogs must be stubbed by the test)."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,21 @@ from tests.helpers.secrets_watch import MARKER
 from tests.ui.support import BOARD, Shown
 from ui.start_window import MainWindow
 from ui.tasks import ImmediateTaskRunner
+
+
+@pytest.fixture(autouse=True)
+def collected_between_tests() -> Iterator[None]:
+    """Python's cyclic collector runs only between tests, after pytest-qt has closed the
+    test's widgets: in long runs it once fired in the middle of a Qt call and freed wrappers
+    of widgets an earlier test had left for deletion, which crashed the whole run
+    (tests/ui/importing/test_corrections.py, under a combo box's change). A test that needs a
+    collection asks for one (`gc.collect()` works while automatic collection is off)."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
 
 
 @pytest.fixture(autouse=True)
