@@ -378,6 +378,10 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.workspace)  # already open
             return
         dialog = UnlockDialog(self.files, path, self.runner, self)
+        # With a remembered key nothing else shows while the file is opened (a large one, or
+        # one an earlier version made, being brought up to date, can take some seconds).
+        self.statusBar().showMessage(f"Opening '{path.name}'…")
+        dialog.finished.connect(lambda _result: self.statusBar().clearMessage())
         dialog.accepted.connect(lambda: self._unlocked(dialog))
         self._start_flow(dialog)
         dialog.start()

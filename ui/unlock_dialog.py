@@ -37,6 +37,12 @@ if TYPE_CHECKING:  # only for annotations: the services load when a review opens
     from reviewer_app.services.open_review import ReviewServices, ReviewSessions
 
 
+STILL_UNLOCKING = (
+    "A large review, or one made with an earlier version of SCR Reviewer (brought up to date "
+    "the first time it is opened), can take some seconds to open."
+)
+
+
 class UnlockDialog(WorkingDialog):
     """Call `start()`, not `open()`: it tries the key this computer remembers, silently, and
     only shows the dialog when that does not open the review. A review in a synced or network
@@ -49,7 +55,7 @@ class UnlockDialog(WorkingDialog):
     def __init__(
         self, files: ReviewSessions, path: Path, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__("Unlocking…", parent)
+        super().__init__("Unlocking…", parent, STILL_UNLOCKING)
         self.files = files
         self.path = path
         self.runner = runner

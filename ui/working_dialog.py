@@ -7,7 +7,7 @@ the one error display.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from reviewer_app.errors import DamagedReviewError, UserFacingError
@@ -16,13 +16,25 @@ from ui.style import inline_error_label, show_inline
 
 
 class WorkingDialog(QDialog):
-    def __init__(self, busy_text: str, parent: QWidget | None = None) -> None:
+    #: after this long, a line saying why it can take a while joins the busy line
+    STILL_AFTER_MS = 2500
+
+    def __init__(self, busy_text: str, parent: QWidget | None = None, still_text: str = "") -> None:
         super().__init__(parent)
         self._busy = False
         self.error = inline_error_label()
+        self._busy_text, self._still_text = busy_text, still_text
         self.busy_label = QLabel(busy_text)
         self.busy_label.setObjectName("busy")
+        self.busy_label.setWordWrap(True)
         self.busy_label.hide()
+        self._still = QTimer(self)
+        self._still.setSingleShot(True)
+        self._still.timeout.connect(self._say_still)
+
+    def _say_still(self) -> None:
+        if self._busy and self._still_text:
+            self.busy_label.setText(f"{self._busy_text}\n{self._still_text}")
 
     # Subclasses say which inputs to disable while busy, and how to refresh their buttons.
     def _inputs(self) -> list[QWidget]:
@@ -44,7 +56,12 @@ class WorkingDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
+        self.busy_label.setText(self._busy_text)
         self.busy_label.setVisible(busy)
+        if busy:
+            self._still.start(self.STILL_AFTER_MS)
+        else:
+            self._still.stop()
         self._set_inputs_enabled(not busy)
         if busy:
             self.setCursor(Qt.CursorShape.BusyCursor)

@@ -8,15 +8,17 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reviewer_app.errors import ReviewFileError, WrongPassphraseError
+from reviewer_app.paths import AppPaths
 from reviewer_app.review import Review
 from storage.keyring_store import NO_KEYRING_NOTICE, NoKeyring
 from tests.helpers.reviews import Sessions
 from tests.helpers.secrets_watch import MARKER, NEW_PASSPHRASE, PASSPHRASE
+from tests.ui.runners import HeldRunner
 from tests.ui.support import Shown, no_visible_dialog, review_path, visible_dialog
 from ui.change_passphrase_dialog import ChangePassphraseDialog
 from ui.overview_page import OverviewPage
 from ui.start_window import MainWindow
-from ui.unlock_dialog import UnlockDialog
+from ui.unlock_dialog import STILL_UNLOCKING, UnlockDialog
 
 
 @pytest.fixture
@@ -71,6 +73,34 @@ def test_a_remembered_key_opens_the_review_without_asking(
     assert no_visible_dialog(window, UnlockDialog)
     assert window.review is not None and window.review.path == path
     assert files.open_attempts == 0, "no passphrase was needed"
+
+
+def test_opening_with_a_remembered_key_says_so_while_it_works(  # type: ignore[no-untyped-def]
+    qtbot, files: Sessions, app_paths: AppPaths, case_review: Review, tmp_path: Path
+) -> None:
+    """No dialog shows while a remembered key opens the file, which can take some seconds (a
+    large review, or one an earlier version made being brought up to date): the window says
+    what it is doing; and a dialog that does show says, after a while, why it can be slow."""
+    path = review_path(tmp_path)
+    files.add(path, case_review, PASSPHRASE, remembered=True)
+    runner = HeldRunner()
+    window = MainWindow(files, paths=app_paths, runner=runner)
+    qtbot.addWidget(window)
+    window.show()
+    window.unlock(path)
+    assert window.statusBar().currentMessage() == f"Opening '{path.name}'…"
+    runner.release()
+    assert window.review is not None and window.review.path == path
+    assert "Opening" not in window.statusBar().currentMessage()
+
+    dialog = UnlockDialog(files, path, runner)
+    qtbot.addWidget(dialog)
+    dialog.STILL_AFTER_MS = 10
+    dialog._set_busy(True)
+    assert dialog.busy_label.text() == "Unlocking…"
+    qtbot.waitUntil(lambda: STILL_UNLOCKING in dialog.busy_label.text(), timeout=2000)
+    dialog._set_busy(False)
+    assert dialog.busy_label.text() == "Unlocking…" and not dialog.busy_label.isVisibleTo(dialog)
 
 
 def test_the_recovery_code_opens_it_and_a_new_passphrase_is_offered(
