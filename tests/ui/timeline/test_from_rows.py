@@ -44,6 +44,7 @@ def test_the_timeline_from_stored_rows_is_the_timeline_from_entries(
 
 
 def test_the_collector_is_held_off_only_while_many_objects_are_made() -> None:
+    gc.enable()  # (the UI tests' fixture keeps it off during each test, and back on after)
     assert gc.isenabled()
     with many_objects():
         assert not gc.isenabled()
@@ -51,10 +52,7 @@ def test_the_collector_is_held_off_only_while_many_objects_are_made() -> None:
             assert not gc.isenabled()
         assert not gc.isenabled()  # the outer stretch is still running
     assert gc.isenabled()
-    gc.disable()
-    try:
-        with many_objects():
-            pass
-        assert not gc.isenabled()  # left off, as it was found
-    finally:
-        gc.enable()
+    gc.disable()  # as the fixture has it; it turns the collector back on after the test
+    with many_objects():
+        pass
+    assert not gc.isenabled()  # left off, as it was found
