@@ -96,8 +96,9 @@ class CellByCellDocx(docx_renderer._Writer):
                         run.font.size = Pt(8)
 
 
-def paragraph_table(block: Table) -> list[Any]:
-    """The same table with a `Paragraph` in every cell (reportlab's usual way)."""
+def paragraph_table(block: Table, *, drawn: bool = True) -> list[Any]:
+    """The same table with a `Paragraph` in every cell (reportlab's usual way), made the same
+    whether it is drawn or only laid out (`drawn`: reportlab's table has no cheaper way)."""
     styles = pdf_renderer._styles()
     widths = [pdf_renderer.TEXT_WIDTH * c.width for c in block.columns]
     data = [[PdfParagraph(pdf_renderer._markup(c.title), styles["note"]) for c in block.columns]]
