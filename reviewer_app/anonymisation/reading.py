@@ -40,7 +40,6 @@ from reviewer_app.anonymisation.patterns import (
     shapes,
 )
 from reviewer_app.anonymisation.register import IdentifierKind
-from reviewer_app.anonymisation.words import possible_names
 
 #: How certain a candidate is (lower wins where candidates overlap).
 _REGISTERED, _REGISTERED_NAME, _GENERIC, _POSSIBLE = 0, 1, 2, 3
@@ -345,8 +344,7 @@ class Reader:
         """Capitalised words from the name lists: found as a set, then placed."""
         text = self.norm.folded
         seen = set(capitalised_word().findall(text))
-        possible = possible_names()
-        flagged = {w for w in seen if w.casefold() in possible}
+        flagged = {w for w in seen if words.is_possible_name(w.casefold())}
         if not flagged:
             return
         words_ = "|".join(re.escape(w) for w in sorted(flagged, key=len, reverse=True))

@@ -165,10 +165,3 @@ def is_possible_name(key: str) -> bool:
     name list's key (or that and "'s" or "'") and no name key has an apostrophe, so the answer
     is whether the key, without "'s" or "'", is one of `possible_name_keys`."""
     return key.removesuffix("'s").removesuffix("'") in possible_name_keys()
-
-
-@cache
-def possible_names() -> frozenset[str]:
-    """Every key `is_possible_name` says yes to (and its possessive), worked out once."""
-    found = possible_name_keys()
-    return frozenset(found | {f"{key}'s" for key in found} | {f"{key}'" for key in found})

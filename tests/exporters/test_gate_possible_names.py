@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from exporters.report.build import build_report
 from exporters.report.context import ReportOptions
 from exporters.report.export import check_report
-from reviewer_app.anonymisation import reading, words
+from reviewer_app.anonymisation import words
 from reviewer_app.anonymisation.compiled import compile_register
 from reviewer_app.anonymisation.hits import HitKind
 from reviewer_app.anonymisation.register import PseudonymRegister
@@ -28,16 +28,10 @@ SOME_NAMES = sorted(words.given_names())[::97] + sorted(words.surnames())[::53]
 OTHER_WORDS = ("Hope", "Will", "Mark", "March", "Monday", "London", "English", "Grace", "Dr")
 
 
-def _slow_possible_names() -> frozenset[str]:
-    found = words.possible_name_keys_by_the_lists()
-    return frozenset(found | {f"{key}'s" for key in found} | {f"{key}'" for key in found})
-
-
 @contextmanager
 def _worked_out_from_the_lists(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     with monkeypatch.context() as patch:
         patch.setattr(words, "is_possible_name", words.possible_name_by_the_lists)
-        patch.setattr(reading, "possible_names", _slow_possible_names)
         compile_register.cache_clear()
         yield
     compile_register.cache_clear()
