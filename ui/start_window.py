@@ -380,8 +380,14 @@ class MainWindow(QMainWindow):
         dialog = UnlockDialog(self.files, path, self.runner, self)
         # With a remembered key nothing else shows while the file is opened (a large one, or
         # one an earlier version made, being brought up to date, can take some seconds).
-        self.statusBar().showMessage(f"Opening '{path.name}'…")
-        dialog.finished.connect(lambda _result: self.statusBar().clearMessage())
+        opening = f"Opening '{path.name}'…"
+        self.statusBar().showMessage(opening)
+
+        def ended(_result: int) -> None:  # (after what opening it has said, if anything)
+            if self.statusBar().currentMessage() == opening:
+                self.statusBar().clearMessage()
+
+        dialog.finished.connect(ended)
         dialog.accepted.connect(lambda: self._unlocked(dialog))
         self._start_flow(dialog)
         dialog.start()
