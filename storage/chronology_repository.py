@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence, Sized
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from itertools import islice
 from json.encoder import encode_basestring_ascii as _json_text
 from typing import Any
@@ -48,7 +48,14 @@ from reviewer_app.chronology.rows import EntryRows, many_objects
 from reviewer_app.errors import InvalidInputError
 from reviewer_app.removed_rows import RemovedRows
 from storage.bound import EngineBound
-from storage.entry_columns import StoredColumns, entry_of, every_entry, few_pages, stored_day
+from storage.entry_columns import (
+    TEXT_COLUMNS,
+    StoredColumns,
+    entry_of,
+    every_entry,
+    few_pages,
+    stored_day,
+)
 from storage.row_removal import remove_rows, restore_rows
 from storage.schema import agency as agency_table
 from storage.schema import chronology_entry as entry_table
@@ -159,8 +166,11 @@ def row_to_entry(row: Any, people: tuple[int, ...] = ()) -> ChronologyEntry:
 
 
 #: The columns read for the whole chronology, by name: the id, then those an entry is written to
-#: but its original row (read only when it is looked at: `StoredColumns`).
-_ENTRY_COLUMNS = ("id", *(name for name in ENTRY_COLUMNS if name != "original_row"))
+#: but its texts and original row (read only when it is made: `StoredColumns`).
+_ENTRY_COLUMNS = (
+    "id",
+    *(name for name in ENTRY_COLUMNS if name != "original_row" and name not in TEXT_COLUMNS),
+)
 
 ENTRY_NOT_BACK = (
     "A deleted chronology entry could not be brought back: the review has changed since (its "
@@ -229,19 +239,33 @@ class SqlChronology(EngineBound):
         with self._engine.connect() as conn, few_pages(conn), many_objects():
             people = self._people_by_entry(conn)
             stored = StoredColumns(
-                conn.execute(every_entry(_ENTRY_COLUMNS)), people, self._original_rows
+                conn.execute(every_entry(_ENTRY_COLUMNS)),
+                people,
+                self._original_rows,
+                self._entry_texts,
             )
-            return EntryRows(stored.ids(), stored.entry, stored.sketches)
+            return EntryRows(stored.ids(), stored.entry, stored.sketches, stored.settle)
 
-    def _original_rows(self, entry_ids: Sequence[int]) -> dict[int, str]:
-        """The stored original rows (JSON) of these entries, by id."""
+    def _later(self, names: Sequence[str], entry_ids: Sequence[int] | None) -> list[Any]:
+        """(id, *these columns) of these entries, or of every entry (given None), as the
+        driver's plain tuples (fetched the way SQLAlchemy fetches, so damage is reported)."""
+        c = entry_table.c
+        statement = select(c.id, *(c[name] for name in names))
         with self._engine.connect() as conn:
-            rows = conn.execute(
-                select(entry_table.c.id, entry_table.c.original_row).where(
-                    entry_table.c.id.in_(list(entry_ids))
-                )
-            )
-            return {int(row[0]): str(row[1]) for row in rows}
+            if entry_ids is not None:
+                statement = statement.where(c.id.in_(list(entry_ids)))
+            with few_pages(conn) if entry_ids is None else nullcontext():
+                result = conn.execute(statement)
+                rows: list[Any] = result.cursor_strategy.fetchall(result, result.cursor)
+                return rows
+
+    def _original_rows(self, entry_ids: Sequence[int] | None) -> dict[int, str]:
+        """The stored original rows (JSON) of these entries (None: of every entry), by id."""
+        return {int(row[0]): str(row[1]) for row in self._later(("original_row",), entry_ids)}
+
+    def _entry_texts(self, entry_ids: Sequence[int] | None) -> dict[int, tuple[str, ...]]:
+        """The stored `TEXT_COLUMNS` of these entries (None: of every entry), by id."""
+        return {int(row[0]): tuple(row[1:]) for row in self._later(TEXT_COLUMNS, entry_ids)}
 
     def entry(self, entry_id: int) -> ChronologyEntry:
         with self._engine.connect() as conn:

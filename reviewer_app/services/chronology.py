@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from reviewer_app.chronology import same_event
@@ -26,6 +27,7 @@ from reviewer_app.chronology.repository import (
     SameEventDecision,
     SameEventStatus,
 )
+from reviewer_app.chronology.rows import EntryRows
 from reviewer_app.errors import InvalidInputError
 from reviewer_app.removed_rows import RemovedRows
 from reviewer_app.services.changes import ChangeBus, Part, writes
@@ -82,7 +84,9 @@ class ChronologyService:
     def __init__(self, repository: ChronologyRepository, changes: ChangeBus | None = None) -> None:
         self.repository = repository
         self._entries: Sequence[ChronologyEntry] | None = None
-        self._lock = threading.Lock()
+        # Held while the entries are read and while they are written (re-entered by a write
+        # that reads), so rows are never read half before and half after a write.
+        self._lock = threading.RLock()
         self.changes = changes or ChangeBus()
         # Any write to the review may reach the entries (deleting a person or a finding takes
         # its links away), so the cached copy goes whichever service made the change.
@@ -95,6 +99,19 @@ class ChronologyService:
     def _changed(self) -> None:
         with self._lock:
             self._entries = None
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Around a write to the entries: the rows read before it (still shown, perhaps, until
+        the pages read them again) first read what they would otherwise read when an entry is
+        made (`EntryRows.settle`), so they stay the chronology as it was; then they are let go."""
+        with self._lock:
+            if isinstance(self._entries, EntryRows):
+                self._entries.settle()
+            try:
+                yield
+            finally:
+                self._entries = None
 
     # -- agencies -------------------------------------------------------------------------
     def agencies(self) -> list[Agency]:
@@ -126,40 +143,30 @@ class ChronologyService:
 
     @writes(Part.CHRONOLOGY)
     def add_entry(self, entry: ChronologyEntry) -> ChronologyEntry:
-        try:
+        with self._writing():
             return self.repository.add(entry)
-        finally:
-            self._changed()
 
     @writes(Part.CHRONOLOGY)
     def update_entry(self, entry: ChronologyEntry) -> None:
-        try:
+        with self._writing():
             self.repository.update(entry)
-        finally:
-            self._changed()
 
     @writes(Part.CHRONOLOGY)
     def delete_entry(self, entry_id: int) -> None:
-        try:
+        with self._writing():
             self.repository.delete(entry_id)
-        finally:
-            self._changed()
 
     @writes(Part.CHRONOLOGY)
     def remove_entries(self, entry_ids: Sequence[int]) -> RemovedRows:
         """Delete entries (all or none); what is returned lets `restore_entries` put them back
         under the same ids with every link to them (undo)."""
-        try:
+        with self._writing():
             return self.repository.remove(entry_ids)
-        finally:
-            self._changed()
 
     @writes(Part.CHRONOLOGY)
     def restore_entries(self, removed: RemovedRows) -> None:
-        try:
+        with self._writing():
             self.repository.restore(removed)
-        finally:
-            self._changed()
 
     def search(self, query: EntryFilter) -> list[int]:
         return self.repository.search(query)
@@ -215,7 +222,7 @@ class ChronologyService:
             sheet=preview.sheet,
             mapping={str(k): v.value for k, v in preview.mapping.items()},
         )
-        try:
+        with self._writing():
             stored = self.repository.add_batch(
                 batch,
                 entries,
@@ -224,8 +231,6 @@ class ChronologyService:
                 new_agency=agency if agency.id is None else None,
                 total=imported,
             )
-        finally:
-            self._changed()
         return ImportResult(stored, imported, left_out)
 
     @writes(Part.CHRONOLOGY)
@@ -252,10 +257,8 @@ class ChronologyService:
 
     @writes(Part.CHRONOLOGY)
     def remove_batch(self, batch_id: int) -> int:
-        try:
+        with self._writing():
             return self.repository.remove_batch(batch_id)
-        finally:
-            self._changed()
 
     # -- same events ----------------------------------------------------------------------
     def suggest_same_events(

@@ -131,6 +131,7 @@ class Workspace(QWidget):
         self._guidance_timer.setSingleShot(True)
         self._guidance_timer.setInterval(250)
         self._guidance_timer.timeout.connect(self.refresh_guidance)
+        self._guidance_waits = False  # the next steps wait for the chronology (see below)
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName("Parts of the review")
@@ -185,7 +186,16 @@ class Workspace(QWidget):
         layout.addWidget(self.stack, 1)
         self.reload_chronology()
         self.agencies_page.reload()
-        self.refresh_guidance()
+        # The Overview's next steps (which load the bank holidays and read the timetable and
+        # markers) are worked out at once when the table and the timeline are already there,
+        # or when the Overview is what the reviewer is looking at once the window settles;
+        # otherwise once the chronology is first on screen, so that work never competes with
+        # reading and laying out a big chronology (issue 16).
+        self._guidance_waits = not self.first_screen_ready()
+        if self._guidance_waits:
+            QTimer.singleShot(0, self, self._guidance_if_overview)
+        else:
+            self.refresh_guidance()
 
     # -- pages made on first use ---------------------------------------------------------------
     def _page_factories(self) -> dict[str, Callable[[], QWidget]]:
@@ -344,7 +354,12 @@ class Workspace(QWidget):
         """Everything to put right before a draft goes to the panel."""
         return self.review.readiness()
 
+    def _guidance_if_overview(self) -> None:
+        if self._guidance_waits and self.current_section() == "overview":
+            self.refresh_guidance()
+
     def refresh_guidance(self) -> None:
+        self._guidance_waits = False
         self.runner.start(self.review.next_steps, self._show_guidance, self._guidance_failed)
         self.runner.start(
             self.review.action_plan.overdue, self._show_overdue_actions, self._guidance_failed
@@ -393,6 +408,8 @@ class Workspace(QWidget):
                 put_back(kept)
         elif key in self._stale:
             self._reload_page(key)
+        if key == "overview" and self._guidance_waits:
+            self.refresh_guidance()
         self.stack.setCurrentIndex(row)
 
     # -- overview ------------------------------------------------------------------------------
@@ -470,6 +487,8 @@ class Workspace(QWidget):
         if not self._shown_said:
             self._shown_said = True
             QTimer.singleShot(0, self.review.shown)
+        if self._guidance_waits:  # a moment later, once what was laid out is painted
+            self._guidance_timer.start()
 
     def import_chronology(self) -> ImportWizard:
         from ui.importing.wizard import ImportWizard
