@@ -49,7 +49,7 @@ from reviewer_app.errors import InvalidInputError
 from reviewer_app.removed_rows import RemovedRows
 from storage.bound import EngineBound
 from storage.entry_columns import (
-    TEXT_COLUMNS,
+    LATER_COLUMNS,
     StoredColumns,
     entry_of,
     every_entry,
@@ -166,10 +166,11 @@ def row_to_entry(row: Any, people: tuple[int, ...] = ()) -> ChronologyEntry:
 
 
 #: The columns read for the whole chronology, by name: the id, then those an entry is written to
-#: but its texts and original row (read only when it is made: `StoredColumns`).
+#: but its texts, provenance and original row (read only when it is made: `StoredColumns`),
+#: which are the columns of `ix_entry_overview`, so the listing reads that index alone.
 _ENTRY_COLUMNS = (
     "id",
-    *(name for name in ENTRY_COLUMNS if name != "original_row" and name not in TEXT_COLUMNS),
+    *(name for name in ENTRY_COLUMNS if name != "original_row" and name not in LATER_COLUMNS),
 )
 
 ENTRY_NOT_BACK = (
@@ -263,9 +264,10 @@ class SqlChronology(EngineBound):
         """The stored original rows (JSON) of these entries (None: of every entry), by id."""
         return {int(row[0]): str(row[1]) for row in self._later(("original_row",), entry_ids)}
 
-    def _entry_texts(self, entry_ids: Sequence[int] | None) -> dict[int, tuple[str, ...]]:
-        """The stored `TEXT_COLUMNS` of these entries (None: of every entry), by id."""
-        return {int(row[0]): tuple(row[1:]) for row in self._later(TEXT_COLUMNS, entry_ids)}
+    def _entry_texts(self, entry_ids: Sequence[int] | None) -> dict[int, tuple[Any, ...]]:
+        """The stored `LATER_COLUMNS` (texts and provenance) of these entries (None: of every
+        entry), by id."""
+        return {int(row[0]): tuple(row[1:]) for row in self._later(LATER_COLUMNS, entry_ids)}
 
     def entry(self, entry_id: int) -> ChronologyEntry:
         with self._engine.connect() as conn:

@@ -49,9 +49,12 @@ READ_CACHE_SIZE = -2048
 _Days = tuple[int | None, int | None, Precision, Qualifier]
 
 
-#: The text columns of an entry: read apart from the rest, a page of entries at a time, when
-#: entries are made (listing, ordering and laying out the chronology needs none of them).
+#: The text columns of an entry.
 TEXT_COLUMNS = ("source", "practitioner", "event", "outcome", "agency_comment", "comment")
+#: The columns read apart from the rest, a page of entries at a time, when entries are made:
+#: listing, ordering and laying out the chronology needs none of them, and what it needs is
+#: in one index (`migration_steps/chronology_overview_index.py`), read without the table.
+LATER_COLUMNS = (*TEXT_COLUMNS, "date_original", "batch_id", "row_number")
 #: Reads, by entry id, what is read later of each of these entries (ids not found are left out);
 #: given None, of every entry, in one pass.
 ReadLater = Callable[[Sequence[int] | None], dict[int, Any]]
@@ -64,7 +67,10 @@ PAGES_BEFORE_ALL = 16
 #: An entry's texts when its row is no longer in the file. Never seen in the app, which reads
 #: every entry's texts before it writes to the chronology (`Later.settle`): only a file
 #: changed behind the service's back could show it.
-GONE_TEXTS = ("Not in the review", "", "This entry is no longer in the review.", "", "", "")
+GONE_TEXTS = (
+    *("Not in the review", "", "This entry is no longer in the review.", "", "", ""),
+    *("", None, None),
+)
 
 
 def every_entry(names: tuple[str, ...]) -> Select[Any]:
@@ -202,7 +208,7 @@ class StoredColumns:
     """Every row of `every_entry(...)`, as columns (`columns[name]`); `order[i]` is where the
     `i`-th entry in chronological order is in them. `people` gives each entry id's people.
     Read without an `original_row` column, `originals` reads entries' original rows; read
-    without the `TEXT_COLUMNS`, `texts` reads entries' texts (as a tuple in that order)."""
+    without the `LATER_COLUMNS`, `texts` reads them (as a tuple in that order)."""
 
     __slots__ = ("_dates", "_days", "_originals", "_people", "_texts", "columns", "order")
 
@@ -240,7 +246,7 @@ class StoredColumns:
                     raise ValueError("entries read without their original rows need `originals`")
                 self._originals = Later(ids, originals, "[]")  # "[]": an entry deleted since
             if "event" not in self.columns:
-                if texts is None or any(name in self.columns for name in TEXT_COLUMNS):
+                if texts is None or any(name in self.columns for name in LATER_COLUMNS):
                     raise ValueError("entries read without their texts need `texts`, and none")
                 self._texts = Later(ids, texts, GONE_TEXTS)
 
@@ -278,7 +284,7 @@ class StoredColumns:
             zip(self.columns, [column[j] for column in self.columns.values()], strict=True)
         )
         if self._texts is not None:
-            value.update(zip(TEXT_COLUMNS, self._texts.value(index), strict=True))
+            value.update(zip(LATER_COLUMNS, self._texts.value(index), strict=True))
         raw_date = tuple(value[name] for name in _DATE_COLUMNS)
         date = self._dates.get(raw_date)
         if date is None:

@@ -99,3 +99,77 @@ def test_a_table_of_stored_rows_shows_what_a_table_of_whole_entries_shows(
         assert list(lazy.entries()) == list(whole.entries())
     finally:
         review.close()
+
+
+_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.EditRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+)
+
+
+def _shown_ids(model: object) -> list[int]:
+    from PySide6.QtCore import QAbstractItemModel
+
+    from ui.chronology.table_model import Role
+
+    assert isinstance(model, QAbstractItemModel)
+    return [model.data(model.index(row, 0), Role.ENTRY_ID) for row in range(model.rowCount())]
+
+
+def _as_if_read_whole(page: object, review: object) -> None:
+    """The page's table (filled from stored rows whose texts are read when an entry is made)
+    shows, row for row and in every role, what a table of the same entries each read whole from
+    the file now shows, and its filter shows the same rows of it."""
+    from storage.library import StoredReview
+    from ui.chronology.page import ChronologyPage
+
+    assert isinstance(page, ChronologyPage) and isinstance(review, StoredReview)
+    model = page.model
+    ids = _shown_ids(model)
+    whole = ChronologyTableModel()
+    whole.set_chronology(
+        [review.chronology.entry(i) for i in ids], model.agency_names(), model.date_of_birth
+    )
+    for row in range(len(ids)):
+        assert model.entry_at(row) == whole.entry_at(row)
+        for column in Column:
+            for role in _ROLES:
+                assert model.data(model.index(row, column), role) == whole.data(
+                    whole.index(row, column), role
+                ), (row, column, role)
+    shown = set(_shown_ids(page.proxy))
+    assert _shown_ids(page.proxy) == [i for i in ids if i in shown]
+
+
+def test_the_page_over_lazily_read_rows_shows_what_whole_entries_show_through_every_change(  # type: ignore[no-untyped-def]
+    page, review, undo_stack
+) -> None:
+    """After a sort, a search, an edit, a delete and their undo and redo, every cell of the
+    table (its texts read a page at a time, when each row is first drawn) is what it would be
+    had each entry been read whole from the file."""
+    from reviewer_app.chronology.repository import EntryFilter
+
+    rows = page.service.entry_rows()
+    assert isinstance(rows, EntryRows) and rows.decoded < len(rows)  # filled without the texts
+    row = 40
+    assert page.proxy.setData(page.proxy.index(row, Column.COMMENT), "Asked the school too.")
+    assert page.model.entry_at(page.proxy.source_row(row)).comment == "Asked the school too."
+    gone = [page.model.entry_at(page.proxy.source_row(n)) for n in (3, 41, 299)]
+    page.edits.delete(gone)
+    assert all(page.model.row_of(e.id) is None for e in gone if e.id is not None)
+    _as_if_read_whole(page, review)  # the rows not drawn yet made only now, after the writes
+    undo_stack.undo()  # the deleted entries come back under their own ids
+    _as_if_read_whole(page, review)
+    page.proxy.sort(Column.EVENT, Qt.SortOrder.DescendingOrder)
+    _as_if_read_whole(page, review)
+    page._apply_ids(page.service.search_ids(EntryFilter(text="visit")))
+    assert 0 < page.proxy.rowCount() < page.model.rowCount()
+    _as_if_read_whole(page, review)
+    page._apply_ids(None)
+    undo_stack.undo()  # the comment as it was
+    _as_if_read_whole(page, review)
+    undo_stack.redo()
+    page.proxy.sort(Column.OUTCOME, Qt.SortOrder.AscendingOrder)
+    _as_if_read_whole(page, review)
