@@ -19,7 +19,8 @@ import datetime as dt
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
+from itertools import groupby
+from operator import attrgetter, itemgetter
 from typing import NamedTuple, cast
 
 from reviewer_app.chronology.dates import Precision, Qualifier
@@ -118,9 +119,11 @@ def sketched(entries: Sequence[ChronologyEntry]) -> list[EntrySketch]:
 
 def group_by_agency(entries: Sequence[EntrySketch], agencies: Sequence[Agency]) -> list[LaneSpec]:
     """One lane per agency, in the service's order; entries of an unknown agency get a lane."""
-    by_agency: dict[int, list[EntrySketch]] = {}
-    for entry in entries:
-        by_agency.setdefault(entry.agency_id, []).append(entry)
+    # Grouped by a stable sort on the agency (in C), so each agency's keep their order.
+    by_agency = {
+        agency_id: list(group)
+        for agency_id, group in groupby(sorted(entries, key=_agency), key=_agency)
+    }
     specs = [
         LaneSpec(f"agency:{a.id}", a.name, a.id, by_agency.pop(a.id, []))
         for a in agencies
@@ -209,7 +212,7 @@ def make_lane(spec: LaneSpec) -> Lane:
     order = lane.order
     append = order.append
     make = tuple.__new__  # a Mark is a named tuple: made without its Python-level __new__
-    for i, (entry_id, _agency, start, stop, precision, qualifier, flags) in enumerate(dated):
+    for i, (entry_id, _, start, stop, precision, qualifier, flags) in enumerate(dated):
         if stop - start == 1:
             k = seen.get(start, 0)
             seen[start] = k + 1
@@ -242,6 +245,9 @@ def make_lane(spec: LaneSpec) -> Lane:
 
 _centre = attrgetter("centre")
 _start = attrgetter("start")
+_agency = itemgetter(1)  # an `EntrySketch`'s agency, first day and day after the last
+_first_day = itemgetter(2)
+_stop_day = itemgetter(3)
 
 
 def build_timeline(
@@ -264,13 +270,15 @@ def build_timeline(
             sketches = [sketch_of(entry) for entry in ordered]
             by_id = {cast(int, e.id): e for e in ordered}
         lanes = [make_lane(spec) for spec in grouping(sketches, agencies)]
-        starts = sorted(s.first for s in sketches if s.first is not None)
+        # Day ordinals start at 1, so `filter(None, ...)` leaves out just the undated (in C).
+        starts = sorted(filter(None, map(_first_day, sketches)))
+        stop = max(filter(None, map(_stop_day, sketches)), default=None)
     return Timeline(
         lanes=lanes,
         entries=by_id,
         starts=starts,
         first=starts[0] if starts else None,
-        stop=max(s.stop for s in sketches if s.stop is not None) if starts else None,
+        stop=stop if starts else None,
     )
 
 
