@@ -49,6 +49,8 @@ if TYPE_CHECKING:
     from ui.report.page import ReportActions
 
 log = logging.getLogger(__name__)
+#: How long after the chronology is first on screen what waited for it starts (its paint done).
+_CATCH_UP_MS = 250
 
 
 #: The parts of the review each page shows: a change to any of them makes the page re-read.
@@ -132,6 +134,7 @@ class Workspace(QWidget):
         self._guidance_timer.setInterval(250)
         self._guidance_timer.timeout.connect(self.refresh_guidance)
         self._guidance_waits = False  # the next steps wait for the chronology (see below)
+        self._agencies_wait = False  # and so does the Agencies page
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName("Parts of the review")
@@ -185,16 +188,17 @@ class Workspace(QWidget):
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.reload_chronology()
-        self.agencies_page.reload()
         # The Overview's next steps (which load the bank holidays and read the timetable and
-        # markers) are worked out at once when the table and the timeline are already there,
-        # or when the Overview is what the reviewer is looking at once the window settles;
-        # otherwise once the chronology is first on screen, so that work never competes with
-        # reading and laying out a big chronology (issue 16).
-        self._guidance_waits = not self.first_screen_ready()
-        if self._guidance_waits:
+        # markers) and the Agencies page are worked out at once when the table and the timeline
+        # are already there, or when their page is what the reviewer is looking at; otherwise
+        # once the chronology is first on screen, so that work never competes with reading and
+        # laying out a big chronology (issue 16).
+        waits = not self.first_screen_ready()
+        self._guidance_waits = self._agencies_wait = waits
+        if waits:
             QTimer.singleShot(0, self, self._guidance_if_overview)
         else:
+            self.agencies_page.reload()
             self.refresh_guidance()
 
     # -- pages made on first use ---------------------------------------------------------------
@@ -354,6 +358,17 @@ class Workspace(QWidget):
         """Everything to put right before a draft goes to the panel."""
         return self.review.readiness()
 
+    def _catch_up(self) -> None:
+        """What waited for the chronology to be on screen."""
+        if self._agencies_wait:
+            self._reload_agencies()
+        if self._guidance_waits:
+            self.refresh_guidance()
+
+    def _reload_agencies(self) -> None:
+        self._agencies_wait = False
+        self.agencies_page.reload()
+
     def _guidance_if_overview(self) -> None:
         if self._guidance_waits and self.current_section() == "overview":
             self.refresh_guidance()
@@ -410,6 +425,8 @@ class Workspace(QWidget):
             self._reload_page(key)
         if key == "overview" and self._guidance_waits:
             self.refresh_guidance()
+        if key == "agencies" and self._agencies_wait:
+            self._reload_agencies()
         self.stack.setCurrentIndex(row)
 
     # -- overview ------------------------------------------------------------------------------
@@ -487,8 +504,8 @@ class Workspace(QWidget):
         if not self._shown_said:
             self._shown_said = True
             QTimer.singleShot(0, self.review.shown)
-        if self._guidance_waits:  # a moment later, once what was laid out is painted
-            self._guidance_timer.start()
+        if self._guidance_waits or self._agencies_wait:  # once what was laid out is painted
+            QTimer.singleShot(_CATCH_UP_MS, self, self._catch_up)
 
     def import_chronology(self) -> ImportWizard:
         from ui.importing.wizard import ImportWizard
