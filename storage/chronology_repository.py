@@ -288,6 +288,21 @@ class SqlChronology(EngineBound):
             ).all()
         return {int(row[0]): int(row[1]) for row in rows}
 
+    def last_sequence_on(self, start: dt.date | None, end: dt.date | None) -> int | None:
+        """The highest order within its day of the entries dated exactly `start` to `end`
+        (None for an unknown date), or None when there are none: one look in the dates' index,
+        not every entry made."""
+        c = entry_table.c
+
+        def on(column: ColumnElement[Any], day: dt.date | None) -> ColumnElement[bool]:
+            return column.is_(None) if day is None else column == day.isoformat()
+
+        with self._engine.connect() as conn:
+            found = conn.execute(
+                select(func.max(c.sequence)).where(on(c.date_start, start), on(c.date_end, end))
+            ).scalar()
+        return None if found is None else int(found)
+
     def count(self) -> int:
         with self._engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(entry_table)).scalar_one())

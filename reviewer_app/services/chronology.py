@@ -141,6 +141,12 @@ class ChronologyService:
         the entries."""
         return self.repository.entries_per_agency()
 
+    def next_sequence(self, date: FuzzyDate) -> int:
+        """The order within its day for a new entry on `date`: after the entries already on
+        exactly that date (so an entry added by hand lands last on its day)."""
+        last = self.repository.last_sequence_on(date.start, date.end)
+        return 0 if last is None else last + 1
+
     @writes(Part.CHRONOLOGY)
     def add_entry(self, entry: ChronologyEntry) -> ChronologyEntry:
         with self._writing():

@@ -485,10 +485,9 @@ class ChronologyPage(QWidget):
         self.loaded.emit()
 
     def _next_sequence(self, new: NewEntry) -> int:
-        """After the day's other entries, so a hand-made entry lands last on its day."""
-        span = (new.date.start, new.date.end)
-        same_day = [e.sequence for e in self.model.entries() if (e.date.start, e.date.end) == span]
-        return max(same_day, default=-1) + 1
+        """After the day's other entries, so a hand-made entry lands last on its day (found in
+        the file's index of dates: no entry of a 50,000-entry table is made for it)."""
+        return self.service.next_sequence(new.date)
 
     # -- filtering ----------------------------------------------------------------------------
     def _filter_changed(self, wanted: object) -> None:

@@ -173,3 +173,60 @@ def test_the_page_over_lazily_read_rows_shows_what_whole_entries_show_through_ev
     undo_stack.redo()
     page.proxy.sort(Column.OUTCOME, Qt.SortOrder.AscendingOrder)
     _as_if_read_whole(page, review)
+
+
+def _eager_position(model: ChronologyTableModel, entry: ChronologyEntry) -> int:
+    """Where the table put a new entry before rows were made lazily: every row's key listed."""
+    import bisect
+
+    key = model._sort_key_function(model.sort_column)
+    keys = [key(e) for e in model.entries()]
+    if model.sort_order == Qt.SortOrder.DescendingOrder:
+        keys.reverse()
+        return len(keys) - bisect.bisect_left(keys, key(entry))
+    return bisect.bisect_right(keys, key(entry))
+
+
+def test_a_new_entry_is_ordered_and_placed_without_making_every_entry(  # type: ignore[no-untyped-def]
+    page, review
+) -> None:
+    """ "New entry…" on a big chronology: its order within its day comes from the file's index,
+    its row is found by bisecting (a few rows made into entries, not every one), and both are
+    what working them out from every entry gave."""
+    from ui.chronology.entry_dialog import NewEntry
+
+    rows = page.service.entry_rows()
+    assert isinstance(rows, EntryRows)
+    for column, order in ((Column.DATE, Qt.SortOrder.AscendingOrder), (Column.EVENT, None)):
+        if order is None:  # sorted by a text column, descending (every entry made to sort)
+            page.proxy.sort(column, Qt.SortOrder.DescendingOrder)
+        same_day = page.model.entry_at(150)
+        span = (same_day.date.start, same_day.date.end)
+        whole = review.chronology.entries()
+        sequence = max((e.sequence for e in whole if (e.date.start, e.date.end) == span)) + 1
+        made = rows.decoded
+        new_id = page.add_entry(
+            NewEntry(
+                same_day.agency_id,
+                "",
+                same_day.date,
+                "Telephone log",
+                "",
+                "Call",
+                "",
+                "",
+                frozenset(),
+            )
+        )
+        assert new_id is not None
+        added = review.chronology.entry(new_id)
+        assert added.sequence == sequence
+        if order is not None:
+            assert rows.decoded - made < 40  # not 300
+        row = page.model.row_of(new_id)
+        assert row is not None
+        page.model.remove_entry(new_id)
+        assert _eager_position(page.model, added) == row
+        page.model.insert_entry(added)
+        assert page.model.row_of(new_id) == row
+    _as_if_read_whole(page, review)
