@@ -210,7 +210,7 @@ class StoredColumns:
     Read without an `original_row` column, `originals` reads entries' original rows; read
     without the `LATER_COLUMNS`, `texts` reads them (as a tuple in that order)."""
 
-    __slots__ = ("_dates", "_days", "_originals", "_people", "_texts", "columns", "order")
+    __slots__ = ("_dates", "_days", "_ids", "_originals", "_people", "_texts", "columns", "order")
 
     def __init__(
         self,
@@ -237,6 +237,7 @@ class StoredColumns:
         self._dates: dict[tuple[Any, ...], FuzzyDate] = {}
         self._days: dict[tuple[Any, ...], _Days] = {}
         self.order = self._chronological()
+        self._ids: list[int] | None = None
         self._originals: Later | None = None
         self._texts: Later | None = None
         if "original_row" not in self.columns or "event" not in self.columns:
@@ -271,9 +272,11 @@ class StoredColumns:
         return sorted(range(len(ids)), key=key)
 
     def ids(self) -> list[int]:
-        """Every entry's id, in chronological order."""
-        ids = self.columns["id"]
-        return [ids[j] for j in self.order]
+        """Every entry's id, in chronological order (worked out once; not to be changed)."""
+        if self._ids is None:
+            ids = self.columns["id"]
+            self._ids = [ids[j] for j in self.order]
+        return self._ids
 
     def entry(self, index: int) -> ChronologyEntry:
         """The `index`-th entry in chronological order, made from its columns. Stored rows were
