@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -65,8 +65,8 @@ ORIGINALS_PAGE = 256  # entries whose later columns are read together (in chrono
 #: entry), the rest of every entry's are read in one pass: one query, not hundreds.
 PAGES_BEFORE_ALL = 16
 #: An entry's texts when its row is no longer in the file. Never seen in the app, which reads
-#: every entry's texts before it writes to the chronology (`Later.settle`): only a file
-#: changed behind the service's back could show it.
+#: an entry's texts before it writes to it (`Later.settle`): only a file changed behind the
+#: service's back could show it.
 GONE_TEXTS = (
     *("Not in the review", "", "This entry is no longer in the review.", "", "", ""),
     *("", None, None),
@@ -155,9 +155,9 @@ class Later:
     (`ORIGINALS_PAGE` entries in a row in chronological order) together, so a reader going
     through the chronology either way, or a table scrolled, reads a page per query; after
     `PAGES_BEFORE_ALL` pages, every entry's in one pass. Then kept (the same objects the entry
-    made from them holds, so not a second copy). Read by id, so an entry never gets another's;
-    `settle` reads the rest before the file is written to, so what is kept stays what the
-    other columns were read with."""
+    made from them holds, so not a second copy, and never read again). Read by id, so an entry
+    never gets another's; `settle` reads those of entries about to be written to first, so
+    what is kept stays what the other columns were read with."""
 
     __slots__ = ("_gone", "_ids", "_kept", "_lock", "_pages", "_read")
 
@@ -181,20 +181,31 @@ class Later:
                         first = index - index % ORIGINALS_PAGE
                         page = self._ids[first : first + ORIGINALS_PAGE]
                         read = self._read(page)
-                        for other in page:
-                            read.setdefault(other, self._gone)
-                        self._kept.update(read)
+                        kept = self._kept
+                        for other in page:  # what was kept before stays as it was read
+                            if other not in kept:
+                                kept[other] = read.get(other, self._gone)
                         self._pages += 1
                     else:
                         self._read_rest()
                     found = self._kept[entry_id]
         return found
 
-    def settle(self) -> None:
-        """Read every entry's not read yet (before the file is written to)."""
+    def settle(self, entry_ids: Collection[int] | None) -> None:
+        """Read now the values not read yet of these entries (None: of every entry): they are
+        about to be written to (changed, or deleted and their ids free to be given again)."""
         with self._lock:
-            if len(self._kept) < len(self._ids):
+            if entry_ids is None:
+                if len(self._kept) < len(self._ids):
+                    self._read_rest()
+                return
+            wanted = [i for i in entry_ids if i not in self._kept]
+            if len(wanted) > ORIGINALS_PAGE * 4:  # many: one pass, not a query too long
                 self._read_rest()
+            elif wanted:
+                read = self._read(wanted)
+                for entry_id in wanted:
+                    self._kept[entry_id] = read.get(entry_id, self._gone)
 
     def _read_rest(self) -> None:
         every = self._read(None)
@@ -251,11 +262,13 @@ class StoredColumns:
                     raise ValueError("entries read without their texts need `texts`, and none")
                 self._texts = Later(ids, texts, GONE_TEXTS)
 
-    def settle(self) -> None:
-        """Read now every entry's texts not read yet: the file is about to be written to, and an
-        entry made later must still be the entry as it was when the rest was read."""
-        if self._texts is not None:
-            self._texts.settle()
+    def settle(self, entry_ids: Collection[int] | None) -> None:
+        """Read now what is read later (texts, original rows) of these entries (None: of every
+        entry) not read yet: they are about to be written to, and an entry made later must still
+        be the entry as it was when the rest was read."""
+        for later in (self._texts, self._originals):
+            if later is not None:
+                later.settle(entry_ids)
 
     def _chronological(self) -> list[int]:
         columns = self.columns

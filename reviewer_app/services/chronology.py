@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+import weakref
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -87,6 +88,9 @@ class ChronologyService:
         # Held while the entries are read and while they are written (re-entered by a write
         # that reads), so rows are never read half before and half after a write.
         self._lock = threading.RLock()
+        #: The rows handed out that someone still holds (a page may keep showing rows read
+        #: before a write until it reads again): each is settled before every write.
+        self._handed: weakref.WeakSet[EntryRows] = weakref.WeakSet()
         self.changes = changes or ChangeBus()
         # Any write to the review may reach the entries (deleting a person or a finding takes
         # its links away), so the cached copy goes whichever service made the change.
@@ -101,13 +105,15 @@ class ChronologyService:
             self._entries = None
 
     @contextmanager
-    def _writing(self) -> Iterator[None]:
-        """Around a write to the entries: the rows read before it (still shown, perhaps, until
-        the pages read them again) first read what they would otherwise read when an entry is
-        made (`EntryRows.settle`), so they stay the chronology as it was; then they are let go."""
+    def _writing(self, entry_ids: Collection[int] | None = ()) -> Iterator[None]:
+        """Around a write to these entries (None: to any): every rows read before it that anyone
+        still holds (shown, perhaps, until the pages read them again) first reads what it would
+        otherwise read when those entries are made (`EntryRows.settle`), so it stays the
+        chronology as it was (an entry added, or put back under its old id, is in no rows read
+        before it went); then the service lets its own go."""
         with self._lock:
-            if isinstance(self._entries, EntryRows):
-                self._entries.settle()
+            for rows in list(self._handed):  # every one still held by anyone
+                rows.settle(entry_ids)
             try:
                 yield
             finally:
@@ -133,7 +139,9 @@ class ChronologyService:
         50,000 of them); copy it to change it."""
         with self._lock:
             if self._entries is None:
-                self._entries = self.repository.entry_rows()
+                self._entries = rows = self.repository.entry_rows()
+                if isinstance(rows, EntryRows):
+                    self._handed.add(rows)
             return self._entries
 
     def entries_per_agency(self) -> dict[int, int]:
@@ -154,19 +162,19 @@ class ChronologyService:
 
     @writes(Part.CHRONOLOGY)
     def update_entry(self, entry: ChronologyEntry) -> None:
-        with self._writing():
+        with self._writing(() if entry.id is None else (entry.id,)):
             self.repository.update(entry)
 
     @writes(Part.CHRONOLOGY)
     def delete_entry(self, entry_id: int) -> None:
-        with self._writing():
+        with self._writing((entry_id,)):
             self.repository.delete(entry_id)
 
     @writes(Part.CHRONOLOGY)
     def remove_entries(self, entry_ids: Sequence[int]) -> RemovedRows:
         """Delete entries (all or none); what is returned lets `restore_entries` put them back
         under the same ids with every link to them (undo)."""
-        with self._writing():
+        with self._writing(entry_ids):
             return self.repository.remove(entry_ids)
 
     @writes(Part.CHRONOLOGY)
@@ -228,7 +236,7 @@ class ChronologyService:
             sheet=preview.sheet,
             mapping={str(k): v.value for k, v in preview.mapping.items()},
         )
-        with self._writing():
+        with self._writing(None if replaces is not None else ()):  # a batch replaced goes
             stored = self.repository.add_batch(
                 batch,
                 entries,
@@ -263,7 +271,7 @@ class ChronologyService:
 
     @writes(Part.CHRONOLOGY)
     def remove_batch(self, batch_id: int) -> int:
-        with self._writing():
+        with self._writing(None):  # every entry of the batch goes
             return self.repository.remove_batch(batch_id)
 
     # -- same events ----------------------------------------------------------------------

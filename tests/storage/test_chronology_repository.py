@@ -403,7 +403,9 @@ def test_texts_are_read_a_page_at_a_time_then_in_one_pass_and_match_a_full_read(
     assert len(reads) == entry_columns.PAGES_BEFORE_ALL + 1
 
 
-def test_rows_read_before_a_write_stay_as_they_were_read(review: StoredReview) -> None:
+def test_rows_read_before_a_write_stay_as_they_were_read(
+    review: StoredReview, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The rows the pages show are the chronology as it was read, whatever is written next
     through the service (an edit, a delete and undo, a delete and a new entry that takes the
     deleted one's id): an entry first made after the write is never half old and half new, nor
@@ -419,11 +421,20 @@ def test_rows_read_before_a_write_stay_as_they_were_read(review: StoredReview) -
     repo.add_batch(batch, made, total=count)
     service = ChronologyService(repo)
     whole = {e.id: e for e in repo.entries()}
+    reads: list[int | None] = []
+    read = repo._entry_texts
+
+    def counted(ids: list[int] | None) -> dict[int, tuple[object, ...]]:
+        reads.append(None if ids is None else len(ids))
+        return read(ids)
+
+    monkeypatch.setattr(repo, "_entry_texts", counted)
     rows = service.entry_rows()
     assert isinstance(rows, EntryRows) and rows.decoded == 0
 
     first, last = rows.ids[0], max(rows.ids)
     service.update_entry(whole[first].with_changes(event="Changed", date=parse_uk_date("2016")))
+    assert reads == [1]  # the edited entry's texts only, read before the edit
     removed = service.remove_entries([last])
     service.restore_entries(removed)
     service.remove_entries([last])
@@ -434,6 +445,10 @@ def test_rows_read_before_a_write_stay_as_they_were_read(review: StoredReview) -
     fresh = service.entry_rows()  # read again after the writes: the chronology as it is now
     assert fresh is not rows and fresh[fresh.ids.index(first)].event == "Changed"
     assert fresh[fresh.ids.index(last)] == newcomer
+    before = [fresh[i] for i in range(0, len(fresh), 2)]  # half of them made before
+    service.remove_batch(whole[first].provenance.batch_id or 0)  # every imported entry goes
+    assert [fresh[i] for i in range(len(fresh))][::2] == before
+    assert [e.id for e in fresh] == list(fresh.ids) and service.entry_rows() != fresh
 
 
 def test_the_chronology_is_listed_from_its_index_alone(review: StoredReview) -> None:

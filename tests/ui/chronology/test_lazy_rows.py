@@ -203,7 +203,7 @@ def test_a_new_entry_is_ordered_and_placed_without_making_every_entry(  # type: 
         same_day = page.model.entry_at(150)
         span = (same_day.date.start, same_day.date.end)
         whole = review.chronology.entries()
-        sequence = max((e.sequence for e in whole if (e.date.start, e.date.end) == span)) + 1
+        sequence = max(e.sequence for e in whole if (e.date.start, e.date.end) == span) + 1
         made = rows.decoded
         new_id = page.add_entry(
             NewEntry(
