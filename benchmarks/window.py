@@ -14,7 +14,9 @@ round in a fresh process, with the app's real threaded task runner:
   a busy machine inflates far less than the wall-clock times;
 * floor: reading every `chronology_entry` row as plain tuples (`fetchall`) on the same open
   file — the least any window over this file pays — and the ratio shown ÷ floor;
-* memory: resident with the review open.
+* memory: resident as the review is shown, and with it open once what the window starts after
+  showing it (the Overview's next steps, the backup) has run; the floor's own connection is
+  thrown away, so its page cache is not counted as the review's.
 Prints min / median of each; the goal is shown ≤ 0.5 s and ≤ 250 MB at 50,000 entries.
 """
 
@@ -74,7 +76,10 @@ def measure(path: Path, home: Path, entries: int) -> dict[str, float]:
     start = time.perf_counter()
     with engine.connect() as conn:
         rows = conn.execute(text("SELECT * FROM chronology_entry")).fetchall()
-    floor = time.perf_counter() - start
+        floor = time.perf_counter() - start
+        # The floor's connection is thrown away, not pooled: its page cache (up to 32 MiB of
+        # the pages just read) belongs to the measurement, not to the open review.
+        conn.invalidate()
     assert len(rows) == entries
     del rows
 
@@ -105,10 +110,17 @@ def measure(path: Path, home: Path, entries: int) -> dict[str, float]:
     if waiting is not None:
         waiting()
     backup_done = time.perf_counter() - start
+    shown_mb = rss_mb()
+    # What the window does once the review is on screen (the Overview's next steps, the
+    # backup's last writes) is let run before the memory is read again.
+    settle = time.perf_counter() + 1.5
+    while time.perf_counter() < settle:
+        app.processEvents()
+        time.sleep(0.01)
     result = {"open": opened, "floor": floor, "table": table, "shown": shown}
     result |= {"table_cpu": table_cpu, "shown_cpu": shown_cpu}
     result["backup_done"] = backup_done
-    result |= {"window_mb": window_mb, "open_mb": rss_mb()}
+    result |= {"window_mb": window_mb, "shown_mb": shown_mb, "open_mb": rss_mb()}
     window.shut_down()
     return result
 
@@ -170,7 +182,8 @@ def main() -> int:
     ratios = [r["shown"] / r["floor"] for r in rounds]
     print(f"{'ratio shown ÷ floor':<56} {min(ratios):>8.1f} / {statistics.median(ratios):<8.1f}×")
     row("memory: resident, window alone", "window_mb", " MB")
-    row("memory: resident with the review open", "open_mb", " MB")
+    row("memory: resident as the review is shown", "shown_mb", " MB")
+    row("memory: resident with the review open (settled)", "open_mb", " MB")
     print("\nGoal: shown ≤ 0.5 s after the key is derived; ≤ 250 MB with the review open.")
     return 0
 

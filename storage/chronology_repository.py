@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence, Sized
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from itertools import islice
 from json.encoder import encode_basestring_ascii as _json_text
 from typing import Any
@@ -48,7 +48,14 @@ from reviewer_app.chronology.rows import EntryRows, many_objects
 from reviewer_app.errors import InvalidInputError
 from reviewer_app.removed_rows import RemovedRows
 from storage.bound import EngineBound
-from storage.entry_columns import StoredColumns, entry_of, every_entry, few_pages, stored_day
+from storage.entry_columns import (
+    LATER_COLUMNS,
+    StoredColumns,
+    entry_of,
+    every_entry,
+    few_pages,
+    stored_day,
+)
 from storage.row_removal import remove_rows, restore_rows
 from storage.schema import agency as agency_table
 from storage.schema import chronology_entry as entry_table
@@ -159,8 +166,12 @@ def row_to_entry(row: Any, people: tuple[int, ...] = ()) -> ChronologyEntry:
 
 
 #: The columns read for the whole chronology, by name: the id, then those an entry is written to
-#: but its original row (read only when it is looked at: `StoredColumns`).
-_ENTRY_COLUMNS = ("id", *(name for name in ENTRY_COLUMNS if name != "original_row"))
+#: but its texts, provenance and original row (read only when it is made: `StoredColumns`),
+#: which are the columns of `ix_entry_overview`, so the listing reads that index alone.
+_ENTRY_COLUMNS = (
+    "id",
+    *(name for name in ENTRY_COLUMNS if name != "original_row" and name not in LATER_COLUMNS),
+)
 
 ENTRY_NOT_BACK = (
     "A deleted chronology entry could not be brought back: the review has changed since (its "
@@ -229,19 +240,34 @@ class SqlChronology(EngineBound):
         with self._engine.connect() as conn, few_pages(conn), many_objects():
             people = self._people_by_entry(conn)
             stored = StoredColumns(
-                conn.execute(every_entry(_ENTRY_COLUMNS)), people, self._original_rows
+                conn.execute(every_entry(_ENTRY_COLUMNS)),
+                people,
+                self._original_rows,
+                self._entry_texts,
             )
-            return EntryRows(stored.ids(), stored.entry, stored.sketches)
+            return EntryRows(stored.ids(), stored.entry, stored.sketches, stored.settle)
 
-    def _original_rows(self, entry_ids: Sequence[int]) -> dict[int, str]:
-        """The stored original rows (JSON) of these entries, by id."""
+    def _later(self, names: Sequence[str], entry_ids: Sequence[int] | None) -> list[Any]:
+        """(id, *these columns) of these entries, or of every entry (given None), as the
+        driver's plain tuples (fetched the way SQLAlchemy fetches, so damage is reported)."""
+        c = entry_table.c
+        statement = select(c.id, *(c[name] for name in names))
         with self._engine.connect() as conn:
-            rows = conn.execute(
-                select(entry_table.c.id, entry_table.c.original_row).where(
-                    entry_table.c.id.in_(list(entry_ids))
-                )
-            )
-            return {int(row[0]): str(row[1]) for row in rows}
+            if entry_ids is not None:
+                statement = statement.where(c.id.in_(list(entry_ids)))
+            with few_pages(conn) if entry_ids is None else nullcontext():
+                result = conn.execute(statement)
+                rows: list[Any] = result.cursor_strategy.fetchall(result, result.cursor)
+                return rows
+
+    def _original_rows(self, entry_ids: Sequence[int] | None) -> dict[int, str]:
+        """The stored original rows (JSON) of these entries (None: of every entry), by id."""
+        return {int(row[0]): str(row[1]) for row in self._later(("original_row",), entry_ids)}
+
+    def _entry_texts(self, entry_ids: Sequence[int] | None) -> dict[int, tuple[Any, ...]]:
+        """The stored `LATER_COLUMNS` (texts and provenance) of these entries (None: of every
+        entry), by id."""
+        return {int(row[0]): tuple(row[1:]) for row in self._later(LATER_COLUMNS, entry_ids)}
 
     def entry(self, entry_id: int) -> ChronologyEntry:
         with self._engine.connect() as conn:
@@ -261,6 +287,21 @@ class SqlChronology(EngineBound):
                 select(entry_table.c.agency_id, func.count()).group_by(entry_table.c.agency_id)
             ).all()
         return {int(row[0]): int(row[1]) for row in rows}
+
+    def last_sequence_on(self, start: dt.date | None, end: dt.date | None) -> int | None:
+        """The highest order within its day of the entries dated exactly `start` to `end`
+        (None for an unknown date), or None when there are none: one look in the dates' index,
+        not every entry made."""
+        c = entry_table.c
+
+        def on(column: ColumnElement[Any], day: dt.date | None) -> ColumnElement[bool]:
+            return column.is_(None) if day is None else column == day.isoformat()
+
+        with self._engine.connect() as conn:
+            found = conn.execute(
+                select(func.max(c.sequence)).where(on(c.date_start, start), on(c.date_end, end))
+            ).scalar()
+        return None if found is None else int(found)
 
     def count(self) -> int:
         with self._engine.connect() as conn:

@@ -12,7 +12,8 @@ columns without making any.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping, Sequence
+import threading
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -48,9 +49,28 @@ READ_CACHE_SIZE = -2048
 _Days = tuple[int | None, int | None, Precision, Qualifier]
 
 
-#: Reads the stored `original_row` of each of these entry ids (ids not found are left out).
-ReadOriginals = Callable[[Sequence[int]], dict[int, str]]
-ORIGINALS_PAGE = 256  # entries whose original rows are read together (in chronological order)
+#: The text columns of an entry.
+TEXT_COLUMNS = ("source", "practitioner", "event", "outcome", "agency_comment", "comment")
+#: The columns read apart from the rest, a page of entries at a time, when entries are made:
+#: listing, ordering and laying out the chronology needs none of them, and what it needs is
+#: in one index (`migration_steps/chronology_overview_index.py`), read without the table.
+LATER_COLUMNS = (*TEXT_COLUMNS, "date_original", "batch_id", "row_number")
+#: Reads, by entry id, what is read later of each of these entries (ids not found are left out);
+#: given None, of every entry, in one pass.
+ReadLater = Callable[[Sequence[int] | None], dict[int, Any]]
+#: Reads the stored `original_row` of each of these entry ids (or of every entry, given None).
+ReadOriginals = ReadLater
+ORIGINALS_PAGE = 256  # entries whose later columns are read together (in chronological order)
+#: After this many pages have been read one by one (a sort on a text column makes every
+#: entry), the rest of every entry's are read in one pass: one query, not hundreds.
+PAGES_BEFORE_ALL = 16
+#: An entry's texts when its row is no longer in the file. Never seen in the app, which reads
+#: an entry's texts before it writes to it (`Later.settle`): only a file changed behind the
+#: service's back could show it.
+GONE_TEXTS = (
+    *("Not in the review", "", "This entry is no longer in the review.", "", "", ""),
+    *("", None, None),
+)
 
 
 def every_entry(names: tuple[str, ...]) -> Select[Any]:
@@ -129,43 +149,86 @@ def entry_of(
     )
 
 
-class Originals:
-    """The original rows of entries read without their `original_row` column, read when first
-    asked for: the entry's and those of the rest of its page (`ORIGINALS_PAGE` entries in a row
-    in chronological order) together, so a reader going through the chronology either way, or
-    a table scrolled, reads a page per query; then kept (the
-    same text the entry made from it holds, so not a second copy)."""
+class Later:
+    """What is read of entries apart from their other columns (their texts, their original
+    rows), read when first asked for: the entry's and those of the rest of its page
+    (`ORIGINALS_PAGE` entries in a row in chronological order) together, so a reader going
+    through the chronology either way, or a table scrolled, reads a page per query; after
+    `PAGES_BEFORE_ALL` pages, every entry's in one pass. Then kept (the same objects the entry
+    made from them holds, so not a second copy, and never read again). Read by id, so an entry
+    never gets another's; `settle` reads those of entries about to be written to first, so
+    what is kept stays what the other columns were read with."""
 
-    __slots__ = ("_ids", "_kept", "_read")
+    __slots__ = ("_gone", "_ids", "_kept", "_lock", "_pages", "_read")
 
-    def __init__(self, ids: list[int], read: ReadOriginals) -> None:
+    def __init__(self, ids: list[int], read: ReadLater, gone: Any) -> None:
         self._ids = ids  # in chronological order
         self._read = read
-        self._kept: dict[int, str] = {}
+        self._gone = gone  # the value of an entry no longer in the file
+        self._kept: dict[int, Any] = {}
+        self._pages = 0
+        self._lock = threading.Lock()
 
-    def original(self, index: int) -> str:
-        """The `index`-th entry's original row (in chronological order)."""
+    def value(self, index: int) -> Any:
+        """The `index`-th entry's (in chronological order)."""
         entry_id = self._ids[index]
         found = self._kept.get(entry_id)
         if found is None:
-            first = index - index % ORIGINALS_PAGE
-            self._kept.update(self._read(self._ids[first : first + ORIGINALS_PAGE]))
-            found = self._kept.get(entry_id, "[]")  # an entry deleted since: no original row
+            with self._lock:  # two threads asking for one page read it once
+                found = self._kept.get(entry_id)
+                if found is None:
+                    if self._pages < PAGES_BEFORE_ALL:
+                        first = index - index % ORIGINALS_PAGE
+                        page = self._ids[first : first + ORIGINALS_PAGE]
+                        read = self._read(page)
+                        kept = self._kept
+                        for other in page:  # what was kept before stays as it was read
+                            if other not in kept:
+                                kept[other] = read.get(other, self._gone)
+                        self._pages += 1
+                    else:
+                        self._read_rest()
+                    found = self._kept[entry_id]
         return found
+
+    def settle(self, entry_ids: Collection[int] | None) -> None:
+        """Read now the values not read yet of these entries (None: of every entry): they are
+        about to be written to (changed, or deleted and their ids free to be given again)."""
+        with self._lock:
+            if entry_ids is None:
+                if len(self._kept) < len(self._ids):
+                    self._read_rest()
+                return
+            wanted = [i for i in entry_ids if i not in self._kept]
+            if len(wanted) > ORIGINALS_PAGE * 4:  # many: one pass, not a query too long
+                self._read_rest()
+            elif wanted:
+                read = self._read(wanted)
+                for entry_id in wanted:
+                    self._kept[entry_id] = read.get(entry_id, self._gone)
+
+    def _read_rest(self) -> None:
+        every = self._read(None)
+        every.update(self._kept)  # what was read before stays as it was read
+        for entry_id in self._ids:
+            every.setdefault(entry_id, self._gone)
+        self._kept = every
 
 
 class StoredColumns:
     """Every row of `every_entry(...)`, as columns (`columns[name]`); `order[i]` is where the
     `i`-th entry in chronological order is in them. `people` gives each entry id's people.
-    Read without an `original_row` column, `originals` reads entries' original rows."""
+    Read without an `original_row` column, `originals` reads entries' original rows; read
+    without the `LATER_COLUMNS`, `texts` reads them (as a tuple in that order)."""
 
-    __slots__ = ("_dates", "_days", "_originals", "_people", "columns", "order")
+    __slots__ = ("_dates", "_days", "_ids", "_originals", "_people", "_texts", "columns", "order")
 
     def __init__(
         self,
         result: CursorResult[Any],
         people: dict[int, tuple[int, ...]],
         originals: ReadOriginals | None = None,
+        texts: ReadLater | None = None,
     ) -> None:
         keys = result.keys()
         names = [str(name) for name in keys]
@@ -178,18 +241,34 @@ class StoredColumns:
             for column, same, values in zip(read, shared, zip(*chunk, strict=True), strict=True):
                 if same is None:
                     column.extend(values)
-                else:
-                    column.extend([same.setdefault(v, v) for v in values])
+                else:  # each distinct value kept once (`map` runs the lookups in C)
+                    column.extend(map(same.setdefault, values, values))
         self.columns: dict[str, list[Any]] = dict(zip(names, read, strict=True))
         self._people = people
         self._dates: dict[tuple[Any, ...], FuzzyDate] = {}
         self._days: dict[tuple[Any, ...], _Days] = {}
         self.order = self._chronological()
-        self._originals: Originals | None = None
-        if "original_row" not in self.columns:
-            if originals is None:
-                raise ValueError("entries read without their original rows need `originals`")
-            self._originals = Originals(self.ids(), originals)
+        self._ids: list[int] | None = None
+        self._originals: Later | None = None
+        self._texts: Later | None = None
+        if "original_row" not in self.columns or "event" not in self.columns:
+            ids = self.ids()
+            if "original_row" not in self.columns:
+                if originals is None:
+                    raise ValueError("entries read without their original rows need `originals`")
+                self._originals = Later(ids, originals, "[]")  # "[]": an entry deleted since
+            if "event" not in self.columns:
+                if texts is None or any(name in self.columns for name in LATER_COLUMNS):
+                    raise ValueError("entries read without their texts need `texts`, and none")
+                self._texts = Later(ids, texts, GONE_TEXTS)
+
+    def settle(self, entry_ids: Collection[int] | None) -> None:
+        """Read now what is read later (texts, original rows) of these entries (None: of every
+        entry) not read yet: they are about to be written to, and an entry made later must still
+        be the entry as it was when the rest was read."""
+        for later in (self._texts, self._originals):
+            if later is not None:
+                later.settle(entry_ids)
 
     def _chronological(self) -> list[int]:
         columns = self.columns
@@ -206,9 +285,11 @@ class StoredColumns:
         return sorted(range(len(ids)), key=key)
 
     def ids(self) -> list[int]:
-        """Every entry's id, in chronological order."""
-        ids = self.columns["id"]
-        return [ids[j] for j in self.order]
+        """Every entry's id, in chronological order (worked out once; not to be changed)."""
+        if self._ids is None:
+            ids = self.columns["id"]
+            self._ids = [ids[j] for j in self.order]
+        return self._ids
 
     def entry(self, index: int) -> ChronologyEntry:
         """The `index`-th entry in chronological order, made from its columns. Stored rows were
@@ -218,11 +299,13 @@ class StoredColumns:
         value = dict(
             zip(self.columns, [column[j] for column in self.columns.values()], strict=True)
         )
+        if self._texts is not None:
+            value.update(zip(LATER_COLUMNS, self._texts.value(index), strict=True))
         raw_date = tuple(value[name] for name in _DATE_COLUMNS)
         date = self._dates.get(raw_date)
         if date is None:
             date = self._dates[raw_date] = stored_date(value)
-        original = self._originals.original(index) if self._originals is not None else None
+        original = self._originals.value(index) if self._originals is not None else None
         return entry_of(value, self._people.get(value["id"], ()), date, original)
 
     def sketches(self) -> list[EntrySketch]:
@@ -239,8 +322,9 @@ class StoredColumns:
             meant = PRECISIONS[precision]
             first, stop = day_span(stored_day(start), stored_day(end), meant)
             known[key] = (first, stop, meant, QUALIFIERS[qualifier])
+        flag_sets = {bits: flags_from_bits(bits) for bits in set(flags)}  # a few, shared
         make = tuple.__new__  # an EntrySketch is a named tuple: made without its Python __new__
         return [
-            make(EntrySketch, (ids[j], agencies[j], *known[raw[j]], flags_from_bits(flags[j])))
+            make(EntrySketch, (ids[j], agencies[j], *known[raw[j]], flag_sets[flags[j]]))
             for j in self.order
         ]

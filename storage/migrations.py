@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from storage.connection import APPLICATION_ID, Connection
 from storage.migration_steps import (
+    chronology_overview_index,
     chronology_requests,
     finding_evidence,
     lifecycle,
@@ -181,6 +182,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(13, finding_evidence.DESCRIPTION, finding_evidence.STATEMENTS),
     Migration(14, report_sections.DESCRIPTION, report_sections.STATEMENTS),
     Migration(15, search_index.DESCRIPTION, search_index.STATEMENTS),
+    Migration(16, chronology_overview_index.DESCRIPTION, chronology_overview_index.STATEMENTS),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -95,7 +95,18 @@ chronology_entry = Table(
     Column("flags", Integer, nullable=False),
     Column("row_number", Integer),
     Column("original_row", Text, nullable=False),
-    Index("ix_entry_dates", "date_start", "date_end"),
+    # What the whole chronology is listed from (a covering index: `chronology_overview_index`).
+    Index(
+        "ix_entry_overview",
+        "date_start",
+        "date_end",
+        "time",
+        "sequence",
+        "agency_id",
+        "date_precision",
+        "date_qualifier",
+        "flags",
+    ),
     Index("ix_entry_agency", "agency_id"),
     Index("ix_entry_batch", "batch_id"),
 )

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, NamedTuple, overload
 
@@ -65,20 +65,23 @@ class EntryRows(Sequence[ChronologyEntry]):
     """The entries in chronological order; `ids[i]` is the id of entry `i`, known without
     making it. `decode(i)` makes entry `i` from what is stored (once: every entry made is
     kept); `sketch()`, when given, reads every entry's `EntrySketch` in order without making
-    entries (see `sketches`). Read-only: a caller that wants to change the list copies it
-    (`list(rows)`)."""
+    entries (see `sketches`); `settle(ids)`, when given, reads now whatever `decode` would
+    otherwise read from the file later for those entries (see `settle`). Read-only: a caller
+    that wants to change the list copies it (`list(rows)`)."""
 
-    __slots__ = ("_by_id", "_decode", "_lock", "_made", "_sketch", "ids")
+    __slots__ = ("__weakref__", "_by_id", "_decode", "_lock", "_made", "_settle", "_sketch", "ids")
 
     def __init__(
         self,
         ids: Sequence[int],
         decode: Callable[[int], ChronologyEntry],
         sketch: Callable[[], list[EntrySketch]] | None = None,
+        settle: Callable[[Collection[int] | None], None] | None = None,
     ) -> None:
         self.ids: tuple[int, ...] = tuple(ids)
         self._decode = decode
         self._sketch = sketch
+        self._settle = settle
         self._made: list[ChronologyEntry | None] = [None] * len(self.ids)
         self._by_id: dict[int, int] | None = None
         self._lock = threading.Lock()
@@ -117,6 +120,14 @@ class EntryRows(Sequence[ChronologyEntry]):
         if self._sketch is None:
             return [sketch_of(entry) for entry in self]
         return self._sketch()
+
+    def settle(self, entry_ids: Collection[int] | None = None) -> None:
+        """Read now what these entries (None: every entry), if not made yet, would read from the
+        file when made (their texts): called before they are written to, so every entry made
+        from these rows later is still the entry as it was when the rows were read, whatever the
+        write changed."""
+        if self._settle is not None:
+            self._settle(entry_ids)
 
     def index_of(self, entry_id: int) -> int | None:
         """Where the entry with this id is (None if it is not here)."""

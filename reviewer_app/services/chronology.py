@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+import weakref
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from reviewer_app.chronology import same_event
@@ -26,6 +28,7 @@ from reviewer_app.chronology.repository import (
     SameEventDecision,
     SameEventStatus,
 )
+from reviewer_app.chronology.rows import EntryRows
 from reviewer_app.errors import InvalidInputError
 from reviewer_app.removed_rows import RemovedRows
 from reviewer_app.services.changes import ChangeBus, Part, writes
@@ -82,7 +85,12 @@ class ChronologyService:
     def __init__(self, repository: ChronologyRepository, changes: ChangeBus | None = None) -> None:
         self.repository = repository
         self._entries: Sequence[ChronologyEntry] | None = None
-        self._lock = threading.Lock()
+        # Held while the entries are read and while they are written (re-entered by a write
+        # that reads), so rows are never read half before and half after a write.
+        self._lock = threading.RLock()
+        #: The rows handed out that someone still holds (a page may keep showing rows read
+        #: before a write until it reads again): each is settled before every write.
+        self._handed: weakref.WeakSet[EntryRows] = weakref.WeakSet()
         self.changes = changes or ChangeBus()
         # Any write to the review may reach the entries (deleting a person or a finding takes
         # its links away), so the cached copy goes whichever service made the change.
@@ -95,6 +103,21 @@ class ChronologyService:
     def _changed(self) -> None:
         with self._lock:
             self._entries = None
+
+    @contextmanager
+    def _writing(self, entry_ids: Collection[int] | None = ()) -> Iterator[None]:
+        """Around a write to these entries (None: to any): every rows read before it that anyone
+        still holds (shown, perhaps, until the pages read them again) first reads what it would
+        otherwise read when those entries are made (`EntryRows.settle`), so it stays the
+        chronology as it was (an entry added, or put back under its old id, is in no rows read
+        before it went); then the service lets its own go."""
+        with self._lock:
+            for rows in list(self._handed):  # every one still held by anyone
+                rows.settle(entry_ids)
+            try:
+                yield
+            finally:
+                self._entries = None
 
     # -- agencies -------------------------------------------------------------------------
     def agencies(self) -> list[Agency]:
@@ -116,7 +139,9 @@ class ChronologyService:
         50,000 of them); copy it to change it."""
         with self._lock:
             if self._entries is None:
-                self._entries = self.repository.entry_rows()
+                self._entries = rows = self.repository.entry_rows()
+                if isinstance(rows, EntryRows):
+                    self._handed.add(rows)
             return self._entries
 
     def entries_per_agency(self) -> dict[int, int]:
@@ -124,42 +149,38 @@ class ChronologyService:
         the entries."""
         return self.repository.entries_per_agency()
 
+    def next_sequence(self, date: FuzzyDate) -> int:
+        """The order within its day for a new entry on `date`: after the entries already on
+        exactly that date (so an entry added by hand lands last on its day)."""
+        last = self.repository.last_sequence_on(date.start, date.end)
+        return 0 if last is None else last + 1
+
     @writes(Part.CHRONOLOGY)
     def add_entry(self, entry: ChronologyEntry) -> ChronologyEntry:
-        try:
+        with self._writing():
             return self.repository.add(entry)
-        finally:
-            self._changed()
 
     @writes(Part.CHRONOLOGY)
     def update_entry(self, entry: ChronologyEntry) -> None:
-        try:
+        with self._writing(() if entry.id is None else (entry.id,)):
             self.repository.update(entry)
-        finally:
-            self._changed()
 
     @writes(Part.CHRONOLOGY)
     def delete_entry(self, entry_id: int) -> None:
-        try:
+        with self._writing((entry_id,)):
             self.repository.delete(entry_id)
-        finally:
-            self._changed()
 
     @writes(Part.CHRONOLOGY)
     def remove_entries(self, entry_ids: Sequence[int]) -> RemovedRows:
         """Delete entries (all or none); what is returned lets `restore_entries` put them back
         under the same ids with every link to them (undo)."""
-        try:
+        with self._writing(entry_ids):
             return self.repository.remove(entry_ids)
-        finally:
-            self._changed()
 
     @writes(Part.CHRONOLOGY)
     def restore_entries(self, removed: RemovedRows) -> None:
-        try:
+        with self._writing():
             self.repository.restore(removed)
-        finally:
-            self._changed()
 
     def search(self, query: EntryFilter) -> list[int]:
         return self.repository.search(query)
@@ -215,7 +236,7 @@ class ChronologyService:
             sheet=preview.sheet,
             mapping={str(k): v.value for k, v in preview.mapping.items()},
         )
-        try:
+        with self._writing(None if replaces is not None else ()):  # a batch replaced goes
             stored = self.repository.add_batch(
                 batch,
                 entries,
@@ -224,8 +245,6 @@ class ChronologyService:
                 new_agency=agency if agency.id is None else None,
                 total=imported,
             )
-        finally:
-            self._changed()
         return ImportResult(stored, imported, left_out)
 
     @writes(Part.CHRONOLOGY)
@@ -252,10 +271,8 @@ class ChronologyService:
 
     @writes(Part.CHRONOLOGY)
     def remove_batch(self, batch_id: int) -> int:
-        try:
+        with self._writing(None):  # every entry of the batch goes
             return self.repository.remove_batch(batch_id)
-        finally:
-            self._changed()
 
     # -- same events ----------------------------------------------------------------------
     def suggest_same_events(

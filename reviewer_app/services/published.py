@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer_app.errors import InvalidInputError, UserFacingError
-from reviewer_app.published.reading import describe, read_pages
 from reviewer_app.published.report import PublishedReport, ReadStatus
 from reviewer_app.published.repository import PublishedStore, SearchHit, SearchQuery, StoredTheme
 from reviewer_app.published.search import fts_query
@@ -74,6 +73,10 @@ class PublishedLibrary:
         needs_text: list[str] = []
         refused: list[tuple[str, str]] = []
         stopped = False
+        # Loaded here, not with this module: the reader brings the import parsers, and opening
+        # a review builds this service without reading any report.
+        from reviewer_app.published.reading import describe, read_pages
+
         for n, path in enumerate(paths):
             if cancelled():
                 stopped = True

@@ -1,22 +1,37 @@
 """Working days in England: Monday to Friday, less English bank holidays.
 
 Bank holidays come from the maintained `holidays` package (its data ships with it, so nothing
-is fetched at run time), including substitute days when a holiday falls at a weekend.
+is fetched at run time), including substitute days when a holiday falls at a weekend. The
+package loads the calendars of every country it knows (about 0.15 s), so they are loaded when a
+day is first looked up, not when a review is opened.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable
-
-import holidays
+import threading
+from collections.abc import Iterable, Mapping
 
 
 class WorkingCalendar:
     def __init__(self, extra_closures: Iterable[dt.date] = ()) -> None:
-        self._bank = holidays.country_holidays("GB", subdiv="ENG")
+        self._holidays: Mapping[dt.date, str] | None = None
+        self._lock = threading.Lock()
         self._extra = frozenset(extra_closures)
+
+    @property
+    def _bank(self) -> Mapping[dt.date, str]:
+        """England's bank holidays, loaded the first time a day is looked up (on any thread)."""
+        found = self._holidays
+        if found is None:
+            with self._lock:
+                if self._holidays is None:
+                    import holidays
+
+                    self._holidays = holidays.country_holidays("GB", subdiv="ENG")
+                found = self._holidays
+        return found
 
     def is_bank_holiday(self, day: dt.date) -> bool:
         return day in self._bank

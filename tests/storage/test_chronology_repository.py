@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from reviewer_app.chronology.dates import Precision, parse_uk_date
 from reviewer_app.chronology.entry import Agency, AgencyType, ChronologyEntry, Flag, Provenance
 from reviewer_app.chronology.repository import EntryFilter, ImportBatch
-from reviewer_app.chronology.rows import sketch_of
+from reviewer_app.chronology.rows import EntryRows, sketch_of
 from reviewer_app.errors import InvalidInputError
 from reviewer_app.paths import AppPaths
 from storage.library import StoredReview
@@ -353,3 +353,113 @@ def test_original_rows_are_read_a_page_at_a_time_and_match_a_full_read(
     assert len({e.provenance.original for e in backwards}) == count
     page = entry_columns.ORIGINALS_PAGE
     assert reads == [page, 7, page]  # a query a page (the first, the last, then the middle)
+
+
+def test_texts_are_read_a_page_at_a_time_then_in_one_pass_and_match_a_full_read(
+    review: StoredReview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The chronology is listed without the entries' texts; an entry made reads its page's
+    texts, and once `PAGES_BEFORE_ALL` pages have been read (a sort that makes every entry) the
+    rest come in one pass. Either way each entry equals the entry read whole from its row."""
+    from storage import entry_columns
+
+    repo = review.chronology
+    police = repo.add_agency(Agency("Police")).id
+    assert police is not None
+    page = entry_columns.ORIGINALS_PAGE
+    count = page * (entry_columns.PAGES_BEFORE_ALL + 2) + 5
+    entries = (
+        _entry(
+            police,
+            f"{1 + n % 28:02d}/0{1 + n % 9}/2015",
+            f"Visit {n}",
+            source=f"Note {n % 5}",
+            outcome=f"Outcome {n}" if n % 2 else "",
+            practitioner=f"SW {n % 4}",
+            agency_comment=f"Agency {n}" if n % 3 else "",
+            comment=f"Comment {n}" if n % 4 == 0 else "",
+        )
+        for n in range(count)
+    )
+    batch = ImportBatch(agency_id=police, file_name="p.csv", file_format="csv", row_count=count)
+    repo.add_batch(batch, entries, total=count)
+    reads: list[int | None] = []
+    read = repo._entry_texts
+
+    def counted(ids: list[int] | None) -> dict[int, tuple[object, ...]]:
+        reads.append(None if ids is None else len(ids))
+        return read(ids)
+
+    monkeypatch.setattr(repo, "_entry_texts", counted)
+    rows = repo.entry_rows()
+    assert reads == []  # listed, ordered and sketched without a text
+    rows.sketches()
+    assert reads == []
+    assert rows[page + 3] == repo.entry(rows.ids[page + 3]) and reads == [page]
+    made = [rows[i * page] for i in range(entry_columns.PAGES_BEFORE_ALL + 3)]
+    assert reads == [page] * entry_columns.PAGES_BEFORE_ALL + [None]  # then the rest at once
+    assert made == [repo.entry(rows.ids[i * page]) for i in range(len(made))]
+    assert list(rows) == [repo.entry(i) for i in rows.ids]
+    assert len(reads) == entry_columns.PAGES_BEFORE_ALL + 1
+
+
+def test_rows_read_before_a_write_stay_as_they_were_read(
+    review: StoredReview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows the pages show are the chronology as it was read, whatever is written next
+    through the service (an edit, a delete and undo, a delete and a new entry that takes the
+    deleted one's id): an entry first made after the write is never half old and half new, nor
+    another entry's texts."""
+    from reviewer_app.services.chronology import ChronologyService
+
+    repo = review.chronology
+    police = repo.add_agency(Agency("Police")).id
+    assert police is not None
+    count = 600
+    batch = ImportBatch(agency_id=police, file_name="p.csv", file_format="csv", row_count=count)
+    made = (_entry(police, f"{1 + n % 28:02d}/03/2015", f"Visit {n}") for n in range(count))
+    repo.add_batch(batch, made, total=count)
+    service = ChronologyService(repo)
+    whole = {e.id: e for e in repo.entries()}
+    reads: list[int | None] = []
+    read = repo._entry_texts
+
+    def counted(ids: list[int] | None) -> dict[int, tuple[object, ...]]:
+        reads.append(None if ids is None else len(ids))
+        return read(ids)
+
+    monkeypatch.setattr(repo, "_entry_texts", counted)
+    rows = service.entry_rows()
+    assert isinstance(rows, EntryRows) and rows.decoded == 0
+
+    first, last = rows.ids[0], max(rows.ids)
+    service.update_entry(whole[first].with_changes(event="Changed", date=parse_uk_date("2016")))
+    assert reads == [1]  # the edited entry's texts only, read before the edit
+    removed = service.remove_entries([last])
+    service.restore_entries(removed)
+    service.remove_entries([last])
+    newcomer = service.add_entry(_entry(police, "01/01/2020", "Someone else's visit"))
+    assert newcomer.id == last  # SQLite gave the deleted entry's id to the new one
+
+    assert [rows[i] for i in range(len(rows))] == [whole[i] for i in rows.ids]
+    fresh = service.entry_rows()  # read again after the writes: the chronology as it is now
+    assert fresh is not rows and fresh[fresh.ids.index(first)].event == "Changed"
+    assert fresh[fresh.ids.index(last)] == newcomer
+    before = [fresh[i] for i in range(0, len(fresh), 2)]  # half of them made before
+    service.remove_batch(whole[first].provenance.batch_id or 0)  # every imported entry goes
+    assert [fresh[i] for i in range(len(fresh))][::2] == before
+    assert [e.id for e in fresh] == list(fresh.ids) and service.entry_rows() != fresh
+
+
+def test_the_chronology_is_listed_from_its_index_alone(review: StoredReview) -> None:
+    """What opening a review reads of every entry is in `ix_entry_overview`: SQLite lists it from
+    the index without reading the table's pages (texts and original rows included)."""
+    from sqlalchemy.dialects import sqlite
+
+    from storage.chronology_repository import _ENTRY_COLUMNS
+    from storage.entry_columns import every_entry
+
+    sql = str(every_entry(_ENTRY_COLUMNS).compile(dialect=sqlite.dialect()))
+    with review.file.engine.connect() as conn:
+        plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+    assert "COVERING INDEX ix_entry_overview" in plan

@@ -11,6 +11,7 @@ import datetime as dt
 import itertools
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -31,11 +32,9 @@ from reviewer_app.services.chronology import ChronologyService
 from ui.chronology.commands import ChronologyEdits
 from ui.chronology.detail_controller import DetailController
 from ui.chronology.detail_panel import DetailPanel
-from ui.chronology.entry_dialog import EntryDialog, NewEntry
 from ui.chronology.entry_menu import delete_question, entry_menu
 from ui.chronology.filter_bar import FilterBar
 from ui.chronology.filter_proxy import EntryFilterProxy
-from ui.chronology.same_event_queue import SameEventQueue
 from ui.chronology.same_events import SameEventLookup
 from ui.chronology.table_model import ChronologyTableModel, Column, Role
 from ui.chronology.table_view import ChronologyTableView
@@ -44,6 +43,10 @@ from ui.errors import show_error
 from ui.kept_typing import PUT_BACK_NOTE, KeptForm
 from ui.style import heading
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the form and the queue load when first opened, not with the page
+    from ui.chronology.entry_dialog import EntryDialog, NewEntry
+    from ui.chronology.same_event_queue import SameEventQueue
 
 LOADING = "Loading the chronology…"
 SEARCHING = "Searching…"
@@ -282,6 +285,8 @@ class ChronologyPage(QWidget):
 
     def new_entry(self) -> EntryDialog:
         """Open the new-entry form; the entry is added (as an undoable step) when it is accepted."""
+        from ui.chronology.entry_dialog import EntryDialog
+
         dialog = EntryDialog(self._agencies, self)
 
         def accepted() -> None:
@@ -379,6 +384,8 @@ class ChronologyPage(QWidget):
 
     def review_same_events(self) -> SameEventQueue:
         """Open the queue of every suggested pair, best first."""
+        from ui.chronology.same_event_queue import SameEventQueue
+
         queue = SameEventQueue(self.service, self.runner, self)
         queue.decided.connect(self._same_event_decided)
         queue.finished.connect(queue.deleteLater)
@@ -485,10 +492,9 @@ class ChronologyPage(QWidget):
         self.loaded.emit()
 
     def _next_sequence(self, new: NewEntry) -> int:
-        """After the day's other entries, so a hand-made entry lands last on its day."""
-        span = (new.date.start, new.date.end)
-        same_day = [e.sequence for e in self.model.entries() if (e.date.start, e.date.end) == span]
-        return max(same_day, default=-1) + 1
+        """After the day's other entries, so a hand-made entry lands last on its day (found in
+        the file's index of dates: no entry of a 50,000-entry table is made for it)."""
+        return self.service.next_sequence(new.date)
 
     # -- filtering ----------------------------------------------------------------------------
     def _filter_changed(self, wanted: object) -> None:

@@ -49,6 +49,8 @@ if TYPE_CHECKING:
     from ui.report.page import ReportActions
 
 log = logging.getLogger(__name__)
+#: How long after the chronology is first on screen what waited for it starts (its paint done).
+_CATCH_UP_MS = 250
 
 
 #: The parts of the review each page shows: a change to any of them makes the page re-read.
@@ -131,6 +133,8 @@ class Workspace(QWidget):
         self._guidance_timer.setSingleShot(True)
         self._guidance_timer.setInterval(250)
         self._guidance_timer.timeout.connect(self.refresh_guidance)
+        self._guidance_waits = False  # the next steps wait for the chronology (see below)
+        self._agencies_wait = False  # and so does the Agencies page
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName("Parts of the review")
@@ -184,8 +188,18 @@ class Workspace(QWidget):
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.reload_chronology()
-        self.agencies_page.reload()
-        self.refresh_guidance()
+        # The Overview's next steps (which load the bank holidays and read the timetable and
+        # markers) and the Agencies page are worked out at once when the table and the timeline
+        # are already there, or when their page is what the reviewer is looking at; otherwise
+        # once the chronology is first on screen, so that work never competes with reading and
+        # laying out a big chronology (issue 16).
+        waits = not self.first_screen_ready()
+        self._guidance_waits = self._agencies_wait = waits
+        if waits:
+            QTimer.singleShot(0, self, self._guidance_if_overview)
+        else:
+            self.agencies_page.reload()
+            self.refresh_guidance()
 
     # -- pages made on first use ---------------------------------------------------------------
     def _page_factories(self) -> dict[str, Callable[[], QWidget]]:
@@ -344,7 +358,23 @@ class Workspace(QWidget):
         """Everything to put right before a draft goes to the panel."""
         return self.review.readiness()
 
+    def _catch_up(self) -> None:
+        """What waited for the chronology to be on screen."""
+        if self._agencies_wait:
+            self._reload_agencies()
+        if self._guidance_waits:
+            self.refresh_guidance()
+
+    def _reload_agencies(self) -> None:
+        self._agencies_wait = False
+        self.agencies_page.reload()
+
+    def _guidance_if_overview(self) -> None:
+        if self._guidance_waits and self.current_section() == "overview":
+            self.refresh_guidance()
+
     def refresh_guidance(self) -> None:
+        self._guidance_waits = False
         self.runner.start(self.review.next_steps, self._show_guidance, self._guidance_failed)
         self.runner.start(
             self.review.action_plan.overdue, self._show_overdue_actions, self._guidance_failed
@@ -393,6 +423,10 @@ class Workspace(QWidget):
                 put_back(kept)
         elif key in self._stale:
             self._reload_page(key)
+        if key == "overview" and self._guidance_waits:
+            self.refresh_guidance()
+        if key == "agencies" and self._agencies_wait:
+            self._reload_agencies()
         self.stack.setCurrentIndex(row)
 
     # -- overview ------------------------------------------------------------------------------
@@ -470,6 +504,8 @@ class Workspace(QWidget):
         if not self._shown_said:
             self._shown_said = True
             QTimer.singleShot(0, self.review.shown)
+        if self._guidance_waits or self._agencies_wait:  # once what was laid out is painted
+            QTimer.singleShot(_CATCH_UP_MS, self, self._catch_up)
 
     def import_chronology(self) -> ImportWizard:
         from ui.importing.wizard import ImportWizard

@@ -46,6 +46,7 @@ FILES: dict[str, tuple[str | None, int]] = {
     "review-v12.review": ("1f718aea6a628faa09a2c7a513ee4a0007d46f12", 12),
     "review-v13.review": ("770a6b89f46cb48f485030de6575a407a7b3543b", 13),
     "review-v14.review": ("9b34983f18503c2a9fe122d99681335de1b12115", 14),
+    "review-v15.review": ("31bed0eab7b8412b18e03a27f8129d0229db15d6", 15),
     "learning-v1.library": ("31a04c419018f68aa1f0b621a228616dfa0271f3", 1),
 }
 
