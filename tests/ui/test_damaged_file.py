@@ -32,7 +32,9 @@ def test_damage_met_in_the_window_closes_the_review_and_restores_the_newest_good
     filled_review(path, app_paths)
     flip_page(path, table_page(path))
     review = files.open(path, passphrase=PASSPHRASE)  # opens: the damage is further in
-    window.show_review(review)  # reading the chronology meets it
+    window.show_review(review)  # the chronology is listed from its index: not met yet
+    assert window.workspace is not None
+    window.workspace.show_section("chronology")  # the rows' texts are read: met
     qtbot.waitUntil(lambda: window.review is None)
     assert is_locked(review)
     assert window.pages.currentWidget() is window.start_page

@@ -27,12 +27,13 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
 from reviewer_app.chronology.entry import ChronologyEntry, age_at
 from reviewer_app.chronology.rows import EntryRows
-from reviewer_app.errors import UserFacingError
+from reviewer_app.errors import DamagedReviewError, UserFacingError
 from ui.chronology.columns import (
     EDIT_NAMES,
     EDITABLE,
@@ -54,6 +55,7 @@ from ui.chronology.text import (
     rich_paragraph,
     time_text,
 )
+from ui.errors import show_error
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 #: Called with (old entry, new entry, what changed) when a cell is edited; pushes a command.
@@ -92,6 +94,7 @@ class ChronologyTableModel(QAbstractTableModel):
         self._sort_column = Column.DATE
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._edit_handler: EditHandler | None = None
+        self._damage_told = False
 
     # -- filling ------------------------------------------------------------------------------
     def set_chronology(
@@ -292,7 +295,11 @@ class ChronologyTableModel(QAbstractTableModel):
             return None
         if role == _ENTRY_ID:
             return self._id_at(index.row())
-        entry = self._at(index.row())
+        try:
+            entry = self._at(index.row())  # (its texts are read from the file when first shown)
+        except DamagedReviewError as error:
+            self._met_damage(error)
+            return None
         column = index.column()
         if role == _DISPLAY:
             return self._row_text(entry)[column]
@@ -307,6 +314,13 @@ class ChronologyTableModel(QAbstractTableModel):
         if role == _OBJECT:
             return entry
         return None
+
+    def _met_damage(self, error: DamagedReviewError) -> None:
+        """Damage met while a cell was being drawn: said once, after the painting, the way
+        damage met anywhere is (the window stops using the review); the cell stays empty."""
+        if not self._damage_told:
+            self._damage_told = True
+            QTimer.singleShot(0, self, lambda: show_error(None, error))
 
     def setData(self, index: AnyIndex, value: Any, role: int = _EDIT) -> bool:
         if role != _EDIT or not index.isValid() or index.column() not in EDITABLE:
