@@ -8,6 +8,7 @@ shown side by side with what differs picked out.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections import Counter
@@ -168,6 +169,16 @@ def _mentions(text: str, agency: AgencyType | None) -> bool:
     return naming is not None and naming.search(text) is not None
 
 
+def _minutes(entry: ChronologyEntry) -> int | None:
+    time = entry.date.time
+    return None if time is None else time.hour * 60 + time.minute
+
+
+def _named_agencies(text: str) -> frozenset[AgencyType]:
+    """The kinds of agency a record names ("joint visit with the health visitor")."""
+    return frozenset(agency for agency, naming in _NAMING.items() if naming.search(text))
+
+
 def suggest(
     entries: Sequence[ChronologyEntry],
     decided: Iterable[SameEventDecision] = (),
@@ -179,7 +190,10 @@ def suggest(
     The score is the likeness of the two records' telling words (0..100), plus what the
     dates say (same day; same time, near or far), plus a little when one names the other's
     agency. A sweep over entries ordered by start date compares each entry only with those still
-    "open" (whose span has not ended), so the work grows with overlaps, not with n².
+    "open" (whose span has not ended), so the work grows with overlaps, not with n². What each
+    comparison needs of an entry is worked out once beforehand (the dates as a single day and
+    minutes, the telling words, the agencies its text names): `date_score`, `likeness` and
+    `_mentions` give the same answers pair by pair.
     """
     types = agency_types or {}
     already = {tuple(sorted((d.entry_a, d.entry_b))) for d in decided}
@@ -194,29 +208,63 @@ def suggest(
     dated.sort(key=lambda e: (e.date.start, e.date.end))
     texts = {e.id: _text(e) for e in dated if e.id is not None}
     telling = _telling(texts)
+    named = {entry_id: _named_agencies(text) for entry_id, text in texts.items()}
     found: list[Suggestion] = []
-    open_entries: list[ChronologyEntry] = []
+    # (end, id, agency, its kind, the single day it is on or None, minutes, words, named)
+    Open = tuple[dt.date, int, int | None, AgencyType | None, dt.date | None, int | None,
+                 frozenset[str], frozenset[AgencyType]]  # fmt: skip
+    open_entries: list[Open] = []
     for entry in dated:
-        assert entry.date.start is not None and entry.id is not None
-        open_entries = [o for o in open_entries if o.date.end and o.date.end >= entry.date.start]
-        for other in open_entries:
-            assert other.id is not None
-            if other.agency_id == entry.agency_id:
+        start, end, entry_id = entry.date.start, entry.date.end, entry.id
+        assert start is not None and end is not None and entry_id is not None
+        open_entries = [o for o in open_entries if o[0] >= start]
+        agency = entry.agency_id
+        day = start if start == end else None
+        minutes = _minutes(entry)
+        mine, names = telling[entry_id], named[entry_id]
+        kind = types.get(agency) if agency is not None else None
+        for (
+            _end,
+            other_id,
+            other_agency,
+            other_kind,
+            other_day,
+            other_minutes,
+            theirs,
+            their_names,
+        ) in open_entries:
+            if other_agency == agency:
                 continue
-            pair = (min(entry.id, other.id), max(entry.id, other.id))
-            if pair in already:
-                continue
-            mine, theirs = telling[entry.id], telling[other.id]
-            score = likeness(mine, theirs)
-            score += date_score(entry, other)
-            if _mentions(texts[entry.id], types.get(other.agency_id)) or _mentions(
-                texts[other.id], types.get(entry.agency_id)
+            score = (
+                0.0
+                if not mine or not theirs
+                else min(
+                    100.0,
+                    LIKENESS_WEIGHT * 100.0 * len(mine & theirs) / sqrt(len(mine) * len(theirs)),
+                )
+            )
+            if day is None or day != other_day:
+                score += NOT_SAME_DAY
+            elif minutes is None or other_minutes is None:
+                score += SAME_DAY
+            else:
+                apart = abs(minutes - other_minutes)
+                if apart == 0:
+                    score += SAME_DAY + SAME_TIME
+                elif apart <= NEAR_MINUTES:
+                    score += SAME_DAY + NEAR_TIME
+                else:
+                    score += SAME_DAY + (FAR_TIME if apart > FAR_MINUTES else 0.0)
+            if (other_kind is not None and other_kind in names) or (
+                kind is not None and kind in their_names
             ):
                 score += MENTIONS_OTHER
             score = max(0.0, min(score, 100.0))
             if score >= threshold:
-                found.append(Suggestion(pair[0], pair[1], float(score)))
-        open_entries.append(entry)
+                pair = (min(entry_id, other_id), max(entry_id, other_id))
+                if pair not in already:
+                    found.append(Suggestion(pair[0], pair[1], float(score)))
+        open_entries.append((end, entry_id, agency, kind, day, minutes, mine, names))
     found.sort(key=lambda s: (-s.score, s.entry_a, s.entry_b))
     return found
 

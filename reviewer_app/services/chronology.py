@@ -276,11 +276,17 @@ class ChronologyService:
 
     # -- same events ----------------------------------------------------------------------
     def suggest_same_events(
-        self, threshold: float = same_event.DEFAULT_THRESHOLD
+        self,
+        threshold: float = same_event.DEFAULT_THRESHOLD,
+        entries: Sequence[ChronologyEntry] | None = None,
     ) -> list[same_event.Suggestion]:
+        """Likely pairs, best first; among `entries` if the caller has just read them all."""
         types = {a.id: a.agency_type for a in self.agencies() if a.id is not None}
         return same_event.suggest(
-            self.entries(), self.repository.same_event_decisions(), threshold, types
+            self.entries() if entries is None else entries,
+            self.repository.same_event_decisions(),
+            threshold,
+            types,
         )
 
     @writes(Part.CHRONOLOGY)

@@ -52,9 +52,10 @@ class QueueData:
 
 
 def load_queue(service: ChronologyService) -> QueueData:
-    pairs = service.suggest_same_events()
+    every = service.entries()  # read once, for the suggester and for the pairs shown
+    pairs = service.suggest_same_events(entries=every)
     wanted = {s.entry_a for s in pairs} | {s.entry_b for s in pairs}
-    entries = {e.id: e for e in service.entries() if e.id in wanted and e.id is not None}
+    entries = {e.id: e for e in every if e.id in wanted and e.id is not None}
     agencies = {a.id: a.name for a in service.agencies() if a.id is not None}
     return QueueData(pairs, entries, agencies)
 

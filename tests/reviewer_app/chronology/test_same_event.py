@@ -94,3 +94,66 @@ def test_the_demo_records_its_same_events_and_build_demo_is_unchanged_by_it() ->
         assert first.date.start == second.date.start  # one event, one day
     confirmed = {(d.entry_a, d.entry_b) for d in snapshot.same_event}
     assert {tuple(sorted(p)) for p in confirmed} <= truth
+
+
+def _suggest_pair_by_pair(
+    entries: list[ChronologyEntry],
+    decided: list[same_event.SameEventDecision],
+    types: dict[int, AgencyType],
+) -> list[same_event.Suggestion]:
+    """The sweep as it was first written, comparing entry objects pair by pair through
+    `date_score`, `likeness` and `_mentions`: the reference the prepared sweep must match."""
+    already = {tuple(sorted((d.entry_a, d.entry_b))) for d in decided}
+    dated = [
+        e
+        for e in entries
+        if e.id is not None
+        and e.date.start is not None
+        and e.date.end is not None
+        and (e.date.end - e.date.start).days <= same_event.MAX_SPAN_DAYS
+    ]
+    dated.sort(key=lambda e: (e.date.start, e.date.end))
+    texts = {e.id: same_event._text(e) for e in dated if e.id is not None}
+    telling = same_event._telling(texts)
+    found: list[same_event.Suggestion] = []
+    open_entries: list[ChronologyEntry] = []
+    for entry in dated:
+        assert entry.date.start is not None and entry.id is not None
+        open_entries = [o for o in open_entries if o.date.end and o.date.end >= entry.date.start]
+        for other in open_entries:
+            assert other.id is not None
+            if other.agency_id == entry.agency_id:
+                continue
+            pair = (min(entry.id, other.id), max(entry.id, other.id))
+            if pair in already:
+                continue
+            score = same_event.likeness(telling[entry.id], telling[other.id])
+            score += same_event.date_score(entry, other)
+            if same_event._mentions(
+                texts[entry.id],
+                types.get(other.agency_id),  # type: ignore[arg-type]
+            ) or same_event._mentions(texts[other.id], types.get(entry.agency_id)):  # type: ignore[arg-type]
+                score += same_event.MENTIONS_OTHER
+            score = max(0.0, min(score, 100.0))
+            if score >= same_event.DEFAULT_THRESHOLD:
+                found.append(same_event.Suggestion(pair[0], pair[1], float(score)))
+        open_entries.append(entry)
+    found.sort(key=lambda s: (-s.score, s.entry_a, s.entry_b))
+    return found
+
+
+def test_the_prepared_sweep_suggests_exactly_what_comparing_pair_by_pair_does() -> None:
+    snapshot = build_demo(3000, 5)
+    types = {a.id: a.agency_type for a in snapshot.agencies if a.id is not None}
+    entries = list(snapshot.entries)
+    entries[10] = entries[10].with_changes(agency_id=None)  # an entry of no agency
+    reference = _suggest_pair_by_pair(entries, [], types)
+    assert len(reference) > 100
+    decided = [
+        same_event.SameEventDecision(s.entry_a, s.entry_b, same_event.SameEventStatus.DISMISSED)
+        for s in reference[::5]
+    ]
+    assert same_event.suggest(entries, (), agency_types=types) == reference
+    assert same_event.suggest(entries, decided, agency_types=types) == _suggest_pair_by_pair(
+        entries, decided, types
+    )
