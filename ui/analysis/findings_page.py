@@ -199,13 +199,9 @@ class FindingsPage(MasterDetailPage):
         return self.service.save_finding(item)
 
     def remove_item(self, item: Finding) -> object:
-        linked = self.evidence_service.evidence_for(item.id) if self.evidence_service else []
-        return (self.service.delete(item), linked)
+        return self.service.delete(item)
 
     def restore_item(self, removal: Any) -> None:
-        """Undo a deletion: the finding, then the published reviews that were linked to it."""
-        finding_removal, linked = removal
-        self.service.restore(finding_removal)
-        if self.evidence_service is not None:
-            for e in linked:
-                self.evidence_service.put_back(e)
+        """Undo a deletion: the finding, with the published reviews linked to it, the actions
+        answering it and the learning notes attached (the service keeps every row it took)."""
+        self.service.restore(removal)
