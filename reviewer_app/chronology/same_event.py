@@ -179,6 +179,21 @@ def _named_agencies(text: str) -> frozenset[AgencyType]:
     return frozenset(agency for agency, naming in _NAMING.items() if naming.search(text))
 
 
+def sweep_order(entries: Iterable[ChronologyEntry]) -> list[ChronologyEntry]:
+    """The entries the suggester compares (saved, dated, spanning at most `MAX_SPAN_DAYS`), in
+    the order its sweep meets them: by start date, then end date."""
+    dated = [
+        e
+        for e in entries
+        if e.id is not None
+        and e.date.start is not None
+        and e.date.end is not None
+        and (e.date.end - e.date.start).days <= MAX_SPAN_DAYS
+    ]
+    dated.sort(key=lambda e: (e.date.start, e.date.end))
+    return dated
+
+
 def suggest(
     entries: Sequence[ChronologyEntry],
     decided: Iterable[SameEventDecision] = (),
@@ -197,15 +212,7 @@ def suggest(
     """
     types = agency_types or {}
     already = {tuple(sorted((d.entry_a, d.entry_b))) for d in decided}
-    dated = [
-        e
-        for e in entries
-        if e.id is not None
-        and e.date.start is not None
-        and e.date.end is not None
-        and (e.date.end - e.date.start).days <= MAX_SPAN_DAYS
-    ]
-    dated.sort(key=lambda e: (e.date.start, e.date.end))
+    dated = sweep_order(entries)
     texts = {e.id: _text(e) for e in dated if e.id is not None}
     telling = _telling(texts)
     named = {entry_id: _named_agencies(text) for entry_id, text in texts.items()}

@@ -12,6 +12,7 @@ from reviewer_app.chronology.repository import EntryFilter, ImportBatch
 from reviewer_app.chronology.rows import EntryRows, sketch_of
 from reviewer_app.errors import InvalidInputError
 from reviewer_app.paths import AppPaths
+from storage.chronology_repository import SqlChronology
 from storage.library import StoredReview
 from tests.helpers.reviews import new_review
 
@@ -27,6 +28,19 @@ def _entry(agency: int, date: str, event: str, **more: object) -> ChronologyEntr
     return ChronologyEntry(
         agency, parse_uk_date(date), more.pop("source", "Case note"), event, **more
     )  # type: ignore[arg-type]
+
+
+def _count_text_reads(repo: SqlChronology, monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
+    """Each read of entries' texts from now on: how many ids it asked for (None: every entry)."""
+    reads: list[int | None] = []
+    read = repo._entry_texts
+
+    def counted(ids: list[int] | None) -> dict[int, tuple[object, ...]]:
+        reads.append(None if ids is None else len(ids))
+        return read(ids)
+
+    monkeypatch.setattr(repo, "_entry_texts", counted)
+    return reads
 
 
 def test_agency_names_are_unique_ignoring_case(review: StoredReview) -> None:
@@ -383,14 +397,7 @@ def test_texts_are_read_a_page_at_a_time_then_in_one_pass_and_match_a_full_read(
     )
     batch = ImportBatch(agency_id=police, file_name="p.csv", file_format="csv", row_count=count)
     repo.add_batch(batch, entries, total=count)
-    reads: list[int | None] = []
-    read = repo._entry_texts
-
-    def counted(ids: list[int] | None) -> dict[int, tuple[object, ...]]:
-        reads.append(None if ids is None else len(ids))
-        return read(ids)
-
-    monkeypatch.setattr(repo, "_entry_texts", counted)
+    reads = _count_text_reads(repo, monkeypatch)
     rows = repo.entry_rows()
     assert reads == []  # listed, ordered and sketched without a text
     rows.sketches()
@@ -421,14 +428,7 @@ def test_rows_read_before_a_write_stay_as_they_were_read(
     repo.add_batch(batch, made, total=count)
     service = ChronologyService(repo)
     whole = {e.id: e for e in repo.entries()}
-    reads: list[int | None] = []
-    read = repo._entry_texts
-
-    def counted(ids: list[int] | None) -> dict[int, tuple[object, ...]]:
-        reads.append(None if ids is None else len(ids))
-        return read(ids)
-
-    monkeypatch.setattr(repo, "_entry_texts", counted)
+    reads = _count_text_reads(repo, monkeypatch)
     rows = service.entry_rows()
     assert isinstance(rows, EntryRows) and rows.decoded == 0
 

@@ -104,15 +104,7 @@ def _suggest_pair_by_pair(
     """The sweep as it was first written, comparing entry objects pair by pair through
     `date_score`, `likeness` and `_mentions`: the reference the prepared sweep must match."""
     already = {tuple(sorted((d.entry_a, d.entry_b))) for d in decided}
-    dated = [
-        e
-        for e in entries
-        if e.id is not None
-        and e.date.start is not None
-        and e.date.end is not None
-        and (e.date.end - e.date.start).days <= same_event.MAX_SPAN_DAYS
-    ]
-    dated.sort(key=lambda e: (e.date.start, e.date.end))
+    dated = same_event.sweep_order(entries)
     texts = {e.id: same_event._text(e) for e in dated if e.id is not None}
     telling = same_event._telling(texts)
     found: list[same_event.Suggestion] = []
