@@ -36,6 +36,7 @@ from reviewer_app.anonymisation.register import PseudonymRegister
 from reviewer_app.anonymisation.written import mark
 from reviewer_app.interchange import ReviewSnapshot
 from reviewer_app.reporting.inputs import register_for
+from reviewer_app.wording import plural
 
 PlanFormat = Literal["docx", "xlsx"]
 TITLE_WORD = "ACTION PLAN"
@@ -91,8 +92,8 @@ def action_plan_report(
     overdue = len(plan.overdue)
     actions.append(
         Paragraph(
-            f"{len(plan.actions)} action(s); {overdue} overdue on {_uk(plan.today)}. Evidence "
-            "of impact means what changed for children, not only that the action was done."
+            f"{plural(len(plan.actions), 'action')}; {overdue} overdue on {_uk(plan.today)}. "
+            "Evidence of impact means what changed for children, not only that the action was done."
         )
     )
     groups: dict[int | None, list[tuple[str, ...]]] = {}

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Literal
 
 from reviewer_app.cli.common import EXIT_OK, open_review
 from reviewer_app.errors import UserFacingError
+from reviewer_app.wording import plural
 
 if TYPE_CHECKING:
     # Loaded by the commands that use them: `reviewer-app` with no command opens the window,
@@ -170,8 +171,9 @@ def _export_action_plan(review: ReviewServices, args: argparse.Namespace) -> int
         register=review.pseudonym_register(),
     )
     print(
-        f"Action plan written to {written.path} ({file_format.upper()}, {written.actions} "
-        f"action(s), {written.overdue} overdue), for the safeguarding partners."
+        f"Action plan written to {written.path} ({file_format.upper()}, "
+        f"{plural(written.actions, 'action')}, {written.overdue} overdue), for the safeguarding "
+        "partners."
     )
     print("This file is not encrypted: keep it safe, and delete it when it is no longer needed.")
     return EXIT_OK

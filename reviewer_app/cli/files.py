@@ -25,6 +25,7 @@ from reviewer_app.cli.common import (
 from reviewer_app.errors import DamagedReviewError, InvalidInputError
 from reviewer_app.paths import AppPaths
 from reviewer_app.review import Methodology, Review, ReviewType
+from reviewer_app.wording import plural
 
 if TYPE_CHECKING:
     # Loaded by the commands that use them: `reviewer-app` with no command opens the window,
@@ -76,7 +77,11 @@ def cmd_verify(args: argparse.Namespace, files: StoredReviewFiles) -> int:
         review.close()
     if damage is not None:
         print(f"error: {damage}", file=sys.stderr)
-        print(f"{len(problems)} integrity problem(s) were found:", file=sys.stderr)
+        print(
+            f"{plural(len(problems), 'integrity problem')} "
+            f"{'was' if len(problems) == 1 else 'were'} found:",
+            file=sys.stderr,
+        )
         for problem in problems[:20]:
             print(f"  {problem}", file=sys.stderr)
         print_restore_offer(damage)
@@ -177,7 +182,8 @@ def cmd_check(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     else:
         lines = report.lines()
         print(
-            f"{args.file}: {len(lines)} thing(s) to put right before the next milestone{next_step}:"
+            f"{args.file}: {plural(len(lines), 'thing')} to put right before the next "
+            f"milestone{next_step}:"
         )
         for line in lines:
             print(f"  {line}")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from reviewer_app.cli.common import EXIT_OK, EXIT_PROBLEM, open_library, open_review
 from reviewer_app.errors import InvalidInputError
+from reviewer_app.wording import plural
 
 if TYPE_CHECKING:
     # Loaded by the commands that use them: `reviewer-app` with no command opens the window,
@@ -30,8 +31,8 @@ def cmd_export_learning(args: argparse.Namespace, files: StoredReviewFiles) -> i
         review.close()
     print(
         f"Anonymised learning dataset written to {args.out} ({args.format.upper()}, "
-        f"{len(dataset.findings)} finding(s)). It holds no names, dates of birth or free text "
-        "from the case."
+        f"{plural(len(dataset.findings), 'finding')}). It holds no names, dates of birth or free "
+        "text from the case."
     )
     return EXIT_OK
 

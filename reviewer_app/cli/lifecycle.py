@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from reviewer_app.cli.common import EXIT_OK, EXIT_PROBLEM, open_review
 from reviewer_app.cli.export import print_unfinished
 from reviewer_app.errors import UserFacingError
+from reviewer_app.wording import plural
 
 if TYPE_CHECKING:
     # Loaded by the commands that use them: `reviewer-app` with no command opens the window,
@@ -80,7 +81,7 @@ def cmd_sign_off(args: argparse.Namespace, files: StoredReviewFiles) -> int:
     finally:
         review.close()
     print(f"Sign-off recorded: {who.label}, {args.on.strftime('%d/%m/%Y')}.")
-    print(f"The final gate now finds {len(missing)} thing(s) before publication.")
+    print(f"The final gate now finds {plural(len(missing), 'thing')} before publication.")
     return EXIT_OK
 
 
@@ -133,7 +134,7 @@ def cmd_publish(args: argparse.Namespace, files: StoredReviewFiles) -> int:
         print(f"{args.file}: the final gate finds nothing; the report may be published.")
         print(f"Write it and record the publication with: {PUBLICATION_COMMAND}")
         return EXIT_OK
-    print(f"{args.file}: {len(blocking)} thing(s) to put right before publication:")
+    print(f"{args.file}: {plural(len(blocking), 'thing')} to put right before publication:")
     for problem in blocking:
         print(f"  {problem.line()}")
     return EXIT_PROBLEM

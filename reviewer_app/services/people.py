@@ -18,6 +18,7 @@ from reviewer_app.people.model import (
 )
 from reviewer_app.people.repository import PeopleRepository
 from reviewer_app.services.changes import ChangeBus, Part, writes
+from reviewer_app.wording import plural
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,7 @@ class PeopleService:
         count = self.repository.conversation_count(person_id)
         if count:
             raise InvalidInputError(
-                f"This person took part in {count} conversation(s). Remove them from the "
+                f"This person took part in {plural(count, 'conversation')}. Remove them from the "
                 "conversations first, so no record loses its participants by accident."
             )
         removed = RemovedPerson(

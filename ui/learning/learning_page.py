@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from reviewer_app.learning.attached import AttachedNote, NoteTarget
 from reviewer_app.learning.note import LearningNote
 from reviewer_app.services.learning import AttachedNotesService, LibraryService
+from reviewer_app.wording import plural
 from ui.empty_message import EmptyMessage
 from ui.errors import show_error
 from ui.learning.attach_dialog import AttachNoteDialog, TargetChoice, target_label
@@ -191,10 +192,11 @@ class LearningNotesPage(QWidget):
             self.status.setText("")  # the empty list says what to do
         elif behind:
             self.status.setText(
-                f"{len(behind)} attached note(s) changed in your library since they were copied."
+                f"{plural(len(behind), 'attached note')} changed in your library since they "
+                "were copied."
             )
         else:
-            self.status.setText(f"{len(attached)} note(s) attached.")
+            self.status.setText(f"{plural(len(attached), 'note')} attached.")
         self._show_current()
 
     def _behind_ids(self) -> set[int]:

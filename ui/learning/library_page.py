@@ -41,6 +41,7 @@ from reviewer_app.learning.repository import (
 )
 from reviewer_app.services.learning import LibraryService
 from reviewer_app.services.published import PublishedLibrary
+from reviewer_app.wording import plural
 from ui.errors import show_error
 from ui.learning.commands import AddNoteCommand, DeleteNoteCommand, EditNoteCommand
 from ui.learning.note_dialog import NoteDialog
@@ -311,7 +312,9 @@ class LibraryPage(QWidget):
         self._after_change()
         added = sum(1 for i in imported if i.outcome == "added")
         updated = sum(1 for i in imported if i.outcome == "updated")
-        self.count.setText(f"{added} note(s) added and {updated} updated from Markdown files.")
+        self.count.setText(
+            f"{plural(added, 'note')} added and {updated} updated from Markdown files."
+        )
 
     def export_selected(self) -> None:
         ids = [
@@ -328,8 +331,8 @@ class LibraryPage(QWidget):
             show_error(self, exc)
             return
         self.count.setText(
-            f"{len(written)} note(s) written to '{folder.name}' as Markdown. These files are "
-            "not encrypted."
+            f"{plural(len(written), 'note')} written to '{folder.name}' as Markdown. These "
+            "files are not encrypted."
         )
 
     # -- questions (tests replace these) -----------------------------------------------------------

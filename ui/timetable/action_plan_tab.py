@@ -24,6 +24,7 @@ from reviewer_app.actions.model import Action, ActionPlanView, PartnersResponse
 from reviewer_app.errors import UserFacingError
 from reviewer_app.services.action_plan import ActionPlanService
 from reviewer_app.services.open_review import ReviewServices
+from reviewer_app.wording import plural
 from ui.analysis.fields import date_field, read_date, show_date, text_box
 from ui.errors import show_error
 from ui.operations import Add, Change, Remove, Replace, push
@@ -134,7 +135,8 @@ class ActionPlanTab(QWidget):
                 self.table.setItem(row, column, item)
         overdue_count = len(view.overdue)
         self.summary.setText(
-            f"{len(view.actions)} action(s); {overdue_count} overdue today ({uk(view.today)})."
+            f"{plural(len(view.actions), 'action')}; {overdue_count} overdue today "
+            f"({uk(view.today)})."
             if view.actions
             else NO_ACTIONS
         )
